@@ -1,0 +1,79 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// AuditService implements lightbulb.AuditService.
+type AuditService struct{ db *DB }
+
+// NewAuditService returns an AuditService on db.
+func NewAuditService(db *DB) *AuditService { return &AuditService{db: db} }
+
+// Record appends an entry. The actor and organisation come from ctx; a
+// visitor or a sign-in attempt has no actor, and a platform action no
+// organisation.
+func (s *AuditService) Record(ctx context.Context, action, target, detail string) error {
+	var orgID, actorID *int64
+	var name, ip string
+	if id, err := lightbulb.OrgFrom(ctx); err == nil {
+		orgID = &id
+	}
+	if a := lightbulb.ActorFrom(ctx); a != nil {
+		if a.UserID > 0 {
+			actorID = &a.UserID
+		}
+		name, ip = a.Name, a.IP
+	}
+	_, err := s.db.write.ExecContext(ctx, `INSERT INTO audit_log (org_id, actor_id, actor_name, action, target, detail, ip, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, orgID, actorID, name, action, target, detail, ip, lightbulb.Now())
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	return nil
+}
+
+// FindAudit lists entries newest first, scoped to the organisation in ctx
+// unless f.AllOrgs is set.
+func (s *AuditService) FindAudit(ctx context.Context, f lightbulb.AuditFilter) ([]*lightbulb.AuditEntry, int, error) {
+	where, args := "1=1", []any{}
+	if !f.AllOrgs {
+		org, err := lightbulb.OrgFrom(ctx)
+		if err != nil {
+			return nil, 0, err
+		}
+		args = append(args, org)
+		where += fmt.Sprintf(" AND org_id = $%d", len(args))
+	}
+	if f.Action != "" {
+		args = append(args, f.Action)
+		where += fmt.Sprintf(" AND action = $%d", len(args))
+	}
+	var total int
+	if err := s.db.read.QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count audit: %w", err)
+	}
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 100
+	}
+	args = append(args, f.Limit, f.Offset)
+	rows, err := s.db.read.QueryContext(ctx, fmt.Sprintf(`SELECT id, coalesce(org_id, 0), coalesce(actor_id, 0), actor_name,
+		action, target, detail, ip, created_at FROM audit_log WHERE %s ORDER BY id DESC LIMIT $%d OFFSET $%d`,
+		where, len(args)-1, len(args)), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find audit: %w", err)
+	}
+	defer rows.Close()
+	var out []*lightbulb.AuditEntry
+	for rows.Next() {
+		var e lightbulb.AuditEntry
+		if err := rows.Scan(&e.ID, &e.OrgID, &e.ActorID, &e.ActorName, &e.Action, &e.Target, &e.Detail, &e.IP, &e.CreatedAt); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, &e)
+	}
+	return out, total, rows.Err()
+}

@@ -1,0 +1,170 @@
+// Package sqldb stores Lightbulb's data in SQLite (embedded, the default) or
+// PostgreSQL, with the same SQL wherever the two engines agree. Every query on
+// tenant data is scoped by the organisation taken from the context.
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	_ "modernc.org/sqlite" // SQLite driver "sqlite"
+)
+
+//go:embed migrations
+var migrationsFS embed.FS
+
+// Dialect names the database engine.
+type Dialect string
+
+// The supported engines.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// DB is a connection to one Lightbulb database. For SQLite it keeps a single
+// writer connection beside a pool of readers, so that writers queue in Go
+// rather than fail with SQLITE_BUSY.
+type DB struct {
+	Dialect Dialect
+	read    *sql.DB
+	write   *sql.DB
+}
+
+// Open connects to the database named by dsn: "sqlite:PATH" (or a bare path)
+// or a postgres:// URL. It does not migrate.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	var db *DB
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		pool, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		pool.SetMaxOpenConns(20)
+		pool.SetMaxIdleConns(10)
+		db = &DB{Dialect: Postgres, read: pool, write: pool}
+	default:
+		path := strings.TrimPrefix(dsn, "sqlite:")
+		if path == "" {
+			return nil, errors.New("open sqlite: empty path")
+		}
+		q := url.Values{}
+		for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+			q.Add("_pragma", p)
+		}
+		q.Set("_time_format", "sqlite")
+		q.Set("_txlock", "immediate")
+		u := "file:" + path + "?" + q.Encode()
+		w, err := sql.Open("sqlite", u)
+		if err != nil {
+			return nil, fmt.Errorf("open sqlite: %w", err)
+		}
+		w.SetMaxOpenConns(1)
+		r, err := sql.Open("sqlite", u)
+		if err != nil {
+			return nil, fmt.Errorf("open sqlite: %w", err)
+		}
+		r.SetMaxOpenConns(8)
+		db = &DB{Dialect: SQLite, read: r, write: w}
+	}
+	if err := db.write.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to database: %w", err)
+	}
+	return db, nil
+}
+
+// Close closes every connection.
+func (db *DB) Close() error {
+	err := db.write.Close()
+	if db.read != db.write {
+		if e := db.read.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// Ping checks that the database answers; /readyz uses it.
+func (db *DB) Ping(ctx context.Context) error { return db.read.PingContext(ctx) }
+
+// Migrate applies every embedded migration not yet recorded, each in its own
+// transaction, and returns how many it applied.
+func (db *DB) Migrate(ctx context.Context) (int, error) {
+	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY)`); err != nil {
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	dir := "migrations/" + string(db.Dialect)
+	names, err := fs.Glob(migrationsFS, dir+"/*.sql")
+	if err != nil {
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	sort.Strings(names)
+	applied := 0
+	for _, name := range names {
+		version := strings.TrimSuffix(name[len(dir)+1:], ".sql")
+		var n int
+		if err := db.write.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, version).Scan(&n); err != nil {
+			return applied, fmt.Errorf("migrate %s: %w", version, err)
+		}
+		if n > 0 {
+			continue
+		}
+		body, err := migrationsFS.ReadFile(name)
+		if err != nil {
+			return applied, err
+		}
+		err = db.tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, version)
+			return err
+		})
+		if err != nil {
+			return applied, fmt.Errorf("migrate %s: %w", version, err)
+		}
+		applied++
+	}
+	return applied, nil
+}
+
+// tx runs fn in a write transaction, committing when it returns nil.
+func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// notFound turns sql.ErrNoRows into an ENOTFOUND error with msg.
+func notFound(err error, msg string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return lightbulb.Errorf(lightbulb.ENOTFOUND, "%s", msg)
+	}
+	return err
+}
+
+// isUnique reports whether err is a unique-constraint violation on either engine.
+func isUnique(err error) bool {
+	if err == nil {
+		return false
+	}
+	s := err.Error()
+	return strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505")
+}

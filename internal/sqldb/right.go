@@ -1,0 +1,261 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// RightService implements lightbulb.RightService. The rights are shared
+// content, not tenant data: every organisation reads the same library.
+type RightService struct{ db *DB }
+
+// NewRightService returns a RightService on db.
+func NewRightService(db *DB) *RightService { return &RightService{db: db} }
+
+// latest selects each right with its newest text in one language ($1) and the
+// newest English version number, to tell whether a translation is stale.
+const latestRights = `
+WITH cur AS (
+	SELECT t.*, row_number() OVER (PARTITION BY t.code ORDER BY t.version DESC) AS rn
+	FROM right_texts t WHERE t.lang = $1
+), en AS (
+	SELECT code, max(version) AS v FROM right_texts WHERE lang = 'en' GROUP BY code
+)
+SELECT r.code, r.article, r.category, r.sort,
+	c.version, c.lang, c.title, c.summary, c.protects, c.health_care, c.restrictions,
+	c.examples, c.easy_read, c.keywords, c.based_on, c.category, c.edited_by, c.created_at, en.v
+FROM rights r
+JOIN cur c ON c.code = r.code AND c.rn = 1
+JOIN en ON en.code = r.code`
+
+func scanRight(row interface{ Scan(...any) error }) (*lightbulb.Right, error) {
+	var r lightbulb.Right
+	var cat, tcat, ex, er, kw string
+	var enVersion int
+	t := &r.Text
+	err := row.Scan(&r.Code, &r.Article, &cat, &r.Sort, &t.Version, &t.Lang, &t.Title, &t.Summary, &t.Protects,
+		&t.HealthCare, &t.Restrictions, &ex, &er, &kw, &t.BasedOn, &tcat, &t.EditedBy, &t.CreatedAt, &enVersion)
+	if err != nil {
+		return nil, err
+	}
+	r.Category, t.Category = lightbulb.Category(cat), lightbulb.Category(tcat)
+	if err := unmarshalLists(t, ex, er, kw); err != nil {
+		return nil, err
+	}
+	r.Stale = t.Lang != lightbulb.LangEN && t.BasedOn < enVersion
+	return &r, nil
+}
+
+func unmarshalLists(t *lightbulb.RightText, ex, er, kw string) error {
+	for _, p := range []struct {
+		s   string
+		dst *[]string
+	}{{ex, &t.Examples}, {er, &t.EasyRead}, {kw, &t.Keywords}} {
+		if err := json.Unmarshal([]byte(p.s), p.dst); err != nil {
+			return fmt.Errorf("decode right text: %w", err)
+		}
+	}
+	return nil
+}
+
+// FindRights returns the 16 rights in order. A language with no text falls
+// back to English.
+func (s *RightService) FindRights(ctx context.Context, lang string) ([]*lightbulb.Right, error) {
+	out, err := s.findRights(ctx, lang)
+	if err == nil && len(out) == 0 && lang != lightbulb.LangEN {
+		return s.findRights(ctx, lightbulb.LangEN)
+	}
+	return out, err
+}
+
+func (s *RightService) findRights(ctx context.Context, lang string) ([]*lightbulb.Right, error) {
+	rows, err := s.db.read.QueryContext(ctx, latestRights+` ORDER BY r.sort`, lang)
+	if err != nil {
+		return nil, fmt.Errorf("find rights: %w", err)
+	}
+	defer rows.Close()
+	var out []*lightbulb.Right
+	for rows.Next() {
+		r, err := scanRight(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// FindRight returns one right, falling back to English when lang has no text.
+func (s *RightService) FindRight(ctx context.Context, code, lang string) (*lightbulb.Right, error) {
+	r, err := scanRight(s.db.read.QueryRowContext(ctx, latestRights+` WHERE r.code = $2`, lang, strings.ToUpper(code)))
+	if err == sql.ErrNoRows && lang != lightbulb.LangEN {
+		return s.FindRight(ctx, code, lightbulb.LangEN)
+	}
+	return r, notFound(err, "There is no right with that code.")
+}
+
+// SearchRights finds rights whose words match the query.
+func (s *RightService) SearchRights(ctx context.Context, query, lang string) ([]*lightbulb.Right, error) {
+	all, err := s.FindRights(ctx, lang)
+	if err != nil {
+		return nil, err
+	}
+	return lightbulb.MatchRights(all, query), nil
+}
+
+// RightHistory lists every version of a right's text in lang, newest first.
+func (s *RightService) RightHistory(ctx context.Context, code, lang string) ([]*lightbulb.RightText, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT version, lang, title, summary, protects, health_care, restrictions,
+		examples, easy_read, keywords, based_on, category, edited_by, created_at
+		FROM right_texts WHERE code = $1 AND lang = $2 ORDER BY version DESC`, strings.ToUpper(code), lang)
+	if err != nil {
+		return nil, fmt.Errorf("right history: %w", err)
+	}
+	defer rows.Close()
+	var out []*lightbulb.RightText
+	for rows.Next() {
+		var t lightbulb.RightText
+		var ex, er, kw, cat string
+		if err := rows.Scan(&t.Version, &t.Lang, &t.Title, &t.Summary, &t.Protects, &t.HealthCare, &t.Restrictions,
+			&ex, &er, &kw, &t.BasedOn, &cat, &t.EditedBy, &t.CreatedAt); err != nil {
+			return nil, err
+		}
+		t.Category = lightbulb.Category(cat)
+		if err := unmarshalLists(&t, ex, er, kw); err != nil {
+			return nil, err
+		}
+		out = append(out, &t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		if _, err := s.FindRight(ctx, code, lightbulb.LangEN); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ValidateRightText checks an edit before it is stored.
+func ValidateRightText(cat lightbulb.Category, t *lightbulb.RightText) error {
+	var v lightbulb.ValidationErrors
+	t.Title = strings.TrimSpace(t.Title)
+	t.Summary = strings.TrimSpace(t.Summary)
+	if t.Title == "" {
+		v.Add("title", "Enter a title")
+	} else if len(t.Title) > 200 {
+		v.Add("title", "Title must be 200 characters or fewer")
+	}
+	if t.Summary == "" {
+		v.Add("summary", "Enter a summary")
+	}
+	if strings.TrimSpace(t.Protects) == "" {
+		v.Add("protects", "Enter what the right protects")
+	}
+	if !lightbulb.ValidCategory(cat) {
+		v.Add("category", "Select whether and how the right may be restricted")
+	}
+	if t.Lang != lightbulb.LangEN && t.Lang != lightbulb.LangCY {
+		v.Add("lang", "Select English or Welsh")
+	}
+	return v.Err()
+}
+
+// UpdateRight stores a new version of a right's text in t.Lang and sets the
+// right's category. An English edit leaves translations based on the older
+// version, so they show as stale until translated again.
+func (s *RightService) UpdateRight(ctx context.Context, code string, cat lightbulb.Category, t lightbulb.RightText) error {
+	code = strings.ToUpper(code)
+	if err := ValidateRightText(cat, &t); err != nil {
+		return err
+	}
+	if a := lightbulb.ActorFrom(ctx); a != nil {
+		t.EditedBy = a.Name
+	}
+	t.Category = cat
+	return s.db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE rights SET category = $1 WHERE code = $2`, string(cat), code)
+		if err != nil {
+			return fmt.Errorf("update right: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no right with that code.")
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) + 1 FROM right_texts WHERE code = $1 AND lang = $2`,
+			code, t.Lang).Scan(&t.Version); err != nil {
+			return err
+		}
+		if t.Lang == lightbulb.LangEN {
+			t.BasedOn = t.Version
+		} else if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM right_texts WHERE code = $1 AND lang = 'en'`,
+			code).Scan(&t.BasedOn); err != nil {
+			return err
+		}
+		return insertRightText(ctx, tx, code, &t)
+	})
+}
+
+func insertRightText(ctx context.Context, tx *sql.Tx, code string, t *lightbulb.RightText) error {
+	lists := make([]string, 3)
+	for i, l := range [][]string{t.Examples, t.EasyRead, t.Keywords} {
+		if l == nil {
+			l = []string{}
+		}
+		b, _ := json.Marshal(l)
+		lists[i] = string(b)
+	}
+	t.CreatedAt = lightbulb.Now()
+	_, err := tx.ExecContext(ctx, `INSERT INTO right_texts (code, lang, version, title, summary, protects, health_care,
+		restrictions, examples, easy_read, keywords, based_on, category, edited_by, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+		code, t.Lang, t.Version, t.Title, t.Summary, t.Protects, t.HealthCare, t.Restrictions,
+		lists[0], lists[1], lists[2], t.BasedOn, string(t.Category), t.EditedBy, t.CreatedAt)
+	if err != nil {
+		return fmt.Errorf("insert right text: %w", err)
+	}
+	return nil
+}
+
+// SeedRight is one right's starting content, as shipped with Lightbulb.
+type SeedRight struct {
+	Code, Article string
+	Category      lightbulb.Category
+	Texts         []lightbulb.RightText
+}
+
+// SeedRights loads the shipped content for any right not yet in the database.
+// Rights already there are left alone, so edits survive; it is idempotent.
+func (s *RightService) SeedRights(ctx context.Context, seeds []SeedRight) (int, error) {
+	added := 0
+	err := s.db.tx(ctx, func(tx *sql.Tx) error {
+		for _, r := range seeds {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM rights WHERE code = $1`, r.Code).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO rights (code, article, category, sort)
+				VALUES ($1, $2, $3, (SELECT coalesce(max(sort), 0) + 1 FROM rights))`,
+				r.Code, r.Article, string(r.Category)); err != nil {
+				return fmt.Errorf("seed right %s: %w", r.Code, err)
+			}
+			for _, t := range r.Texts {
+				t.Version, t.BasedOn, t.Category, t.EditedBy = 1, 1, r.Category, "Lightbulb"
+				if err := insertRightText(ctx, tx, r.Code, &t); err != nil {
+					return err
+				}
+			}
+			added++
+		}
+		return nil
+	})
+	return added, err
+}

@@ -1,0 +1,82 @@
+package lightbulb
+
+import (
+	"context"
+	"time"
+)
+
+// Category says whether and how a right may be restricted.
+type Category string
+
+// The categories of RIGHTS.md.
+const (
+	Absolute          Category = "absolute"
+	Limited           Category = "limited"
+	Qualified         Category = "qualified"
+	NonDiscrimination Category = "non-discrimination"
+)
+
+// Categories lists every category in display order.
+var Categories = []Category{Absolute, Limited, Qualified, NonDiscrimination}
+
+// ValidCategory reports whether c is one of Categories.
+func ValidCategory(c Category) bool {
+	for _, x := range Categories {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Languages the rights content is written in; English is the original.
+const (
+	LangEN = "en"
+	LangCY = "cy"
+)
+
+// Right is one of the 16 rights in Schedule 1 of the Human Rights Act 1998,
+// with its content in one language.
+type Right struct {
+	Code     string
+	Article  string
+	Category Category
+	Sort     int
+	Text     RightText
+	// Stale is true when this translation was made from an older English
+	// version than the current one.
+	Stale bool
+}
+
+// RightText is the wording of a right in one language: one version of it.
+type RightText struct {
+	Version      int
+	Lang         string
+	Title        string
+	Summary      string
+	Protects     string
+	HealthCare   string
+	Restrictions string
+	Examples     []string
+	EasyRead     []string
+	Keywords     []string
+	// BasedOn is the English version a translation was made from.
+	BasedOn   int
+	Category  Category
+	EditedBy  string
+	CreatedAt time.Time
+}
+
+// RightService reads and edits the rights library.
+type RightService interface {
+	// FindRights returns the 16 rights in order, in lang.
+	FindRights(ctx context.Context, lang string) ([]*Right, error)
+	// FindRight returns one right in lang, or ENOTFOUND.
+	FindRight(ctx context.Context, code, lang string) (*Right, error)
+	// SearchRights finds rights by everyday words, in lang.
+	SearchRights(ctx context.Context, query, lang string) ([]*Right, error)
+	// RightHistory lists every version of a right's text in lang, newest first.
+	RightHistory(ctx context.Context, code, lang string) ([]*RightText, error)
+	// UpdateRight stores a new version of a right's text and its category.
+	UpdateRight(ctx context.Context, code string, cat Category, t RightText) error
+}
