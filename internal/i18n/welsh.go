@@ -1,0 +1,6 @@
+package i18n
+
+// welsh holds the Welsh interface text, keyed by the English.
+var welsh = map[string]string{
+	"Lightbulb": "Lightbulb",
+}

@@ -1,0 +1,208 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/password"
+)
+
+// dummyHash is checked when an email is unknown, so that a wrong email takes
+// as long as a wrong password and reveals nothing.
+var dummyHash, _ = password.Hash("no such account here", password.Minimum)
+
+func (s *Server) signInForm(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "Sign in", nil)
+	p.Form.Set("next", r.URL.Query().Get("next"))
+	s.render(w, r, http.StatusOK, "sign_in", p)
+}
+
+func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	p := s.newPage(r, "Sign in", nil)
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest)
+		return
+	}
+	email := strings.ToLower(strings.TrimSpace(r.PostFormValue("email")))
+	pw := r.PostFormValue("password")
+	p.Form.Set("email", email)
+	p.Form.Set("next", r.PostFormValue("next"))
+	var v lightbulb.ValidationErrors
+	if email == "" {
+		v.Add("email", "Enter your email address")
+	}
+	if pw == "" {
+		v.Add("password", "Enter your password")
+	}
+	if err := v.Err(); err != nil {
+		s.formError(w, r, "sign_in", p, err)
+		return
+	}
+	if !s.limits.allow("email:"+email, "ip:"+clientIP(r)) {
+		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{IP: clientIP(r)}), "sign_in.limited", email, "")
+		p.Errors = []*lightbulb.Error{{Message: p.T("Too many sign-in attempts. Wait a minute, then try again.")}}
+		p.Title = p.T("Error") + ": " + p.Title
+		s.render(w, r, http.StatusTooManyRequests, "sign_in", p)
+		return
+	}
+	u, err := s.Users.FindUserByEmail(ctx, email)
+	hash := dummyHash
+	if err == nil {
+		hash = u.PasswordHash
+	}
+	ok := password.Check(pw, hash) && err == nil && !u.Disabled
+	if !ok {
+		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{IP: clientIP(r)}), "sign_in.failed", email, "")
+		s.formError(w, r, "sign_in", p, lightbulb.FieldError("email", "Enter a correct email address and password"))
+		return
+	}
+	if err := s.sessions.RenewToken(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.sessions.Put(ctx, sessUser, u.ID)
+	ms, err := s.Users.Memberships(ctx, u.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	actor := &lightbulb.Actor{UserID: u.ID, Name: u.Name, IP: clientIP(r)}
+	actx := lightbulb.WithActor(ctx, actor)
+	if len(ms) > 0 {
+		s.sessions.Put(ctx, sessOrg, ms[0].Org.ID)
+		actx = lightbulb.WithOrg(actx, ms[0].Org.ID)
+	}
+	_ = s.Audit.Record(actx, "sign_in", u.Email, "")
+	http.Redirect(w, r, safeNext(r.PostFormValue("next")), http.StatusSeeOther)
+}
+
+func (s *Server) signOut(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if a := lightbulb.ActorFrom(ctx); a != nil {
+		_ = s.Audit.Record(ctx, "sign_out", a.Email, "")
+	}
+	if err := s.sessions.Destroy(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.sessions.Put(ctx, sessMsg, "You have signed out.")
+	http.Redirect(w, r, "/sign-in", http.StatusSeeOther)
+}
+
+func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "dashboard", s.newPage(r, "Your dashboard", nil))
+}
+
+// switchOrg changes the organisation a person is working in. Only an
+// organisation they belong to may be chosen.
+func (s *Server) switchOrg(w http.ResponseWriter, r *http.Request) {
+	id, _ := strconv.ParseInt(r.PostFormValue("org"), 10, 64)
+	for _, m := range memberships(r.Context()) {
+		if m.Org.ID == id {
+			s.sessions.Put(r.Context(), sessOrg, id)
+			ctx := lightbulb.WithOrg(r.Context(), id)
+			_ = s.Audit.Record(ctx, "organisation.switch", m.Org.Slug, "")
+			s.flash(r, fmt.Sprintf("You are now working in %s.", m.Org.Name))
+			http.Redirect(w, r, "/dashboard", http.StatusSeeOther)
+			return
+		}
+	}
+	s.errorPage(w, r, http.StatusForbidden)
+}
+
+func (s *Server) forgotForm(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "forgot", s.newPage(r, "Reset your password", nil))
+}
+
+// resetLifetime is how long a password reset link works.
+const resetLifetime = time.Hour
+
+func hashToken(tok string) string {
+	h := sha256.Sum256([]byte(tok))
+	return hex.EncodeToString(h[:])
+}
+
+// forgot emails a single-use reset link when the address has an account, and
+// says the same thing either way, so that it reveals nothing.
+func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	p := s.newPage(r, "Reset your password", nil)
+	email := strings.ToLower(strings.TrimSpace(r.PostFormValue("email")))
+	p.Form.Set("email", email)
+	if email == "" || !strings.Contains(email, "@") {
+		s.formError(w, r, "forgot", p, lightbulb.FieldError("email", "Enter your email address, like name@example.org"))
+		return
+	}
+	if !s.limits.allow("reset:"+email, "ip:"+clientIP(r)) {
+		p.Errors = []*lightbulb.Error{{Message: p.T("Too many attempts. Wait a minute, then try again.")}}
+		s.render(w, r, http.StatusTooManyRequests, "forgot", p)
+		return
+	}
+	if u, err := s.Users.FindUserByEmail(ctx, email); err == nil && !u.Disabled {
+		tok := randomString(32)
+		if err := s.Resets.CreateReset(ctx, u.ID, hashToken(tok), time.Now().Add(resetLifetime)); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		link := strings.TrimRight(s.opt.BaseURL, "/") + "/password/reset/" + tok
+		body := fmt.Sprintf("Hello %s,\n\nSomeone asked to reset the password for your Lightbulb account.\n"+
+			"To choose a new password, open this link within one hour:\n\n%s\n\n"+
+			"The link works once. If you did not ask for this, you can ignore this email: your password has not changed.\n",
+			u.Name, link)
+		if err := s.Mail.SendMail(ctx, &lightbulb.Mail{To: u.Email, Subject: "Reset your Lightbulb password", Body: body}); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{IP: clientIP(r)}), "password.reset_requested", u.Email, "")
+	}
+	p.Data = map[string]any{"Sent": true}
+	s.render(w, r, http.StatusOK, "forgot", p)
+}
+
+func (s *Server) resetForm(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "reset", s.newPage(r, "Choose a new password", map[string]any{"Token": r.PathValue("token")}))
+}
+
+func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	tok := r.PathValue("token")
+	p := s.newPage(r, "Choose a new password", map[string]any{"Token": tok})
+	pw, confirm := r.PostFormValue("password"), r.PostFormValue("confirm")
+	var v lightbulb.ValidationErrors
+	if msg := password.Validate(pw); msg != "" {
+		v.Add("password", msg)
+	} else if pw != confirm {
+		v.Add("confirm", "The passwords do not match")
+	}
+	if err := v.Err(); err != nil {
+		s.formError(w, r, "reset", p, err)
+		return
+	}
+	hash, err := password.Hash(pw, s.opt.Password)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	uid, err := s.Resets.UseReset(ctx, hashToken(tok))
+	if err != nil {
+		s.formError(w, r, "reset", p, err)
+		return
+	}
+	if err := s.Users.SetPassword(ctx, uid, hash); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	u, _ := s.Users.FindUserByID(ctx, uid)
+	if u != nil {
+		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{UserID: u.ID, Name: u.Name, IP: clientIP(r)}), "password.reset", u.Email, "")
+	}
+	s.flash(r, "Your password has been changed. Sign in with your new password.")
+	http.Redirect(w, r, "/sign-in", http.StatusSeeOther)
+}

@@ -1,0 +1,200 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+func (s *Server) adminHome(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "admin_home", s.newPage(r, "Administration", nil))
+}
+
+func (s *Server) adminPeople(w http.ResponseWriter, r *http.Request) {
+	ms, err := s.Users.FindMembers(r.Context())
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_people", s.newPage(r, "People and roles", ms))
+}
+
+func (s *Server) adminPersonNew(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "Add a person", map[string]any{"Roles": lightbulb.Roles})
+	p.Form["roles"] = []string{string(lightbulb.RoleStaff)}
+	s.render(w, r, http.StatusOK, "admin_person_new", p)
+}
+
+func formRoles(r *http.Request) []lightbulb.Role {
+	var out []lightbulb.Role
+	for _, v := range r.PostForm["roles"] {
+		out = append(out, lightbulb.Role(v))
+	}
+	return out
+}
+
+// adminPersonCreate adds a person to the current organisation. A new account
+// gets an email with a link to choose a password; an existing account (in
+// another organisation) is given roles here too.
+func (s *Server) adminPersonCreate(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	p := s.newPage(r, "Add a person", map[string]any{"Roles": lightbulb.Roles})
+	_ = r.ParseForm()
+	p.Form = r.PostForm
+	roles := formRoles(r)
+	email := strings.TrimSpace(r.PostFormValue("email"))
+	var v lightbulb.ValidationErrors
+	if len(roles) == 0 {
+		v.Add("roles", "Select at least one role")
+	}
+	u, err := s.Users.FindUserByEmail(ctx, email)
+	isNew := lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND
+	if isNew {
+		u = &lightbulb.User{Email: email, Name: r.PostFormValue("name")}
+		if strings.TrimSpace(u.Name) == "" {
+			v.Add("name", "Enter the person’s name")
+		}
+		if v.Err() != nil {
+			s.formError(w, r, "admin_person_new", p, &v)
+			return
+		}
+		if err := s.Users.CreateUser(ctx, u); err != nil {
+			s.formError(w, r, "admin_person_new", p, err)
+			return
+		}
+	} else if err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if _, err := s.Users.FindMember(ctx, u.ID); err == nil {
+		v.Add("email", "This person is already in your organisation. Change their roles from the list of people.")
+	}
+	if err := v.Err(); err != nil {
+		s.formError(w, r, "admin_person_new", p, err)
+		return
+	}
+	if err := s.Users.SetRoles(ctx, u.ID, roles); err != nil {
+		s.formError(w, r, "admin_person_new", p, err)
+		return
+	}
+	_ = s.Audit.Record(ctx, "person.add", u.Email, "roles: "+rolesText(roles))
+	if isNew {
+		if err := s.inviteMail(r, u); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	s.flash(r, fmt.Sprintf("%s has been added.", u.Name))
+	http.Redirect(w, r, "/admin/people", http.StatusSeeOther)
+}
+
+// inviteMail sends a new person a link to choose their password.
+func (s *Server) inviteMail(r *http.Request, u *lightbulb.User) error {
+	tok := randomString(32)
+	if err := s.Resets.CreateReset(r.Context(), u.ID, hashToken(tok), time.Now().Add(7*24*time.Hour)); err != nil {
+		return err
+	}
+	org := currentOrg(r.Context())
+	body := fmt.Sprintf("Hello %s,\n\n%s has added you to Lightbulb.\nTo choose your password, open this link within 7 days:\n\n%s/password/reset/%s\n",
+		u.Name, org.Name, strings.TrimRight(s.opt.BaseURL, "/"), tok)
+	return s.Mail.SendMail(r.Context(), &lightbulb.Mail{To: u.Email, Subject: "You have been added to Lightbulb", Body: body})
+}
+
+func rolesText(rs []lightbulb.Role) string {
+	if len(rs) == 0 {
+		return "none"
+	}
+	s := make([]string, len(rs))
+	for i, r := range rs {
+		s[i] = string(r)
+	}
+	return strings.Join(s, ", ")
+}
+
+func (s *Server) member(w http.ResponseWriter, r *http.Request) (*lightbulb.Member, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.errorPage(w, r, http.StatusNotFound)
+		return nil, false
+	}
+	m, err := s.Users.FindMember(r.Context(), id)
+	if err != nil {
+		s.appError(w, r, err)
+		return nil, false
+	}
+	return m, true
+}
+
+func (s *Server) adminPerson(w http.ResponseWriter, r *http.Request) {
+	m, ok := s.member(w, r)
+	if !ok {
+		return
+	}
+	p := s.newPage(r, m.User.Name, map[string]any{"Member": m, "Roles": lightbulb.Roles})
+	for _, role := range m.Roles {
+		p.Form.Add("roles", string(role))
+	}
+	s.render(w, r, http.StatusOK, "admin_person", p)
+}
+
+func (s *Server) adminPersonRoles(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	m, ok := s.member(w, r)
+	if !ok {
+		return
+	}
+	_ = r.ParseForm()
+	p := s.newPage(r, m.User.Name, map[string]any{"Member": m, "Roles": lightbulb.Roles})
+	p.Form = r.PostForm
+	roles := formRoles(r)
+	a := lightbulb.ActorFrom(ctx)
+	keepsAdmin := false
+	for _, role := range roles {
+		keepsAdmin = keepsAdmin || role == lightbulb.RoleAdmin
+	}
+	if m.User.ID == a.UserID && !keepsAdmin {
+		s.formError(w, r, "admin_person", p, lightbulb.FieldError("roles", "You cannot remove your own admin role. Ask another admin to do it."))
+		return
+	}
+	if err := s.Users.SetRoles(ctx, m.User.ID, roles); err != nil {
+		s.formError(w, r, "admin_person", p, err)
+		return
+	}
+	_ = s.Audit.Record(ctx, "roles.change", m.User.Email, rolesText(m.Roles)+" → "+rolesText(roles))
+	if len(roles) == 0 {
+		s.flash(r, fmt.Sprintf("%s has been removed from this organisation.", m.User.Name))
+	} else {
+		s.flash(r, fmt.Sprintf("%s’s roles have been saved.", m.User.Name))
+	}
+	http.Redirect(w, r, "/admin/people", http.StatusSeeOther)
+}
+
+func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := lightbulb.AuditFilter{Action: q.Get("action"), Limit: 50}
+	f.AllOrgs = q.Get("all") == "1" && lightbulb.ActorFrom(r.Context()).PlatformAdmin
+	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 1 {
+		f.Offset = (n - 1) * f.Limit
+	}
+	es, total, err := s.Audit.FindAudit(r.Context(), f)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	page := f.Offset/f.Limit + 1
+	data := map[string]any{"Entries": es, "Total": total, "AllOrgs": f.AllOrgs, "Action": f.Action, "Page": page,
+		"Next": f.Offset+f.Limit < total}
+	s.render(w, r, http.StatusOK, "admin_audit", s.newPage(r, "Audit log", data))
+}
+
+func (s *Server) adminOutbox(w http.ResponseWriter, r *http.Request) {
+	ms, err := s.Mail.FindMail(r.Context(), 100)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_outbox", s.newPage(r, "Outbox", ms))
+}

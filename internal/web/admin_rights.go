@@ -1,0 +1,109 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+func (s *Server) adminRights(w http.ResponseWriter, r *http.Request) {
+	en, err := s.Rights.FindRights(r.Context(), lightbulb.LangEN)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	cy, err := s.Rights.FindRights(r.Context(), lightbulb.LangCY)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	stale := map[string]bool{}
+	for _, x := range cy {
+		stale[x.Code] = x.Stale
+	}
+	s.render(w, r, http.StatusOK, "admin_rights", s.newPage(r, "Rights library", map[string]any{"Rights": en, "Stale": stale}))
+}
+
+func editLang(r *http.Request) string {
+	if l := r.FormValue("lang"); l == lightbulb.LangCY {
+		return l
+	}
+	return lightbulb.LangEN
+}
+
+func (s *Server) adminRightEdit(w http.ResponseWriter, r *http.Request) {
+	lang := editLang(r)
+	right, err := s.Rights.FindRight(r.Context(), r.PathValue("code"), lang)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	p := s.newPage(r, "Edit "+right.Code, map[string]any{"Right": right, "Lang": lang, "Categories": lightbulb.Categories})
+	t := right.Text
+	for k, v := range map[string]string{"title": t.Title, "summary": t.Summary, "protects": t.Protects,
+		"health_care": t.HealthCare, "restrictions": t.Restrictions, "examples": strings.Join(t.Examples, "\n"),
+		"easy_read": strings.Join(t.EasyRead, "\n"), "keywords": strings.Join(t.Keywords, ", "),
+		"category": string(right.Category), "lang": lang} {
+		p.Form.Set(k, v)
+	}
+	s.render(w, r, http.StatusOK, "admin_right_edit", p)
+}
+
+func lines(s string, sep string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r", ""), sep) {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// adminRightUpdate stores a new version of a right's text. Nothing is
+// overwritten: every earlier version stays in the history.
+func (s *Server) adminRightUpdate(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	_ = r.ParseForm()
+	lang := editLang(r)
+	right, err := s.Rights.FindRight(ctx, r.PathValue("code"), lang)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	p := s.newPage(r, "Edit "+right.Code, map[string]any{"Right": right, "Lang": lang, "Categories": lightbulb.Categories})
+	p.Form = r.PostForm
+	f := r.PostFormValue
+	t := lightbulb.RightText{Lang: lang, Title: f("title"), Summary: f("summary"), Protects: f("protects"),
+		HealthCare: f("health_care"), Restrictions: f("restrictions"), Examples: lines(f("examples"), "\n"),
+		EasyRead: lines(f("easy_read"), "\n"), Keywords: lines(f("keywords"), ",")}
+	cat := lightbulb.Category(f("category"))
+	if err := s.Rights.UpdateRight(ctx, right.Code, cat, t); err != nil {
+		s.formError(w, r, "admin_right_edit", p, err)
+		return
+	}
+	detail := "text (" + lang + ")"
+	if cat != right.Category {
+		detail += fmt.Sprintf("; category %s → %s", right.Category, cat)
+	}
+	_ = s.Audit.Record(ctx, "right.edit", right.Code, detail)
+	s.flash(r, fmt.Sprintf("A new version of %s has been saved.", right.Code))
+	http.Redirect(w, r, "/admin/rights/"+right.Code+"/history?lang="+lang, http.StatusSeeOther)
+}
+
+func (s *Server) adminRightHistory(w http.ResponseWriter, r *http.Request) {
+	lang := editLang(r)
+	right, err := s.Rights.FindRight(r.Context(), r.PathValue("code"), lang)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	hist, err := s.Rights.RightHistory(r.Context(), right.Code, lang)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_right_history", s.newPage(r, "History of "+right.Code,
+		map[string]any{"Right": right, "History": hist, "Lang": lang}))
+}

@@ -1,0 +1,92 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// route is one address to probe, with the form to send for a POST.
+type route struct {
+	method, path string
+	form         url.Values
+}
+
+// TestTenantIsolation tries every protected route as every kind of person and
+// checks who gets in. Later slices add their routes to isolationRoutes.
+func TestTenantIsolation(t *testing.T) {
+	e := newEnv(t)
+	staffB, adminB := itoa(e.users["staffB"].ID), itoa(e.users["adminB"].ID)
+	orgB := itoa(e.orgB.ID)
+
+	// Routes that belong to an organisation's admins. adminA must never reach
+	// council B's people through them.
+	orgAdmin := []route{
+		{"GET", "/admin", nil}, {"GET", "/admin/people", nil}, {"GET", "/admin/people/new", nil},
+		{"GET", "/admin/audit", nil},
+	}
+	otherOrgsPeople := []route{
+		{"GET", "/admin/people/" + staffB, nil},
+		{"POST", "/admin/people/" + staffB, url.Values{"roles": {"admin"}}},
+		{"POST", "/admin/people/" + adminB, url.Values{}},
+	}
+	platform := []route{
+		{"GET", "/admin/organisations", nil}, {"GET", "/admin/organisations/new", nil},
+		{"GET", "/admin/organisations/" + orgB, nil},
+		{"POST", "/admin/organisations/" + orgB, url.Values{"name": {"Taken over"}, "kind": {"council"}}},
+		{"POST", "/admin/organisations", url.Values{"name": {"X"}, "slug": {"xx"}, "kind": {"council"}}},
+		{"GET", "/admin/rights", nil}, {"GET", "/admin/rights/A8", nil}, {"GET", "/admin/rights/A8/history", nil},
+		{"POST", "/admin/rights/A8", rightForm("Hijacked")}, {"GET", "/admin/outbox", nil},
+	}
+
+	call := func(c *client, r route) resp {
+		if r.method == "POST" {
+			return c.post(r.path, r.form)
+		}
+		return c.get(r.path)
+	}
+	expect := func(who string, c *client, rs []route, want int) {
+		t.Helper()
+		for _, r := range rs {
+			got := call(c, r)
+			ok := got.status == want
+			if want == http.StatusSeeOther {
+				ok = ok && strings.HasPrefix(got.location, "/sign-in")
+			}
+			if !ok {
+				t.Errorf("%s %s %s: status %d (location %q), want %d", who, r.method, r.path, got.status, got.location, want)
+			}
+		}
+	}
+	all := append(append(append([]route{}, orgAdmin...), otherOrgsPeople...), platform...)
+	all = append(all, route{"GET", "/dashboard", nil})
+
+	expect("visitor", e.client(), all, http.StatusSeeOther)
+	staff := e.client().signIn("staffA")
+	expect("staffA", staff, append(append(orgAdmin, otherOrgsPeople...), platform...), http.StatusForbidden)
+	adminA := e.client().signIn("adminA")
+	expect("adminA", adminA, orgAdmin, http.StatusOK)
+	expect("adminA", adminA, otherOrgsPeople, http.StatusNotFound)
+	expect("adminA", adminA, platform, http.StatusForbidden)
+	// adminA's own lists never show B's people or B's audit entries.
+	if r := adminA.get("/admin/people"); strings.Contains(r.body, "staffB@example.org") {
+		t.Error("adminA sees council B's people")
+	}
+	if r := adminA.get("/admin/audit"); strings.Contains(r.body, "staffb@example.org") || strings.Contains(r.body, "adminb@example.org") {
+		t.Error("adminA sees council B's audit log")
+	}
+	if r := adminA.get("/admin/audit?all=1"); strings.Contains(r.body, "platform@example.org") {
+		t.Error("adminA reads every organisation's audit log with ?all=1")
+	}
+	// Nothing changed in B.
+	if m, err := e.svc.Users.Memberships(t.Context(), e.users["staffB"].ID); err != nil || len(m) != 1 || len(m[0].Roles) != 1 || m[0].Roles[0] != "staff" {
+		t.Fatalf("staffB's roles changed: %+v %v", m, err)
+	}
+	if o, _ := e.svc.Orgs.FindOrgByID(t.Context(), e.orgB.ID); o.Name == "Taken over" {
+		t.Fatal("council B was renamed by an outsider")
+	}
+	if r, _ := e.svc.Rights.FindRight(t.Context(), "A8", "en"); r.Text.Title == "Hijacked" {
+		t.Fatal("a right was edited by a non-platform admin")
+	}
+}

@@ -1,0 +1,53 @@
+package web
+
+import (
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// limiter hands out a token bucket per key (an email or an address). Buckets
+// idle for ten minutes are dropped. It is per process: behind a load balancer
+// each process limits on its own, which still bounds guessing.
+type limiter struct {
+	mu      sync.Mutex
+	perMin  int
+	buckets map[string]*bucket
+	swept   time.Time
+}
+
+type bucket struct {
+	lim  *rate.Limiter
+	seen time.Time
+}
+
+func newLimiter(perMinute int) *limiter {
+	return &limiter{perMin: perMinute, buckets: map[string]*bucket{}, swept: time.Now()}
+}
+
+// allow reports whether one more attempt under every key is allowed.
+func (l *limiter) allow(keys ...string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := time.Now()
+	if now.Sub(l.swept) > time.Minute {
+		for k, b := range l.buckets {
+			if now.Sub(b.seen) > 10*time.Minute {
+				delete(l.buckets, k)
+			}
+		}
+		l.swept = now
+	}
+	ok := true
+	for _, k := range keys {
+		b, found := l.buckets[k]
+		if !found {
+			b = &bucket{lim: rate.NewLimiter(rate.Every(time.Minute/time.Duration(l.perMin)), l.perMin)}
+			l.buckets[k] = b
+		}
+		b.seen = now
+		ok = b.lim.Allow() && ok
+	}
+	return ok
+}

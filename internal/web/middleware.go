@@ -1,0 +1,248 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+type ctxKey int
+
+const (
+	nonceKey ctxKey = iota
+	requestIDKey
+)
+
+// maxBody is the largest request body a form may send.
+const maxBody = 1 << 20
+
+func randomString(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+type metrics struct {
+	requests *prometheus.CounterVec
+	duration *prometheus.HistogramVec
+}
+
+func newMetrics(reg *prometheus.Registry) *metrics {
+	m := &metrics{
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "lightbulb_http_requests_total",
+			Help: "HTTP requests by route pattern and status."}, []string{"route", "status"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "lightbulb_http_request_seconds",
+			Help: "HTTP request duration by route pattern.", Buckets: prometheus.DefBuckets}, []string{"route"}),
+	}
+	reg.MustRegister(m.requests, m.duration)
+	return m
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// observe gives each request an id, logs it and counts it.
+func (s *Server) observe(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := r.Header.Get("X-Request-Id")
+		if id == "" || len(id) > 64 {
+			id = randomString(9)
+		}
+		w.Header().Set("X-Request-Id", id)
+		ctx := context.WithValue(r.Context(), requestIDKey, id)
+		sw := &statusWriter{ResponseWriter: w}
+		r = r.WithContext(ctx)
+		next.ServeHTTP(sw, r)
+		if sw.status == 0 {
+			sw.status = http.StatusOK
+		}
+		route := r.Pattern
+		if route == "" {
+			route = "unmatched"
+		}
+		d := time.Since(start)
+		s.metrics.requests.WithLabelValues(route, strconv.Itoa(sw.status)).Inc()
+		s.metrics.duration.WithLabelValues(route).Observe(d.Seconds())
+		s.log.LogAttrs(ctx, slog.LevelInfo, "request", slog.String("request_id", id), slog.String("method", r.Method),
+			slog.String("path", r.URL.Path), slog.Int("status", sw.status), slog.Duration("duration", d))
+	})
+}
+
+func requestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey).(string)
+	return id
+}
+
+// limitBody refuses bodies over maxBody with a clear page.
+func (s *Server) limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > maxBody {
+			s.errorPage(w, r, http.StatusRequestEntityTooLarge)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// securityHeaders sets a nonce-based Content Security Policy and the usual
+// protective headers.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		nonce := randomString(16)
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'nonce-"+nonce+"'; style-src 'self'; "+
+			"img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		if s.secure {
+			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), nonceKey, nonce)))
+	})
+}
+
+func nonceFrom(ctx context.Context) string {
+	n, _ := ctx.Value(nonceKey).(string)
+	return n
+}
+
+const (
+	sessUser = "user_id"
+	sessOrg  = "org_id"
+	sessMsg  = "flash"
+)
+
+// withActor loads the signed-in person and their current organisation into
+// the request context. A session whose person has gone or been disabled is
+// treated as signed out.
+func (s *Server) withActor(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := context.WithValue(r.Context(), sessionReadyKey, true)
+		r = r.WithContext(ctx)
+		uid := s.sessions.GetInt64(ctx, sessUser)
+		if uid == 0 {
+			next.ServeHTTP(w, r)
+			return
+		}
+		u, err := s.Users.FindUserByID(ctx, uid)
+		if err != nil || u.Disabled {
+			_ = s.sessions.Destroy(ctx)
+			next.ServeHTTP(w, r)
+			return
+		}
+		ms, err := s.Users.Memberships(ctx, u.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		a := &lightbulb.Actor{UserID: u.ID, Name: u.Name, Email: u.Email, IP: clientIP(r)}
+		want := s.sessions.GetInt64(ctx, sessOrg)
+		var cur *lightbulb.Membership
+		for i := range ms {
+			if cur == nil || ms[i].Org.ID == want {
+				cur = &ms[i]
+			}
+			if ms[i].Org.Operator {
+				for _, role := range ms[i].Roles {
+					a.PlatformAdmin = a.PlatformAdmin || role == lightbulb.RoleAdmin
+				}
+			}
+		}
+		ctx = context.WithValue(ctx, membershipsKey, ms)
+		if cur != nil {
+			a.Roles = cur.Roles
+			ctx = lightbulb.WithOrg(ctx, cur.Org.ID)
+			ctx = context.WithValue(ctx, currentOrgKey, &cur.Org)
+		}
+		next.ServeHTTP(w, r.WithContext(lightbulb.WithActor(ctx, a)))
+	})
+}
+
+const (
+	membershipsKey ctxKey = iota + 10
+	currentOrgKey
+	sessionReadyKey
+)
+
+func currentOrg(ctx context.Context) *lightbulb.Organisation {
+	o, _ := ctx.Value(currentOrgKey).(*lightbulb.Organisation)
+	return o
+}
+
+func memberships(ctx context.Context) []lightbulb.Membership {
+	ms, _ := ctx.Value(membershipsKey).([]lightbulb.Membership)
+	return ms
+}
+
+// clientIP is the peer address; a proxy's forwarded header is not trusted.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// requireUser sends a visitor to the sign-in page.
+func (s *Server) requireUser(fn http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if lightbulb.ActorFrom(r.Context()) == nil {
+			http.Redirect(w, r, "/sign-in?next="+safeNext(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		fn(w, r)
+	}
+}
+
+// requireAdmin allows admins of the current organisation.
+func (s *Server) requireAdmin(fn http.HandlerFunc) http.HandlerFunc {
+	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
+		if a := lightbulb.ActorFrom(r.Context()); !a.Has(lightbulb.RoleAdmin) {
+			s.errorPage(w, r, http.StatusForbidden)
+			return
+		}
+		fn(w, r)
+	})
+}
+
+// requirePlatform allows admins of the operator organisation.
+func (s *Server) requirePlatform(fn http.HandlerFunc) http.HandlerFunc {
+	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
+		if a := lightbulb.ActorFrom(r.Context()); !a.PlatformAdmin {
+			s.errorPage(w, r, http.StatusForbidden)
+			return
+		}
+		fn(w, r)
+	})
+}

@@ -1,0 +1,165 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+	"github.com/lightbulb-hr/lightbulb/internal/report"
+)
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, _ = w.Write([]byte("ok\n"))
+}
+
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if s.opt.Ready != nil {
+		if err := s.opt.Ready(r.Context()); err != nil {
+			s.log.Warn("not ready", "error", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte("database unavailable\n"))
+			return
+		}
+	}
+	_, _ = w.Write([]byte("ready\n"))
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "home", s.newPage(r, "Human rights in everyday practice", nil))
+}
+
+func (s *Server) staticPage(name, title string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s.render(w, r, http.StatusOK, name, s.newPage(r, title, nil))
+	}
+}
+
+// setLanguage remembers a language choice in a cookie and goes back to the
+// page the person was reading. It is a plain link, so it works without JS.
+func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) {
+	lang := r.PathValue("lang")
+	if !i18n.Valid(lang) {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: i18n.CookieName, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure})
+	next := r.URL.Query().Get("next")
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		next = "/"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+type rightGroup struct {
+	Category lightbulb.Category
+	Explain  string
+	Rights   []*lightbulb.Right
+}
+
+var categoryExplain = map[lightbulb.Category]string{
+	lightbulb.Absolute:          "These rights can never be restricted or balanced against anything else.",
+	lightbulb.Limited:           "These rights can be restricted only in the situations the article itself sets out.",
+	lightbulb.Qualified:         "These rights can be restricted when it is lawful, for a legitimate aim, necessary and proportionate.",
+	lightbulb.NonDiscrimination: "This right works together with the others: everyone must enjoy their rights without discrimination.",
+}
+
+func (s *Server) rightsIndex(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "The 16 rights", nil)
+	rights, err := s.Rights.FindRights(r.Context(), p.Lang)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var groups []rightGroup
+	for _, c := range lightbulb.Categories {
+		g := rightGroup{Category: c, Explain: categoryExplain[c]}
+		for _, x := range rights {
+			if x.Category == c {
+				g.Rights = append(g.Rights, x)
+			}
+		}
+		if len(g.Rights) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(q) > 200 {
+		q = q[:200]
+	}
+	p.Form.Set("q", q)
+	data := map[string]any{"Groups": groups, "Query": q}
+	if q != "" {
+		data["Results"] = lightbulb.MatchRights(rights, q)
+		p.Title = p.T("Search results") + ": " + q
+	}
+	p.Data = data
+	s.render(w, r, http.StatusOK, "rights_index", p)
+}
+
+func (s *Server) findRight(w http.ResponseWriter, r *http.Request, p *Page) (*lightbulb.Right, bool) {
+	right, err := s.Rights.FindRight(r.Context(), r.PathValue("code"), p.Lang)
+	if err != nil {
+		s.appError(w, r, err)
+		return nil, false
+	}
+	p.Title = right.Text.Title
+	p.Stale = right.Stale
+	p.Data = map[string]any{"Right": right}
+	return right, true
+}
+
+func (s *Server) rightPage(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "", nil)
+	if _, ok := s.findRight(w, r, p); ok {
+		s.render(w, r, http.StatusOK, "right", p)
+	}
+}
+
+func (s *Server) rightEasyRead(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "", nil)
+	if _, ok := s.findRight(w, r, p); ok {
+		p.Title += " – " + p.T("Easy Read")
+		s.render(w, r, http.StatusOK, "right_easy_read", p)
+	}
+}
+
+func (s *Server) rightsCard(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "Pocket card of your human rights", nil)
+	rights, err := s.Rights.FindRights(r.Context(), p.Lang)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p.Data = map[string]any{"Rights": rights}
+	s.render(w, r, http.StatusOK, "rights_card", p)
+}
+
+func (s *Server) rightsCardPDF(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "", nil)
+	rights, err := s.Rights.FindRights(r.Context(), p.Lang)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	cards := make([]report.CardRight, len(rights))
+	for i, x := range rights {
+		cards[i] = report.CardRight{Code: x.Code, Article: x.Article, Title: x.Text.Title, Summary: x.Text.Summary,
+			Category: p.CategoryLabel(x.Category)}
+	}
+	var buf bytes.Buffer
+	text := report.CardText{Heading: p.T("Your human rights"), Intro: p.T("The 16 rights protected by the Human Rights Act 1998."),
+		Footer: p.T("Lightbulb · human rights in everyday practice"), Lang: p.Lang, Created: time.Now()}
+	if err := report.PocketCard(&buf, text, cards); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `attachment; filename="human-rights-pocket-card-`+p.Lang+`.pdf"`)
+	_, _ = buf.WriteTo(w)
+}

@@ -1,0 +1,264 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// templates holds one parsed set per page: the layout, the partials and the page.
+type templates struct{ pages map[string]*template.Template }
+
+var funcs = template.FuncMap{
+	"date":  func(t time.Time) string { return t.In(london).Format("2 Jan 2006") },
+	"when":  func(t time.Time) string { return t.In(london).Format("2 Jan 2006 15:04 MST") },
+	"join":  func(xs []string, sep string) string { return strings.Join(xs, sep) },
+	"lower": strings.ToLower,
+	"roles": func(rs []lightbulb.Role) string {
+		s := make([]string, len(rs))
+		for i, r := range rs {
+			s[i] = string(r)
+		}
+		return strings.Join(s, ", ")
+	},
+	"has": func(rs []lightbulb.Role, r string) bool {
+		for _, x := range rs {
+			if string(x) == r {
+				return true
+			}
+		}
+		return false
+	},
+	"add":  func(a, b int) int { return a + b },
+	"list": func(xs ...string) []string { return xs },
+	"dict": func(kv ...any) map[string]any {
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[fmt.Sprint(kv[i])] = kv[i+1]
+		}
+		return m
+	},
+}
+
+var london = func() *time.Location {
+	l, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		return time.UTC
+	}
+	return l
+}()
+
+func parseTemplates() (*templates, error) {
+	base, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	t := &templates{pages: map[string]*template.Template{}}
+	for _, n := range names {
+		b, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := b.ParseFS(templateFS, n); err != nil {
+			return nil, fmt.Errorf("parse %s: %w", n, err)
+		}
+		t.pages[strings.TrimSuffix(path.Base(n), ".html")] = b
+	}
+	return t, nil
+}
+
+// Page is what every template receives.
+type Page struct {
+	Lang        string
+	Title       string
+	Nonce       string
+	Path        string
+	Actor       *lightbulb.Actor
+	Org         *lightbulb.Organisation
+	Memberships []lightbulb.Membership
+	Flash       string
+	Errors      []*lightbulb.Error
+	Form        url.Values
+	Data        any
+	// Stale is set on pages showing a translation older than its original.
+	Stale bool
+}
+
+// T translates interface text into the page's language.
+func (p *Page) T(key string, args ...any) string { return i18n.T(p.Lang, key, args...) }
+
+// ErrorFor returns the message for one field, or "".
+func (p *Page) ErrorFor(field string) string {
+	for _, e := range p.Errors {
+		if e.Field == field {
+			return e.Message
+		}
+	}
+	return ""
+}
+
+// Val returns what the person typed into a field, so nothing is lost when a
+// form comes back with errors.
+func (p *Page) Val(field string) string { return p.Form.Get(field) }
+
+// Vals returns every value of a multi-valued field.
+func (p *Page) Vals(field string) []string { return p.Form[field] }
+
+// Checked reports whether a multi-valued field holds v.
+func (p *Page) Checked(field, v string) bool {
+	for _, x := range p.Form[field] {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// OtherLangs lists the languages the page can be switched to.
+func (p *Page) OtherLangs() []string {
+	var out []string
+	for _, l := range i18n.Supported {
+		if l != p.Lang {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// LangName returns a language's own name.
+func (p *Page) LangName(l string) string { return i18n.Names[l] }
+
+// CategoryLabel returns a category's display name in the page's language.
+func (p *Page) CategoryLabel(c lightbulb.Category) string {
+	return p.T(map[lightbulb.Category]string{lightbulb.Absolute: "Absolute", lightbulb.Limited: "Limited",
+		lightbulb.Qualified: "Qualified", lightbulb.NonDiscrimination: "Non-discrimination"}[c])
+}
+
+func (s *Server) newPage(r *http.Request, title string, data any) *Page {
+	ctx := r.Context()
+	p := &Page{Lang: i18n.FromRequest(r), Nonce: nonceFrom(ctx), Path: r.URL.Path, Actor: lightbulb.ActorFrom(ctx),
+		Org: currentOrg(ctx), Memberships: memberships(ctx), Data: data, Form: url.Values{}}
+	p.Title = p.T(title)
+	if ctx.Value(sessionReadyKey) != nil {
+		p.Flash = s.sessions.PopString(ctx, sessMsg)
+	}
+	return p
+}
+
+// render writes a page with status.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p *Page) {
+	t, ok := s.tmpl.pages[name]
+	if !ok {
+		s.serverError(w, r, fmt.Errorf("no template %q", name))
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		s.serverError(w, r, fmt.Errorf("render %s: %w", name, err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Language", p.Lang)
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+// formError re-renders a form with its error summary and the person's input.
+func (s *Server) formError(w http.ResponseWriter, r *http.Request, name string, p *Page, err error) {
+	switch e := err.(type) {
+	case *lightbulb.ValidationErrors:
+		p.Errors = e.List
+	case *lightbulb.Error:
+		if e.Code != lightbulb.EINVALID && e.Code != lightbulb.ECONFLICT {
+			s.appError(w, r, err)
+			return
+		}
+		p.Errors = []*lightbulb.Error{e}
+	default:
+		s.serverError(w, r, err)
+		return
+	}
+	for _, e := range p.Errors {
+		e.Message = p.T(e.Message)
+	}
+	p.Title = p.T("Error") + ": " + p.Title
+	s.render(w, r, http.StatusUnprocessableEntity, name, p)
+}
+
+// appError maps a domain error to a status page.
+func (s *Server) appError(w http.ResponseWriter, r *http.Request, err error) {
+	switch lightbulb.ErrorCode(err) {
+	case lightbulb.ENOTFOUND:
+		s.errorPage(w, r, http.StatusNotFound)
+	case lightbulb.EFORBIDDEN:
+		s.errorPage(w, r, http.StatusForbidden)
+	case lightbulb.EINVALID, lightbulb.ECONFLICT:
+		s.errorPage(w, r, http.StatusBadRequest)
+	default:
+		s.serverError(w, r, err)
+	}
+}
+
+func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.Error("internal error", slog.String("request_id", requestID(r.Context())), slog.String("error", err.Error()))
+	s.errorPage(w, r, http.StatusInternalServerError)
+}
+
+// errorPage renders the styled page for an HTTP error status.
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int) {
+	titles := map[int]string{
+		http.StatusBadRequest:            "Sorry, we could not understand that request",
+		http.StatusForbidden:             "You do not have permission to see this page",
+		http.StatusNotFound:              "Page not found",
+		http.StatusRequestEntityTooLarge: "What you sent is too large",
+		http.StatusTooManyRequests:       "Too many attempts",
+		http.StatusInternalServerError:   "Sorry, there is a problem with the service",
+	}
+	title, ok := titles[status]
+	if !ok {
+		title = http.StatusText(status)
+	}
+	p := s.newPage(r, title, map[string]any{"Status": status, "RequestID": requestID(r.Context())})
+	t := s.tmpl.pages["error"]
+	var buf bytes.Buffer
+	if t == nil || t.ExecuteTemplate(&buf, "layout", p) != nil {
+		http.Error(w, title, status)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.errorPage(w, r, http.StatusNotFound)
+}
+
+// flash keeps a one-off message for the next page.
+func (s *Server) flash(r *http.Request, msg string) { s.sessions.Put(r.Context(), sessMsg, msg) }
+
+// safeNext keeps a redirect target on this site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/dashboard"
+	}
+	return next
+}

@@ -1,0 +1,85 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Handler returns the whole application with its middleware.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	h := func(pattern string, fn func(http.ResponseWriter, *http.Request)) { mux.HandleFunc(pattern, fn) }
+
+	// Operations.
+	h("GET /healthz", s.healthz)
+	h("GET /readyz", s.readyz)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.opt.Registry, promhttp.HandlerOpts{}))
+	mux.Handle("GET /static/", cacheStatic(s.static))
+
+	// Public pages.
+	h("GET /{$}", s.home)
+	h("GET /language/{lang}", s.setLanguage)
+	h("GET /accessibility", s.staticPage("accessibility", "Accessibility statement"))
+	h("GET /privacy", s.staticPage("privacy", "Privacy notice"))
+	h("GET /cookies", s.staticPage("cookies", "Cookies"))
+	h("GET /rights", s.rightsIndex)
+	h("GET /rights/card", s.rightsCard)
+	h("GET /rights/card.pdf", s.rightsCardPDF)
+	h("GET /rights/{code}", s.rightPage)
+	h("GET /rights/{code}/easy-read", s.rightEasyRead)
+
+	// Accounts.
+	h("GET /sign-in", s.signInForm)
+	h("POST /sign-in", s.signIn)
+	h("POST /sign-out", s.signOut)
+	h("GET /password/forgot", s.forgotForm)
+	h("POST /password/forgot", s.forgot)
+	h("GET /password/reset/{token}", s.resetForm)
+	h("POST /password/reset/{token}", s.reset)
+	h("GET /dashboard", s.requireUser(s.dashboard))
+	h("POST /organisation", s.requireUser(s.switchOrg))
+
+	// Administration of the current organisation.
+	h("GET /admin", s.requireAdmin(s.adminHome))
+	h("GET /admin/people", s.requireAdmin(s.adminPeople))
+	h("GET /admin/people/new", s.requireAdmin(s.adminPersonNew))
+	h("POST /admin/people", s.requireAdmin(s.adminPersonCreate))
+	h("GET /admin/people/{id}", s.requireAdmin(s.adminPerson))
+	h("POST /admin/people/{id}", s.requireAdmin(s.adminPersonRoles))
+	h("GET /admin/audit", s.requireAdmin(s.adminAudit))
+
+	// Platform administration.
+	h("GET /admin/organisations", s.requirePlatform(s.adminOrgs))
+	h("GET /admin/organisations/new", s.requirePlatform(s.adminOrgNew))
+	h("POST /admin/organisations", s.requirePlatform(s.adminOrgCreate))
+	h("GET /admin/organisations/{id}", s.requirePlatform(s.adminOrgEdit))
+	h("POST /admin/organisations/{id}", s.requirePlatform(s.adminOrgUpdate))
+	h("GET /admin/rights", s.requirePlatform(s.adminRights))
+	h("GET /admin/rights/{code}", s.requirePlatform(s.adminRightEdit))
+	h("POST /admin/rights/{code}", s.requirePlatform(s.adminRightUpdate))
+	h("GET /admin/rights/{code}/history", s.requirePlatform(s.adminRightHistory))
+	h("GET /admin/outbox", s.requirePlatform(s.adminOutbox))
+
+	h("/", s.notFound)
+
+	var handler http.Handler = mux
+	handler = s.withActor(handler)
+	handler = s.sessions.LoadAndSave(handler)
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.errorPage(w, r, http.StatusForbidden)
+	}))
+	handler = cop.Handler(handler)
+	handler = s.securityHeaders(handler)
+	handler = s.limitBody(handler)
+	handler = s.observe(handler)
+	return handler
+}
+
+func cacheStatic(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		h.ServeHTTP(w, r)
+	})
+}

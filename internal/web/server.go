@@ -1,0 +1,90 @@
+// Package web serves Lightbulb's pages. It talks to storage only through the
+// service interfaces of package lightbulb.
+package web
+
+import (
+	"context"
+	"embed"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/password"
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+//go:embed all:static
+var staticFS embed.FS
+
+// Services are the stores the web layer needs.
+type Services struct {
+	Orgs   lightbulb.OrgService
+	Users  lightbulb.UserService
+	Rights lightbulb.RightService
+	Audit  lightbulb.AuditService
+	Mail   lightbulb.MailService
+	Resets lightbulb.ResetService
+}
+
+// Options configure a Server.
+type Options struct {
+	BaseURL  string       // public address, e.g. https://lightbulb.example.org
+	Sessions scs.CtxStore // where sessions live; shared by every process
+	Ready    func(context.Context) error
+	Logger   *slog.Logger
+	Password password.Params
+	// SignInPerMinute limits sign-in attempts per email and per address.
+	SignInPerMinute int
+	Registry        *prometheus.Registry
+}
+
+// Server is Lightbulb's HTTP application.
+type Server struct {
+	Services
+	opt      Options
+	sessions *scs.SessionManager
+	tmpl     *templates
+	log      *slog.Logger
+	limits   *limiter
+	metrics  *metrics
+	static   http.Handler
+	secure   bool
+}
+
+// New builds a Server; its Handler serves every route.
+func New(s Services, opt Options) (*Server, error) {
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	if opt.SignInPerMinute <= 0 {
+		opt.SignInPerMinute = 5
+	}
+	if opt.Password == (password.Params{}) {
+		opt.Password = password.Default
+	}
+	if opt.Registry == nil {
+		opt.Registry = prometheus.NewRegistry()
+	}
+	t, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	sm := scs.New()
+	sm.Store = opt.Sessions
+	sm.Lifetime = 12 * time.Hour
+	sm.IdleTimeout = 2 * time.Hour
+	sm.Cookie.Name = "lightbulb_session"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	secure := strings.HasPrefix(opt.BaseURL, "https://")
+	sm.Cookie.Secure = secure
+	sub, _ := fs.Sub(staticFS, "static")
+	srv := &Server{Services: s, opt: opt, sessions: sm, tmpl: t, log: opt.Logger,
+		limits: newLimiter(opt.SignInPerMinute), metrics: newMetrics(opt.Registry),
+		static: http.StripPrefix("/static/", http.FileServerFS(sub)), secure: secure}
+	return srv, nil
+}

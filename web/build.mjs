@@ -1,0 +1,95 @@
+// Builds Lightbulb's front-end assets into internal/web/static (embedded by
+// the Go binary). Run with `npm run build` (or `make assets`).
+//
+// The CSS step is the sass JS API with the same options as
+//   sass --style=compressed --load-path=node_modules --quiet-deps --no-source-map \
+//        web/scss/app.scss internal/web/static/app.css
+import { compile } from "sass";
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const started = performance.now();
+const root = fileURLToPath(new URL("..", import.meta.url));
+const modules = path.join(root, "node_modules");
+const web = path.join(root, "web");
+const out = path.join(root, "internal", "web", "static");
+
+// Files kept in git inside the otherwise generated output folder.
+const META = {
+  ".gitignore": "*\n!.gitignore\n!README.txt\n",
+  "README.txt":
+    "This folder is produced by `make assets` (npm ci && npm run build) from web/\n" +
+    "and node_modules. Do not edit or commit its files; see web/README.md.\n",
+};
+
+// GOV.UK images we never ship: the crown, the Royal Arms (crest) and the
+// GOV.UK icons and favicons, which show the crown. Ours come from web/images.
+const SKIP_IMAGE = /crown|crest|govuk-icon|favicon|opengraph/i;
+
+async function clean() {
+  await mkdir(out, { recursive: true });
+  for (const name of await readdir(out)) {
+    if (!(name in META)) await rm(path.join(out, name), { recursive: true, force: true });
+  }
+  for (const [name, text] of Object.entries(META)) {
+    await writeFile(path.join(out, name), text);
+  }
+}
+
+async function buildCSS() {
+  const result = compile(path.join(web, "scss", "app.scss"), {
+    style: "compressed",
+    loadPaths: [modules],
+    quietDeps: true,
+    sourceMap: false,
+  });
+  for (const selector of [".govuk-header", ".lb-card", ".lb-logo", ".lb-tag--absolute"]) {
+    if (!result.css.includes(selector)) throw new Error(`app.css has no ${selector} rule`);
+  }
+  if (/GDS Transport|@font-face/.test(result.css)) {
+    throw new Error("app.css still refers to the GOV.UK typeface");
+  }
+  await writeFile(path.join(out, "app.css"), result.css + "\n");
+}
+
+// Copies a minified script without its sourceMappingURL comment: we ship no maps.
+async function copyScript(from, to) {
+  const text = await readFile(from, "utf8");
+  await writeFile(to, text.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "\n"));
+}
+
+async function buildJS() {
+  await copyScript(
+    path.join(modules, "govuk-frontend", "dist", "govuk", "govuk-frontend.min.js"),
+    path.join(out, "govuk-frontend.min.js"),
+  );
+  await copyScript(path.join(modules, "htmx.org", "dist", "htmx.min.js"), path.join(out, "htmx.min.js"));
+  await copyFile(path.join(web, "js", "app.js"), path.join(out, "app.js"));
+}
+
+async function copyImages() {
+  const dest = path.join(out, "images");
+  await mkdir(dest, { recursive: true });
+  const govuk = path.join(modules, "govuk-frontend", "dist", "govuk", "assets", "images");
+  for (const name of await readdir(govuk)) {
+    if (!SKIP_IMAGE.test(name)) await copyFile(path.join(govuk, name), path.join(dest, name));
+  }
+  const ours = path.join(web, "images");
+  for (const name of await readdir(ours)) {
+    await copyFile(path.join(ours, name), path.join(dest, name));
+  }
+}
+
+async function report(dir, prefix = "") {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) await report(file, `${prefix}${entry.name}/`);
+    else console.log(`  ${(await stat(file)).size.toString().padStart(8)}  ${prefix}${entry.name}`);
+  }
+}
+
+await clean();
+await Promise.all([buildCSS(), buildJS(), copyImages()]);
+console.log(`built ${path.relative(root, out)}/ in ${Math.round(performance.now() - started)} ms`);
+await report(out);
