@@ -8,7 +8,8 @@ import (
 
 // MatchRights ranks rights against everyday words: a keyword match counts
 // most, then the title, then the rest of the text. Rights that match nothing
-// are left out; ties keep the library order.
+// are left out, and so are rights that only mention a word in passing when
+// others match it by keyword or title; ties keep the library order.
 func MatchRights(rights []*Right, query string) []*Right {
 	words := searchWords(query)
 	if len(words) == 0 {
@@ -41,9 +42,17 @@ func MatchRights(rights []*Right, query string) []*Right {
 		}
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
-	out := make([]*Right, len(hits))
-	for i, h := range hits {
-		out[i] = h.r
+	// When some rights match by keyword or title, passing mentions elsewhere
+	// are noise: keep only the strong matches.
+	min := 0
+	if len(hits) > 0 && hits[0].score >= 6 {
+		min = 6
+	}
+	var out []*Right
+	for _, h := range hits {
+		if h.score >= min {
+			out = append(out, h.r)
+		}
 	}
 	return out
 }

@@ -128,7 +128,7 @@ func TestSwitchOrganisation(t *testing.T) {
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("switch: %d", r.status)
 	}
-	mustContain(t, c.get("/dashboard"), "You are now working in Org council-b", "as expert")
+	mustContain(t, c.get("/dashboard"), "You are now working in Org council-b", "as Lived experience expert")
 	// An organisation the person does not belong to is refused.
 	if r := c.post("/organisation", url.Values{"org": {itoa(e.opOrg.ID)}}); r.status != http.StatusForbidden {
 		t.Fatalf("switch to a stranger's org: %d", r.status)

@@ -146,6 +146,33 @@ func (p *Page) OtherLangs() []string {
 // LangName returns a language's own name.
 func (p *Page) LangName(l string) string { return i18n.Names[l] }
 
+// labels are display names for stored codes.
+var labels = map[string]string{
+	"staff": "Staff", "lead": "Lead", "commissioner": "Commissioner", "trainer": "Trainer",
+	"expert": "Lived experience expert", "admin": "Admin",
+	"nhs_trust": "NHS trust", "council": "Council", "care_provider": "Care provider",
+	"community": "Community group", "charity": "Charity",
+}
+
+// Label returns the display name of a stored code (a role or a kind of
+// organisation) in the page's language.
+func (p *Page) Label(code any) string {
+	s := fmt.Sprint(code)
+	if l, ok := labels[s]; ok {
+		return p.T(l)
+	}
+	return s
+}
+
+// RoleList returns roles as display names joined by commas.
+func (p *Page) RoleList(rs []lightbulb.Role) string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = p.Label(r)
+	}
+	return strings.Join(out, ", ")
+}
+
 // CategoryLabel returns a category's display name in the page's language.
 func (p *Page) CategoryLabel(c lightbulb.Category) string {
 	return p.T(map[lightbulb.Category]string{lightbulb.Absolute: "Absolute", lightbulb.Limited: "Limited",

@@ -58,6 +58,13 @@ func MustOpenSQLite(tb testing.TB) *sqldb.DB {
 // cluster, dropped when the test ends.
 func MustOpenPostgres(tb testing.TB) *sqldb.DB {
 	tb.Helper()
+	return mustMigrate(tb, MustOpenPostgresURL(tb))
+}
+
+// MustOpenPostgresURL creates a new, empty schema in the test cluster, dropped
+// when the test ends, and returns a URL that uses it.
+func MustOpenPostgresURL(tb testing.TB) string {
+	tb.Helper()
 	base := PostgresURL(tb)
 	if base == "" {
 		tb.Skip("PostgreSQL not configured")
@@ -87,7 +94,7 @@ func MustOpenPostgres(tb testing.TB) *sqldb.DB {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	return mustMigrate(tb, u.String())
+	return u.String()
 }
 
 func mustMigrate(tb testing.TB, dsn string) *sqldb.DB {

@@ -1,0 +1,130 @@
+// Package cli wires Lightbulb together: it is the only package that knows
+// every other one. Each subcommand is a function here.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+
+	"github.com/lightbulb-hr/lightbulb/internal/config"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+)
+
+// Version is set at build time with -ldflags "-X .../cli.Version=v1.2.3".
+var Version = "dev"
+
+type command struct {
+	name, usage string
+	run         func(ctx context.Context, args []string, out, errw io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "serve the web application", runServe},
+		{"migrate", "create or upgrade the database schema", runMigrate},
+		{"demo", "load demo organisations, people and content (safe to repeat)", runDemo},
+		{"user", "manage accounts: add, list, set-role, set-password", runUser},
+		{"org", "manage organisations: add, list", runOrg},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// Run executes the subcommand named in args[0].
+func Run(ctx context.Context, args []string, out, errw io.Writer) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(out)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], out, errw)
+		}
+	}
+	usage(errw)
+	return fmt.Errorf("unknown command %q", args[0])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: lightbulb COMMAND [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.usage)
+	}
+	fmt.Fprintln(w, "\nRun 'lightbulb COMMAND -h' for a command's flags.")
+}
+
+// parse reads the shared flags plus any the command adds.
+func parse(name string, args []string, errw io.Writer, extra func(*flag.FlagSet)) (*config.Config, *flag.FlagSet, error) {
+	fs := flag.NewFlagSet("lightbulb "+name, flag.ContinueOnError)
+	fs.SetOutput(errw)
+	cfg := config.Flags(fs)
+	if extra != nil {
+		extra(fs)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, nil, err
+		}
+		return nil, nil, err
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return cfg, fs, nil
+}
+
+// open connects to the configured database, brings its schema up to date and
+// loads the shipped rights library where it is missing.
+func open(ctx context.Context, cfg *config.Config) (*sqldb.DB, error) {
+	db, err := sqldb.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if _, err := SeedContent(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("load rights library: %w", err)
+	}
+	return db, nil
+}
+
+func runMigrate(ctx context.Context, args []string, out, errw io.Writer) error {
+	cfg, _, err := parse("migrate", args, errw, nil)
+	if err != nil {
+		return err
+	}
+	db, err := sqldb.Open(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	n, err := db.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	added, err := SeedContent(ctx, db)
+	if err != nil {
+		return fmt.Errorf("load rights library: %w", err)
+	}
+	fmt.Fprintf(out, "Database is up to date (%d migrations applied now; %d rights added to the library).\n", n, added)
+	return nil
+}
+
+func runVersion(ctx context.Context, args []string, out, errw io.Writer) error {
+	v := Version
+	if bi, ok := debug.ReadBuildInfo(); ok && v == "dev" {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v = "dev-" + s.Value[:12]
+			}
+		}
+	}
+	fmt.Fprintf(out, "lightbulb %s\n", v)
+	return nil
+}

@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/lightbulb-hr/lightbulb/internal/config"
+	"github.com/lightbulb-hr/lightbulb/internal/mail"
+	"github.com/lightbulb-hr/lightbulb/internal/password"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+	"github.com/lightbulb-hr/lightbulb/internal/web"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// services builds the stores the web layer and the CLI share.
+func services(db *sqldb.DB, cfg *config.Config) web.Services {
+	m := sqldb.NewMailService(db)
+	if cfg.SMTP.Host != "" {
+		m.Deliver = mail.Sender(cfg.SMTP)
+	}
+	return web.Services{
+		Orgs: sqldb.NewOrgService(db), Users: sqldb.NewUserService(db), Rights: sqldb.NewRightService(db),
+		Audit: sqldb.NewAuditService(db), Mail: m, Resets: sqldb.NewResetService(db),
+	}
+}
+
+func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
+	var fastHash bool
+	cfg, _, err := parse("serve", args, errw, func(fs *flag.FlagSet) {
+		fs.BoolVar(&fastHash, "insecure-fast-passwords", false, "cheapest password hashing; for tests only")
+	})
+	if err != nil {
+		return err
+	}
+	var h slog.Handler = slog.NewJSONHandler(errw, nil)
+	if cfg.LogFormat == "text" {
+		h = slog.NewTextHandler(errw, nil)
+	}
+	log := slog.New(h)
+	db, err := open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	params := password.Default
+	if fastHash {
+		params = password.Minimum
+	}
+	srv, err := web.New(services(db, cfg), web.Options{BaseURL: cfg.BaseURL, Sessions: sqldb.NewSessionStore(db),
+		Ready: db.Ping, Logger: log, Password: params, Registry: reg})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
+	go sweepSessions(ctx, db, log)
+	fmt.Fprintf(out, "Lightbulb is listening on http://%s\n", ln.Addr())
+	if f, ok := out.(*os.File); ok {
+		_ = f.Sync()
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// sweepSessions deletes expired sessions every hour until ctx ends.
+func sweepSessions(ctx context.Context, db *sqldb.DB, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	store := sqldb.NewSessionStore(db)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := store.DeleteExpired(ctx); err != nil {
+				log.Warn("sweep sessions", "error", err)
+			} else if n > 0 {
+				log.Info("swept sessions", "count", n)
+			}
+		}
+	}
+}
