@@ -28,8 +28,8 @@ func TestMatchRights(t *testing.T) {
 		{"visits", []string{"A8"}},
 		{"Restraint", []string{"A3"}}, // A8 only mentions it in passing
 		{"vote", []string{"P1A3"}},
-		{"dignity", []string{"A8"}},     // a body-only match still finds something
-		{"the and of", nil},             // stop words alone find nothing
+		{"dignity", []string{"A8"}}, // a body-only match still finds something
+		{"the and of", nil},         // stop words alone find nothing
 		{"privacy restraint", []string{"A8", "A3"}},
 		{"", nil},
 	} {
