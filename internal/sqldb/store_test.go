@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -233,6 +234,19 @@ func TestSessionsAndMail(t *testing.T) {
 		}
 		if ms, err := m.FindMail(ctx, 10); err != nil || len(ms) != 1 || ms[0].SentAt != nil {
 			t.Fatalf("outbox = %+v, %v", ms, err)
+		}
+		// A mail server failure keeps the message and its error; a success records when.
+		m.Deliver = func(context.Context, *lightbulb.Mail) error { return errors.New("connection refused") }
+		if err := m.SendMail(ctx, &lightbulb.Mail{To: "y@example.org", Subject: "Down", Body: "b"}); err != nil {
+			t.Fatal(err)
+		}
+		m.Deliver = func(context.Context, *lightbulb.Mail) error { return nil }
+		if err := m.SendMail(ctx, &lightbulb.Mail{To: "z@example.org", Subject: "Up", Body: "b"}); err != nil {
+			t.Fatal(err)
+		}
+		ms, _ := m.FindMail(ctx, 10)
+		if len(ms) != 3 || ms[1].Error != "connection refused" || ms[1].SentAt != nil || ms[0].SentAt == nil {
+			t.Fatalf("outbox after delivery = %+v %+v", ms[0], ms[1])
 		}
 	})
 }
