@@ -76,6 +76,19 @@ func parse(name string, args []string, errw io.Writer, extra func(*flag.FlagSet)
 	return cfg, fs, nil
 }
 
+// setup parses a command's flags and opens its database. The caller closes it.
+func setup(ctx context.Context, name string, args []string, errw io.Writer, extra func(*flag.FlagSet)) (*sqldb.DB, *config.Config, error) {
+	cfg, _, err := parse(name, args, errw, extra)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := open(ctx, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, cfg, nil
+}
+
 // open connects to the configured database, brings its schema up to date and
 // loads the shipped rights library where it is missing.
 func open(ctx context.Context, cfg *config.Config) (*sqldb.DB, error) {

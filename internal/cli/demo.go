@@ -52,13 +52,9 @@ var demoUsers = []demoUser{
 
 func runDemo(ctx context.Context, args []string, out, errw io.Writer) error {
 	var fast bool
-	cfg, _, err := parse("demo", args, errw, func(fs *flag.FlagSet) {
+	db, _, err := setup(ctx, "demo", args, errw, func(fs *flag.FlagSet) {
 		fs.BoolVar(&fast, "insecure-fast-passwords", false, "cheapest password hashing; for tests only")
 	})
-	if err != nil {
-		return err
-	}
-	db, err := open(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -24,16 +24,12 @@ func runOrg(ctx context.Context, args []string, out, errw io.Writer) error {
 	}
 	var slug, name, kind string
 	var operator bool
-	cfg, _, err := parse("org "+args[0], args[1:], errw, func(fs *flag.FlagSet) {
+	db, _, err := setup(ctx, "org "+args[0], args[1:], errw, func(fs *flag.FlagSet) {
 		fs.StringVar(&slug, "slug", "", "short name, e.g. north-trust")
 		fs.StringVar(&name, "name", "", "full name")
 		fs.StringVar(&kind, "kind", "", "kind of organisation")
 		fs.BoolVar(&operator, "operator", false, "this organisation runs the platform")
 	})
-	if err != nil {
-		return err
-	}
-	db, err := open(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -35,22 +35,18 @@ func services(db *sqldb.DB, cfg *config.Config) web.Services {
 
 func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	var fastHash bool
-	cfg, _, err := parse("serve", args, errw, func(fs *flag.FlagSet) {
+	db, cfg, err := setup(ctx, "serve", args, errw, func(fs *flag.FlagSet) {
 		fs.BoolVar(&fastHash, "insecure-fast-passwords", false, "cheapest password hashing; for tests only")
 	})
 	if err != nil {
 		return err
 	}
+	defer db.Close()
 	var h slog.Handler = slog.NewJSONHandler(errw, nil)
 	if cfg.LogFormat == "text" {
 		h = slog.NewTextHandler(errw, nil)
 	}
 	log := slog.New(h)
-	db, err := open(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	params := password.Default

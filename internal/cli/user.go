@@ -26,17 +26,13 @@ func runUser(ctx context.Context, args []string, out, errw io.Writer) error {
 		return errors.New("user: say add, list, set-role or set-password")
 	}
 	var email, name, org, roles, pw string
-	cfg, _, err := parse("user "+args[0], args[1:], errw, func(fs *flag.FlagSet) {
+	db, _, err := setup(ctx, "user "+args[0], args[1:], errw, func(fs *flag.FlagSet) {
 		fs.StringVar(&email, "email", "", "the person's email address")
 		fs.StringVar(&name, "name", "", "the person's full name")
 		fs.StringVar(&org, "org", "", "organisation short name")
 		fs.StringVar(&roles, "roles", "", "comma-separated roles: "+rolesHelp())
 		fs.StringVar(&pw, "password", os.Getenv("LIGHTBULB_PASSWORD"), "password (LIGHTBULB_PASSWORD)")
 	})
-	if err != nil {
-		return err
-	}
-	db, err := open(ctx, cfg)
 	if err != nil {
 		return err
 	}
