@@ -92,7 +92,7 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.sessions.Put(ctx, sessMsg, "You have signed out.")
+	s.flash(r, "You have signed out.")
 	http.Redirect(w, r, "/sign-in", http.StatusSeeOther)
 }
 
@@ -109,7 +109,7 @@ func (s *Server) switchOrg(w http.ResponseWriter, r *http.Request) {
 			s.sessions.Put(r.Context(), sessOrg, id)
 			ctx := lightbulb.WithOrg(r.Context(), id)
 			_ = s.Audit.Record(ctx, "organisation.switch", m.Org.Slug, "")
-			s.flash(r, fmt.Sprintf("You are now working in %s.", m.Org.Name))
+			s.flash(r, "You are now working in %s.", m.Org.Name)
 			http.Redirect(w, r, "/dashboard", http.StatusSeeOther)
 			return
 		}

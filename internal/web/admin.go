@@ -87,7 +87,7 @@ func (s *Server) adminPersonCreate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.flash(r, fmt.Sprintf("%s has been added.", u.Name))
+	s.flash(r, "%s has been added.", u.Name)
 	http.Redirect(w, r, "/admin/people", http.StatusSeeOther)
 }
 
@@ -165,9 +165,9 @@ func (s *Server) adminPersonRoles(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = s.Audit.Record(ctx, "roles.change", m.User.Email, rolesText(m.Roles)+" → "+rolesText(roles))
 	if len(roles) == 0 {
-		s.flash(r, fmt.Sprintf("%s has been removed from this organisation.", m.User.Name))
+		s.flash(r, "%s has been removed from this organisation.", m.User.Name)
 	} else {
-		s.flash(r, fmt.Sprintf("%s’s roles have been saved.", m.User.Name))
+		s.flash(r, "%s’s roles have been saved.", m.User.Name)
 	}
 	http.Redirect(w, r, "/admin/people", http.StatusSeeOther)
 }

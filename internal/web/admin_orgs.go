@@ -31,7 +31,7 @@ func (s *Server) adminOrgCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = s.Audit.Record(r.Context(), "organisation.create", o.Slug, o.Name)
-	s.flash(r, fmt.Sprintf("%s has been added.", o.Name))
+	s.flash(r, "%s has been added.", o.Name)
 	http.Redirect(w, r, "/admin/organisations", http.StatusSeeOther)
 }
 
@@ -78,6 +78,6 @@ func (s *Server) adminOrgUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = s.Audit.Record(r.Context(), "organisation.update", o.Slug,
 		fmt.Sprintf("%s (%s) → %s (%s)", before.Name, before.Kind, o.Name, o.Kind))
-	s.flash(r, fmt.Sprintf("%s has been saved.", o.Name))
+	s.flash(r, "%s has been saved.", o.Name)
 	http.Redirect(w, r, "/admin/organisations", http.StatusSeeOther)
 }

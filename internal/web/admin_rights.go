@@ -40,7 +40,8 @@ func (s *Server) adminRightEdit(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	p := s.newPage(r, "Edit "+right.Code, map[string]any{"Right": right, "Lang": lang, "Categories": lightbulb.Categories})
+	p := s.newPage(r, "", map[string]any{"Right": right, "Lang": lang, "Categories": lightbulb.Categories})
+	p.Title = p.T("Edit %s", right.Code)
 	t := right.Text
 	for k, v := range map[string]string{"title": t.Title, "summary": t.Summary, "protects": t.Protects,
 		"health_care": t.HealthCare, "restrictions": t.Restrictions, "examples": strings.Join(t.Examples, "\n"),
@@ -72,7 +73,8 @@ func (s *Server) adminRightUpdate(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	p := s.newPage(r, "Edit "+right.Code, map[string]any{"Right": right, "Lang": lang, "Categories": lightbulb.Categories})
+	p := s.newPage(r, "", map[string]any{"Right": right, "Lang": lang, "Categories": lightbulb.Categories})
+	p.Title = p.T("Edit %s", right.Code)
 	p.Form = r.PostForm
 	f := r.PostFormValue
 	t := lightbulb.RightText{Lang: lang, Title: f("title"), Summary: f("summary"), Protects: f("protects"),
@@ -88,7 +90,7 @@ func (s *Server) adminRightUpdate(w http.ResponseWriter, r *http.Request) {
 		detail += fmt.Sprintf("; category %s → %s", right.Category, cat)
 	}
 	_ = s.Audit.Record(ctx, "right.edit", right.Code, detail)
-	s.flash(r, fmt.Sprintf("A new version of %s has been saved.", right.Code))
+	s.flash(r, "A new version of %s has been saved.", right.Code)
 	http.Redirect(w, r, "/admin/rights/"+right.Code+"/history?lang="+lang, http.StatusSeeOther)
 }
 
@@ -104,6 +106,7 @@ func (s *Server) adminRightHistory(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_right_history", s.newPage(r, "History of "+right.Code,
-		map[string]any{"Right": right, "History": hist, "Lang": lang}))
+	p := s.newPage(r, "", map[string]any{"Right": right, "History": hist, "Lang": lang})
+	p.Title = p.T("History of %s", right.Code)
+	s.render(w, r, http.StatusOK, "admin_right_history", p)
 }

@@ -58,8 +58,14 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) {
 
 type rightGroup struct {
 	Category lightbulb.Category
+	Heading  string
 	Explain  string
 	Rights   []*lightbulb.Right
+}
+
+var categoryHeading = map[lightbulb.Category]string{
+	lightbulb.Absolute: "Absolute rights", lightbulb.Limited: "Limited rights", lightbulb.Qualified: "Qualified rights",
+	lightbulb.NonDiscrimination: "Freedom from discrimination",
 }
 
 var categoryExplain = map[lightbulb.Category]string{
@@ -78,7 +84,7 @@ func (s *Server) rightsIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	var groups []rightGroup
 	for _, c := range lightbulb.Categories {
-		g := rightGroup{Category: c, Explain: categoryExplain[c]}
+		g := rightGroup{Category: c, Heading: categoryHeading[c], Explain: categoryExplain[c]}
 		for _, x := range rights {
 			if x.Category == c {
 				g.Rights = append(g.Rights, x)

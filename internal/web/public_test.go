@@ -59,7 +59,7 @@ func TestWelshAndLanguageSwitch(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.get("/language/cy?next=/")
-	mustContain(t, c.get("/rights/A8"), "older than the English version")
+	mustContain(t, c.get("/rights/A8"), "cyfieithiad Cymraeg hwn yn hŷn")
 }
 
 func TestCardPDF(t *testing.T) {

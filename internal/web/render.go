@@ -279,8 +279,10 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.errorPage(w, r, http.StatusNotFound)
 }
 
-// flash keeps a one-off message for the next page.
-func (s *Server) flash(r *http.Request, msg string) { s.sessions.Put(r.Context(), sessMsg, msg) }
+// flash keeps a one-off message for the next page, in the person's language.
+func (s *Server) flash(r *http.Request, msg string, args ...any) {
+	s.sessions.Put(r.Context(), sessMsg, i18n.T(i18n.FromRequest(r), msg, args...))
+}
 
 // safeNext keeps a redirect target on this site.
 func safeNext(next string) string {
