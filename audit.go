@@ -9,6 +9,7 @@ import (
 type AuditEntry struct {
 	ID        int64
 	OrgID     int64 // 0 for platform-wide actions
+	OrgName   string
 	ActorID   int64 // 0 for a visitor or the system
 	ActorName string
 	Action    string

@@ -40,28 +40,30 @@ func (s *AuditService) Record(ctx context.Context, action, target, detail string
 // unless f.AllOrgs is set.
 func (s *AuditService) FindAudit(ctx context.Context, f lightbulb.AuditFilter) ([]*lightbulb.AuditEntry, int, error) {
 	where, args := "1=1", []any{}
+	// Columns are qualified: the listing joins organisations for their names.
 	if !f.AllOrgs {
 		org, err := lightbulb.OrgFrom(ctx)
 		if err != nil {
 			return nil, 0, err
 		}
 		args = append(args, org)
-		where += fmt.Sprintf(" AND org_id = $%d", len(args))
+		where += fmt.Sprintf(" AND a.org_id = $%d", len(args))
 	}
 	if f.Action != "" {
 		args = append(args, f.Action)
-		where += fmt.Sprintf(" AND action = $%d", len(args))
+		where += fmt.Sprintf(" AND a.action = $%d", len(args))
 	}
 	var total int
-	if err := s.db.read.QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE `+where, args...).Scan(&total); err != nil {
+	if err := s.db.read.QueryRowContext(ctx, `SELECT count(*) FROM audit_log a WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count audit: %w", err)
 	}
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 100
 	}
 	args = append(args, f.Limit, f.Offset)
-	rows, err := s.db.read.QueryContext(ctx, fmt.Sprintf(`SELECT id, coalesce(org_id, 0), coalesce(actor_id, 0), actor_name,
-		action, target, detail, ip, created_at FROM audit_log WHERE %s ORDER BY id DESC LIMIT $%d OFFSET $%d`,
+	rows, err := s.db.read.QueryContext(ctx, fmt.Sprintf(`SELECT a.id, coalesce(a.org_id, 0), coalesce(o.name, ''), coalesce(a.actor_id, 0), a.actor_name,
+		a.action, a.target, a.detail, a.ip, a.created_at FROM audit_log a LEFT JOIN organisations o ON o.id = a.org_id
+		WHERE %s ORDER BY a.id DESC LIMIT $%d OFFSET $%d`,
 		where, len(args)-1, len(args)), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find audit: %w", err)
@@ -70,7 +72,7 @@ func (s *AuditService) FindAudit(ctx context.Context, f lightbulb.AuditFilter) (
 	var out []*lightbulb.AuditEntry
 	for rows.Next() {
 		var e lightbulb.AuditEntry
-		if err := rows.Scan(&e.ID, &e.OrgID, &e.ActorID, &e.ActorName, &e.Action, &e.Target, &e.Detail, &e.IP, &e.CreatedAt); err != nil {
+		if err := rows.Scan(&e.ID, &e.OrgID, &e.OrgName, &e.ActorID, &e.ActorName, &e.Action, &e.Target, &e.Detail, &e.IP, &e.CreatedAt); err != nil {
 			return nil, 0, err
 		}
 		out = append(out, &e)

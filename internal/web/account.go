@@ -45,7 +45,9 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, "sign_in", p, err)
 		return
 	}
-	if !s.limits.allow("email:"+email, "ip:"+clientIP(r)) {
+	// Only failures count against an email, so a person who signs in
+	// correctly is never held up; every attempt counts against an address.
+	if !s.perAddr.allow("ip:"+clientIP(r)) || s.limits.blocked("email:"+email) {
 		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{IP: clientIP(r)}), "sign_in.limited", email, "")
 		p.Errors = []*lightbulb.Error{{Message: p.T("Too many sign-in attempts. Wait a minute, then try again.")}}
 		p.Title = p.T("Error") + ": " + p.Title
@@ -59,6 +61,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 	}
 	ok := password.Check(pw, hash) && err == nil && !u.Disabled
 	if !ok {
+		s.limits.allow("email:" + email)
 		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{IP: clientIP(r)}), "sign_in.failed", email, "")
 		s.formError(w, r, "sign_in", p, lightbulb.FieldError("email", "Enter a correct email address and password"))
 		return
@@ -140,7 +143,7 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, "forgot", p, lightbulb.FieldError("email", "Enter your email address, like name@example.org"))
 		return
 	}
-	if !s.limits.allow("reset:"+email, "ip:"+clientIP(r)) {
+	if !s.perAddr.allow("ip:"+clientIP(r)) || !s.limits.allow("reset:"+email) {
 		p.Errors = []*lightbulb.Error{{Message: p.T("Too many attempts. Wait a minute, then try again.")}}
 		s.render(w, r, http.StatusTooManyRequests, "forgot", p)
 		return

@@ -26,7 +26,16 @@ func newLimiter(perMinute int) *limiter {
 	return &limiter{perMin: perMinute, buckets: map[string]*bucket{}, swept: time.Now()}
 }
 
-// allow reports whether one more attempt under every key is allowed.
+// blocked reports whether key has no attempt left, without using one.
+func (l *limiter) blocked(key string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b, ok := l.buckets[key]
+	return ok && b.lim.Tokens() < 1
+}
+
+// allow reports whether one more attempt under every key is allowed, and
+// uses one.
 func (l *limiter) allow(keys ...string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()

@@ -155,7 +155,7 @@ func (s *Server) rightsCardPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	cards := make([]report.CardRight, len(rights))
 	for i, x := range rights {
-		cards[i] = report.CardRight{Code: x.Code, Article: x.Article, Title: x.Text.Title, Summary: x.Text.Summary,
+		cards[i] = report.CardRight{Code: x.Code, Article: p.ArticleLabel(x.Article), Title: x.Text.Title, Summary: x.Text.Summary,
 			Category: p.CategoryLabel(x.Category)}
 	}
 	var buf bytes.Buffer

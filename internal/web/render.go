@@ -25,7 +25,7 @@ type templates struct{ pages map[string]*template.Template }
 
 var funcs = template.FuncMap{
 	"date":  func(t time.Time) string { return t.In(london).Format("2 Jan 2006") },
-	"when":  func(t time.Time) string { return t.In(london).Format("2 Jan 2006 15:04 MST") },
+	"when":  func(t time.Time) string { return t.In(london).Format("2 Jan 2006 15:04:05 MST") },
 	"join":  func(xs []string, sep string) string { return strings.Join(xs, sep) },
 	"lower": strings.ToLower,
 	"roles": func(rs []lightbulb.Role) string {
@@ -87,9 +87,10 @@ func parseTemplates() (*templates, error) {
 
 // Page is what every template receives.
 type Page struct {
-	Lang        string
-	Title       string
-	Nonce       string
+	Lang  string
+	Title string
+	Nonce string
+	// Path is the address of this page with its query, to come back to.
 	Path        string
 	Actor       *lightbulb.Actor
 	Org         *lightbulb.Organisation
@@ -173,6 +174,11 @@ func (p *Page) RoleList(rs []lightbulb.Role) string {
 	return strings.Join(out, ", ")
 }
 
+// ArticleLabel translates an article reference such as "Protocol 1, Article 2".
+func (p *Page) ArticleLabel(a string) string {
+	return strings.ReplaceAll(a, "Article", p.T("Article"))
+}
+
 // CategoryLabel returns a category's display name in the page's language.
 func (p *Page) CategoryLabel(c lightbulb.Category) string {
 	return p.T(map[lightbulb.Category]string{lightbulb.Absolute: "Absolute", lightbulb.Limited: "Limited",
@@ -181,7 +187,7 @@ func (p *Page) CategoryLabel(c lightbulb.Category) string {
 
 func (s *Server) newPage(r *http.Request, title string, data any) *Page {
 	ctx := r.Context()
-	p := &Page{Lang: i18n.FromRequest(r), Nonce: nonceFrom(ctx), Path: r.URL.Path, Actor: lightbulb.ActorFrom(ctx),
+	p := &Page{Lang: i18n.FromRequest(r), Nonce: nonceFrom(ctx), Path: r.URL.RequestURI(), Actor: lightbulb.ActorFrom(ctx),
 		Org: currentOrg(ctx), Memberships: memberships(ctx), Data: data, Form: url.Values{}}
 	p.Title = p.T(title)
 	if ctx.Value(sessionReadyKey) != nil {

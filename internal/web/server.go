@@ -37,9 +37,12 @@ type Options struct {
 	Ready    func(context.Context) error
 	Logger   *slog.Logger
 	Password password.Params
-	// SignInPerMinute limits sign-in attempts per email and per address.
+	// SignInPerMinute limits failed sign-ins per email address (default 5).
 	SignInPerMinute int
-	Registry        *prometheus.Registry
+	// AddressPerMinute limits sign-in and reset attempts from one network
+	// address (default 120: a ward shares one address at shift change).
+	AddressPerMinute int
+	Registry         *prometheus.Registry
 }
 
 // Server is Lightbulb's HTTP application.
@@ -49,7 +52,8 @@ type Server struct {
 	sessions *scs.SessionManager
 	tmpl     *templates
 	log      *slog.Logger
-	limits   *limiter
+	limits   *limiter // failed sign-ins and reset requests per email
+	perAddr  *limiter // every attempt per network address
 	metrics  *metrics
 	static   http.Handler
 	secure   bool
@@ -62,6 +66,9 @@ func New(s Services, opt Options) (*Server, error) {
 	}
 	if opt.SignInPerMinute <= 0 {
 		opt.SignInPerMinute = 5
+	}
+	if opt.AddressPerMinute <= 0 {
+		opt.AddressPerMinute = 120
 	}
 	if opt.Password == (password.Params{}) {
 		opt.Password = password.Default
@@ -84,7 +91,7 @@ func New(s Services, opt Options) (*Server, error) {
 	sm.Cookie.Secure = secure
 	sub, _ := fs.Sub(staticFS, "static")
 	srv := &Server{Services: s, opt: opt, sessions: sm, tmpl: t, log: opt.Logger,
-		limits: newLimiter(opt.SignInPerMinute), metrics: newMetrics(opt.Registry),
+		limits: newLimiter(opt.SignInPerMinute), perAddr: newLimiter(opt.AddressPerMinute), metrics: newMetrics(opt.Registry),
 		static: http.StripPrefix("/static/", http.FileServerFS(sub)), secure: secure}
 	return srv, nil
 }
