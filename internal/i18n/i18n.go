@@ -18,6 +18,22 @@ var Names = map[string]string{"en": "English", "cy": "Cymraeg"}
 
 var matcher = language.NewMatcher([]language.Tag{language.English, language.MustParse("cy")})
 
+// welsh is every Welsh translation: the core catalogue in welsh.go plus one
+// file per area of the product (welsh_*.go), each added by addWelsh.
+var welsh = map[string]string{}
+
+// addWelsh adds an area's Welsh catalogue. A key that is already there keeps
+// its first translation; TestWelshNoClashes reports such keys.
+func addWelsh(m map[string]string) {
+	for k, v := range m {
+		if _, ok := welsh[k]; !ok {
+			welsh[k] = v
+		}
+	}
+}
+
+func init() { addWelsh(welshCore) }
+
 // catalogues maps a language to its translations, keyed by the English text.
 var catalogues = map[string]map[string]string{"cy": welsh}
 

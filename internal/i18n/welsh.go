@@ -8,7 +8,7 @@ package i18n
 //
 // The wording follows the plain style of Welsh public services (Llywodraeth
 // Cymru, GIG Cymru and GOV.UK in Welsh).
-var welsh = map[string]string{
+var welshCore = map[string]string{
 	"%d rights match “%s”.":                                   "Mae %d hawl yn cyfateb i “%s”.",
 	"%q is not a role":                                        "Nid yw %q yn rôl",
 	"%s has been added.":                                      "Ychwanegwyd %s.",

@@ -158,35 +158,52 @@ func edge(s string) [2]bool {
 	}
 }
 
-// TestWelshSorted keeps welsh.go as one map literal sorted by key, so that
-// entries are easy to find and merges stay simple.
+// TestWelshSorted keeps each Welsh catalogue file one map literal sorted by
+// key, so that entries are easy to find and merges stay simple, and checks
+// that no two files translate the same key.
 func TestWelshSorted(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "welsh.go", nil, 0)
+	files, err := filepath.Glob("welsh*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var keys []string
-	ast.Inspect(f, func(n ast.Node) bool {
-		kv, ok := n.(*ast.KeyValueExpr)
-		if !ok {
-			return true
+	seen := map[string]string{}
+	total := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
 		}
-		if lit, ok := kv.Key.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-			k, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				t.Fatal(err)
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		ast.Inspect(f, func(n ast.Node) bool {
+			kv, ok := n.(*ast.KeyValueExpr)
+			if !ok {
+				return true
 			}
-			keys = append(keys, k)
+			if lit, ok := kv.Key.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				k, err := strconv.Unquote(lit.Value)
+				if err != nil {
+					t.Fatal(err)
+				}
+				keys = append(keys, k)
+			}
+			return false
+		})
+		for i, k := range keys {
+			if i > 0 && keys[i-1] >= k {
+				t.Errorf("%s is not sorted: %q comes before %q", name, keys[i-1], k)
+			}
+			if other, dup := seen[k]; dup {
+				t.Errorf("%q is translated in both %s and %s: keep one", k, other, name)
+			}
+			seen[k] = name
 		}
-		return false
-	})
-	if len(keys) != len(welsh) {
-		t.Fatalf("welsh.go has %d keys but the map has %d", len(keys), len(welsh))
+		total += len(keys)
 	}
-	for i := 1; i < len(keys); i++ {
-		if keys[i-1] >= keys[i] {
-			t.Errorf("welsh.go is not sorted: %q comes before %q", keys[i-1], keys[i])
-		}
+	if total != len(welsh) {
+		t.Fatalf("the catalogue files have %d keys but the merged map has %d: is a file's init missing?", total, len(welsh))
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 // Handler returns the whole application with its middleware.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	h := func(pattern string, fn func(http.ResponseWriter, *http.Request)) { mux.HandleFunc(pattern, fn) }
+	h := func(pattern string, fn http.HandlerFunc) { mux.HandleFunc(pattern, fn) }
 
 	// Operations.
 	h("GET /healthz", s.healthz)
@@ -60,6 +60,9 @@ func (s *Server) Handler() http.Handler {
 	h("POST /admin/rights/{code}", s.requirePlatform(s.adminRightUpdate))
 	h("GET /admin/rights/{code}/history", s.requirePlatform(s.adminRightHistory))
 	h("GET /admin/outbox", s.requirePlatform(s.adminOutbox))
+
+	// Each area of the product registers its routes from its own file, one
+	// line here each.
 
 	h("/", s.notFound)
 
