@@ -30,6 +30,18 @@ type CardRight struct {
 	// Category is the already translated category label, e.g. "Absolute"
 	// or "Absoliwt".
 	Category string
+	// Kind is the category's code (absolute, limited, qualified or
+	// non-discrimination); it picks the label's colours, matching the web page.
+	Kind string
+}
+
+// kindColours are the label's background and ink for each category, the same
+// pairs as the web page's tags (each over 7:1 contrast).
+var kindColours = map[string][2][3]int{
+	"absolute":           {{244, 205, 198}, {110, 29, 18}},
+	"limited":            {{253, 230, 196}, {92, 46, 0}},
+	"qualified":          {{187, 212, 234}, {12, 45, 74}},
+	"non-discrimination": {{219, 213, 233}, {61, 35, 117}},
 }
 
 // CardText holds the card's fixed wording in the reader's language.
@@ -134,7 +146,7 @@ func PocketCard(w io.Writer, text CardText, rights []CardRight) (err error) {
 	}
 
 	pdf.AddPage()
-	c := card{pdf: pdf}
+	c := &card{pdf: pdf}
 	contentW := pageW - 2*margin
 
 	// Heading and intro.
@@ -172,12 +184,19 @@ func PocketCard(w io.Writer, text CardText, rights []CardRight) (err error) {
 	if boxH < 8 {
 		return fmt.Errorf("report: %d rights do not fit on one page", len(rights))
 	}
-	for i, r := range rights {
-		// Fill column by column so the reading order runs down each column.
-		col, row := i/rows, i%rows
-		x := margin + float64(col)*(boxW+gutter)
-		by := y + float64(row)*(boxH+gutter)
-		c.box(x, by, boxW, boxH, r)
+	// Two passes: the first measures the size at which each summary fits its
+	// box; the second draws every summary at the smallest of those, so the
+	// card reads evenly rather than box by box.
+	c.summary = summarySize
+	for _, pass := range []bool{true, false} {
+		c.dry = pass
+		for i, r := range rights {
+			// Fill column by column so the reading order runs down each column.
+			col, row := i/rows, i%rows
+			x := margin + float64(col)*(boxW+gutter)
+			by := y + float64(row)*(boxH+gutter)
+			c.box(x, by, boxW, boxH, r)
+		}
 	}
 
 	if pdf.PageNo() != 1 {
@@ -195,6 +214,10 @@ func PocketCard(w io.Writer, text CardText, rights []CardRight) (err error) {
 // card wraps an fpdf document with text-fitting helpers.
 type card struct {
 	pdf *fpdf.Fpdf
+	// dry measures boxes without drawing them; summary is the largest
+	// summary size every box measured so far can take.
+	dry     bool
+	summary float64
 }
 
 // lineH returns the line height in millimetres for a font size in points.
@@ -206,9 +229,14 @@ func (c card) font(style string, size float64, col [3]int) {
 	c.pdf.SetTextColor(col[0], col[1], col[2])
 }
 
-// box draws one right inside the rectangle (x, y, w, h).
-func (c card) box(x, y, w, h float64, r CardRight) {
+// box draws one right inside the rectangle (x, y, w, h); in a dry pass it
+// only lowers c.summary to what this box's summary needs.
+func (c *card) box(x, y, w, h float64, r CardRight) {
 	pdf := c.pdf
+	if c.dry {
+		c.measure(x, y, w, h, r)
+		return
+	}
 	pdf.SetDrawColor(colBorder[0], colBorder[1], colBorder[2])
 	pdf.SetLineWidth(0.25)
 	pdf.RoundedRect(x, y, w, h, 1.5, "1234", "D")
@@ -224,10 +252,14 @@ func (c card) box(x, y, w, h float64, r CardRight) {
 	metaH := lineH(metaSize)
 	labelW := 0.0
 	if cat := clean(r.Category); cat != "" {
-		c.font("B", labelSize, colLabelInk)
+		bg, ink := colLabelBg, colLabelInk
+		if k, ok := kindColours[r.Kind]; ok {
+			bg, ink = k[0], k[1]
+		}
+		c.font("B", labelSize, ink)
 		cat = c.ellipsize(cat, innerW/2)
 		labelW = pdf.GetStringWidth(cat) + 3
-		pdf.SetFillColor(colLabelBg[0], colLabelBg[1], colLabelBg[2])
+		pdf.SetFillColor(bg[0], bg[1], bg[2])
 		pdf.RoundedRect(innerX+innerW-labelW, top, labelW, metaH, metaH/2, "1234", "F")
 		pdf.SetXY(innerX+innerW-labelW, top)
 		pdf.CellFormat(labelW, metaH, cat, "", 0, "C", false, 0, "")
@@ -245,8 +277,27 @@ func (c card) box(x, y, w, h float64, r CardRight) {
 	cy = c.block(innerX, cy, innerW, clean(r.Title), "B", titleSize, titleMinSize, 2, colInk)
 	cy += 0.6
 
-	// Summary: whatever room is left.
-	c.fitBlock(innerX, cy, innerW, bottom-cy, clean(r.Summary), "", summarySize, summaryMinSize, colInk)
+	// Summary: whatever room is left, at the size shared by every box.
+	c.fitBlock(innerX, cy, innerW, bottom-cy, clean(r.Summary), "", c.summary, summaryMinSize, colInk)
+}
+
+// measure works out the summary size box would use, without drawing.
+func (c *card) measure(x, y, w, h float64, r CardRight) {
+	innerW := w - accentW - 2*boxPad
+	top := y + boxPad - 0.4
+	bottom := y + h - boxPad + 0.4
+	cy := top + lineH(metaSize) + 0.6
+	if t := clean(r.Title); t != "" {
+		size, lines := c.fit(t, "B", titleSize, titleMinSize, innerW, func(float64) int { return 2 })
+		cy += float64(len(lines)) * lineH(size)
+	}
+	cy += 0.6
+	if sm := clean(r.Summary); sm != "" {
+		size, _ := c.fit(sm, "", c.summary, summaryMinSize, innerW, func(sz float64) int {
+			return int(math.Floor((bottom-cy)/lineH(sz) + 1e-9))
+		})
+		c.summary = math.Min(c.summary, size)
+	}
 }
 
 // block writes s wrapped to width w in at most maxLines lines, shrinking the
