@@ -106,7 +106,47 @@ func (s *Server) adminRightHistory(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	p := s.newPage(r, "", map[string]any{"Right": right, "History": hist, "Lang": lang})
+	p := s.newPage(r, "", nil)
+	rows := make([]historyRow, len(hist))
+	for i, t := range hist {
+		rows[i].Text = t
+		if i+1 < len(hist) {
+			for _, f := range changedFields(hist[i+1], t) {
+				rows[i].Changed = append(rows[i].Changed, p.T(f))
+			}
+		}
+	}
+	p.Data = map[string]any{"Right": right, "History": rows, "Lang": lang}
 	p.Title = p.T("History of %s", right.Code)
 	s.render(w, r, http.StatusOK, "admin_right_history", p)
+}
+
+// historyRow is one version of a right's text and what it changed.
+type historyRow struct {
+	Text    *lightbulb.RightText
+	Changed []string
+}
+
+// changedFields names the parts of a right's text that differ between two
+// versions, in the order the edit form shows them.
+func changedFields(old, cur *lightbulb.RightText) []string {
+	var out []string
+	for _, f := range []struct {
+		name string
+		a, b string
+	}{
+		{"Title", old.Title, cur.Title}, {"Summary", old.Summary, cur.Summary},
+		{"Category", string(old.Category), string(cur.Category)},
+		{"What the right protects", old.Protects, cur.Protects},
+		{"What it means in health and social care", old.HealthCare, cur.HealthCare},
+		{"Whether and how it may be restricted", old.Restrictions, cur.Restrictions},
+		{"Examples", strings.Join(old.Examples, "\n"), strings.Join(cur.Examples, "\n")},
+		{"Easy Read", strings.Join(old.EasyRead, "\n"), strings.Join(cur.EasyRead, "\n")},
+		{"Search words", strings.Join(old.Keywords, ","), strings.Join(cur.Keywords, ",")},
+	} {
+		if f.a != f.b {
+			out = append(out, f.name)
+		}
+	}
+	return out
 }

@@ -50,7 +50,7 @@ func TestAdminEditsRight(t *testing.T) {
 		t.Fatalf("edit: %d %.400s", r.status, text(r.body))
 	}
 	hist := c.get("/admin/rights/A8/history?lang=en")
-	mustContain(t, hist, "Respect for private and family life", "Right A8", "Person platform@example.org")
+	mustContain(t, hist, "Respect for private and family life", "Right A8", "Person platform@example.org", "Title, Summary, Category, What the right protects", "First version")
 	mustContain(t, c.get("/rights/A8"), "Respect for private and family life", "Limited")
 	es, _, _ := e.svc.Audit.FindAudit(ctx, lightbulb.AuditFilter{AllOrgs: true, Action: "right.edit"})
 	if len(es) != 1 || es[0].Detail != "text (en); category qualified → limited" {
