@@ -13,10 +13,6 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/password"
 )
 
-// dummyHash is checked when an email is unknown, so that a wrong email takes
-// as long as a wrong password and reveals nothing.
-var dummyHash, _ = password.Hash("no such account here", password.Minimum)
-
 func (s *Server) signInForm(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "Sign in", nil)
 	p.Form.Set("next", r.URL.Query().Get("next"))
@@ -55,7 +51,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u, err := s.Users.FindUserByEmail(ctx, email)
-	hash := dummyHash
+	hash := s.dummyHash
 	if err == nil {
 		hash = u.PasswordHash
 	}

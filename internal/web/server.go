@@ -57,6 +57,9 @@ type Server struct {
 	metrics  *metrics
 	static   http.Handler
 	secure   bool
+	// dummyHash is checked when an email is unknown, at the same cost as
+	// real hashes, so that a wrong email takes as long as a wrong password.
+	dummyHash string
 }
 
 // New builds a Server; its Handler serves every route.
@@ -89,9 +92,13 @@ func New(s Services, opt Options) (*Server, error) {
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	secure := strings.HasPrefix(opt.BaseURL, "https://")
 	sm.Cookie.Secure = secure
+	dummy, err := password.Hash(randomString(16), opt.Password)
+	if err != nil {
+		return nil, err
+	}
 	sub, _ := fs.Sub(staticFS, "static")
 	srv := &Server{Services: s, opt: opt, sessions: sm, tmpl: t, log: opt.Logger,
 		limits: newLimiter(opt.SignInPerMinute), perAddr: newLimiter(opt.AddressPerMinute), metrics: newMetrics(opt.Registry),
-		static: http.StripPrefix("/static/", http.FileServerFS(sub)), secure: secure}
+		static: http.StripPrefix("/static/", http.FileServerFS(sub)), secure: secure, dummyHash: dummy}
 	return srv, nil
 }
