@@ -24,17 +24,29 @@ const testPassword = "a long test password"
 // env is a running test server with two organisations: trust A (with an
 // admin, a staff member and the platform operator's admin) and council B.
 type env struct {
-	t     *testing.T
-	db    *sqldb.DB
-	srv   *httptest.Server
-	svc   web.Services
-	orgA  *lightbulb.Organisation
-	orgB  *lightbulb.Organisation
-	opOrg *lightbulb.Organisation
-	users map[string]*lightbulb.User
+	t       testing.TB
+	handler http.Handler
+	db      *sqldb.DB
+	srv     *httptest.Server
+	svc     web.Services
+	orgA    *lightbulb.Organisation
+	orgB    *lightbulb.Organisation
+	opOrg   *lightbulb.Organisation
+	users   map[string]*lightbulb.User
 }
 
 func newEnv(t *testing.T) *env {
+	t.Helper()
+	return setupEnv(t)
+}
+
+// newBenchEnv is newEnv for benchmarks.
+func newBenchEnv(b *testing.B) *env {
+	b.Helper()
+	return setupEnv(b)
+}
+
+func setupEnv(t testing.TB) *env {
 	t.Helper()
 	db := sqldbtest.MustOpen(t)
 	e := &env{t: t, db: db, users: map[string]*lightbulb.User{}}
@@ -67,7 +79,8 @@ func newEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.srv = httptest.NewServer(s.Handler())
+	e.handler = s.Handler()
+	e.srv = httptest.NewServer(e.handler)
 	t.Cleanup(e.srv.Close)
 	return e
 }
