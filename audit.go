@@ -24,8 +24,11 @@ type AuditFilter struct {
 	Action string
 	// AllOrgs lists every organisation's entries; for platform admins only.
 	AllOrgs bool
-	Limit   int
-	Offset  int
+	// Person, when set, keeps entries by this person or about their email
+	// address: for a subject access request.
+	Person *User
+	Limit  int
+	Offset int
 }
 
 // AuditService writes and reads the audit log.

@@ -96,6 +96,11 @@ type UserService interface {
 	FindUserByID(ctx context.Context, id int64) (*User, error)
 	FindUserByEmail(ctx context.Context, email string) (*User, error)
 	FindUsers(ctx context.Context) ([]*User, error)
+	// EraseUser removes what identifies a person: their name, email address,
+	// password, roles and pending reset links, and their name in the audit
+	// log. The account stays as an empty, disabled shell so that records
+	// pointing at it keep their shape. For platform administrators only.
+	EraseUser(ctx context.Context, id int64) error
 	CreateUser(ctx context.Context, u *User) error
 	SetPassword(ctx context.Context, userID int64, hash string) error
 	Memberships(ctx context.Context, userID int64) ([]Membership, error)

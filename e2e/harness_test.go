@@ -696,9 +696,9 @@ func focused(t *testing.T, tb *tab) string {
 
 // signIn signs in with the form, by mouse, and expects the dashboard.
 //
-// The app allows 5 sign-in attempts a minute from one address (web.Options
-// SignInPerMinute), and every test signs in from 127.0.0.1, so the whole
-// package makes at most 5 attempts: keep it so when adding journeys.
+// The app allows 5 failed sign-ins a minute per email and 120 attempts a
+// minute from one address (web.Options), and every test signs in from
+// 127.0.0.1: keep the package well under 120 sign-ins.
 func signIn(t *testing.T, tb *tab, email string) {
 	t.Helper()
 	visit(t, tb, "/sign-in")
@@ -708,7 +708,7 @@ func signIn(t *testing.T, tb *tab, email string) {
 	click(t, tb, "signed-in", `main form button[type=submit]`)
 	if p := here(t, tb); p != "/dashboard" {
 		if strings.Contains(text(t, tb, "main"), "Too many sign-in attempts") {
-			t.Fatalf("sign in as %s: the app's limit of 5 sign-ins a minute from one address was hit; the journeys must stay under it", email)
+			t.Fatalf("sign in as %s: the app's sign-in limit was hit; the journeys must stay under it", email)
 		}
 		t.Fatalf("sign in as %s: landed on %s, want /dashboard; the page says:\n%s", email, p, clip(text(t, tb, "main"), 600))
 	}

@@ -49,6 +49,10 @@ func (s *AuditService) FindAudit(ctx context.Context, f lightbulb.AuditFilter) (
 		args = append(args, org)
 		where += fmt.Sprintf(" AND a.org_id = $%d", len(args))
 	}
+	if f.Person != nil {
+		args = append(args, f.Person.ID, f.Person.Email)
+		where += fmt.Sprintf(" AND (a.actor_id = $%d OR a.target = $%d)", len(args)-1, len(args))
+	}
 	if f.Action != "" {
 		args = append(args, f.Action)
 		where += fmt.Sprintf(" AND a.action = $%d", len(args))

@@ -250,3 +250,43 @@ func TestSessionsAndMail(t *testing.T) {
 		}
 	})
 }
+
+func TestEraseUser(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		o := sqldbtest.MustOrg(t, db, "trust-e", lightbulb.KindNHSTrust)
+		u := sqldbtest.MustUser(t, db, "erase.me@example.org", o, lightbulb.RoleStaff)
+		keep := sqldbtest.MustUser(t, db, "keep.me@example.org", o, lightbulb.RoleStaff)
+		ctx := lightbulb.WithOrg(context.Background(), o.ID)
+		users, audit := sqldb.NewUserService(db), sqldb.NewAuditService(db)
+		actx := lightbulb.WithActor(ctx, &lightbulb.Actor{UserID: u.ID, Name: u.Name, IP: "10.0.0.1"})
+		if err := audit.Record(actx, "sign_in", u.Email, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := sqldb.NewResetService(db).CreateReset(ctx, u.ID, "tok", time.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if err := users.EraseUser(ctx, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := users.FindUserByID(ctx, u.ID)
+		if got.Name != "Erased person" || !got.Disabled || got.Email == u.Email {
+			t.Fatalf("erased = %+v", got)
+		}
+		if ms, _ := users.Memberships(ctx, u.ID); len(ms) != 0 {
+			t.Fatalf("memberships left: %+v", ms)
+		}
+		if _, err := sqldb.NewResetService(db).UseReset(ctx, "tok"); err == nil {
+			t.Fatal("reset link survived erasure")
+		}
+		es, _, _ := audit.FindAudit(ctx, lightbulb.AuditFilter{})
+		if len(es) != 1 || es[0].ActorName != "Erased person" || es[0].IP != "" || es[0].Target == u.Email {
+			t.Fatalf("audit after erase: %+v", es[0])
+		}
+		if k, _ := users.FindUserByID(ctx, keep.ID); k.Name != keep.Name {
+			t.Fatal("another person was touched")
+		}
+		if err := users.EraseUser(ctx, 99999); lightbulb.ErrorCode(err) != lightbulb.ENOTFOUND {
+			t.Fatalf("erase missing: %v", err)
+		}
+	})
+}

@@ -38,6 +38,8 @@ func TestTenantIsolation(t *testing.T) {
 		{"POST", "/admin/organisations", url.Values{"name": {"X"}, "slug": {"xx"}, "kind": {"council"}}},
 		{"GET", "/admin/rights", nil}, {"GET", "/admin/rights/A8", nil}, {"GET", "/admin/rights/A8/history", nil},
 		{"POST", "/admin/rights/A8", rightForm("Hijacked")}, {"GET", "/admin/outbox", nil},
+		{"GET", "/admin/users", nil}, {"GET", "/admin/users/" + staffB, nil}, {"GET", "/admin/users/" + staffB + "/export", nil},
+		{"GET", "/admin/users/" + staffB + "/erase", nil}, {"POST", "/admin/users/" + staffB + "/erase", url.Values{"confirm": {"yes"}}},
 	}
 
 	call := func(c *client, r route) resp {

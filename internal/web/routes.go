@@ -60,6 +60,11 @@ func (s *Server) Handler() http.Handler {
 	h("POST /admin/rights/{code}", s.requirePlatform(s.adminRightUpdate))
 	h("GET /admin/rights/{code}/history", s.requirePlatform(s.adminRightHistory))
 	h("GET /admin/outbox", s.requirePlatform(s.adminOutbox))
+	h("GET /admin/users", s.requirePlatform(s.adminUsers))
+	h("GET /admin/users/{id}", s.requirePlatform(s.adminUser))
+	h("GET /admin/users/{id}/export", s.requirePlatform(s.adminUserExport))
+	h("GET /admin/users/{id}/erase", s.requirePlatform(s.adminUserEraseForm))
+	h("POST /admin/users/{id}/erase", s.requirePlatform(s.adminUserErase))
 
 	// Each area of the product registers its routes from its own file, one
 	// line here each.
