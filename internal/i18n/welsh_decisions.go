@@ -75,6 +75,7 @@ var welshDecisions = map[string]string{
 	"For example, the Mental Capacity Act 2005, the Care Act 2014, or the Mental Health Act 1983 and its Code of Practice.": "Er enghraifft, Deddf Galluedd Meddyliol 2005, Deddf Gofal 2014, neu Ddeddf Iechyd Meddwl 1983 a'i Chod Ymarfer.",
 	"For example: lock the ward door at night, stop visits, take away a phone.":                                             "Er enghraifft: cloi drws y ward yn y nos, atal ymweliadau, cymryd ffôn.",
 	"Give the law that allows restricting %s":                                                                               "Rhowch y gyfraith sy'n caniatáu cyfyngu %s",
+	"If it does, answer these questions:":                                                                                   "Os ydy, atebwch y cwestiynau hyn:",
 	"If the person was not involved, why not?":                                                                              "Os na chafodd y person ei gynnwys, pam?",
 	"In force":           "Mewn grym",
 	"In their own words": "Yn eu geiriau eu hunain",

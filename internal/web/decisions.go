@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -207,3 +208,12 @@ func (s *Server) decisionDecide(w http.ResponseWriter, r *http.Request) {
 
 // langOf is the language of the request, for the rights library's text.
 func langOf(r *http.Request) string { return i18n.FromRequest(r) }
+
+// Day shows a YYYY-MM-DD date as people read it, such as 7 Mar 2026.
+func (p *Page) Day(s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return t.Format("2 Jan 2006")
+}
