@@ -21,6 +21,7 @@ func (s *Server) decisionRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /decisions/services", s.requireLead(s.decisionServices))
 	h("POST /decisions/services", s.requireLead(s.decisionServiceCreate))
 	h("GET /decisions/{id}", s.requireStaff(s.decisionRecord))
+	h("GET /decisions/{id}/record.pdf", s.requireStaff(s.decisionPDF))
 	h("GET /decisions/{id}/edit/{step}", s.requireStaff(s.decisionStep))
 	h("POST /decisions/{id}/edit/{step}", s.requireStaff(s.decisionStepSave))
 	h("POST /decisions/{id}/decide", s.requireStaff(s.decisionDecide))

@@ -23,7 +23,7 @@ func TestDecisionIsolation(t *testing.T) {
 	steal := url.Values{"service": {fmt.Sprint(e.homeB.ID)}, "proposal": {"Taken over"}}
 	// Routes on trust A's decision.
 	onRecord := []route{
-		{"GET", rec, nil}, {"GET", rec + "/edit/situation", nil}, {"POST", rec + "/edit/situation", steal},
+		{"GET", rec, nil}, {"GET", rec + "/record.pdf", nil}, {"GET", rec + "/edit/situation", nil}, {"POST", rec + "/edit/situation", steal},
 		{"GET", rec + "/edit/tests", nil}, {"POST", rec + "/edit/rights", url.Values{"rights": {"A3"}}},
 		{"POST", rec + "/decide", nil}, {"GET", rec + "/review", nil},
 		{"POST", rec + "/review", url.Values{"note": {"x"}, "outcome": {"end"}}},

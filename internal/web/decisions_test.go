@@ -133,6 +133,11 @@ func TestDecisionJourney(t *testing.T) {
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "This decision has ended") {
 		t.Fatalf("editing an ended decision: %d", r.status)
 	}
+	// The record downloads as a PDF with its history.
+	pdf := c.get(rec + "/record.pdf")
+	if pdf.status != http.StatusOK || pdf.header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(pdf.body, "%PDF-") {
+		t.Fatalf("record.pdf: %d %q %.20q", pdf.status, pdf.header.Get("Content-Type"), pdf.body)
+	}
 	// Every create, change, review and view is in the audit log.
 	es, _, err := e.svc.Audit.FindAudit(lightbulb.WithOrg(context.Background(), e.orgA.ID), lightbulb.AuditFilter{Limit: 200})
 	if err != nil {
@@ -142,7 +147,7 @@ func TestDecisionJourney(t *testing.T) {
 	for _, a := range es {
 		seen[a.Action] = true
 	}
-	for _, want := range []string{"decision.create", "decision.save", "decision.decide", "decision.review", "decision.view"} {
+	for _, want := range []string{"decision.create", "decision.save", "decision.decide", "decision.review", "decision.view", "decision.export"} {
 		if !seen[want] {
 			t.Errorf("audit log lacks %s", want)
 		}
