@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -139,4 +140,55 @@ func TestLeadRecordsAndReviewsADecision(t *testing.T) {
 	// Indicators for the lead, as tables.
 	visit(t, tb, "/decisions/indicators")
 	mustContain(t, tb, "main", "Restrictions in force by right", "Blanket rules in force", "Reviews overdue")
+}
+
+// Journey: a nurse with JavaScript off records a draft, gets errors that keep
+// what she typed, and prints the record without the site around it.
+func TestNurseRecordsADraftWithoutJavaScript(t *testing.T) {
+	tb := newTabNoJS(t)
+	signIn(t, tb, "nurse@northbridge.test")
+	visit(t, tb, "/decisions/new")
+	if eval[bool](t, tb, `document.body.classList.contains('js-enabled')`) {
+		t.Fatal("the page ran its scripts: JavaScript is not off")
+	}
+	// Every follow-up question is on the page and usable without scripts.
+	do(t, tb, "type a proposal and a name as the reference",
+		chromedp.SendKeys(chromedp.CSS("#proposal"), "Stop visits to WW-44 after 6pm"),
+		chromedp.Click(chromedp.CSS("#scope")),
+		chromedp.SendKeys(chromedp.CSS("#person_ref"), "Mary Jones"))
+	if st := click(t, tb, "errors", `main form button[type=submit]:not([name])`); st != http.StatusUnprocessableEntity {
+		t.Errorf("step 1 with errors: HTTP %d, want 422", st)
+	}
+	mustContain(t, tb, ".govuk-error-summary", "Select the ward, team or home", "not the person’s name")
+	if v := value(t, tb, "#proposal"); v != "Stop visits to WW-44 after 6pm" {
+		t.Errorf("the proposal was lost: %q", v)
+	}
+	eval[bool](t, tb, `(document.querySelector('#service').selectedIndex = 1, document.querySelector('#person_ref').value = '', true)`)
+	do(t, tb, "type a reference", chromedp.SendKeys(chromedp.CSS("#person_ref"), "WW-44"))
+	click(t, tb, "draft-record", `main form button[name=then][value=record]`)
+	mustContain(t, tb, "main", "Draft", "What is missing from the reasoning", "Stop visits to WW-44 after 6pm", "Person WW-44")
+
+	// Printed, the record keeps its content and drops the site's header,
+	// buttons and the links to change answers.
+	setMedia(t, tb, "print")
+	for _, sel := range []string{".govuk-header", ".govuk-footer", ".govuk-summary-list__actions", ".govuk-button", ".lb-account-bar"} {
+		if eval[bool](t, tb, fmt.Sprintf(`[...document.querySelectorAll(%q)].some(e => getComputedStyle(e).display !== 'none')`, sel)) {
+			t.Errorf("printing shows %s", sel)
+		}
+	}
+	if !eval[bool](t, tb, `getComputedStyle(document.querySelector('main h1')).display !== 'none'`) {
+		t.Error("printing hides the record itself")
+	}
+	shot(t, tb, "print")
+	setMedia(t, tb, "")
+}
+
+// setMedia emulates a CSS media type, such as "print"; "" goes back to screen.
+func setMedia(t *testing.T, tb *tab, media string) {
+	t.Helper()
+	ctx, cancel := within(tb)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media}); err != nil {
+		t.Fatalf("emulate %q media: %v", media, err)
+	}
 }
