@@ -122,7 +122,33 @@ func (s *Server) decisionStep(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderStep(w, r, d, step, reasoningForm(d), nil)
+	if r.URL.Query().Get("check") != "1" {
+		s.renderStep(w, r, d, step, reasoningForm(d), nil)
+		return
+	}
+	// Coming from the record's list of gaps: show this step's gaps as
+	// errors on its fields.
+	cats, err := s.Decisions.Categories(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data, err := s.stepData(r, d, step, reasoningForm(d))
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := s.newPage(r, stepTitles[step], data)
+	p.Form = reasoningForm(d)
+	for _, g := range d.Reasoning.Missing(cats, today()) {
+		if g.Step == step {
+			p.Errors = append(p.Errors, lightbulb.FieldError(g.Field, p.GapText(g)))
+		}
+	}
+	if len(p.Errors) > 0 {
+		p.Title = p.T("Error") + ": " + p.Title
+	}
+	s.render(w, r, http.StatusOK, "decision_step", p)
 }
 
 // decisionStepSave saves one step of a draft. Trying to restrict an absolute

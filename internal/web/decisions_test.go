@@ -177,6 +177,13 @@ func TestDecisionAbsoluteRightIsStopped(t *testing.T) {
 		t.Fatalf("deciding: %d", r.status)
 	}
 	mustContain(t, r, "This decision has gaps", "What is missing from the reasoning", "A3 is an absolute right")
+	// Each gap links to its step, where it is an error on its field.
+	mustContain(t, r, rec+"/edit/voice?check=1#involved")
+	r = c.get(rec + "/edit/voice?check=1")
+	mustContain(t, r, "There is a problem", `href="#involved"`, `id="involved-error"`, "Select whether the person was involved")
+	if r = c.get(rec + "/edit/voice"); strings.Contains(r.body, "There is a problem") {
+		t.Fatal("a step shows its gaps as errors without being asked")
+	}
 	if r = c.get("/decisions?right=A3"); !strings.Contains(r.body, rec) {
 		t.Fatal("register filtered by A3 does not list the draft")
 	}
