@@ -302,3 +302,37 @@ func TestDecisionRegisterFilters(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkDecisionRegister times the register's query, filtered by right,
+// over 2,000 decisions of one organisation (a large trust's year).
+func BenchmarkDecisionRegister(b *testing.B) {
+	db := sqldbtest.MustOpen(b)
+	a := sqldbtest.MustOrg(b, db, "trust-a", lightbulb.KindNHSTrust)
+	u := sqldbtest.MustUser(b, db, "nurse@a.test", a, lightbulb.RoleStaff)
+	sqldbtest.MustRight(b, db, "A8", lightbulb.Qualified)
+	sqldbtest.MustRight(b, db, "A5", lightbulb.Limited)
+	svc := sqldb.NewDecisionService(db)
+	ctx := lightbulb.WithActor(lightbulb.WithOrg(context.Background(), a.ID), &lightbulb.Actor{UserID: u.ID})
+	ward := &lightbulb.Service{Name: "Ward"}
+	if err := svc.CreateService(ctx, ward); err != nil {
+		b.Fatal(err)
+	}
+	today := lightbulb.Today(lightbulb.Now())
+	for i := 0; i < 2000; i++ {
+		r := completeA8(today)
+		if i%4 == 0 {
+			r.Rights = []string{"A5"}
+			r.Tests = []lightbulb.RightTest{{Code: "A5", Restricts: "no"}}
+		}
+		if err := svc.CreateDecision(ctx, &lightbulb.Decision{ServiceID: ward.ID, Reasoning: r}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ds, err := svc.FindDecisions(ctx, lightbulb.DecisionFilter{Right: "A5"})
+		if err != nil || len(ds) != 500 {
+			b.Fatalf("%d decisions, %v", len(ds), err)
+		}
+	}
+}
