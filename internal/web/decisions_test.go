@@ -222,11 +222,28 @@ func TestDecisionLeadPages(t *testing.T) {
 		t.Error("staff see the lead's overdue reviews")
 	}
 
+	// Reviewing it with a new date takes it off the lead's list; changing it
+	// sends it back to draft for editing.
+	rec := fmt.Sprintf("/decisions/%d", d.ID)
+	rv := url.Values{"note": {"Staffing is back to normal"}, "outcome": {"continue"}}
+	dateForm(rv, "review_date", lightbulb.AddDays(lightbulb.Today(lightbulb.Now()), 14))
+	if r := lead.post(rec+"/review", rv); r.status != http.StatusSeeOther || r.location != rec {
+		t.Fatalf("review continue: %d %q %s", r.status, r.location, text(r.body))
+	}
+	if r := lead.get("/dashboard"); strings.Contains(r.body, "Overdue decision reviews") {
+		t.Error("the reviewed decision is still overdue on the dashboard")
+	}
+	r := lead.post(rec+"/review", url.Values{"note": {"Visiting should be person by person"}, "outcome": {"change"}})
+	if r.status != http.StatusSeeOther || r.location != rec+"/edit/situation" {
+		t.Fatalf("review change: %d %q", r.status, r.location)
+	}
+	mustContain(t, lead.get(rec), "Draft", "Reviewed: Changes", "Visiting should be person by person", "Mark as decided")
+
 	// Services: a lead adds one; a duplicate is refused with the name kept.
 	if r := lead.post("/decisions/services", url.Values{"name": {"Rowan Ward"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("add service: %d", r.status)
 	}
-	r := lead.post("/decisions/services", url.Values{"name": {"Rowan Ward"}})
+	r = lead.post("/decisions/services", url.Values{"name": {"Rowan Ward"}})
 	if r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("duplicate service: %d", r.status)
 	}
