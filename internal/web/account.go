@@ -96,7 +96,9 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "dashboard", s.newPage(r, "Your dashboard", nil))
+	data := map[string]any{}
+	s.decisionsDashboard(r, data)
+	s.render(w, r, http.StatusOK, "dashboard", s.newPage(r, "Your dashboard", data))
 }
 
 // switchOrg changes the organisation a person is working in. Only an

@@ -73,7 +73,8 @@ func setupEnv(t testing.TB) *env {
 	sqldbtest.MustRight(t, db, "A3", lightbulb.Absolute)
 
 	e.svc = web.Services{Orgs: sqldb.NewOrgService(db), Users: sqldb.NewUserService(db), Rights: sqldb.NewRightService(db),
-		Audit: sqldb.NewAuditService(db), Mail: sqldb.NewMailService(db), Resets: sqldb.NewResetService(db)}
+		Audit: sqldb.NewAuditService(db), Mail: sqldb.NewMailService(db), Resets: sqldb.NewResetService(db),
+		Decisions: sqldb.NewDecisionService(db)}
 	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum})
 	if err != nil {

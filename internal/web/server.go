@@ -28,6 +28,8 @@ type Services struct {
 	Audit  lightbulb.AuditService
 	Mail   lightbulb.MailService
 	Resets lightbulb.ResetService
+	// Decisions records everyday decisions that may restrict rights.
+	Decisions lightbulb.DecisionService
 }
 
 // Options configure a Server.

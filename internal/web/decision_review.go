@@ -1,0 +1,139 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request, d *lightbulb.Decision) (*Page, bool) {
+	if d.Status != lightbulb.StatusInForce {
+		data, err := s.recordData(r, d)
+		if err != nil {
+			s.serverError(w, r, err)
+			return nil, false
+		}
+		p := s.newPage(r, "", data)
+		p.Title = p.T("Decision %d", d.ID)
+		s.formError(w, r, "decision_record", p, lightbulb.Errorf(lightbulb.ECONFLICT, "Only a decision in force can be reviewed."))
+		return nil, false
+	}
+	p := s.newPage(r, "", map[string]any{"D": d})
+	p.Title = p.T("Review decision %d", d.ID)
+	return p, true
+}
+
+func (s *Server) decisionReviewForm(w http.ResponseWriter, r *http.Request) {
+	d, ok := s.decision(w, r)
+	if !ok {
+		return
+	}
+	p, ok := s.reviewPage(w, r, d)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "decision_review", p)
+}
+
+// decisionReview records a review: what changed, and whether the decision
+// continues (with a new review date), changes (back to draft) or ends.
+func (s *Server) decisionReview(w http.ResponseWriter, r *http.Request) {
+	d, ok := s.decision(w, r)
+	if !ok {
+		return
+	}
+	p, ok := s.reviewPage(w, r, d)
+	if !ok {
+		return
+	}
+	_ = r.ParseForm()
+	p.Form = r.PostForm
+	rv := lightbulb.Review{Note: trim(r.PostForm, "note"), Outcome: r.PostFormValue("outcome")}
+	date, err := formDate(r.PostForm, "review_date", "Enter the review date as day, month and year")
+	if err != nil {
+		s.formError(w, r, "decision_review", p, err)
+		return
+	}
+	rv.ReviewDate = date
+	got, err := s.Decisions.ReviewDecision(r.Context(), d.ID, rv)
+	if err != nil {
+		s.formError(w, r, "decision_review", p, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "decision.review", decisionTarget(got), rv.Outcome)
+	switch rv.Outcome {
+	case lightbulb.ReviewChange:
+		s.flash(r, "Review recorded. Change the decision, then mark it as decided again.")
+		http.Redirect(w, r, fmt.Sprintf("/decisions/%d/edit/%s", got.ID, lightbulb.StepSituation), http.StatusSeeOther)
+		return
+	case lightbulb.ReviewEnd:
+		s.flash(r, "Review recorded. Decision %d has ended.", got.ID)
+	default:
+		s.flash(r, "Review recorded. Decision %d continues.", got.ID)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/decisions/%d", got.ID), http.StatusSeeOther)
+}
+
+func (s *Server) decisionIndicators(w http.ResponseWriter, r *http.Request) {
+	ds, err := s.Decisions.FindDecisions(r.Context(), lightbulb.DecisionFilter{})
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	titles, err := s.rightTitles(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	in := lightbulb.Summarise(ds, today())
+	for i := range in.ByRight {
+		in.ByRight[i].Label = in.ByRight[i].Key + " " + titles[in.ByRight[i].Key]
+	}
+	_ = s.Audit.Record(r.Context(), "decision.indicators", "", "")
+	s.render(w, r, http.StatusOK, "decisions_indicators", s.newPage(r, "Decision indicators", in))
+}
+
+func (s *Server) decisionServices(w http.ResponseWriter, r *http.Request) {
+	s.renderServices(w, r, nil)
+}
+
+func (s *Server) renderServices(w http.ResponseWriter, r *http.Request, err error) {
+	ss, ferr := s.Decisions.FindServices(r.Context())
+	if ferr != nil {
+		s.appError(w, r, ferr)
+		return
+	}
+	p := s.newPage(r, "Wards, teams and homes", ss)
+	if err != nil {
+		p.Form = r.PostForm
+		s.formError(w, r, "decision_services", p, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "decision_services", p)
+}
+
+func (s *Server) decisionServiceCreate(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	sv := &lightbulb.Service{Name: r.PostFormValue("name")}
+	if err := s.Decisions.CreateService(r.Context(), sv); err != nil {
+		s.renderServices(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "service.create", sv.Name, "")
+	s.flash(r, "%s has been added.", sv.Name)
+	http.Redirect(w, r, "/decisions/services", http.StatusSeeOther)
+}
+
+// decisionsDashboard adds to the dashboard what a lead must act on: the
+// reviews of their organisation that are overdue.
+func (s *Server) decisionsDashboard(r *http.Request, data map[string]any) {
+	a := lightbulb.ActorFrom(r.Context())
+	if s.Decisions == nil || a == nil || !a.Has(lightbulb.RoleLead) {
+		return
+	}
+	ds, err := s.Decisions.FindDecisions(r.Context(), lightbulb.DecisionFilter{Review: "overdue", Today: today()})
+	if err == nil {
+		data["OverdueReviews"] = ds
+	}
+}
