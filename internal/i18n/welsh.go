@@ -150,7 +150,6 @@ var welshCore = map[string]string{
 	"No email has been sent yet.": "Does dim e-bost wedi'i anfon eto.",
 	"No rights match “%s”. Try another everyday word, or browse the list below.": "Does dim hawliau'n cyfateb i “%s”. Rhowch gynnig ar air bob dydd arall, neu porwch y rhestr isod.",
 	"Non-discrimination":                  "Peidio â gwahaniaethu",
-	"None":                                "Dim",
 	"Not sent: no mail server configured": "Heb ei anfon: dim gweinydd e-bost wedi'i ffurfweddu",
 	"Nothing":                             "Dim byd",
 	"Nothing has been recorded yet.":      "Does dim byd wedi'i gofnodi eto.",
