@@ -205,7 +205,7 @@ func ValidateRatings(rs []Rated) error {
 
 // ThemeCount is how many statements of one theme got each rating.
 type ThemeCount struct {
-	Theme                            string
+	Theme                          string
 	Green, Amber, Red, NA, Unrated int
 }
 

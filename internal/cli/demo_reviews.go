@@ -128,7 +128,7 @@ func demoReview(ctx context.Context, reviews *sqldb.ReviewService, people map[st
 		}
 		a := &lightbulb.Action{ReviewID: r.ID, StatementCode: f.Code, OwnerID: nurse.ID, Due: r.PeriodEnd.AddDate(0, 2, 0),
 			Description: "Agree with the team what would turn this green, try it for a month and check the records.",
-			Status: []lightbulb.ActionStatus{lightbulb.ActionDone, lightbulb.ActionInProgress}[round]}
+			Status:      []lightbulb.ActionStatus{lightbulb.ActionDone, lightbulb.ActionInProgress}[round]}
 		if err := reviews.CreateAction(ctx, a); err != nil {
 			return err
 		}
