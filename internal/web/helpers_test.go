@@ -61,7 +61,8 @@ func newEnv(t *testing.T) *env {
 	sqldbtest.MustRight(t, db, "A3", lightbulb.Absolute)
 
 	e.svc = web.Services{Orgs: sqldb.NewOrgService(db), Users: sqldb.NewUserService(db), Rights: sqldb.NewRightService(db),
-		Audit: sqldb.NewAuditService(db), Mail: sqldb.NewMailService(db), Resets: sqldb.NewResetService(db)}
+		Audit: sqldb.NewAuditService(db), Mail: sqldb.NewMailService(db), Resets: sqldb.NewResetService(db),
+		Reviews: sqldb.NewReviewService(db)}
 	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum})
 	if err != nil {
