@@ -325,6 +325,7 @@ func ValidateAction(a *Action) error {
 type GridRow struct {
 	ReviewID    int64
 	Subject     string
+	PeriodEnd   time.Time
 	SubmittedAt time.Time
 	Themes      []ThemeCount
 }

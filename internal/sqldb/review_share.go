@@ -21,7 +21,7 @@ func (s *ReviewService) Rollup(ctx context.Context) ([]lightbulb.GridRow, error)
 // rollup builds the grid for org. Callers have already checked that the
 // person asking may see org's roll-up.
 func (s *ReviewService) rollup(ctx context.Context, org int64) ([]lightbulb.GridRow, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT r.id, r.subject, r.submitted_at, r.framework_id FROM reviews r
+	rows, err := s.db.read.QueryContext(ctx, `SELECT r.id, r.subject, r.period_end, r.submitted_at, r.framework_id FROM reviews r
 		WHERE r.org_id = $1 AND r.status = 'submitted' AND NOT EXISTS (
 			SELECT 1 FROM reviews n WHERE n.org_id = r.org_id AND n.subject = r.subject AND n.status = 'submitted'
 			AND (n.period_end > r.period_end OR (n.period_end = r.period_end AND n.id > r.id)))
@@ -36,7 +36,7 @@ func (s *ReviewService) rollup(ctx context.Context, org int64) ([]lightbulb.Grid
 	var ls []latest
 	for rows.Next() {
 		var l latest
-		if err := rows.Scan(&l.row.ReviewID, &l.row.Subject, &l.row.SubmittedAt, &l.fw); err != nil {
+		if err := rows.Scan(&l.row.ReviewID, &l.row.Subject, &l.row.PeriodEnd, &l.row.SubmittedAt, &l.fw); err != nil {
 			rows.Close()
 			return nil, err
 		}

@@ -13,7 +13,7 @@ var reviewLabels = map[string]string{
 	"green": "Green", "amber": "Amber", "red": "Red", "na": "Not applicable",
 	"open": "Not started", "in_progress": "In progress", "done": "Done",
 	"service_user": "Person who uses the service", "draft": "Draft", "submitted": "Submitted",
-	"improved": "Improved", "worse": "Got worse", "same": "No change", "new": "Not compared",
+	"improved": "Improved", "worse": "Got worse", "same": "No change", "new": "Not compared", "unrated": "Not rated",
 }
 
 func init() {

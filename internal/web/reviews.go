@@ -8,6 +8,7 @@ import (
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
 )
 
 // reviewRoutes registers the Traffic Light reviews: running them, their
@@ -172,7 +173,8 @@ func (s *Server) reviewData(r *http.Request, rv *lightbulb.Review, cs []lightbul
 	d := map[string]any{"Review": rv, "Framework": fw, "Contributors": cs, "Finals": finals, "IsLead": a.Has(lightbulb.RoleLead),
 		"Invited": invited(cs, a.UserID) != nil, "Kinds": lightbulb.ContributorKinds}
 	counts := lightbulb.Summarise(fw, finals)
-	d["Counts"], d["Chart"] = counts, newChart(counts)
+	label := func(code any) string { return (&Page{Lang: i18n.FromRequest(r)}).Label(code) }
+	d["Counts"], d["Chart"] = counts, newChart(counts, label)
 	if a.Has(lightbulb.RoleLead) {
 		if d["Members"], err = s.Users.FindMembers(ctx); err != nil {
 			return nil, err
@@ -192,7 +194,12 @@ func (s *Server) reviewData(r *http.Request, rv *lightbulb.Review, cs []lightbul
 	if err != nil {
 		return nil, err
 	}
-	d["Previous"], d["Changes"] = prev, lightbulb.Compare(fw, finals, before)
+	changes := lightbulb.Compare(fw, finals, before)
+	moved := map[string]int{}
+	for _, c := range changes {
+		moved[c.Direction]++
+	}
+	d["Previous"], d["Changes"], d["Moved"] = prev, changes, moved
 	return d, nil
 }
 

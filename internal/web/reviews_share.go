@@ -8,8 +8,8 @@ import (
 )
 
 // chart is a stacked bar chart of ratings by theme, drawn as SVG. Every
-// segment carries its count and a letter, so it never relies on colour; the
-// page shows the same numbers as a table.
+// segment is labelled with its rating in words and its count, so it never
+// relies on colour; the page shows the same numbers as a table.
 type chart struct {
 	Width, Height int
 	Bars          []chartBar
@@ -35,7 +35,7 @@ const (
 	chartRowH = 56
 )
 
-func newChart(counts []lightbulb.ThemeCount) chart {
+func newChart(counts []lightbulb.ThemeCount, label func(any) string) chart {
 	c := chart{Width: chartBarW, Height: len(counts) * chartRowH}
 	for i, tc := range counts {
 		b := chartBar{Theme: tc.Theme, Y: i * chartRowH}
@@ -46,18 +46,21 @@ func newChart(counts []lightbulb.ThemeCount) chart {
 		x := chartLeft
 		for _, p := range []struct {
 			n         int
-			letter    string
+			rating    string
 			fill, ink string
 		}{
-			{tc.Green, "G", "#00703c", "#ffffff"}, {tc.Amber, "A", "#ffdd00", "#0b0c0c"},
-			{tc.Red, "R", "#aa2a16", "#ffffff"}, {tc.NA, "N/A", "#d8dadc", "#0b0c0c"}, {tc.Unrated, "?", "#ffffff", "#0b0c0c"},
+			{tc.Green, "green", "#00703c", "#ffffff"}, {tc.Amber, "amber", "#ffdd00", "#0b0c0c"},
+			{tc.Red, "red", "#aa2a16", "#ffffff"}, {tc.NA, "na", "#d8dadc", "#0b0c0c"}, {tc.Unrated, "unrated", "#ffffff", "#0b0c0c"},
 		} {
 			if p.n == 0 {
 				continue
 			}
 			w := p.n * chartBarW / total
-			b.Segs = append(b.Segs, chartSeg{X: x, W: w, Fill: p.fill, Ink: p.ink, Label: p.letter + " " + strconv.Itoa(p.n),
-				LabelX: x + w/2, ShowLabels: w >= 44})
+			lbl := label(p.rating) + " " + strconv.Itoa(p.n)
+			if w < 9*len(lbl) {
+				lbl = strconv.Itoa(p.n)
+			}
+			b.Segs = append(b.Segs, chartSeg{X: x, W: w, Fill: p.fill, Ink: p.ink, Label: lbl, LabelX: x + w/2, ShowLabels: w >= 24})
 			x += w
 		}
 		c.Bars = append(c.Bars, b)
