@@ -41,6 +41,7 @@ func ActionPlan(w io.Writer, text PlanText, actions []PlanAction) error {
 	pdf.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
 	pdf.SetTitle(text.Title, true)
 	pdf.SetCreator("Lightbulb", true)
+	pdf.SetCatalogSort(true) // the same plan gives the same bytes
 	if text.Lang != "" {
 		pdf.SetLang(text.Lang)
 	}
