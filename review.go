@@ -39,6 +39,15 @@ func (r Rating) rank() int {
 var Principles = []string{"Fairness", "Respect", "Equality", "Dignity", "Autonomy",
 	"Participation", "Accountability", "Non-discrimination", "Empowerment", "Legality"}
 
+func validPrinciple(p string) bool {
+	for _, x := range Principles {
+		if x == p {
+			return true
+		}
+	}
+	return false
+}
+
 // Statement is one thing a review asks about, as worded in one version of a
 // framework. Code stays the same across versions so reviews can be compared.
 type Statement struct {
@@ -106,6 +115,12 @@ func ValidateStatement(s *Statement) error {
 	}
 	if s.Good == "" {
 		v.Add("good", "Enter what good looks like")
+	}
+	for _, p := range s.Principles {
+		if !validPrinciple(p) {
+			v.Add("principles", "Select principles from the FREDA and PANEL list")
+			break
+		}
 	}
 	for _, f := range []struct{ name, val, msg string }{
 		{"red", s.RedMeans, "Enter what red means for this statement"},

@@ -47,10 +47,14 @@ func (s *ReviewService) rollup(ctx context.Context, org int64) ([]lightbulb.Grid
 		return nil, err
 	}
 	out := make([]lightbulb.GridRow, 0, len(ls))
+	fws := map[int64]*lightbulb.Framework{}
 	for _, l := range ls {
-		fw, err := s.FindFramework(ctx, l.fw)
-		if err != nil {
-			return nil, err
+		fw, ok := fws[l.fw]
+		if !ok {
+			if fw, err = s.FindFramework(ctx, l.fw); err != nil {
+				return nil, err
+			}
+			fws[l.fw] = fw
 		}
 		got, err := finals(ctx, s.db.read, org, l.row.ReviewID)
 		if err != nil {

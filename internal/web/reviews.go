@@ -208,11 +208,11 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.showReview(w, r, http.StatusOK, rv, cs, nil)
+	s.showReview(w, r, rv, cs, nil)
 }
 
 // showReview renders the review page, with an error from the invite form.
-func (s *Server) showReview(w http.ResponseWriter, r *http.Request, status int, rv *lightbulb.Review, cs []lightbulb.Contributor, ferr error) {
+func (s *Server) showReview(w http.ResponseWriter, r *http.Request, rv *lightbulb.Review, cs []lightbulb.Contributor, ferr error) {
 	d, err := s.reviewData(r, rv, cs)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -226,7 +226,7 @@ func (s *Server) showReview(w http.ResponseWriter, r *http.Request, status int, 
 		s.formError(w, r, "review_page", p, ferr)
 		return
 	}
-	s.render(w, r, status, "review_page", p)
+	s.render(w, r, http.StatusOK, "review_page", p)
 }
 
 // reviewInvite adds a contributor to a draft review.
@@ -239,11 +239,11 @@ func (s *Server) reviewInvite(w http.ResponseWriter, r *http.Request) {
 	uid, _ := strconv.ParseInt(r.PostFormValue("person"), 10, 64)
 	c := lightbulb.Contributor{UserID: uid, Kind: lightbulb.ContributorKind(r.PostFormValue("kind"))}
 	if uid == 0 {
-		s.showReview(w, r, 0, rv, cs, lightbulb.FieldError("person", "Select a person in your organisation"))
+		s.showReview(w, r, rv, cs, lightbulb.FieldError("person", "Select a person in your organisation"))
 		return
 	}
 	if err := s.Reviews.AddContributor(r.Context(), rv.ID, c); err != nil {
-		s.showReview(w, r, 0, rv, cs, err)
+		s.showReview(w, r, rv, cs, err)
 		return
 	}
 	m, err := s.Users.FindMember(r.Context(), uid)

@@ -224,6 +224,8 @@ func TestFrameworkEditMakesAVersion(t *testing.T) {
 	r = p.post("/admin/framework/KR1", form)
 	mustContain(t, r, "Enter the statement")
 	form.Set("text", "Staff know the rights.")
+	form["principles"] = []string{"Dignity", "Cheerfulness"}
+	mustContain(t, p.post("/admin/framework/KR1", form), "Select principles from the FREDA and PANEL list", `href="#principles"`)
 	form["principles"] = []string{"Dignity"}
 	if r := p.post("/admin/framework/KR1", form); r.status != http.StatusSeeOther {
 		t.Fatalf("edit: %d %.300s", r.status, text(r.body))
