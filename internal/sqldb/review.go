@@ -350,15 +350,16 @@ func (s *ReviewService) SubmitReview(ctx context.Context, reviewID int64) error 
 	})
 }
 
-// PreviousReview returns the last review of the same subject submitted
-// before r's period ended.
+// PreviousReview returns the last submitted review of the same subject whose
+// period ended before r's (or on the same day, when it was started first).
 func (s *ReviewService) PreviousReview(ctx context.Context, r *lightbulb.Review) (*lightbulb.Review, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return nil, err
 	}
 	p, err := scanReview(s.db.read.QueryRowContext(ctx, `SELECT `+reviewCols+reviewFrom+` WHERE r.org_id = $1 AND r.subject = $2
-		AND r.id <> $3 AND r.status = 'submitted' AND r.period_end <= $4 ORDER BY r.period_end DESC, r.id DESC LIMIT 1`,
+		AND r.status = 'submitted' AND (r.period_end < $4 OR (r.period_end = $4 AND r.id < $3))
+		ORDER BY r.period_end DESC, r.id DESC LIMIT 1`,
 		org, r.Subject, r.ID, r.PeriodEnd))
 	return p, notFound(err, "This service has not been reviewed before.")
 }

@@ -202,9 +202,26 @@ func TestReviewLifecycle(t *testing.T) {
 			}
 		}
 
+		// A review with the same period started later compares with r2, and
+		// r2 still compares with r1, never the other way round.
+		r3 := &lightbulb.Review{Subject: "Ward 1", PeriodStart: day(2026, 4, 1), PeriodEnd: day(2026, 6, 30)}
+		if err := rs.CreateReview(ctx, r3); err != nil {
+			t.Fatal(err)
+		}
+		_ = rs.SaveFinals(ctx, r3.ID, second)
+		if err := rs.SubmitReview(ctx, r3.ID); err != nil {
+			t.Fatal(err)
+		}
+		if p, err := rs.PreviousReview(ctx, r3); err != nil || p.ID != r2.ID {
+			t.Fatalf("previous of a same-period review = %+v, %v; want %d", p, err, r2.ID)
+		}
+		if p, err := rs.PreviousReview(ctx, r2); err != nil || p.ID != r1.ID {
+			t.Fatalf("previous of r2 = %+v, %v; want %d", p, err, r1.ID)
+		}
+
 		// The roll-up shows each subject's latest submitted review.
 		grid, err := rs.Rollup(ctx)
-		if err != nil || len(grid) != 1 || grid[0].ReviewID != r2.ID || grid[0].Themes[0].Green != 1 || grid[0].Themes[0].Amber != 1 {
+		if err != nil || len(grid) != 1 || grid[0].ReviewID != r3.ID || grid[0].Themes[0].Green != 1 || grid[0].Themes[0].Amber != 1 {
 			t.Fatalf("roll-up = %+v, %v", grid, err)
 		}
 		if n, _ := rs.FindReviews(nctx, lightbulb.ReviewFilter{ContributorID: nurse.ID}); len(n) != 1 {

@@ -85,14 +85,23 @@ func (s *Server) actionStatus(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound)
 		return
 	}
+	as, err := s.Reviews.FindActions(r.Context(), rv.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	found := false
+	for _, a := range as {
+		found = found || a.ID == aid
+	}
+	if !found {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	}
 	_ = r.ParseForm()
 	a, err := s.Reviews.SetActionStatus(r.Context(), aid, lightbulb.ActionStatus(r.PostFormValue("status")))
 	if err != nil {
 		s.appError(w, r, err)
-		return
-	}
-	if a.ReviewID != rv.ID {
-		s.errorPage(w, r, http.StatusNotFound)
 		return
 	}
 	_ = s.Audit.Record(r.Context(), "review.action_status", reviewTarget(rv), fmt.Sprintf("action %d: %s", a.ID, a.Status))
