@@ -24,6 +24,7 @@ func TestReviewJourney(t *testing.T) {
 	rateByKeyboard(t, "nurse@northbridge.test", false, first, "KR1", kb.ArrowRight, "Only two of us could name a right.")
 	rateByKeyboard(t, "expert@lightbulb.test", true, first, "KR1", kb.ArrowRight+kb.ArrowRight, "People told me nobody explained their rights.")
 	agreeAndAct(t, first)
+	ownerMovesTheActionOn(t)
 	second := startReviewByKeyboard(t, "1", "10", "2026", "31", "3", "2027")
 	secondRoundAndShare(t, second)
 	commissionerSeesOnlyTheRollup(t, first)
@@ -179,6 +180,27 @@ func agreeAndAct(t *testing.T, review string) {
 	pdf := fetchText(t, tb, `fetch(location.pathname + '/actions.pdf').then(r => r.text()).then(s => s.slice(0, 5))`)
 	if pdf != "%PDF-" {
 		t.Errorf("the PDF action plan starts %q", pdf)
+	}
+}
+
+// ownerMovesTheActionOn: the nurse finds the action she owns from her
+// dashboard and marks it in progress by keyboard.
+func ownerMovesTheActionOn(t *testing.T) {
+	tb := newTab(t)
+	signIn(t, tb, "nurse@northbridge.test")
+	click(t, tb, "your-actions", `main a[href="/reviews/actions"]`)
+	mustContain(t, tb, "main table", reviewSubject, "Ten-minute huddles", "Overdue")
+	// The demo gave the nurse other actions too: find this one's row.
+	sel := "#" + eval[string](t, tb, `[...document.querySelectorAll('main tr')].find(r => r.textContent.includes('Ten-minute huddles')).querySelector('select').id`)
+	press(t, tb, sel, kb.ArrowDown)
+	do(t, tb, "Tab to Save", chromedp.KeyEvent(kb.Tab))
+	if f := focused(t, tb); !strings.HasPrefix(f, "button") {
+		t.Fatalf("Tab from the status went to %s, want its Save button", f)
+	}
+	follow(t, tb, "action-moved-on", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, ".govuk-notification-banner", "The action’s status has been saved.")
+	if v := value(t, tb, sel); v != "in_progress" {
+		t.Errorf("the action's status is %q, want in_progress", v)
 	}
 }
 

@@ -75,38 +75,75 @@ func (s *Server) actionCreate(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, fmt.Sprintf("/reviews/%d#actions", rv.ID), http.StatusSeeOther)
 }
 
+// actionStatus moves an action on. A lead may change any action of the
+// organisation's reviews; anyone else only the actions they own.
 func (s *Server) actionStatus(w http.ResponseWriter, r *http.Request) {
-	rv, _, ok := s.reviewAccess(w, r)
-	if !ok {
-		return
-	}
-	aid, err := strconv.ParseInt(r.PathValue("aid"), 10, 64)
-	if err != nil {
+	ctx := r.Context()
+	id, err1 := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	aid, err2 := strconv.ParseInt(r.PathValue("aid"), 10, 64)
+	if err1 != nil || err2 != nil {
 		s.errorPage(w, r, http.StatusNotFound)
 		return
 	}
-	as, err := s.Reviews.FindActions(r.Context(), rv.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	found := false
-	for _, a := range as {
-		found = found || a.ID == aid
-	}
-	if !found {
-		s.errorPage(w, r, http.StatusNotFound)
-		return
-	}
-	_ = r.ParseForm()
-	a, err := s.Reviews.SetActionStatus(r.Context(), aid, lightbulb.ActionStatus(r.PostFormValue("status")))
+	rv, err := s.Reviews.FindReview(ctx, id)
 	if err != nil {
 		s.appError(w, r, err)
 		return
 	}
-	_ = s.Audit.Record(r.Context(), "review.action_status", reviewTarget(rv), fmt.Sprintf("action %d: %s", a.ID, a.Status))
+	as, err := s.Reviews.FindActions(ctx, rv.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var cur *lightbulb.Action
+	for _, a := range as {
+		if a.ID == aid {
+			cur = a
+		}
+	}
+	actor := lightbulb.ActorFrom(ctx)
+	if cur == nil {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	} else if !actor.Has(lightbulb.RoleLead) && cur.OwnerID != actor.UserID {
+		s.errorPage(w, r, http.StatusForbidden)
+		return
+	}
+	_ = r.ParseForm()
+	a, err := s.Reviews.SetActionStatus(ctx, aid, lightbulb.ActionStatus(r.PostFormValue("status")))
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(ctx, "review.action_status", reviewTarget(rv), fmt.Sprintf("action %d: %s", a.ID, a.Status))
 	s.flash(r, "The action’s status has been saved.")
-	http.Redirect(w, r, fmt.Sprintf("/reviews/%d#actions", rv.ID), http.StatusSeeOther)
+	back := fmt.Sprintf("/reviews/%d#actions", rv.ID)
+	if r.PostFormValue("back") == "mine" {
+		back = "/reviews/actions"
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+}
+
+// myActions lists the actions the signed-in person owns, across reviews.
+func (s *Server) myActions(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if currentOrg(ctx) == nil {
+		s.errorPage(w, r, http.StatusForbidden)
+		return
+	}
+	all, err := s.Reviews.FindActions(ctx, 0)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	me := lightbulb.ActorFrom(ctx).UserID
+	var mine []*lightbulb.Action
+	for _, a := range all {
+		if a.OwnerID == me {
+			mine = append(mine, a)
+		}
+	}
+	s.render(w, r, http.StatusOK, "review_my_actions", s.newPage(r, "Your actions", map[string]any{"Actions": mine, "Now": lightbulb.Now()}))
 }
 
 // planRows words a review's actions for an export in the page's language.

@@ -58,6 +58,7 @@ func TestReviewIsolation(t *testing.T) {
 	// Routes that work on the visitor's own organisation only.
 	ownOrg := []route{
 		{"GET", "/reviews", nil}, {"GET", "/reviews/new", nil}, {"GET", "/reviews/grid", nil}, {"GET", "/reviews/sharing", nil},
+		{"GET", "/reviews/actions", nil},
 	}
 	sharedA := route{"GET", "/shared/reviews/" + orgA, nil}
 	all := append(append(append([]route{}, reviewRoutes...), ownOrg...),

@@ -162,6 +162,20 @@ func TestReviewFromStartToShare(t *testing.T) {
 		t.Fatalf("PDF: %d %.20q", pdf.status, pdf.body)
 	}
 
+	// The owner sees it among their actions and moves it on; others cannot.
+	mine := nurse.get("/reviews/actions")
+	mustContain(t, mine, "=Teach the team", "Overdue", "Ward 9")
+	acts, _ := e.svc.Reviews.FindActions(lightbulb.WithOrg(context.Background(), e.orgA.ID), 0)
+	statusURL := rv + "/actions/" + itoa64(acts[0].ID)
+	if r := admin.post(statusURL, url.Values{"status": {"done"}}); r.status != http.StatusForbidden {
+		t.Fatalf("someone neither lead nor owner changed an action: %d", r.status)
+	}
+	if r := nurse.post(statusURL, url.Values{"status": {"done"}, "back": {"mine"}}); r.status != http.StatusSeeOther || r.location != "/reviews/actions" {
+		t.Fatalf("the owner changes the status: %d %q", r.status, r.location)
+	}
+	if strings.Contains(nurse.get("/reviews/actions").body, "Overdue") {
+		t.Error("a done action is still marked overdue")
+	}
 	// A second review shows the change.
 	rv2 := startReview(t, lead, "Ward 9", "1 4 2026", "30 6 2026")
 	second := allRatings(0)
