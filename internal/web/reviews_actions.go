@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -143,6 +144,10 @@ func (s *Server) myActions(w http.ResponseWriter, r *http.Request) {
 			mine = append(mine, a)
 		}
 	}
+	// Work still to do first, each part by due date as the store gave it.
+	sort.SliceStable(mine, func(i, j int) bool {
+		return mine[i].Status != lightbulb.ActionDone && mine[j].Status == lightbulb.ActionDone
+	})
 	s.render(w, r, http.StatusOK, "review_my_actions", s.newPage(r, "Your actions", map[string]any{"Actions": mine, "Now": lightbulb.Now()}))
 }
 
