@@ -168,8 +168,8 @@ const (
 	ReviewEnd      = "end"
 )
 
-// Review is what a person records when reviewing a decision.
-type Review struct {
+// DecisionReview is what a person records when reviewing a decision.
+type DecisionReview struct {
 	Note       string
 	Outcome    string
 	ReviewDate string
@@ -331,7 +331,7 @@ type DecisionService interface {
 	// MarkDecided puts a complete draft in force and keeps a version of it.
 	MarkDecided(ctx context.Context, id int64) (*Decision, error)
 	// ReviewDecision records a review of a decision in force and keeps a version.
-	ReviewDecision(ctx context.Context, id int64, rv Review) (*Decision, error)
+	ReviewDecision(ctx context.Context, id int64, rv DecisionReview) (*Decision, error)
 	// Versions lists the kept versions, newest first.
 	Versions(ctx context.Context, id int64) ([]*Version, error)
 	// Categories returns each right's category, for Missing.

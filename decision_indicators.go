@@ -33,8 +33,8 @@ func (in *Indicators) CompletePercent() int {
 	return in.Complete * 100 / in.Open
 }
 
-// Summarise computes the indicators from every decision of an organisation.
-func Summarise(ds []*Decision, today string) *Indicators {
+// SummariseDecisions computes the indicators from every decision of an organisation.
+func SummariseDecisions(ds []*Decision, today string) *Indicators {
 	in := &Indicators{}
 	byRight, bySvc, byMonth := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, d := range ds {

@@ -66,7 +66,7 @@ func TestMissing(t *testing.T) {
 	}
 }
 
-func TestSummarise(t *testing.T) {
+func TestSummariseDecisions(t *testing.T) {
 	today := "2026-03-10"
 	mk := func(status Status, svc string, complete bool, edit func(*Reasoning)) *Decision {
 		r := fullA8()
@@ -83,7 +83,7 @@ func TestSummarise(t *testing.T) {
 		mk(StatusDraft, "Ward 1", false, nil),
 		mk(StatusEnded, "Ward 1", true, func(r *Reasoning) { r.ReviewDate = "2026-01-01" }),
 	}
-	in := Summarise(ds, today)
+	in := SummariseDecisions(ds, today)
 	if in.InForce != 3 || in.Restrictions != 2 || in.Blanket != 1 || in.Overdue != 1 || in.Open != 4 || in.Complete != 3 || in.CompletePercent() != 75 {
 		t.Fatalf("indicators = %+v", in)
 	}

@@ -29,7 +29,7 @@ const (
 	// demoPassword is the password of every demo account (cli.DemoPassword).
 	demoPassword = "lightbulb-demo"
 	// journeyTimeout bounds one whole journey, from opening its tab.
-	journeyTimeout = 60 * time.Second
+	journeyTimeout = 3 * time.Minute
 	// waitTimeout bounds one wait for an element or a page.
 	waitTimeout = 10 * time.Second
 )

@@ -85,7 +85,14 @@ func SeedContent(ctx context.Context, db *sqldb.DB) (int, error) {
 		seeds[i] = sqldb.SeedRight{Code: r.Code, Article: r.Article, Category: lightbulb.Category(r.Category),
 			Texts: []lightbulb.RightText{rightText(lightbulb.LangEN, r.EN), rightText(lightbulb.LangCY, r.CY)}}
 	}
-	return sqldb.NewRightService(db).SeedRights(ctx, seeds)
+	n, err := sqldb.NewRightService(db).SeedRights(ctx, seeds)
+	if err != nil {
+		return n, err
+	}
+	if _, err := SeedFramework(ctx, db); err != nil {
+		return n, fmt.Errorf("load review framework: %w", err)
+	}
+	return n, nil
 }
 
 func rightText(lang string, t content.RightText) lightbulb.RightText {
@@ -137,5 +144,8 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 		people++
 	}
 	fmt.Fprintf(out, "Demo data: %d organisations and %d people added.\n", added, people)
-	return loadDemoDecisions(ctx, db, ids, out)
+	if err := loadDemoDecisions(ctx, db, ids, out); err != nil {
+		return err
+	}
+	return loadDemoReviews(ctx, db, out)
 }

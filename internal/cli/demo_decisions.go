@@ -10,15 +10,15 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 )
 
-// demoServices are the wards, teams and homes of the demo organisations.
-var demoServices = map[string][]string{
+// demoDecisionServices are the wards, teams and homes of the demo organisations.
+var demoDecisionServices = map[string][]string{
 	"northbridge-nhs":   {"Willow Ward (older adults)", "Ash Ward (acute mental health)", "Maternity unit"},
 	"riverside-council": {"Supported living team", "Reablement team"},
 	"brightwell-care":   {"Oak House", "Meadow View"},
 }
 
-// demoReview is a review made afterDays after the decision.
-type demoReview struct {
+// demoDecisionReview is a review made afterDays after the decision.
+type demoDecisionReview struct {
 	afterDays  int
 	note, out  string
 	nextInDays int
@@ -29,7 +29,7 @@ type demoDecision struct {
 	org, owner, service string
 	daysAgo             int
 	decide              bool
-	reviews             []demoReview
+	reviews             []demoDecisionReview
 	r                   lightbulb.Reasoning
 }
 
@@ -74,14 +74,14 @@ func demoDecisions() []demoDecision {
 		{"northbridge-nhs", "nurse@northbridge.test", "Maternity unit", 2, false, nil, lightbulb.Reasoning{
 			Proposal: "Allow only one birth partner at night on the postnatal ward", Reason: "Space between beds is tight.",
 			Scope: lightbulb.ScopeGroup, Group: "Women on the postnatal ward overnight", Rights: []string{"A8"}}},
-		{"riverside-council", "socialworker@riverside.test", "Supported living team", 90, true, []demoReview{{30, "Money still going missing after visits; SL-31 says he wants to see his brother but not give him money.", lightbulb.ReviewContinue, 60}}, lightbulb.Reasoning{
+		{"riverside-council", "socialworker@riverside.test", "Supported living team", 90, true, []demoDecisionReview{{30, "Money still going missing after visits; SL-31 says he wants to see his brother but not give him money.", lightbulb.ReviewContinue, 60}}, lightbulb.Reasoning{
 			Proposal: "Supervise SL-31's visits from his brother", Reason: "Cash and his bank card went missing after three visits; a safeguarding enquiry is open.",
 			Scope: lightbulb.ScopePerson, PersonRef: "SL-31", Involved: "yes", OwnWords: "I love him but I don't want him taking my money.",
 			Rights: []string{"A8", "P1A1"}, Tests: []lightbulb.RightTest{
 				qualified("A8", "Care Act 2014, section 42 safeguarding enquiry", "rights_of_others", "To stop financial abuse while the enquiry runs.", "Locking the money away: tried, card still taken. Visits in public places: brother refused.", "Visits continue every week, only supervised; SL-31 agreed."),
 				notRestricted("P1A1")},
 			Outcome: "Brother's visits supervised by staff in the lounge.", DecidedBy: "Team manager with SL-31"}},
-		{"riverside-council", "admin@riverside.test", "Reablement team", 120, true, []demoReview{{45, "Residents said they want to choose their own bedtime; the rota now has a late carer.", lightbulb.ReviewEnd, 0}}, lightbulb.Reasoning{
+		{"riverside-council", "admin@riverside.test", "Reablement team", 120, true, []demoDecisionReview{{45, "Residents said they want to choose their own bedtime; the rota now has a late carer.", lightbulb.ReviewEnd, 0}}, lightbulb.Reasoning{
 			Proposal: "Everyone to be in bed by 8pm because the evening carer leaves at 8:30", Reason: "Only one carer after 8:30pm.",
 			Scope: lightbulb.ScopeEveryone, BlanketWhy: "The rota has one carer for the whole house.", Involved: "no", WhyNot: "Set by the rota.",
 			Rights: []string{"A8"}, Tests: []lightbulb.RightTest{qualified("A8", "None beyond the staffing rota", "economic_wellbeing", "Staff cannot help everyone to bed later.", "A late carer shift: cost not approved at the time.", "Not proportionate: it ignores each person's wishes.")},
@@ -133,7 +133,7 @@ var reviewDays = map[string]int{
 func loadDemoDecisions(ctx context.Context, db *sqldb.DB, orgIDs map[string]int64, out io.Writer) error {
 	svc, users := sqldb.NewDecisionService(db), sqldb.NewUserService(db)
 	services := map[string]int64{}
-	for slug, names := range demoServices {
+	for slug, names := range demoDecisionServices {
 		octx := lightbulb.WithOrg(ctx, orgIDs[slug])
 		have, err := svc.FindServices(octx)
 		if err != nil {
@@ -213,7 +213,7 @@ func addDemoDecision(ctx context.Context, svc *sqldb.DecisionService, dd demoDec
 		if rv.nextInDays > 0 {
 			next = lightbulb.AddDays(lightbulb.Today(lightbulb.Now()), rv.nextInDays)
 		}
-		if _, err := svc.ReviewDecision(ctx, d.ID, lightbulb.Review{Note: rv.note, Outcome: rv.out, ReviewDate: next}); err != nil {
+		if _, err := svc.ReviewDecision(ctx, d.ID, lightbulb.DecisionReview{Note: rv.note, Outcome: rv.out, ReviewDate: next}); err != nil {
 			return err
 		}
 	}

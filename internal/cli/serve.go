@@ -31,6 +31,7 @@ func services(db *sqldb.DB, cfg *config.Config) web.Services {
 		Orgs: sqldb.NewOrgService(db), Users: sqldb.NewUserService(db), Rights: sqldb.NewRightService(db),
 		Audit: sqldb.NewAuditService(db), Mail: m, Resets: sqldb.NewResetService(db),
 		Decisions: sqldb.NewDecisionService(db),
+		Reviews:   sqldb.NewReviewService(db),
 	}
 }
 

@@ -26,13 +26,13 @@ func (s *DecisionService) MarkDecided(ctx context.Context, id int64) (*lightbulb
 		}
 		d.Status = lightbulb.StatusInForce
 		return "decided", nil
-	}, lightbulb.Review{})
+	}, lightbulb.DecisionReview{})
 }
 
 // ReviewDecision records a review of a decision in force. Continue keeps it
 // in force with a new review date; change returns it to draft to be edited
 // and decided again; end ends it. Each keeps a version.
-func (s *DecisionService) ReviewDecision(ctx context.Context, id int64, rv lightbulb.Review) (*lightbulb.Decision, error) {
+func (s *DecisionService) ReviewDecision(ctx context.Context, id int64, rv lightbulb.DecisionReview) (*lightbulb.Decision, error) {
 	return s.change(ctx, id, func(tx *sql.Tx, d *lightbulb.Decision) (string, error) {
 		if d.Status != lightbulb.StatusInForce {
 			return "", lightbulb.Errorf(lightbulb.ECONFLICT, "Only a decision in force can be reviewed.")
@@ -65,7 +65,7 @@ func (s *DecisionService) ReviewDecision(ctx context.Context, id int64, rv light
 
 // change loads a decision in a transaction, lets fn change it, then stores
 // it and a new version together.
-func (s *DecisionService) change(ctx context.Context, id int64, fn func(*sql.Tx, *lightbulb.Decision) (string, error), rv lightbulb.Review) (*lightbulb.Decision, error) {
+func (s *DecisionService) change(ctx context.Context, id int64, fn func(*sql.Tx, *lightbulb.Decision) (string, error), rv lightbulb.DecisionReview) (*lightbulb.Decision, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return nil, err
@@ -85,7 +85,7 @@ func (s *DecisionService) change(ctx context.Context, id int64, fn func(*sql.Tx,
 	return d, err
 }
 
-func (s *DecisionService) keepVersion(ctx context.Context, tx *sql.Tx, d *lightbulb.Decision, kind string, rv lightbulb.Review) error {
+func (s *DecisionService) keepVersion(ctx context.Context, tx *sql.Tx, d *lightbulb.Decision, kind string, rv lightbulb.DecisionReview) error {
 	body, err := json.Marshal(d.Reasoning)
 	if err != nil {
 		return err

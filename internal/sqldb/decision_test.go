@@ -162,7 +162,7 @@ func TestDecisionLifecycle(t *testing.T) {
 			t.Fatalf("editing a decision in force: %v", err)
 		}
 		// Review refusals leave it as it was.
-		for _, rv := range []lightbulb.Review{
+		for _, rv := range []lightbulb.DecisionReview{
 			{Note: "", Outcome: lightbulb.ReviewContinue, ReviewDate: lightbulb.AddDays(f.today, 10)},
 			{Note: "Same", Outcome: "maybe"},
 			{Note: "Same", Outcome: lightbulb.ReviewContinue, ReviewDate: lightbulb.AddDays(f.today, -3)},
@@ -172,11 +172,11 @@ func TestDecisionLifecycle(t *testing.T) {
 			}
 		}
 		next := lightbulb.AddDays(f.today, 60)
-		got, err = f.svc.ReviewDecision(f.ctxA, d.ID, lightbulb.Review{Note: "Still tired after visits", Outcome: lightbulb.ReviewContinue, ReviewDate: next})
+		got, err = f.svc.ReviewDecision(f.ctxA, d.ID, lightbulb.DecisionReview{Note: "Still tired after visits", Outcome: lightbulb.ReviewContinue, ReviewDate: next})
 		if err != nil || got.Version != 2 || got.Reasoning.ReviewDate != next || got.Status != lightbulb.StatusInForce {
 			t.Fatalf("continue: %+v %v", got, err)
 		}
-		got, err = f.svc.ReviewDecision(f.ctxA, d.ID, lightbulb.Review{Note: "She is stronger now", Outcome: lightbulb.ReviewChange})
+		got, err = f.svc.ReviewDecision(f.ctxA, d.ID, lightbulb.DecisionReview{Note: "She is stronger now", Outcome: lightbulb.ReviewChange})
 		if err != nil || got.Status != lightbulb.StatusDraft {
 			t.Fatalf("change: %+v %v", got, err)
 		}
@@ -187,14 +187,14 @@ func TestDecisionLifecycle(t *testing.T) {
 		if _, err := f.svc.MarkDecided(f.ctxA, d.ID); err != nil {
 			t.Fatal(err)
 		}
-		got, err = f.svc.ReviewDecision(f.ctxA, d.ID, lightbulb.Review{Note: "Discharged home", Outcome: lightbulb.ReviewEnd})
+		got, err = f.svc.ReviewDecision(f.ctxA, d.ID, lightbulb.DecisionReview{Note: "Discharged home", Outcome: lightbulb.ReviewEnd})
 		if err != nil || got.Status != lightbulb.StatusEnded {
 			t.Fatalf("end: %+v %v", got, err)
 		}
 		if err := f.svc.SaveDraft(f.ctxA, got); lightbulb.ErrorCode(err) != lightbulb.ECONFLICT {
 			t.Fatalf("editing an ended decision: %v", err)
 		}
-		if _, err := f.svc.ReviewDecision(f.ctxA, d.ID, lightbulb.Review{Note: "x", Outcome: lightbulb.ReviewEnd}); lightbulb.ErrorCode(err) != lightbulb.ECONFLICT {
+		if _, err := f.svc.ReviewDecision(f.ctxA, d.ID, lightbulb.DecisionReview{Note: "x", Outcome: lightbulb.ReviewEnd}); lightbulb.ErrorCode(err) != lightbulb.ECONFLICT {
 			t.Fatalf("reviewing an ended decision: %v", err)
 		}
 		vs, err := f.svc.Versions(f.ctxA, d.ID)

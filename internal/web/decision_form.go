@@ -221,9 +221,9 @@ func mergeForm(saved, posted url.Values, step string) url.Values {
 
 func trim(f url.Values, k string) string { return strings.TrimSpace(f.Get(k)) }
 
-// formDate reads a GOV.UK date input (name-day, -month, -year) as YYYY-MM-DD;
+// decisionDate reads a GOV.UK date input (name-day, -month, -year) as YYYY-MM-DD;
 // blank gives "", anything else that is not a date gives an error.
-func formDate(f url.Values, name, msg string) (string, error) {
+func decisionDate(f url.Values, name, msg string) (string, error) {
 	d, m, y := trim(f, name+"-day"), trim(f, name+"-month"), trim(f, name+"-year")
 	if d == "" && m == "" && y == "" {
 		return "", nil
@@ -248,7 +248,7 @@ func applyStep(d *lightbulb.Decision, step string, f url.Values) error {
 		if d.ServiceID == 0 {
 			v.Add("service", "Select the ward, team or home")
 		}
-		date, err := formDate(f, "date", "Enter the date of the decision as day, month and year")
+		date, err := decisionDate(f, "date", "Enter the date of the decision as day, month and year")
 		if err != nil {
 			v.List = append(v.List, err.(*lightbulb.Error))
 		}
@@ -275,7 +275,7 @@ func applyStep(d *lightbulb.Decision, step string, f url.Values) error {
 		rs.Tests = tests
 	case lightbulb.StepOutcome:
 		rs.Outcome, rs.DecidedBy = trim(f, "outcome"), trim(f, "decided_by")
-		date, err := formDate(f, "review_date", "Enter the review date as day, month and year")
+		date, err := decisionDate(f, "review_date", "Enter the review date as day, month and year")
 		if err != nil {
 			v.List = append(v.List, err.(*lightbulb.Error))
 		}

@@ -7,7 +7,7 @@ import (
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
-func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request, d *lightbulb.Decision) (*Page, bool) {
+func (s *Server) decisionReviewPage(w http.ResponseWriter, r *http.Request, d *lightbulb.Decision) (*Page, bool) {
 	if d.Status != lightbulb.StatusInForce {
 		data, err := s.recordData(r, d)
 		if err != nil {
@@ -29,7 +29,7 @@ func (s *Server) decisionReviewForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	p, ok := s.reviewPage(w, r, d)
+	p, ok := s.decisionReviewPage(w, r, d)
 	if !ok {
 		return
 	}
@@ -43,14 +43,14 @@ func (s *Server) decisionReview(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	p, ok := s.reviewPage(w, r, d)
+	p, ok := s.decisionReviewPage(w, r, d)
 	if !ok {
 		return
 	}
 	_ = r.ParseForm()
 	p.Form = r.PostForm
-	rv := lightbulb.Review{Note: trim(r.PostForm, "note"), Outcome: r.PostFormValue("outcome")}
-	date, err := formDate(r.PostForm, "review_date", "Enter the review date as day, month and year")
+	rv := lightbulb.DecisionReview{Note: trim(r.PostForm, "note"), Outcome: r.PostFormValue("outcome")}
+	date, err := decisionDate(r.PostForm, "review_date", "Enter the review date as day, month and year")
 	if err != nil {
 		s.formError(w, r, "decision_review", p, err)
 		return
@@ -86,7 +86,7 @@ func (s *Server) decisionIndicators(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	in := lightbulb.Summarise(ds, today())
+	in := lightbulb.SummariseDecisions(ds, today())
 	for i := range in.ByRight {
 		in.ByRight[i].Label = in.ByRight[i].Key + " " + titles[in.ByRight[i].Key]
 	}

@@ -17,9 +17,9 @@ func (s *Server) decisionRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /decisions", s.requireStaff(s.decisionRegister))
 	h("GET /decisions/new", s.requireStaff(s.decisionNew))
 	h("POST /decisions", s.requireStaff(s.decisionCreate))
-	h("GET /decisions/indicators", s.requireLead(s.decisionIndicators))
-	h("GET /decisions/services", s.requireLead(s.decisionServices))
-	h("POST /decisions/services", s.requireLead(s.decisionServiceCreate))
+	h("GET /decisions/indicators", s.requireLeadOrAdmin(s.decisionIndicators))
+	h("GET /decisions/services", s.requireLeadOrAdmin(s.decisionServices))
+	h("POST /decisions/services", s.requireLeadOrAdmin(s.decisionServiceCreate))
 	h("GET /decisions/{id}", s.requireStaff(s.decisionRecord))
 	h("GET /decisions/{id}/record.pdf", s.requireStaff(s.decisionPDF))
 	h("GET /decisions/{id}/edit/{step}", s.requireStaff(s.decisionStep))
@@ -40,8 +40,8 @@ func (s *Server) requireStaff(fn http.HandlerFunc) http.HandlerFunc {
 	})
 }
 
-// requireLead allows leads and admins of the current organisation.
-func (s *Server) requireLead(fn http.HandlerFunc) http.HandlerFunc {
+// requireLeadOrAdmin allows leads and admins of the current organisation.
+func (s *Server) requireLeadOrAdmin(fn http.HandlerFunc) http.HandlerFunc {
 	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
 		if a := lightbulb.ActorFrom(r.Context()); !a.Has(lightbulb.RoleLead) && !a.Has(lightbulb.RoleAdmin) {
 			s.errorPage(w, r, http.StatusForbidden)

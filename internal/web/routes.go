@@ -69,6 +69,7 @@ func (s *Server) Handler() http.Handler {
 	// Each area of the product registers its routes from its own file, one
 	// line here each.
 	s.decisionRoutes(h)
+	s.reviewRoutes(h)
 
 	h("/", s.notFound)
 

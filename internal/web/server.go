@@ -30,6 +30,8 @@ type Services struct {
 	Resets lightbulb.ResetService
 	// Decisions records everyday decisions that may restrict rights.
 	Decisions lightbulb.DecisionService
+	// Reviews runs Traffic Light reviews, their actions and shared roll-ups.
+	Reviews lightbulb.ReviewService
 }
 
 // Options configure a Server.

@@ -1,0 +1,265 @@
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The Traffic Light review journey at Northbridge: the lead starts a review
+// of a service no demo data uses, a nurse and a lived experience expert rate
+// it, the lead agrees and submits it and adds an action, a second review of
+// the same service shows the change, and the roll-up is shared with Westshire
+// ICB, whose commissioner sees it and nothing else of Northbridge. Each part
+// has its own tab, so no tab outlives journeyTimeout; forms are filled with
+// the keyboard.
+const reviewSubject = "Day hospital"
+
+func TestReviewJourney(t *testing.T) {
+	first := startReviewByKeyboard(t, "1", "4", "2026", "30", "9", "2026")
+	rateByKeyboard(t, "nurse@northbridge.test", false, first, "KR1", kb.ArrowRight, "Only two of us could name a right.")
+	rateByKeyboard(t, "expert@lightbulb.test", true, first, "KR1", kb.ArrowRight+kb.ArrowRight, "People told me nobody explained their rights.")
+	agreeAndAct(t, first)
+	ownerMovesTheActionOn(t)
+	second := startReviewByKeyboard(t, "1", "10", "2026", "31", "3", "2027")
+	secondRoundAndShare(t, second)
+	commissionerSeesOnlyTheRollup(t, first)
+}
+
+// pressIn focuses an element, as Tab would, and sends it keys.
+func pressIn(t *testing.T, tb *tab, sel string, keys ...string) {
+	t.Helper()
+	if !eval[bool](t, tb, fmt.Sprintf(`(e => e ? (e.focus(), document.activeElement === e) : false)(document.querySelector(%q))`, sel)) {
+		t.Fatalf("cannot focus %s on %s", sel, here(t, tb))
+	}
+	for _, k := range keys {
+		do(t, tb, "press keys in "+sel, chromedp.KeyEvent(k))
+	}
+}
+
+// startReviewByKeyboard starts a review of reviewSubject as the lead and
+// invites the nurse (staff) and the expert; it returns the review's address.
+func startReviewByKeyboard(t *testing.T, sd, sm, sy, ed, em, ey string) string {
+	tb := newTab(t)
+	signIn(t, tb, "lead@northbridge.test")
+	click(t, tb, "reviews", `main a[href="/reviews"]`)
+	mustContain(t, tb, "main", "Traffic Light reviews", "Ward 7")
+	click(t, tb, "review-new", `main a[href="/reviews/new"]`)
+
+	tabTo(t, tb, "#subject")
+	do(t, tb, "type the service", chromedp.KeyEvent(reviewSubject))
+	tabTo(t, tb, "#start")
+	for _, k := range []string{sd, kb.Tab, sm, kb.Tab, sy, kb.Tab, ed, kb.Tab, em, kb.Tab, ey} {
+		do(t, tb, "type the period", chromedp.KeyEvent(k))
+	}
+	follow(t, tb, "review-started", chromedp.KeyEvent(kb.Enter))
+	addr := here(t, tb)
+	if !strings.HasPrefix(addr, "/reviews/") {
+		t.Fatalf("starting a review landed on %s; the page says:\n%s", addr, clip(text(t, tb, "main"), 600))
+	}
+	mustContain(t, tb, "main h1", reviewSubject)
+	mustContain(t, tb, ".govuk-notification-banner", "Your review has started")
+
+	invite(t, tb, "Niamh", "#kind")
+	invite(t, tb, "Esther", "#kind-expert")
+	mustContain(t, tb, "#contributors + ul", "Niamh Kelly", "Esther Okafor (contributes as Lived experience expert)")
+	return addr
+}
+
+// invite chooses a person by typing their name into the list, and how they
+// contribute with the Space bar, then presses Enter on Invite.
+func invite(t *testing.T, tb *tab, name, kind string) {
+	t.Helper()
+	pressIn(t, tb, "#person", name)
+	pressIn(t, tb, kind, " ")
+	tabTo(t, tb, `form[action$="/contributors"] button[type=submit]`)
+	follow(t, tb, "invited-"+name, chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, ".govuk-notification-banner", "has been invited to contribute")
+}
+
+// rateByKeyboard rates one statement as a contributor: arrow keys move from
+// Green to the rating wanted, then the evidence is typed. An empty evidence
+// box is refused first, and the choice is kept.
+func rateByKeyboard(t *testing.T, email string, switchOrg bool, review, code, arrows, evidence string) {
+	tb := newTab(t)
+	signIn(t, tb, email)
+	if switchOrg {
+		pressIn(t, tb, "#org", "Northbridge")
+		tabTo(t, tb, `form[action="/organisation"] button[type=submit]`)
+		follow(t, tb, "switched", chromedp.KeyEvent(kb.Enter))
+	}
+	click(t, tb, "invited-reviews", `main a[href="/reviews"]`)
+	mustContain(t, tb, "main", reviewSubject)
+	visit(t, tb, review)
+	click(t, tb, "rate", `main a[href$="/rate"]`)
+	pressIn(t, tb, "#rating-"+code, " ", arrows)
+	pressIn(t, tb, `main form button[value=save]`)
+	if status := follow(t, tb, "rate-no-evidence", chromedp.KeyEvent(kb.Enter)); status != http.StatusUnprocessableEntity {
+		t.Errorf("a rating without evidence answered %d, want 422", status)
+	}
+	mustContain(t, tb, ".govuk-error-summary", "Enter the evidence for a red or amber rating")
+	pressIn(t, tb, "#evidence-"+code, evidence)
+	pressIn(t, tb, `main form button[value=save]`)
+	follow(t, tb, "rated", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, ".govuk-notification-banner", "Your ratings have been saved")
+}
+
+// agreeAll rates every statement not yet rated on the agree page by
+// keyboard: Space on Green, and for the codes in change the arrows and
+// evidence given.
+func agreeAll(t *testing.T, tb *tab, change map[string][2]string) {
+	t.Helper()
+	codes := eval[[]string](t, tb, `[...document.querySelectorAll('main input[type=radio][value=green]')].filter(e => document.querySelector('input[name="' + e.name + '"]:checked').value === '').map(e => e.name.slice(7))`)
+	if len(codes) < 20 {
+		t.Fatalf("the agree page has %d statements, want at least 20", len(codes))
+	}
+	for _, c := range codes {
+		if ch, ok := change[c]; ok {
+			pressIn(t, tb, "#rating-"+c, " ", ch[0])
+			pressIn(t, tb, "#evidence-"+c, kb.End, ch[1])
+			continue
+		}
+		pressIn(t, tb, "#rating-"+c, " ")
+	}
+}
+
+// agreeAndAct agrees the final ratings of the first review, submits it and
+// turns its red statement into an action.
+func agreeAndAct(t *testing.T, review string) {
+	tb := newTab(t)
+	signIn(t, tb, "lead@northbridge.test")
+	visit(t, tb, review+"/agree")
+	mustContain(t, tb, "main", "Only two of us could name a right.", "Esther Okafor", "(Lived experience expert)")
+
+	// Submitting with statements unrated is refused and keeps the choices.
+	pressIn(t, tb, "#rating-KR1", " ", kb.ArrowRight+kb.ArrowRight)
+	pressIn(t, tb, "#evidence-KR1", "Agreed: most staff could not name a right.")
+	pressIn(t, tb, `main form button[value=submit]`)
+	if status := follow(t, tb, "submit-too-early", chromedp.KeyEvent(kb.Enter)); status != http.StatusUnprocessableEntity {
+		t.Errorf("submitting half-rated answered %d, want 422", status)
+	}
+	mustContain(t, tb, ".govuk-error-summary", "Agree a rating for every statement")
+	if !eval[bool](t, tb, `document.querySelector('#rating-KR1-red').checked`) {
+		t.Error("the red rating chosen before the error was lost")
+	}
+
+	agreeAll(t, tb, map[string][2]string{
+		"KR2": {kb.ArrowRight, "Leaflets exist but are not handed out."},
+		"DR2": {kb.ArrowRight, "Visiting times are fixed for everyone."},
+	})
+	pressIn(t, tb, `main form button[value=submit]`)
+	follow(t, tb, "submitted", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, ".govuk-notification-banner", "The review has been submitted")
+	mustContain(t, tb, "main", "Summary by theme", "Ratings by theme", "This is the first submitted review")
+	if n := eval[int](t, tb, `document.querySelectorAll('main svg.lb-chart text').length`); n < 7 {
+		t.Errorf("the chart has %d text labels, want the themes and the counts", n)
+	}
+	if eval[bool](t, tb, `document.querySelector('a[href$="/rate"], a[href$="/agree"]') !== null`) {
+		t.Error("a submitted review still offers rating")
+	}
+
+	click(t, tb, "action-new", `main a[href$="/actions/new?statement=KR1"]`)
+	tabTo(t, tb, "#description")
+	do(t, tb, "describe the action", chromedp.KeyEvent("Ten-minute huddles on the rights at every handover for a month."))
+	pressIn(t, tb, "#owner", "Niamh")
+	tabTo(t, tb, "#due")
+	for _, k := range []string{"1", kb.Tab, "3", kb.Tab, "2026"} {
+		do(t, tb, "type the due date", chromedp.KeyEvent(k))
+	}
+	follow(t, tb, "action-added", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, "#actions ~ table", "Ten-minute huddles", "Niamh Kelly", "Overdue")
+
+	csv := fetchText(t, tb, `fetch(location.pathname + '/actions.csv').then(r => r.text())`)
+	if !strings.Contains(csv, "Ten-minute huddles") || !strings.Contains(csv, "Niamh Kelly") {
+		t.Errorf("the CSV action plan does not list the action:\n%s", csv)
+	}
+	pdf := fetchText(t, tb, `fetch(location.pathname + '/actions.pdf').then(r => r.text()).then(s => s.slice(0, 5))`)
+	if pdf != "%PDF-" {
+		t.Errorf("the PDF action plan starts %q", pdf)
+	}
+}
+
+// ownerMovesTheActionOn: the nurse finds the action she owns from her
+// dashboard and marks it in progress by keyboard.
+func ownerMovesTheActionOn(t *testing.T) {
+	tb := newTab(t)
+	signIn(t, tb, "nurse@northbridge.test")
+	click(t, tb, "your-actions", `main a[href="/reviews/actions"]`)
+	mustContain(t, tb, "main table", reviewSubject, "Ten-minute huddles", "Overdue")
+	// The demo gave the nurse other actions too: find this one's row.
+	sel := "#" + eval[string](t, tb, `[...document.querySelectorAll('main tr')].find(r => r.textContent.includes('Ten-minute huddles')).querySelector('select').id`)
+	pressIn(t, tb, sel, kb.ArrowDown)
+	do(t, tb, "Tab to Save", chromedp.KeyEvent(kb.Tab))
+	if f := focused(t, tb); !strings.HasPrefix(f, "button") {
+		t.Fatalf("Tab from the status went to %s, want its Save button", f)
+	}
+	follow(t, tb, "action-moved-on", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, ".govuk-notification-banner", "The action’s status has been saved.")
+	if v := value(t, tb, sel); v != "in_progress" {
+		t.Errorf("the action's status is %q, want in_progress", v)
+	}
+}
+
+// fetchText waits for a promise of text made in the page, such as a download
+// fetched with the signed-in person's cookies.
+func fetchText(t *testing.T, tb *tab, expr string) string {
+	t.Helper()
+	ctx, cancel := within(tb)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return s
+}
+
+// secondRoundAndShare agrees and submits the second review, sees what
+// changed, then shares the roll-up with Westshire ICB afresh.
+func secondRoundAndShare(t *testing.T, review string) {
+	tb := newTab(t)
+	signIn(t, tb, "lead@northbridge.test")
+	visit(t, tb, review+"/agree")
+	agreeAll(t, tb, map[string][2]string{"LC2": {kb.ArrowRight, "Two staff said they would not raise a concern."}})
+	pressIn(t, tb, `main form button[value=submit]`)
+	follow(t, tb, "second-submitted", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, "#change ~ table", "↑ Improved", "↓ Got worse")
+
+	visit(t, tb, "/reviews/grid")
+	mustContain(t, tb, "main table", reviewSubject, "Ward 7", "Knowing the rights")
+
+	visit(t, tb, "/reviews/sharing")
+	if eval[bool](t, tb, `document.querySelector('main form[action="/reviews/sharing/revoke"] button') !== null`) {
+		pressIn(t, tb, `main form[action="/reviews/sharing/revoke"] button`)
+		follow(t, tb, "share-revoked", chromedp.KeyEvent(kb.Enter))
+		mustContain(t, tb, ".govuk-notification-banner", "can no longer see the roll-up")
+	}
+	pressIn(t, tb, "#commissioner", "Westshire")
+	tabTo(t, tb, `main form[action="/reviews/sharing"] button[type=submit]`)
+	follow(t, tb, "shared", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, ".govuk-notification-banner", "now shared with Westshire Integrated Care Board")
+	mustContain(t, tb, "main table", "Still shared")
+}
+
+// commissionerSeesOnlyTheRollup signs in at Westshire ICB: the shared grid
+// shows, Northbridge's reviews and people do not.
+func commissionerSeesOnlyTheRollup(t *testing.T, review string) {
+	tb := newTab(t)
+	signIn(t, tb, "commissioner@westshire.test")
+	click(t, tb, "shared-reviews", `main a[href="/shared/reviews"]`)
+	click(t, tb, "shared-northbridge", `main a[href^="/shared/reviews/"]`)
+	mustContain(t, tb, "main", "Northbridge NHS Foundation Trust", reviewSubject, "read-only")
+	if eval[bool](t, tb, `document.querySelector('main a[href^="/reviews/"]') !== null`) {
+		t.Error("the shared roll-up links into Northbridge's reviews")
+	}
+	visitStatus(t, tb, review, http.StatusNotFound)
+	visitStatus(t, tb, "/reviews/grid", http.StatusForbidden)
+	visit(t, tb, "/reviews")
+	if main := text(t, tb, "main"); strings.Contains(main, reviewSubject) || strings.Contains(main, "Ward 7") {
+		t.Errorf("the commissioner's review list shows Northbridge's reviews: %s", clip(main, 400))
+	}
+	visitStatus(t, tb, fmt.Sprintf("/admin/people/%d", nurseID), http.StatusForbidden)
+}

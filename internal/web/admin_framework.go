@@ -1,0 +1,96 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// reviewLabels are display names for the reviews' stored codes.
+var reviewLabels = map[string]string{
+	"green": "Green", "amber": "Amber", "red": "Red", "na": "Not applicable",
+	"open": "Not started", "in_progress": "In progress", "done": "Done",
+	"service_user": "Person who uses the service", "draft": "Draft", "submitted": "Submitted",
+	"improved": "Improved", "worse": "Got worse", "same": "No change", "new": "Not compared", "unrated": "Not rated",
+}
+
+func init() {
+	for k, v := range reviewLabels {
+		labels[k] = v
+	}
+}
+
+func (s *Server) adminFramework(w http.ResponseWriter, r *http.Request) {
+	fw, err := s.Reviews.CurrentFramework(r.Context())
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	vs, err := s.Reviews.FrameworkVersions(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_framework", s.newPage(r, "Review framework", map[string]any{"Framework": fw, "Versions": vs}))
+}
+
+func (s *Server) statementPage(r *http.Request) (*Page, *lightbulb.Statement, error) {
+	fw, err := s.Reviews.CurrentFramework(r.Context())
+	if err != nil {
+		return nil, nil, err
+	}
+	st := fw.Statement(r.PathValue("code"))
+	if st == nil {
+		return nil, nil, lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no statement with that code.")
+	}
+	p := s.newPage(r, "", map[string]any{"Framework": fw, "Statement": st, "Principles": lightbulb.Principles})
+	p.Title = p.T("Edit statement %s", st.Code)
+	return p, st, nil
+}
+
+func (s *Server) adminStatementEdit(w http.ResponseWriter, r *http.Request) {
+	p, st, err := s.statementPage(r)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	for k, v := range map[string]string{"text": st.Text, "good": st.Good, "red": st.RedMeans, "amber": st.AmberMeans,
+		"green": st.GreenMeans, "rights": strings.Join(st.Rights, ", ")} {
+		p.Form.Set(k, v)
+	}
+	p.Form["principles"] = st.Principles
+	s.render(w, r, http.StatusOK, "admin_statement", p)
+}
+
+// adminStatementUpdate stores a new version of the framework with the
+// statement changed. Reviews keep the version they started on.
+func (s *Server) adminStatementUpdate(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	p, st, err := s.statementPage(r)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	_ = r.ParseForm()
+	p.Form = r.PostForm
+	f := r.PostFormValue
+	next := lightbulb.Statement{Text: f("text"), Good: f("good"), RedMeans: f("red"), AmberMeans: f("amber"), GreenMeans: f("green"),
+		Principles: r.PostForm["principles"]}
+	for _, c := range lines(f("rights"), ",") {
+		if _, err := s.Rights.FindRight(ctx, c, lightbulb.LangEN); err != nil {
+			s.formError(w, r, "admin_statement", p, lightbulb.FieldError("rights", "Enter rights by their codes in the library, like A8, separated by commas"))
+			return
+		}
+		next.Rights = append(next.Rights, strings.ToUpper(c))
+	}
+	nf, err := s.Reviews.UpdateStatement(ctx, st.Code, next)
+	if err != nil {
+		s.formError(w, r, "admin_statement", p, err)
+		return
+	}
+	_ = s.Audit.Record(ctx, "framework.edit", st.Code, fmt.Sprintf("version %d", nf.Version))
+	s.flash(r, "Version %d of the framework has been saved.", nf.Version)
+	http.Redirect(w, r, "/admin/framework", http.StatusSeeOther)
+}

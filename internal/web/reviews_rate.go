@@ -1,0 +1,178 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// rateForm is the page where a contributor rates every statement, or where
+// the lead agrees the final ratings (Agree), seeing every contribution.
+type rateForm struct {
+	Review        *lightbulb.Review
+	Framework     *lightbulb.Framework
+	Agree         bool
+	Contributions map[string][]lightbulb.Rated
+	Ratings       []lightbulb.Rating
+	Action        string
+}
+
+func (s *Server) rateData(r *http.Request, rv *lightbulb.Review, agree bool) (*rateForm, error) {
+	fw, err := s.Reviews.FindFramework(r.Context(), rv.FrameworkID)
+	if err != nil {
+		return nil, err
+	}
+	f := &rateForm{Review: rv, Framework: fw, Agree: agree, Ratings: lightbulb.Ratings,
+		Action: fmt.Sprintf("/reviews/%d/rate", rv.ID)}
+	if agree {
+		f.Action = fmt.Sprintf("/reviews/%d/agree", rv.ID)
+		cs, err := s.Reviews.Contributions(r.Context(), rv.ID)
+		if err != nil {
+			return nil, err
+		}
+		f.Contributions = map[string][]lightbulb.Rated{}
+		for _, c := range cs {
+			f.Contributions[c.Code] = append(f.Contributions[c.Code], c)
+		}
+	}
+	return f, nil
+}
+
+// fill puts saved ratings into the form's values.
+func fill(p *Page, rs []lightbulb.Rated) {
+	for _, x := range rs {
+		p.Form.Set("rating-"+x.Code, string(x.Rating))
+		p.Form.Set("evidence-"+x.Code, x.Evidence)
+	}
+}
+
+// formRatings reads one rating and its evidence per statement.
+func formRatings(r *http.Request, fw *lightbulb.Framework) []lightbulb.Rated {
+	out := make([]lightbulb.Rated, 0, len(fw.Statements))
+	for _, st := range fw.Statements {
+		out = append(out, lightbulb.Rated{Code: st.Code, Rating: lightbulb.Rating(r.PostFormValue("rating-" + st.Code)),
+			Evidence: r.PostFormValue("evidence-" + st.Code)})
+	}
+	return out
+}
+
+// draftOnly refuses a page for changing a submitted review.
+func (s *Server) draftOnly(w http.ResponseWriter, r *http.Request, rv *lightbulb.Review) bool {
+	if rv.Locked() {
+		s.flash(r, "This review has been submitted, so it can no longer be changed.")
+		http.Redirect(w, r, fmt.Sprintf("/reviews/%d", rv.ID), http.StatusSeeOther)
+		return false
+	}
+	return true
+}
+
+func (s *Server) reviewRateForm(w http.ResponseWriter, r *http.Request) {
+	rv, cs, ok := s.reviewAccess(w, r)
+	if !ok || !s.draftOnly(w, r, rv) {
+		return
+	}
+	a := lightbulb.ActorFrom(r.Context())
+	if invited(cs, a.UserID) == nil {
+		s.errorPage(w, r, http.StatusForbidden)
+		return
+	}
+	f, err := s.rateData(r, rv, false)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	all, err := s.Reviews.Contributions(r.Context(), rv.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := s.newPage(r, "Rate the statements", f)
+	for _, x := range all {
+		if x.UserID == a.UserID {
+			fill(p, []lightbulb.Rated{x})
+		}
+	}
+	s.render(w, r, http.StatusOK, "review_rate", p)
+}
+
+// reviewRate saves a contributor's ratings. The store refuses anyone not
+// invited, and a submitted review.
+func (s *Server) reviewRate(w http.ResponseWriter, r *http.Request) {
+	rv, _, ok := s.reviewAccess(w, r)
+	if !ok {
+		return
+	}
+	f, err := s.rateData(r, rv, false)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	_ = r.ParseForm()
+	p := s.newPage(r, "Rate the statements", f)
+	p.Form = r.PostForm
+	if err := s.Reviews.SaveContributions(r.Context(), rv.ID, formRatings(r, f.Framework)); err != nil {
+		s.formError(w, r, "review_rate", p, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "review.contribute", reviewTarget(rv), "")
+	s.flash(r, "Your ratings have been saved. You can come back and change them until the review is submitted.")
+	http.Redirect(w, r, fmt.Sprintf("/reviews/%d", rv.ID), http.StatusSeeOther)
+}
+
+func (s *Server) reviewAgreeForm(w http.ResponseWriter, r *http.Request) {
+	rv, _, ok := s.reviewAccess(w, r)
+	if !ok || !s.draftOnly(w, r, rv) {
+		return
+	}
+	f, err := s.rateData(r, rv, true)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	finals, err := s.Reviews.Finals(r.Context(), rv.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := s.newPage(r, "Agree the final ratings", f)
+	for _, x := range finals {
+		fill(p, []lightbulb.Rated{x})
+	}
+	s.render(w, r, http.StatusOK, "review_rate", p)
+}
+
+// reviewAgree saves the lead's final ratings and, when asked, submits the
+// review, which locks it.
+func (s *Server) reviewAgree(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	rv, _, ok := s.reviewAccess(w, r)
+	if !ok {
+		return
+	}
+	f, err := s.rateData(r, rv, true)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	_ = r.ParseForm()
+	p := s.newPage(r, "Agree the final ratings", f)
+	p.Form = r.PostForm
+	if err := s.Reviews.SaveFinals(ctx, rv.ID, formRatings(r, f.Framework)); err != nil {
+		s.formError(w, r, "review_rate", p, err)
+		return
+	}
+	if r.PostFormValue("do") != "submit" {
+		_ = s.Audit.Record(ctx, "review.agree", reviewTarget(rv), "draft saved")
+		s.flash(r, "The final ratings have been saved as a draft.")
+		http.Redirect(w, r, fmt.Sprintf("/reviews/%d", rv.ID), http.StatusSeeOther)
+		return
+	}
+	if err := s.Reviews.SubmitReview(ctx, rv.ID); err != nil {
+		s.formError(w, r, "review_rate", p, err)
+		return
+	}
+	_ = s.Audit.Record(ctx, "review.submit", reviewTarget(rv), fmt.Sprintf("framework version %d", rv.FrameworkVersion))
+	s.flash(r, "The review has been submitted. It is now locked.")
+	http.Redirect(w, r, fmt.Sprintf("/reviews/%d", rv.ID), http.StatusSeeOther)
+}

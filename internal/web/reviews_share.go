@@ -1,0 +1,209 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// chart is a stacked bar chart of ratings by theme, drawn as SVG. Every
+// segment is labelled with its rating in words and its count, so it never
+// relies on colour; the page shows the same numbers as a table.
+type chart struct {
+	Width, Height int
+	Bars          []chartBar
+}
+
+type chartBar struct {
+	Theme string
+	Y     int
+	Segs  []chartSeg
+}
+
+type chartSeg struct {
+	X, W       int
+	Fill, Ink  string
+	Label      string
+	LabelX     int
+	ShowLabels bool
+}
+
+const (
+	chartLeft = 0
+	chartBarW = 640
+	chartRowH = 56
+)
+
+func newChart(counts []lightbulb.ThemeCount, label func(any) string) chart {
+	c := chart{Width: chartBarW, Height: len(counts) * chartRowH}
+	for i, tc := range counts {
+		b := chartBar{Theme: tc.Theme, Y: i * chartRowH}
+		total := tc.Total()
+		if total == 0 {
+			continue
+		}
+		x := chartLeft
+		for _, p := range []struct {
+			n         int
+			rating    string
+			fill, ink string
+		}{
+			{tc.Green, "green", "#00703c", "#ffffff"}, {tc.Amber, "amber", "#ffdd00", "#0b0c0c"},
+			{tc.Red, "red", "#aa2a16", "#ffffff"}, {tc.NA, "na", "#d8dadc", "#0b0c0c"}, {tc.Unrated, "unrated", "#ffffff", "#0b0c0c"},
+		} {
+			if p.n == 0 {
+				continue
+			}
+			w := p.n * chartBarW / total
+			lbl := label(p.rating) + " " + strconv.Itoa(p.n)
+			if w < 9*len(lbl) {
+				lbl = strconv.Itoa(p.n)
+			}
+			b.Segs = append(b.Segs, chartSeg{X: x, W: w, Fill: p.fill, Ink: p.ink, Label: lbl, LabelX: x + w/2, ShowLabels: w >= 24})
+			x += w
+		}
+		c.Bars = append(c.Bars, b)
+	}
+	return c
+}
+
+func (s *Server) reviewGrid(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	grid, err := s.Reviews.Rollup(ctx)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	fw, err := s.Reviews.CurrentFramework(ctx)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "reviews_grid", s.newPage(r, "Services by theme",
+		map[string]any{"Grid": gridTable(fw, grid), "Themes": fw.Themes(), "Links": true}))
+}
+
+// gridRow lines a subject's counts up with the current framework's themes,
+// so a review on an older version still fills the right columns.
+type gridRow struct {
+	lightbulb.GridRow
+	Cells []*lightbulb.ThemeCount
+}
+
+func gridTable(fw *lightbulb.Framework, grid []lightbulb.GridRow) []gridRow {
+	out := make([]gridRow, 0, len(grid))
+	for _, g := range grid {
+		row := gridRow{GridRow: g}
+		for _, th := range fw.Themes() {
+			var cell *lightbulb.ThemeCount
+			for i := range g.Themes {
+				if g.Themes[i].Theme == th.Name {
+					cell = &g.Themes[i]
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// commissioners lists the organisations the roll-up may be shared with.
+func (s *Server) commissioners(r *http.Request) ([]*lightbulb.Organisation, error) {
+	all, err := s.Orgs.FindOrgs(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	var out []*lightbulb.Organisation
+	for _, o := range all {
+		if o.Kind == lightbulb.KindCommissioner {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) sharingPage(w http.ResponseWriter, r *http.Request, ferr error) {
+	shares, err := s.Reviews.FindShares(r.Context())
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	cs, err := s.commissioners(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := s.newPage(r, "Share the roll-up with a commissioner", map[string]any{"Shares": shares, "Commissioners": cs})
+	if ferr != nil {
+		p.Form = r.PostForm
+		s.formError(w, r, "reviews_sharing", p, ferr)
+		return
+	}
+	s.render(w, r, http.StatusOK, "reviews_sharing", p)
+}
+
+func (s *Server) reviewSharing(w http.ResponseWriter, r *http.Request) { s.sharingPage(w, r, nil) }
+
+func (s *Server) reviewShare(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	id, _ := strconv.ParseInt(r.PostFormValue("commissioner"), 10, 64)
+	sh, err := s.Reviews.ShareRollup(r.Context(), id)
+	if err != nil {
+		s.sharingPage(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "review.share", sh.CommissionerOrg, "roll-up shared")
+	s.flash(r, "The roll-up is now shared with %s.", sh.CommissionerOrg)
+	http.Redirect(w, r, "/reviews/sharing", http.StatusSeeOther)
+}
+
+func (s *Server) reviewRevoke(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	id, _ := strconv.ParseInt(r.PostFormValue("share"), 10, 64)
+	sh, err := s.Reviews.RevokeShare(r.Context(), id)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "review.share_revoke", sh.CommissionerOrg, "roll-up no longer shared")
+	s.flash(r, "%s can no longer see the roll-up.", sh.CommissionerOrg)
+	http.Redirect(w, r, "/reviews/sharing", http.StatusSeeOther)
+}
+
+// sharedIndex lists the organisations that share their roll-up with the
+// commissioner's organisation.
+func (s *Server) sharedIndex(w http.ResponseWriter, r *http.Request) {
+	orgs, err := s.Reviews.SharedWithMe(r.Context())
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "shared_reviews", s.newPage(r, "Reviews shared with you", orgs))
+}
+
+// sharedGrid shows another organisation's roll-up, read-only, while it is
+// shared; anything else of that organisation stays out of reach.
+func (s *Server) sharedGrid(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := strconv.ParseInt(r.PathValue("org"), 10, 64)
+	if err != nil {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	}
+	owner, grid, err := s.Reviews.SharedRollup(ctx, id)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	fw, err := s.Reviews.CurrentFramework(ctx)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(ctx, "review.shared_view", owner.Name, "roll-up viewed")
+	p := s.newPage(r, "", map[string]any{"Grid": gridTable(fw, grid), "Themes": fw.Themes(), "Owner": owner})
+	p.Title = p.T("Reviews shared by %s", owner.Name)
+	s.render(w, r, http.StatusOK, "reviews_grid", p)
+}
