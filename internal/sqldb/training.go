@@ -385,7 +385,6 @@ func (s *TrainingService) FindSessions(ctx context.Context, f lightbulb.SessionF
 	return out, rows.Err()
 }
 
-
 // FindSession returns one session with its places taken.
 func (s *TrainingService) FindSession(ctx context.Context, id int64) (*lightbulb.Session, error) {
 	org, err := lightbulb.OrgFrom(ctx)

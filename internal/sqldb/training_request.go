@@ -17,7 +17,9 @@ func (s *TrainingService) reminderMail(b *lightbulb.Booking, kind string) *light
 	return lightbulb.ReminderMail(b, soon, s.baseURL)
 }
 
-func (s *TrainingService) offerMail(b *lightbulb.Booking) *lightbulb.Mail { return lightbulb.OfferMail(b, s.baseURL) }
+func (s *TrainingService) offerMail(b *lightbulb.Booking) *lightbulb.Mail {
+	return lightbulb.OfferMail(b, s.baseURL)
+}
 
 func (s *TrainingService) expiredMail(b *lightbulb.Booking) *lightbulb.Mail {
 	return lightbulb.OfferExpiredMail(b, s.baseURL)
