@@ -79,6 +79,7 @@ type Session struct {
 	ID           int64
 	CourseID     int64
 	CourseTitle  string
+	CourseAbout  string
 	CohortID     int64
 	CohortName   string
 	ClientOrgID  int64
@@ -99,6 +100,9 @@ type Session struct {
 
 // Open reports whether anyone may book the session.
 func (s *Session) Open() bool { return s.CohortID == 0 }
+
+// Left is the number of places not yet taken.
+func (s *Session) Left() int { return max(s.Capacity-s.Taken, 0) }
 
 // Full reports whether every place is taken.
 func (s *Session) Full() bool { return s.Taken >= s.Capacity }

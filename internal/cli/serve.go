@@ -30,6 +30,7 @@ func services(db *sqldb.DB, cfg *config.Config) web.Services {
 	return web.Services{
 		Orgs: sqldb.NewOrgService(db), Users: sqldb.NewUserService(db), Rights: sqldb.NewRightService(db),
 		Audit: sqldb.NewAuditService(db), Mail: m, Resets: sqldb.NewResetService(db),
+		Training: sqldb.NewTrainingService(db, m, cfg.BaseURL),
 	}
 }
 

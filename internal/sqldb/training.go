@@ -328,7 +328,7 @@ func (s *TrainingService) CohortProgress(ctx context.Context, cohortID int64) ([
 	return out, rows.Err()
 }
 
-const sessionCols = `s.id, s.course_id, c.title, coalesce(s.cohort_id, 0), coalesce(h.name, ''), coalesce(h.client_org_id, 0), s.part,
+const sessionCols = `s.id, s.course_id, c.title, c.summary, coalesce(s.cohort_id, 0), coalesce(h.name, ''), coalesce(h.client_org_id, 0), s.part,
 	s.starts_at, s.ends_at, s.mode, s.join_url, s.venue, s.access, s.capacity, s.facilitators, s.cancelled,
 	(SELECT count(*) FROM training_bookings b WHERE b.session_id = s.id AND b.status IN ('confirmed', 'offered')),
 	(SELECT count(*) FROM training_bookings b WHERE b.session_id = s.id AND b.status = 'waiting')`
@@ -336,7 +336,7 @@ const sessionFrom = ` FROM training_sessions s JOIN training_courses c ON c.id =
 
 func scanSession(r interface{ Scan(...any) error }) (*lightbulb.Session, error) {
 	var x lightbulb.Session
-	err := r.Scan(&x.ID, &x.CourseID, &x.CourseTitle, &x.CohortID, &x.CohortName, &x.ClientOrgID, &x.Part, &x.StartsAt, &x.EndsAt,
+	err := r.Scan(&x.ID, &x.CourseID, &x.CourseTitle, &x.CourseAbout, &x.CohortID, &x.CohortName, &x.ClientOrgID, &x.Part, &x.StartsAt, &x.EndsAt,
 		&x.Mode, &x.JoinURL, &x.Venue, &x.Access, &x.Capacity, &x.Facilitators, &x.Cancelled, &x.Taken, &x.Waiting)
 	return &x, err
 }

@@ -63,6 +63,7 @@ func (s *Server) Handler() http.Handler {
 
 	// Each area of the product registers its routes from its own file, one
 	// line here each.
+	s.trainingRoutes(h)
 
 	h("/", s.notFound)
 

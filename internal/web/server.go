@@ -22,12 +22,13 @@ var staticFS embed.FS
 
 // Services are the stores the web layer needs.
 type Services struct {
-	Orgs   lightbulb.OrgService
-	Users  lightbulb.UserService
-	Rights lightbulb.RightService
-	Audit  lightbulb.AuditService
-	Mail   lightbulb.MailService
-	Resets lightbulb.ResetService
+	Orgs     lightbulb.OrgService
+	Users    lightbulb.UserService
+	Rights   lightbulb.RightService
+	Audit    lightbulb.AuditService
+	Mail     lightbulb.MailService
+	Resets   lightbulb.ResetService
+	Training lightbulb.TrainingService
 }
 
 // Options configure a Server.
