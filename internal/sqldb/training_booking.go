@@ -144,7 +144,10 @@ func (s *TrainingService) FindUserBooking(ctx context.Context, sessionID, userID
 	}
 	b, err := scanBooking(s.db.read.QueryRowContext(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND session_id = $2
 		AND user_id = $3 AND status NOT IN ('cancelled', 'expired') ORDER BY id DESC LIMIT 1`, org, sessionID, userID))
-	return b, notFound(err, "You have not booked this session.")
+	if err != nil {
+		return nil, notFound(err, "You have not booked this session.")
+	}
+	return b, nil
 }
 
 // changeBooking runs fn on a token's booking and its locked session in one
