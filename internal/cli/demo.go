@@ -137,5 +137,5 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 		people++
 	}
 	fmt.Fprintf(out, "Demo data: %d organisations and %d people added.\n", added, people)
-	return nil
+	return loadTrainingDemo(ctx, db, out)
 }

@@ -54,7 +54,8 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	if fastHash {
 		params = password.Minimum
 	}
-	srv, err := web.New(services(db, cfg), web.Options{BaseURL: cfg.BaseURL, Sessions: sqldb.NewSessionStore(db),
+	svc := services(db, cfg)
+	srv, err := web.New(svc, web.Options{BaseURL: cfg.BaseURL, Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: log, Password: params, Registry: reg})
 	if err != nil {
 		return err
@@ -66,6 +67,7 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
 	go sweepSessions(ctx, db, log)
+	go jobLoop(ctx, svc.Training.RunDueJobs, time.Minute, log)
 	fmt.Fprintf(out, "Lightbulb is listening on http://%s\n", ln.Addr())
 	if f, ok := out.(*os.File); ok {
 		_ = f.Sync()
