@@ -8,6 +8,7 @@ var welshTraining = map[string]string{
 	"%d open":                                "%d ar agor",
 	"%d parts":                               "%d rhan",
 	"%d places left":                         "%d lle ar ôl",
+	"1 part":                                 "1 rhan",
 	"A place is free for you":                "Mae lle ar gael i chi",
 	"Accept it by":                           "Derbyniwch ef erbyn",
 	"Accept the place":                       "Derbyn y lle",
