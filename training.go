@@ -184,7 +184,9 @@ func (b *BookingRequest) Validate() error {
 	if b.Name == "" {
 		v.Add("name", "Enter your name")
 	}
-	if a, err := mail.ParseAddress(b.Email); err != nil || a.Address != b.Email {
+	if b.Email == "" {
+		v.Add("email", "Enter your email address")
+	} else if a, err := mail.ParseAddress(b.Email); err != nil || a.Address != b.Email {
 		v.Add("email", "Enter an email address in the correct format, like name@example.org")
 	}
 	return v.Err()

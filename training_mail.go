@@ -25,6 +25,11 @@ func (s *Session) When() string {
 	return a.Format("Monday 2 January 2006, 15:04 MST") + " to " + b.Format("Monday 2 January 2006, 15:04 MST")
 }
 
+// OfferUntil shows when an offered place stops being held, in Europe/London.
+func (b *Booking) OfferUntil() string {
+	return b.OfferExpires.In(London).Format("Monday 2 January 2006, 15:04 MST")
+}
+
 // Where says how to reach a session without giving away a joining link.
 func (s *Session) Where() string {
 	if s.Mode == ModeOnline {
@@ -94,7 +99,7 @@ func OfferMail(b *Booking, baseURL string) *Mail {
 	s := b.Session
 	return &Mail{To: b.Email, Subject: "A place is free: " + s.CourseTitle,
 		Body: fmt.Sprintf("Hello %s,\n\nA place has come free on a session you are waiting for:\n\n%s\n%s\n%s\n\nThe place is held for you until %s. Accept it here:\n%s\n\nIf you do not accept it by then, it will be offered to the next person.\n",
-			b.Name, s.CourseTitle, s.When(), s.Where(), b.OfferExpires.In(London).Format("Monday 2 January 2006, 15:04 MST"), page)}
+			b.Name, s.CourseTitle, s.When(), s.Where(), b.OfferUntil(), page)}
 }
 
 // OfferExpiredMail tells someone their offer ran out.

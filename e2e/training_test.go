@@ -86,7 +86,7 @@ func TestPublicBooksAnOpenSession(t *testing.T) {
 	if st := click(t, tb, "book-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
 		t.Errorf("booking without an email: HTTP %d", st)
 	}
-	mustContain(t, tb, ".govuk-error-summary", "Enter an email address in the correct format")
+	mustContain(t, tb, ".govuk-error-summary", "Enter your email address")
 	if v := value(t, tb, "#name"); v != "Morgan Public" {
 		t.Errorf("the name was lost: %q", v)
 	}
@@ -123,7 +123,7 @@ func TestPublicBooksAnOpenSession(t *testing.T) {
 func TestWaitingListGetsTheFreedPlace(t *testing.T) {
 	tb := newTab(t)
 	visit(t, tb, "/training")
-	click(t, tb, "full-session", `main ul.lb-session-list li:has(.govuk-tag--yellow) a`)
+	click(t, tb, "full-session", `main ul.lb-session-list li:has(.lb-full) a`)
 	mustContain(t, tb, "main", "Join the waiting list", "Full. 2 on the waiting list.")
 
 	visit(t, tb, "/training/bookings/"+bookingToken(t, "person1@example.org"))

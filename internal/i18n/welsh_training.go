@@ -50,6 +50,7 @@ var welshTraining = map[string]string{
 	"Create the cohort":                                     "Creu'r garfan",
 	"Date":                                                  "Dyddiad",
 	"December":                                              "Rhagfyr",
+	"Decline the place":                                     "Gwrthod y lle",
 	"Did not attend":                                        "Heb ddod",
 	"Duration in minutes":                                   "Hyd mewn munudau",
 	"Either":                                                "Y naill neu'r llall",
