@@ -29,6 +29,7 @@ var welshTraining = map[string]string{
 	"August":                                                           "Awst",
 	"Bespoke requests":                                                 "Ceisiadau pwrpasol",
 	"Book a place":                                                     "Archebu lle",
+	"Book training":                                                    "Archebu hyfforddiant",
 	"Booked":                                                           "Wedi archebu",
 	"Calls, what was proposed, what was agreed.": "Galwadau, beth a gynigiwyd, beth a gytunwyd.",
 	"Cancel my booking":                          "Canslo fy archeb",
