@@ -193,12 +193,13 @@ func TestBespokeRequestBecomesACohort(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#name"), "Harbour Hospice 2027"),
 		chromedp.SetValue(chromedp.CSS("#programme"), eval[string](t, tr, `document.querySelector('#programme option:nth-child(2)').value`)),
 		chromedp.SetValue(chromedp.CSS("#client"), eval[string](t, tr, `[...document.querySelectorAll('#client option')].find(o => o.textContent.includes('Brightwell')).value`)),
-		chromedp.SetValue(chromedp.CSS("#starts"), "2027-03-01"), chromedp.SetValue(chromedp.CSS("#ends"), "2027-02-01"))
+		chromedp.SendKeys(chromedp.CSS("#starts"), "1"), chromedp.SendKeys(chromedp.CSS("#starts-month"), "3"), chromedp.SendKeys(chromedp.CSS("#starts-year"), "2027"),
+		chromedp.SendKeys(chromedp.CSS("#ends"), "1"), chromedp.SendKeys(chromedp.CSS("#ends-month"), "2"), chromedp.SendKeys(chromedp.CSS("#ends-year"), "2027"))
 	if st := click(t, tr, "cohort-error", `main form[action$="/cohort"] button`); st != http.StatusUnprocessableEntity {
 		t.Errorf("a cohort ending before it starts: HTTP %d", st)
 	}
 	mustContain(t, tr, ".govuk-error-summary", "The end date must be on or after the start date")
-	do(t, tr, "fix the end date", chromedp.SetValue(chromedp.CSS("#ends"), "2027-06-30"))
+	do(t, tr, "fix the end date", chromedp.SetValue(chromedp.CSS("#ends-month"), "6"))
 	click(t, tr, "cohort", `main form[action$="/cohort"] button`)
 	mustContain(t, tr, "main", "Harbour Hospice 2027", "From a bespoke request", "Schedule a session for this cohort")
 }

@@ -179,8 +179,8 @@ func cohortFromForm(r *http.Request) *lightbulb.Cohort {
 	prog, _ := strconv.ParseInt(r.PostFormValue("programme"), 10, 64)
 	client, _ := strconv.ParseInt(r.PostFormValue("client"), 10, 64)
 	c := &lightbulb.Cohort{ProgrammeID: prog, ClientOrgID: client, Name: r.PostFormValue("name")}
-	c.StartsOn, _ = londonTime(r.PostFormValue("starts"), "00:00")
-	c.EndsOn, _ = londonTime(r.PostFormValue("ends"), "00:00")
+	c.StartsOn, _ = londonTime(formDate(r, "starts"), "00:00")
+	c.EndsOn, _ = londonTime(formDate(r, "ends"), "00:00")
 	return c
 }
 
@@ -260,9 +260,10 @@ func (s *Server) manageSessionForm(w http.ResponseWriter, r *http.Request) {
 		title = "Change a session"
 		a, b := x.StartsAt.In(lightbulb.London), x.EndsAt.In(lightbulb.London)
 		form = url.Values{"course": {strconv.FormatInt(x.CourseID, 10)}, "cohort": {strconv.FormatInt(x.CohortID, 10)},
-			"part": {strconv.Itoa(x.Part)}, "date": {a.Format("2006-01-02")}, "start": {a.Format("15:04")}, "end": {b.Format("15:04")},
+			"part": {strconv.Itoa(x.Part)}, "start": {a.Format("15:04")}, "end": {b.Format("15:04")},
 			"mode": {x.Mode}, "join_url": {x.JoinURL}, "venue": {x.Venue}, "access": {x.Access},
 			"capacity": {strconv.Itoa(x.Capacity)}, "facilitators": {x.Facilitators}}
+		setDate(form, "date", a)
 		if x.Cancelled {
 			form.Set("cancelled", "1")
 		}
@@ -289,9 +290,10 @@ func sessionFromForm(r *http.Request) *lightbulb.Session {
 		JoinURL: strings.TrimSpace(r.PostFormValue("join_url")), Venue: strings.TrimSpace(r.PostFormValue("venue")),
 		Access: r.PostFormValue("access"), Capacity: capacity, Facilitators: r.PostFormValue("facilitators"),
 		Cancelled: r.PostFormValue("cancelled") == "1"}
-	if a, ok := londonTime(r.PostFormValue("date"), r.PostFormValue("start")); ok {
+	day := formDate(r, "date")
+	if a, ok := londonTime(day, r.PostFormValue("start")); ok {
 		x.StartsAt = a
-		if b, ok := londonTime(r.PostFormValue("date"), r.PostFormValue("end")); ok {
+		if b, ok := londonTime(day, r.PostFormValue("end")); ok {
 			x.EndsAt = b
 		}
 	}

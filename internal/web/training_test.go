@@ -244,8 +244,9 @@ func TestTrainingTrainerRunsASession(t *testing.T) {
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("create course: %d %s", r.status, text(r.body))
 	}
-	day := time.Now().Add(10 * 24 * time.Hour).In(lightbulb.London).Format("2006-01-02")
-	form := url.Values{"course": {fmt.Sprint(te.course.ID)}, "cohort": {"0"}, "date": {day}, "start": {"14:00"}, "end": {"13:00"},
+	day := time.Now().Add(10 * 24 * time.Hour).In(lightbulb.London)
+	form := url.Values{"course": {fmt.Sprint(te.course.ID)}, "cohort": {"0"}, "date-day": {fmt.Sprint(day.Day())}, "date-month": {fmt.Sprint(int(day.Month()))},
+		"date-year": {fmt.Sprint(day.Year())}, "start": {"14:00"}, "end": {"13:00"},
 		"mode": {"online"}, "join_url": {"https://meet.example/x"}, "capacity": {"12"}}
 	r = tr.post("/training/manage/sessions", form)
 	mustContain(t, r, "The end time must be after the start time", `value="https://meet.example/x"`)
@@ -267,7 +268,9 @@ func TestTrainingTrainerRunsASession(t *testing.T) {
 	edit := "/training/manage/sessions/" + sid(te.cohortS)
 	r = tr.get(edit + "/edit")
 	mustContain(t, r, `value="Trust A seminar room"`)
-	f := url.Values{"course": {fmt.Sprint(te.course.ID)}, "cohort": {fmt.Sprint(te.cohort.ID)}, "part": {"1"}, "date": {te.cohortS.StartsAt.In(lightbulb.London).Format("2006-01-02")},
+	cd := te.cohortS.StartsAt.In(lightbulb.London)
+	f := url.Values{"course": {fmt.Sprint(te.course.ID)}, "cohort": {fmt.Sprint(te.cohort.ID)}, "part": {"1"}, "date-day": {fmt.Sprint(cd.Day())},
+		"date-month": {fmt.Sprint(int(cd.Month()))}, "date-year": {fmt.Sprint(cd.Year())},
 		"start": {te.cohortS.StartsAt.In(lightbulb.London).Format("15:04")}, "end": {te.cohortS.EndsAt.In(lightbulb.London).Format("15:04")},
 		"mode": {"in_person"}, "venue": {"Trust A seminar room"}, "capacity": {"1"}}
 	mustContain(t, tr.post(edit, f), "2 places are already taken")
@@ -304,9 +307,9 @@ func TestTrainingBespokeRequest(t *testing.T) {
 	mustContain(t, tr.get(page), "Restraint decisions at night")
 	tr.post(page, url.Values{"status": {"booked"}, "notes": {"Two sessions agreed"}})
 	progs, _ := te.tr.FindProgrammes(te.pctx)
-	r = tr.post(page+"/cohort", url.Values{"name": {""}, "programme": {fmt.Sprint(progs[0].ID)}, "client": {fmt.Sprint(te.orgA.ID)}, "starts": {"2030-01-10"}, "ends": {"2030-01-01"}})
+	r = tr.post(page+"/cohort", url.Values{"name": {""}, "programme": {fmt.Sprint(progs[0].ID)}, "client": {fmt.Sprint(te.orgA.ID)}, "starts-day": {"10"}, "starts-month": {"1"}, "starts-year": {"2030"}, "ends-day": {"1"}, "ends-month": {"1"}, "ends-year": {"2030"}})
 	mustContain(t, r, "Enter a name for the cohort", "The end date must be on or after the start date")
-	r = tr.post(page+"/cohort", url.Values{"name": {"Night staff"}, "programme": {fmt.Sprint(progs[0].ID)}, "client": {fmt.Sprint(te.orgA.ID)}, "starts": {"2030-01-10"}, "ends": {"2030-02-01"}})
+	r = tr.post(page+"/cohort", url.Values{"name": {"Night staff"}, "programme": {fmt.Sprint(progs[0].ID)}, "client": {fmt.Sprint(te.orgA.ID)}, "starts-day": {"10"}, "starts-month": {"1"}, "starts-year": {"2030"}, "ends-day": {"1"}, "ends-month": {"2"}, "ends-year": {"2030"}})
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("cohort from request: %d %s", r.status, text(r.body))
 	}
