@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -150,6 +151,27 @@ func (s *Server) runJobs(r *http.Request) {
 	if _, err := s.Training.RunDueJobs(r.Context()); err != nil {
 		s.log.Error("run jobs", "error", err.Error(), "request_id", requestID(r.Context()))
 	}
+}
+
+// SessionWhen shows a session's time in Europe/London with the zone, in the
+// page's language, like "Tuesday 3 March 2026, 10:00 to 12:00 GMT".
+func (p *Page) SessionWhen(x *lightbulb.Session) string {
+	a, b := x.StartsAt.In(lightbulb.London), x.EndsAt.In(lightbulb.London)
+	if a.Format("2006-01-02") == b.Format("2006-01-02") {
+		return p.T("%s, %s to %s", p.Day(a), a.Format("15:04"), b.Format("15:04 MST"))
+	}
+	return p.T("%s, %s to %s", p.Day(a), a.Format("15:04 MST"), p.Day(b)+", "+b.Format("15:04 MST"))
+}
+
+// Day shows a date in Europe/London with its weekday, in the page's language.
+func (p *Page) Day(t time.Time) string {
+	t = t.In(lightbulb.London)
+	return fmt.Sprintf("%s %d %s %d", p.T(t.Weekday().String()), t.Day(), p.T(t.Month().String()), t.Year())
+}
+
+// At shows a moment in Europe/London with the zone, in the page's language.
+func (p *Page) At(t time.Time) string {
+	return p.Day(t) + ", " + t.In(lightbulb.London).Format("15:04 MST")
 }
 
 // modeLabels and statusLabels are display names for stored codes.

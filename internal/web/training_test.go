@@ -124,6 +124,12 @@ func TestTrainingPublicBooking(t *testing.T) {
 	if strings.Contains(r.body, "secret-room") {
 		t.Fatal("the joining link is on the public page")
 	}
+	cy := te.client().get(page, "Accept-Language", "cy")
+	z := te.open.StartsAt.In(lightbulb.London)
+	mustContain(t, cy, "Archebu lle", "Ychwanegu at y calendr", fmt.Sprintf("%d", z.Day()), " tan ", z.Format("MST"))
+	if !strings.Contains(cy.body, "Dydd ") {
+		t.Fatal("the Welsh session page names the day in English")
+	}
 	r = v.post(page+"/book", url.Values{"name": {"Ann Visitor"}, "email": {"not-an-email"}})
 	if r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("bad email: status %d", r.status)
