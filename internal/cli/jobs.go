@@ -47,7 +47,7 @@ func runJobs(ctx context.Context, args []string, out, errw io.Writer) error {
 func jobLoop(ctx context.Context, run func(context.Context) (int, error), every time.Duration, log *slog.Logger) {
 	t := time.NewTicker(every)
 	defer t.Stop()
-	for {
+	for ctx.Err() == nil {
 		if n, err := run(ctx); err != nil && ctx.Err() == nil {
 			log.Warn("run due jobs", "error", err)
 		} else if n > 0 {
