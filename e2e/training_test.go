@@ -163,6 +163,23 @@ func TestTrainerMarksAttendance(t *testing.T) {
 	visit(t, tb, "/training/manage")
 	click(t, tb, "cohort", `main ul.govuk-list a[href^="/training/manage/cohorts/"]`)
 	mustContain(t, tb, "main", "Progress", "Niamh Kelly", "Attended")
+
+	// The catalogue forms, and a session that ends before it starts.
+	visit(t, tb, "/training/manage/courses/new")
+	visit(t, tb, "/training/manage/programmes/new")
+	visit(t, tb, "/training/manage/sessions/new")
+	do(t, tb, "fill in a session backwards",
+		chromedp.SetValue(chromedp.CSS("#course"), eval[string](t, tb, `document.querySelector('#course option:nth-child(2)').value`)),
+		chromedp.SendKeys(chromedp.CSS("#date"), "12"), chromedp.SendKeys(chromedp.CSS("#date-month"), "10"), chromedp.SendKeys(chromedp.CSS("#date-year"), "2030"),
+		chromedp.SendKeys(chromedp.CSS("#start"), "14:00"), chromedp.SendKeys(chromedp.CSS("#end"), "13:00"),
+		chromedp.SendKeys(chromedp.CSS("#join_url"), "https://meet.example.org/new"))
+	if st := click(t, tb, "session-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("a session ending before it starts: HTTP %d", st)
+	}
+	mustContain(t, tb, ".govuk-error-summary", "The end time must be after the start time")
+	do(t, tb, "fix the end", chromedp.SetValue(chromedp.CSS("#end"), "16:00"))
+	click(t, tb, "session-saved", `main form button[type=submit]`)
+	mustContain(t, tb, "main", "Saturday 12 October 2030, 14:00 to 16:00 BST", "0 of 20 places taken")
 }
 
 // Journey: an organisation sends a bespoke request; a trainer books it and

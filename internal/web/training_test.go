@@ -256,6 +256,9 @@ func TestTrainingTrainerRunsASession(t *testing.T) {
 		"mode": {"online"}, "join_url": {"https://meet.example/x"}, "capacity": {"12"}}
 	r = tr.post("/training/manage/sessions", form)
 	mustContain(t, r, "The end time must be after the start time", `value="https://meet.example/x"`)
+	if strings.Contains(r.body, "This session is cancelled") || strings.Contains(r.body, `action="/training/manage/sessions/0"`) {
+		t.Fatal("a new session's form came back as if editing one")
+	}
 	form.Set("end", "16:00")
 	r = tr.post("/training/manage/sessions", form)
 	if r.status != http.StatusSeeOther {
