@@ -104,6 +104,12 @@ func (s *Server) trainingBook(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// Each booking emails the address given: one network address may not
+	// make the site send more than the sign-in limit allows.
+	if !s.perAddr.allow("ip:" + clientIP(r)) {
+		s.errorPage(w, r, http.StatusTooManyRequests)
+		return
+	}
 	_ = r.ParseForm()
 	req := &lightbulb.BookingRequest{SessionID: x.ID, Name: r.PostFormValue("name"), Email: r.PostFormValue("email"), Wait: r.PostFormValue("wait") == "1"}
 	if a := lightbulb.ActorFrom(r.Context()); a != nil {
@@ -283,6 +289,10 @@ func (s *Server) trainingRequestForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) trainingRequestCreate(w http.ResponseWriter, r *http.Request) {
+	if !s.perAddr.allow("ip:" + clientIP(r)) {
+		s.errorPage(w, r, http.StatusTooManyRequests)
+		return
+	}
 	_ = r.ParseForm()
 	p := s.newPage(r, "Ask for training for your organisation", nil)
 	p.Form = r.PostForm

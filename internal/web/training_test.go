@@ -40,6 +40,12 @@ type trainEnv struct {
 
 func newTrainEnv(t *testing.T, deliver func(context.Context, *lightbulb.Mail) error) *trainEnv {
 	t.Helper()
+	return newTrainEnvLimit(t, deliver, 0)
+}
+
+// newTrainEnvLimit is newTrainEnv with a limit of attempts per network address.
+func newTrainEnvLimit(t *testing.T, deliver func(context.Context, *lightbulb.Mail) error, perAddr int) *trainEnv {
+	t.Helper()
 	e := newEnv(t)
 	hash, _ := password.Hash(testPassword, password.Minimum)
 	u := sqldbtest.MustUser(t, e.db, "trainer@example.org", e.opOrg, lightbulb.RoleTrainer)
@@ -52,7 +58,7 @@ func newTrainEnv(t *testing.T, deliver func(context.Context, *lightbulb.Mail) er
 	tr := sqldb.NewTrainingService(e.db, ms, "http://lightbulb.test")
 	e.svc.Mail, e.svc.Training = ms, tr
 	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(e.db),
-		Ready: e.db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum})
+		Ready: e.db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum, AddressPerMinute: perAddr})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,6 +297,10 @@ func TestTrainingTrainerRunsASession(t *testing.T) {
 		t.Fatalf("attendance: %d %s", r.status, text(r.body))
 	}
 	mustContain(t, tr.get(edit), "Attendance has been saved", "Lively talk about visiting")
+	entries, _, _ := te.svc.Audit.FindAudit(te.pctx, lightbulb.AuditFilter{Action: "training.attendance"})
+	if len(entries) != 1 || entries[0].Detail != fmt.Sprintf("booking %d: attended", b.ID) || entries[0].ActorName != "Person trainer@example.org" {
+		t.Fatalf("attendance audit = %+v", entries)
+	}
 	r = tr.get(fmt.Sprintf("/training/manage/cohorts/%d", te.cohort.ID))
 	mustContain(t, r, "Progress", "Attended")
 }
@@ -419,5 +429,23 @@ func TestTrainingEmailsThroughSMTP(t *testing.T) {
 		if m.SentAt == nil {
 			t.Errorf("%q to %s was not delivered: %s", m.Subject, m.To, m.Error)
 		}
+	}
+}
+
+// TestTrainingFormsAreRateLimited: the public forms email whatever address
+// they are given, so one network address cannot send them without limit.
+func TestTrainingFormsAreRateLimited(t *testing.T) {
+	te := newTrainEnvLimit(t, nil, 3)
+	v := te.client()
+	for i := range 3 {
+		if r := v.post("/training/sessions/"+sid(te.open)+"/book", url.Values{"name": {"N"}, "email": {fmt.Sprintf("n%d@example.org", i)}}); r.status != http.StatusSeeOther {
+			t.Fatalf("booking %d: %d", i, r.status)
+		}
+	}
+	if r := v.post("/training/request", url.Values{}); r.status != http.StatusTooManyRequests {
+		t.Fatalf("fourth form in a minute: %d", r.status)
+	}
+	if r := v.post("/training/sessions/"+sid(te.open)+"/book", url.Values{"name": {"N"}, "email": {"n9@example.org"}}); r.status != http.StatusTooManyRequests {
+		t.Fatalf("fifth form in a minute: %d", r.status)
 	}
 }
