@@ -269,6 +269,8 @@ const (
 	JobReminder1h  = "reminder_1h"
 	JobOfferExpiry = "offer_expiry"
 	JobOfferMail   = "offer_mail"
+	// JobCancelled tells a booked or waiting person their session is off.
+	JobCancelled = "session_cancelled"
 )
 
 // TrainingService stores the training area. Every method is scoped to the

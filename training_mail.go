@@ -109,3 +109,11 @@ func OfferExpiredMail(b *Booking, baseURL string) *Mail {
 		Body: fmt.Sprintf("Hello %s,\n\nThe place we offered you on %s (%s) was not accepted in time, so it has gone to the next person on the waiting list.\n\nSee other sessions at %s/training\n",
 			b.Name, s.CourseTitle, s.When(), baseURL)}
 }
+
+// SessionCancelledMail tells a booked or waiting person the session is off.
+func SessionCancelledMail(b *Booking, baseURL string) *Mail {
+	s := b.Session
+	return &Mail{To: b.Email, Subject: "Session cancelled: " + s.CourseTitle,
+		Body: fmt.Sprintf("Hello %s,\n\nWe are sorry: this training session has been cancelled.\n\n%s\n%s\n\nSee other sessions and book again at %s/training\n",
+			b.Name, s.CourseTitle, s.When(), baseURL)}
+}

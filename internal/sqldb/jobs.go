@@ -160,6 +160,11 @@ func (s *TrainingService) handle(ctx context.Context, tx *sql.Tx, j *job) ([]*li
 			return nil, nil
 		}
 		return []*lightbulb.Mail{s.offerMail(b)}, nil
+	case lightbulb.JobCancelled:
+		if !x.Cancelled || (!b.Holds() && b.Status != lightbulb.BookingWaiting) {
+			return nil, nil
+		}
+		return []*lightbulb.Mail{lightbulb.SessionCancelledMail(b, s.baseURL)}, nil
 	case lightbulb.JobOfferExpiry:
 		if b.Status != lightbulb.BookingOffered || lightbulb.Now().Before(b.OfferExpires) {
 			return nil, nil

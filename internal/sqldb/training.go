@@ -463,6 +463,9 @@ func (s *TrainingService) UpdateSession(ctx context.Context, x *lightbulb.Sessio
 		if err != nil {
 			return fmt.Errorf("update session: %w", err)
 		}
+		if x.Cancelled && !cur.Cancelled {
+			return s.tellCancelled(ctx, tx, org, x.ID)
+		}
 		return s.offerPlaces(ctx, tx, org, x.ID)
 	})
 }
@@ -489,4 +492,30 @@ func (s *TrainingService) SessionNotes(ctx context.Context, sessionID int64) (st
 	var notes string
 	err = s.db.read.QueryRowContext(ctx, `SELECT notes FROM training_sessions WHERE org_id = $1 AND id = $2`, org, sessionID).Scan(&notes)
 	return notes, notFound(err, "There is no such session.")
+}
+
+// tellCancelled queues an email to everyone booked, offered or waiting on a
+// session that has just been cancelled.
+func (s *TrainingService) tellCancelled(ctx context.Context, tx *sql.Tx, org, sessionID int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM training_bookings WHERE org_id = $1 AND session_id = $2
+		AND status IN ('confirmed', 'offered', 'waiting') ORDER BY id`, org, sessionID)
+	if err != nil {
+		return fmt.Errorf("cancelled session bookings: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	for _, id := range ids {
+		if err := s.enqueue(ctx, tx, org, lightbulb.JobCancelled, id, lightbulb.Now()); err != nil {
+			return err
+		}
+	}
+	return nil
 }

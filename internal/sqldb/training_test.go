@@ -148,6 +148,22 @@ func TestSessionRules(t *testing.T) {
 		if got, _ := f.svc.FindSession(f.ctx, x.ID); got.Capacity != 2 || got.Taken != 2 {
 			t.Fatalf("after a refused change: %+v", got)
 		}
+		// Cancelling the session tells both booked people, once.
+		x.Capacity, x.Cancelled = 2, true
+		if err := f.svc.UpdateSession(f.ctx, x); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.svc.UpdateSession(f.ctx, x); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.svc.RunDueJobs(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		for _, to := range []string{"a@example.org", "b@example.org"} {
+			if n := outboxTo(t, db, to, "Session cancelled"); n != 1 {
+				t.Fatalf("cancellation emails to %s = %d, want 1", to, n)
+			}
+		}
 	})
 }
 
