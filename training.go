@@ -305,6 +305,9 @@ type TrainingService interface {
 	FindBookingByToken(ctx context.Context, token string) (*Booking, error)
 	// FindUserBooking returns a signed-in person's live booking on a session.
 	FindUserBooking(ctx context.Context, sessionID, userID int64) (*Booking, error)
+	// FindUserBookings lists a signed-in person's live bookings on sessions
+	// still to come, soonest first.
+	FindUserBookings(ctx context.Context, userID int64) ([]*Booking, error)
 	// ConfirmBooking turns a pending booking into a place, or a waiting-list
 	// place when the session filled meanwhile.
 	ConfirmBooking(ctx context.Context, token string) (*Booking, error)

@@ -228,6 +228,7 @@ var welshTraining = map[string]string{
 	"You will book as":                                                      "Byddwch yn archebu fel",
 	"Your booking":                                                          "Eich archeb",
 	"Your booking has been cancelled.":                                      "Mae eich archeb wedi'i chanslo.",
+	"Your bookings":                                                         "Eich archebion",
 	"Your name":                                                             "Eich enw",
 	"Your place is not held until you confirm.":                             "Ni chaiff eich lle ei gadw nes i chi gadarnhau.",
 	"an .ics file":                                                          "ffeil .ics",

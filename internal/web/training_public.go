@@ -41,7 +41,14 @@ func (s *Server) trainingList(w http.ResponseWriter, r *http.Request) {
 			ours = append(ours, x)
 		}
 	}
-	p := s.newPage(r, "Training", map[string]any{"Open": open, "Ours": ours, "Months": months, "Trainer": isTrainer(r.Context())})
+	var mine []*lightbulb.Booking
+	if a := lightbulb.ActorFrom(r.Context()); a != nil {
+		if mine, err = s.Training.FindUserBookings(ctx, a.UserID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	p := s.newPage(r, "Training", map[string]any{"Open": open, "Ours": ours, "Months": months, "Trainer": isTrainer(r.Context()), "Mine": mine})
 	p.Form.Set("mode", mode)
 	p.Form.Set("month", q.Get("month"))
 	s.render(w, r, http.StatusOK, "training_list", p)

@@ -233,6 +233,7 @@ func TestTrainingStaffBookCohortSessions(t *testing.T) {
 		t.Fatalf("staff booking: %d %q", r.status, r.location)
 	}
 	mustContain(t, staff.get(page), "Your booking", "Booked")
+	mustContain(t, staff.get("/training"), "Your bookings", "Rights at the bedside")
 	if _, tok := te.lastMail(t, "staffa@example.org", "You are booked"); tok == "" {
 		t.Fatal("no booking link in the confirmation")
 	}
