@@ -3,6 +3,7 @@ package sqldb_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -435,4 +436,79 @@ func TestBespokeRequestBecomesACohort(t *testing.T) {
 			t.Fatalf("another org read the request: %v", err)
 		}
 	})
+}
+
+// TestLastPlaceGoesOnce confirms five bookings at once on a session with one
+// place: exactly one gets it and the others wait.
+func TestLastPlaceGoesOnce(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f := newTrainingFixture(t, db)
+		x := f.session(t, 1, time.Now().Add(72*time.Hour), 0)
+		var tokens []string
+		for i := range 5 {
+			b, err := f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "P", Email: fmt.Sprintf("p%d@example.org", i)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tokens = append(tokens, b.Token)
+		}
+		var wg sync.WaitGroup
+		states := make([]string, len(tokens))
+		for i, tok := range tokens {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				b, err := f.svc.ConfirmBooking(f.ctx, tok)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				states[i] = b.Status
+			}()
+		}
+		wg.Wait()
+		n := 0
+		for _, s := range states {
+			if s == lightbulb.BookingConfirmed {
+				n++
+			} else if s != lightbulb.BookingWaiting {
+				t.Errorf("state %q", s)
+			}
+		}
+		if got, _ := f.svc.FindSession(f.ctx, x.ID); n != 1 || got.Taken != 1 || got.Waiting != 4 {
+			t.Fatalf("%d confirmed; session taken %d waiting %d; want 1, 1, 4", n, got.Taken, got.Waiting)
+		}
+	})
+}
+
+// BenchmarkFindSessions lists the upcoming open sessions of a catalogue of
+// 300 sessions with 10 bookings each, as /training does.
+func BenchmarkFindSessions(b *testing.B) {
+	db := sqldbtest.MustOpen(b)
+	svc := sqldb.NewTrainingService(db, sqldb.NewMailService(db), "")
+	o := sqldbtest.MustOrg(b, db, "charity", lightbulb.KindCharity)
+	ctx := lightbulb.WithOrg(context.Background(), o.ID)
+	c := &lightbulb.Course{Title: "C", Summary: "S", DurationMins: 60, Mode: lightbulb.ModeOnline}
+	if err := svc.CreateCourse(ctx, c); err != nil {
+		b.Fatal(err)
+	}
+	for i := range 300 {
+		at := time.Now().Add(time.Duration(i+1) * 24 * time.Hour)
+		x := &lightbulb.Session{CourseID: c.ID, StartsAt: at, EndsAt: at.Add(time.Hour), Mode: lightbulb.ModeOnline, JoinURL: "https://x.example", Capacity: 20}
+		if err := svc.CreateSession(ctx, x); err != nil {
+			b.Fatal(err)
+		}
+		for j := range 10 {
+			if _, err := svc.Book(ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "P", Email: fmt.Sprintf("p%d@example.org", j)}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		xs, err := svc.FindSessions(ctx, lightbulb.SessionFilter{Upcoming: true, OpenOnly: true})
+		if err != nil || len(xs) != 300 {
+			b.Fatalf("%d sessions, %v", len(xs), err)
+		}
+	}
 }

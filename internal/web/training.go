@@ -174,7 +174,7 @@ func (p *Page) At(t time.Time) string {
 	return p.Day(t) + ", " + t.In(lightbulb.London).Format("15:04 MST")
 }
 
-// modeLabels and statusLabels are display names for stored codes.
+// trainingLabels are display names for the training area's stored codes.
 var trainingLabels = map[string]string{
 	"online": "Online", "in_person": "In person", "either": "Either",
 	"pending": "Waiting for you to confirm", "confirmed": "Booked", "waiting": "On the waiting list",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -249,13 +250,10 @@ func (s *Server) trainingBookingICS(w http.ResponseWriter, r *http.Request) {
 }
 
 func hostOf(u string) string {
-	if i := len("https://"); len(u) > i && u[:i] == "https://" {
-		return u[i:]
+	if p, err := url.Parse(u); err == nil && p.Host != "" {
+		return p.Host
 	}
-	if i := len("http://"); len(u) > i && u[:i] == "http://" {
-		return u[i:]
-	}
-	return u
+	return "lightbulb"
 }
 
 // trainingJoin sends a booked person (or a trainer) to the joining link; it
