@@ -60,9 +60,9 @@ func bookingToken(t *testing.T, email string) string {
 }
 
 // Journey: a member of the public finds an open session, books it, confirms
-// by the emailed link and downloads the calendar file.
+// by the emailed link and downloads the calendar file, with JavaScript off.
 func TestPublicBooksAnOpenSession(t *testing.T) {
-	tb := newTab(t)
+	tb := newTabNoJS(t)
 	visit(t, tb, "/training")
 	mustContain(t, tb, "main", "Open sessions", "Human rights in everyday practice", "Training for your whole team")
 	do(t, tb, "choose online", chromedp.SetValue(chromedp.CSS("#mode"), "in_person"))
