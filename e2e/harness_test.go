@@ -42,6 +42,8 @@ var (
 	// nurseID is the user id of nurse@northbridge.test, who belongs only to
 	// Northbridge, for the isolation journey.
 	nurseID int64
+	// dbFile is the journeys' SQLite database, for reading the outbox.
+	dbFile string
 )
 
 func TestMain(m *testing.M) {
@@ -93,6 +95,7 @@ func run(m *testing.M) int {
 	}
 	dbPath := filepath.Join(tmp, "e2e.db")
 	dsn := "sqlite:" + dbPath
+	dbFile = dbPath
 	for _, args := range [][]string{
 		{"migrate", "--db", dsn},
 		{"demo", "--db", dsn, "--insecure-fast-passwords"},

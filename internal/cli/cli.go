@@ -30,6 +30,7 @@ func commands() []command {
 		{"user", "manage accounts: add, list, set-role, set-password", runUser},
 		{"org", "manage organisations: add, list", runOrg},
 		{"remind", "email owners of decisions whose review falls due (run daily from cron)", runRemind},
+		{"jobs", "run due training reminders and offers: run-due", runJobs},
 		{"version", "print the version", runVersion},
 	}
 }

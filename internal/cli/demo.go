@@ -147,5 +147,8 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 	if err := loadDemoDecisions(ctx, db, ids, out); err != nil {
 		return err
 	}
-	return loadDemoReviews(ctx, db, out)
+	if err := loadDemoReviews(ctx, db, out); err != nil {
+		return err
+	}
+	return loadTrainingDemo(ctx, db, out)
 }

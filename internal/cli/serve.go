@@ -32,6 +32,7 @@ func services(db *sqldb.DB, cfg *config.Config) web.Services {
 		Audit: sqldb.NewAuditService(db), Mail: m, Resets: sqldb.NewResetService(db),
 		Decisions: sqldb.NewDecisionService(db),
 		Reviews:   sqldb.NewReviewService(db),
+		Training:  sqldb.NewTrainingService(db, m, cfg.BaseURL),
 	}
 }
 
@@ -55,7 +56,8 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	if fastHash {
 		params = password.Minimum
 	}
-	srv, err := web.New(services(db, cfg), web.Options{BaseURL: cfg.BaseURL, Sessions: sqldb.NewSessionStore(db),
+	svc := services(db, cfg)
+	srv, err := web.New(svc, web.Options{BaseURL: cfg.BaseURL, Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: log, Password: params, Registry: reg})
 	if err != nil {
 		return err
@@ -67,6 +69,7 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
 	go sweepSessions(ctx, db, log)
+	go jobLoop(ctx, svc.Training.RunDueJobs, time.Minute, log)
 	fmt.Fprintf(out, "Lightbulb is listening on http://%s\n", ln.Addr())
 	if f, ok := out.(*os.File); ok {
 		_ = f.Sync()

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 
@@ -62,7 +63,36 @@ var london = func() *time.Location {
 	return l
 }()
 
+// defineRE finds the templates a file defines.
+var defineRE = regexp.MustCompile(`{{-?\s*define\s+"([^"]+)"`)
+
+// checkDefines refuses two layout files that define the same template: the
+// later one would silently replace the earlier on every page.
+func checkDefines() error {
+	files, err := fs.Glob(templateFS, "templates/layout/*.html")
+	if err != nil {
+		return err
+	}
+	where := map[string]string{}
+	for _, f := range files {
+		b, err := templateFS.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		for _, m := range defineRE.FindAllStringSubmatch(string(b), -1) {
+			if other, dup := where[m[1]]; dup {
+				return fmt.Errorf("template %q is defined in both %s and %s: give one an area prefix", m[1], other, f)
+			}
+			where[m[1]] = f
+		}
+	}
+	return nil
+}
+
 func parseTemplates() (*templates, error) {
+	if err := checkDefines(); err != nil {
+		return nil, err
+	}
 	base, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)

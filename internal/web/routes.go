@@ -70,6 +70,7 @@ func (s *Server) Handler() http.Handler {
 	// line here each.
 	s.decisionRoutes(h)
 	s.reviewRoutes(h)
+	s.trainingRoutes(h)
 
 	h("/", s.notFound)
 

@@ -32,6 +32,8 @@ type Services struct {
 	Decisions lightbulb.DecisionService
 	// Reviews runs Traffic Light reviews, their actions and shared roll-ups.
 	Reviews lightbulb.ReviewService
+	// Training runs the catalogue, sessions, bookings and bespoke requests.
+	Training lightbulb.TrainingService
 }
 
 // Options configure a Server.

@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+)
+
+// demoCourse is a course of the demo catalogue.
+type demoCourse struct {
+	title, summary, audience, outcomes string
+	mins                               int
+	mode                               string
+}
+
+var demoCourses = []demoCourse{
+	{"Human rights in everyday practice", "A two-hour session for a whole team: the 16 rights, and how FREDA (fairness, respect, equality, dignity, autonomy) helps with everyday decisions.",
+		"Any team in health or social care", "Name the rights most often at stake in your work\nUse FREDA to talk through a hard decision", 120, lightbulb.ModeOnline},
+	{"Practitioner 1: Rights and the law at work", "What the Human Rights Act asks of public bodies, and which rights are absolute, limited or qualified.",
+		"Nurses, social workers and allied professionals", "Tell absolute, limited and qualified rights apart\nSpot a human rights issue in a care plan", 180, lightbulb.ModeOnline},
+	{"Practitioner 2: Deciding with human rights", "Working through real cases: visiting, restraint, privacy and choice, using the proportionality test.",
+		"Staff who completed part 1", "Apply the proportionality test\nRecord a rights-based decision", 180, lightbulb.ModeOnline},
+}
+
+// practiceLeads are the eight parts of the Practice Leads programme; the
+// first and last are in person.
+var practiceLeads = []string{"Launch day: leading with rights", "Rights-based supervision", "Restrictive practices", "Mental capacity and choice",
+	"Family life and visiting", "Equality and discrimination", "Coaching your team", "Celebration and showcase"}
+
+func demoAt(days, hour int) time.Time {
+	d := time.Now().In(lightbulb.London).AddDate(0, 0, days)
+	return time.Date(d.Year(), d.Month(), d.Day(), hour, 0, 0, 0, lightbulb.London)
+}
+
+// loadTrainingDemo adds the demo catalogue, programmes, cohorts for the
+// Northbridge trust, open sessions (one full, with a waiting list) and
+// bespoke requests in several states. It does nothing when the charity
+// already has courses, so it is safe to repeat.
+func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
+	orgs := sqldb.NewOrgService(db)
+	charity, err := orgs.FindOrgBySlug(ctx, "lightbulb-charity")
+	if err != nil {
+		return fmt.Errorf("demo training: %w", err)
+	}
+	trust, err := orgs.FindOrgBySlug(ctx, "northbridge-nhs")
+	if err != nil {
+		return fmt.Errorf("demo training: %w", err)
+	}
+	council, err := orgs.FindOrgBySlug(ctx, "riverside-council")
+	if err != nil {
+		return fmt.Errorf("demo training: %w", err)
+	}
+	ctx = lightbulb.WithOrg(ctx, charity.ID)
+	tr := sqldb.NewTrainingService(db, sqldb.NewMailService(db), "")
+	if cs, err := tr.FindCourses(ctx); err != nil || len(cs) > 0 {
+		fmt.Fprintln(out, "Training demo: already loaded.")
+		return err
+	}
+	d := &trainingDemo{ctx: ctx, tr: tr}
+	var ids []int64
+	for _, c := range demoCourses {
+		ids = append(ids, d.course(c))
+	}
+	var leads []int64
+	for i, t := range practiceLeads {
+		mode := lightbulb.ModeOnline
+		if i == 0 || i == len(practiceLeads)-1 {
+			mode = lightbulb.ModeInPerson
+		}
+		leads = append(leads, d.course(demoCourse{fmt.Sprintf("Practice Leads %d: %s", i+1, t), "Part " + fmt.Sprint(i+1) + " of the Practice Leads programme for senior staff.",
+			"Senior staff leading practice", "", 180, mode}))
+	}
+	team := d.programme("Team session", "One two-hour online session for a whole team.", ids[:1])
+	practitioner := d.programme("Practitioner programme", "Two workshops, run for one organisation's staff.", ids[1:3])
+	lead := d.programme("Practice Leads programme", "Eight parts over eight months for about 40 senior staff; the first and last are in person.", leads)
+
+	pc := d.cohort(practitioner, trust.ID, "Northbridge practitioners, wave 1", 3, 40)
+	for i := range 4 {
+		d.session(ids[1], pc, 1, demoAt(3+i*7, 10), lightbulb.ModeOnline, 30)
+		d.session(ids[2], pc, 2, demoAt(17+i*7, 10), lightbulb.ModeOnline, 30)
+	}
+	lc := d.cohort(lead, trust.ID, "Northbridge Practice Leads", 10, 250)
+	for i, c := range leads {
+		mode := lightbulb.ModeOnline
+		if i == 0 || i == len(leads)-1 {
+			mode = lightbulb.ModeInPerson
+		}
+		d.session(c, lc, i+1, demoAt(10+i*30, 9), mode, 40)
+	}
+	rc := d.cohort(team, council.ID, "Riverside social work week", 6, 10)
+	for i := range 5 {
+		d.session(ids[0], rc, 1, demoAt(6+i, 14), lightbulb.ModeOnline, 25)
+	}
+	open1 := d.session(ids[0], 0, 0, demoAt(8, 10), lightbulb.ModeOnline, 30)
+	d.session(ids[0], 0, 0, demoAt(22, 14), lightbulb.ModeOnline, 30)
+	d.session(ids[1], 0, 0, demoAt(15, 10), lightbulb.ModeInPerson, 20)
+	full := d.session(ids[0], 0, 0, demoAt(12, 18), lightbulb.ModeOnline, 3)
+
+	d.book(open1, "Jo Price", "jo.price@example.org", 0, false)
+	for i, n := range []string{"Ali Khan", "Bea Lloyd", "Cai Morgan", "Dee Walsh", "Eve Jones"} {
+		d.book(full, n, fmt.Sprintf("person%d@example.org", i+1), 0, i >= 3)
+	}
+	if nurse, err := sqldb.NewUserService(db).FindUserByEmail(ctx, "nurse@northbridge.test"); err == nil {
+		d.bookUser(d.firstSession, nurse, trust.ID)
+	}
+	d.requests()
+	if d.err != nil {
+		return fmt.Errorf("demo training: %w", d.err)
+	}
+	fmt.Fprintf(out, "Training demo: %d courses, 3 programmes, 3 cohorts, %d sessions and 4 bespoke requests added.\n", len(ids)+len(leads), d.sessions)
+	return nil
+}
+
+// trainingDemo adds demo rows, keeping the first error.
+type trainingDemo struct {
+	ctx          context.Context
+	tr           *sqldb.TrainingService
+	err          error
+	sessions     int
+	firstSession int64
+}
+
+func (d *trainingDemo) course(c demoCourse) int64 {
+	x := &lightbulb.Course{Title: c.title, Summary: c.summary, Audience: c.audience, Outcomes: c.outcomes, DurationMins: c.mins, Mode: c.mode}
+	if d.err == nil {
+		d.err = d.tr.CreateCourse(d.ctx, x)
+	}
+	return x.ID
+}
+
+func (d *trainingDemo) programme(title, summary string, parts []int64) int64 {
+	p := &lightbulb.Programme{Title: title, Summary: summary}
+	if d.err == nil {
+		d.err = d.tr.CreateProgramme(d.ctx, p, parts)
+	}
+	return p.ID
+}
+
+func (d *trainingDemo) cohort(programme, client int64, name string, from, to int) int64 {
+	c := &lightbulb.Cohort{ProgrammeID: programme, ClientOrgID: client, Name: name, StartsOn: demoAt(from, 0), EndsOn: demoAt(to, 0)}
+	if d.err == nil {
+		d.err = d.tr.CreateCohort(d.ctx, c)
+	}
+	return c.ID
+}
+
+func (d *trainingDemo) session(course, cohort int64, part int, at time.Time, mode string, places int) int64 {
+	hours := 2
+	if part > 0 && cohort != 0 {
+		hours = 3
+	}
+	x := &lightbulb.Session{CourseID: course, CohortID: cohort, Part: part, StartsAt: at, EndsAt: at.Add(time.Duration(hours) * time.Hour),
+		Mode: mode, Capacity: places, Facilitators: "Tomos Pritchard (trainer), Esther Okafor (lived experience expert)"}
+	if mode == lightbulb.ModeOnline {
+		x.JoinURL = fmt.Sprintf("https://meet.example.org/lightbulb-%d", at.Unix())
+	} else {
+		x.Venue = "Northbridge Education Centre, Lecture Theatre 2, Hospital Road, Northbridge"
+		x.Access = "Step-free entrance from the main car park; hearing loop; a quiet room is available."
+	}
+	if d.err == nil {
+		d.err = d.tr.CreateSession(d.ctx, x)
+		d.sessions++
+		if d.firstSession == 0 && cohort != 0 {
+			d.firstSession = x.ID
+		}
+	}
+	return x.ID
+}
+
+func (d *trainingDemo) book(session int64, name, email string, org int64, wait bool) {
+	if d.err != nil {
+		return
+	}
+	b, err := d.tr.Book(d.ctx, &lightbulb.BookingRequest{SessionID: session, Name: name, Email: email, OrgID: org, Wait: wait})
+	if err == nil {
+		_, err = d.tr.ConfirmBooking(d.ctx, b.Token)
+	}
+	d.err = err
+}
+
+func (d *trainingDemo) bookUser(session int64, u *lightbulb.User, org int64) {
+	if d.err == nil {
+		_, d.err = d.tr.Book(d.ctx, &lightbulb.BookingRequest{SessionID: session, Name: u.Name, Email: u.Email, UserID: u.ID, OrgID: org})
+	}
+}
+
+func (d *trainingDemo) requests() {
+	for _, r := range []struct {
+		org, who, email, challenges, status, notes string
+		size                                       int
+	}{
+		{"Brightwell Care Homes", "Grace Mensah", "manager@brightwell.test", "Families ask why visiting is limited after an outbreak, and night staff are unsure when locking a door is a restriction of liberty.", "new", "", 35},
+		{"Westshire Integrated Care Board", "Colin Burke", "commissioner@westshire.test", "We want commissioners to ask about human rights in contract reviews.", "scoping", "Call booked to agree the audience.", 12},
+		{"Riverside Borough Council", "Rhiannon Evans", "admin@riverside.test", "Over 100 social work staff need a shared language for rights in assessments, in one week.", "proposed", "Proposed five two-hour online sessions.", 110},
+		{"Northbridge NHS Foundation Trust", "Priya Shah", "admin@northbridge.test", "Practice leads want to coach their teams on restrictive practices.", "delivered", "Became the Practice Leads programme.", 40},
+	} {
+		if d.err != nil {
+			return
+		}
+		q := &lightbulb.TrainingRequest{OrgName: r.org, ContactName: r.who, Email: r.email, Challenges: r.challenges, TeamSize: r.size,
+			Format: "either", PreferredDates: "Weekday mornings"}
+		if d.err = d.tr.CreateRequest(d.ctx, q); d.err == nil {
+			d.err = d.tr.UpdateRequest(d.ctx, q.ID, r.status, r.notes)
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package cli_test
+
+import (
+	"bufio"
+	"fmt"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+func TestTrainingDemoAndJobsCommand(t *testing.T) {
+	db := dbURL(t)
+	out, err := run(t, db, "demo", "--insecure-fast-passwords")
+	if err != nil || !strings.Contains(out, "Training demo: 11 courses, 3 programmes, 3 cohorts, 25 sessions and 4 bespoke requests added.") {
+		t.Fatalf("first demo: %v\n%s", err, out)
+	}
+	if out, err = run(t, db, "demo", "--insecure-fast-passwords"); err != nil || !strings.Contains(out, "Training demo: already loaded.") {
+		t.Fatalf("second demo: %v\n%s", err, out)
+	}
+	// The demo's five confirmed bookings queued two reminders each; none is due yet.
+	if out, err = run(t, db, "jobs", "run-due"); err != nil || !strings.Contains(out, "Ran 0 due jobs; 10 are waiting for their time.") {
+		t.Fatalf("jobs run-due: %v\n%s", err, out)
+	}
+	if _, err = run(t, db, "jobs"); err == nil {
+		t.Fatal("jobs without run-due should fail")
+	}
+
+	// A month later every reminder is due: the command sends each once by
+	// SMTP, and running it again (as after a restart) sends nothing more.
+	port, got := smtpReceiver(t)
+	old := lightbulb.Now
+	lightbulb.Now = func() time.Time { return time.Now().UTC().AddDate(0, 1, 0) }
+	t.Cleanup(func() { lightbulb.Now = old })
+	smtp := []string{"jobs", "run-due", "--smtp-host", "127.0.0.1", "--smtp-port", fmt.Sprint(port)}
+	if out, err = run(t, db, smtp...); err != nil || !strings.Contains(out, "Ran 10 due jobs; 0 are waiting") {
+		t.Fatalf("jobs run-due a month later: %v\n%s", err, out)
+	}
+	if out, err = run(t, db, smtp...); err != nil || !strings.Contains(out, "Ran 0 due jobs") {
+		t.Fatalf("jobs run-due again: %v\n%s", err, out)
+	}
+	msgs := got()
+	nurse := 0
+	for _, m := range msgs {
+		if strings.Contains(m, "RCPT TO:<nurse@northbridge.test>") && strings.Contains(m, "Subject: Reminder: Practitioner 1") {
+			nurse++
+		}
+	}
+	if len(msgs) != 10 || nurse != 2 {
+		t.Fatalf("the SMTP server got %d messages (want 10), %d reminders to the nurse (want 2)", len(msgs), nurse)
+	}
+}
+
+// smtpReceiver is a loopback SMTP server that keeps every message.
+func smtpReceiver(t *testing.T) (int, func() []string) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	var mu sync.Mutex
+	var msgs []string
+	serve := func(c net.Conn) {
+		defer c.Close()
+		r, w := bufio.NewReader(c), bufio.NewWriter(c)
+		say := func(s string) { w.WriteString(s + "\r\n"); w.Flush() }
+		say("220 test ESMTP")
+		var msg strings.Builder
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				return
+			}
+			switch cmd := strings.ToUpper(strings.TrimSpace(line)); {
+			case cmd == "DATA":
+				say("354 go on")
+				for {
+					l, err := r.ReadString('\n')
+					if err != nil || l == ".\r\n" {
+						break
+					}
+					msg.WriteString(l)
+				}
+				mu.Lock()
+				msgs = append(msgs, msg.String())
+				mu.Unlock()
+				msg.Reset()
+				say("250 queued")
+			case cmd == "QUIT":
+				say("221 bye")
+				return
+			default:
+				msg.WriteString(line)
+				say("250 ok")
+			}
+		}
+	}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go serve(c)
+		}
+	}()
+	return ln.Addr().(*net.TCPAddr).Port, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), msgs...)
+	}
+}

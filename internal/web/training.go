@@ -1,0 +1,192 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// trainingRoutes registers the training area: public listing and booking,
+// and the trainers' pages under /training/manage.
+func (s *Server) trainingRoutes(h func(string, http.HandlerFunc)) {
+	h("GET /training", s.trainingList)
+	h("GET /training/sessions/{id}", s.trainingSession)
+	h("POST /training/sessions/{id}/book", s.trainingBook)
+	h("GET /training/sessions/{id}/calendar.ics", s.trainingSessionICS)
+	h("GET /training/sessions/{id}/join", s.trainingJoin)
+	h("GET /training/bookings/{token}", s.trainingBooking)
+	h("POST /training/bookings/{token}/confirm", s.trainingBookingAction("confirm"))
+	h("POST /training/bookings/{token}/accept", s.trainingBookingAction("accept"))
+	h("POST /training/bookings/{token}/cancel", s.trainingBookingAction("cancel"))
+	h("GET /training/bookings/{token}/booking.ics", s.trainingBookingICS)
+	h("GET /training/request", s.trainingRequestForm)
+	h("POST /training/request", s.trainingRequestCreate)
+
+	h("GET /training/manage", s.requireTrainer(s.manageHome))
+	h("GET /training/manage/courses/new", s.requireTrainer(s.manageCourseForm))
+	h("POST /training/manage/courses", s.requireTrainer(s.manageCourseSave))
+	h("GET /training/manage/courses/{id}", s.requireTrainer(s.manageCourseForm))
+	h("POST /training/manage/courses/{id}", s.requireTrainer(s.manageCourseSave))
+	h("GET /training/manage/programmes/new", s.requireTrainer(s.manageProgrammeForm))
+	h("POST /training/manage/programmes", s.requireTrainer(s.manageProgrammeCreate))
+	h("GET /training/manage/cohorts/new", s.requireTrainer(s.manageCohortForm))
+	h("POST /training/manage/cohorts", s.requireTrainer(s.manageCohortCreate))
+	h("GET /training/manage/cohorts/{id}", s.requireTrainer(s.manageCohort))
+	h("GET /training/manage/sessions/new", s.requireTrainer(s.manageSessionForm))
+	h("POST /training/manage/sessions", s.requireTrainer(s.manageSessionSave))
+	h("GET /training/manage/sessions/{id}", s.requireTrainer(s.manageRegister))
+	h("POST /training/manage/sessions/{id}/attendance", s.requireTrainer(s.manageAttendance))
+	h("GET /training/manage/sessions/{id}/edit", s.requireTrainer(s.manageSessionForm))
+	h("POST /training/manage/sessions/{id}", s.requireTrainer(s.manageSessionSave))
+	h("GET /training/manage/requests", s.requireTrainer(s.manageRequests))
+	h("GET /training/manage/requests/{id}", s.requireTrainer(s.manageRequest))
+	h("POST /training/manage/requests/{id}", s.requireTrainer(s.manageRequestUpdate))
+	h("POST /training/manage/requests/{id}/cohort", s.requireTrainer(s.manageRequestCohort))
+}
+
+// isTrainer reports whether the person is a trainer working in the operator
+// organisation, the charity that runs the training.
+func isTrainer(ctx context.Context) bool {
+	o := currentOrg(ctx)
+	return o != nil && o.Operator && lightbulb.ActorFrom(ctx).Has(lightbulb.RoleTrainer)
+}
+
+// requireTrainer allows trainers of the operator organisation.
+func (s *Server) requireTrainer(fn http.HandlerFunc) http.HandlerFunc {
+	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
+		if !isTrainer(r.Context()) {
+			s.errorPage(w, r, http.StatusForbidden)
+			return
+		}
+		fn(w, r)
+	})
+}
+
+// providerCtx scopes a request to the training provider, the operator
+// organisation, whoever is asking: the catalogue and sessions are its data.
+func (s *Server) providerCtx(r *http.Request) (context.Context, error) {
+	ctx := r.Context()
+	if o := currentOrg(ctx); o != nil && o.Operator {
+		return ctx, nil
+	}
+	orgs, err := s.Orgs.FindOrgs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range orgs {
+		if o.Operator {
+			return lightbulb.WithOrg(ctx, o.ID), nil
+		}
+	}
+	return nil, lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such session.")
+}
+
+// viewerOrg is the client organisation of a signed-in person, or 0.
+func viewerOrg(ctx context.Context) int64 {
+	if o := currentOrg(ctx); o != nil && !o.Operator {
+		return o.ID
+	}
+	return 0
+}
+
+func pathID(r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return id, err == nil && id > 0
+}
+
+// londonTime reads a date (YYYY-MM-DD) and a time (HH:MM) as Europe/London.
+func londonTime(date, clock string) (time.Time, bool) {
+	t, err := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(date)+" "+strings.TrimSpace(clock), lightbulb.London)
+	return t, err == nil
+}
+
+// trainingDate reads a GOV.UK date input (name-day, name-month, name-year) as
+// YYYY-MM-DD, or "" when it is not a real date.
+func trainingDate(r *http.Request, name string) string {
+	d, err1 := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name + "-day")))
+	m, err2 := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name + "-month")))
+	y, err3 := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name + "-year")))
+	if err1 != nil || err2 != nil || err3 != nil || y < 2000 || y > 2100 {
+		return ""
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || int(t.Month()) != m {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// setTrainingDate fills a GOV.UK date input's three fields from t in Europe/London.
+func setTrainingDate(form map[string][]string, name string, t time.Time) {
+	t = t.In(lightbulb.London)
+	form[name+"-day"] = []string{strconv.Itoa(t.Day())}
+	form[name+"-month"] = []string{strconv.Itoa(int(t.Month()))}
+	form[name+"-year"] = []string{strconv.Itoa(t.Year())}
+}
+
+// baseURL is the public address links in email and calendars point to.
+func (s *Server) baseURL(r *http.Request) string {
+	if s.opt.BaseURL != "" {
+		return strings.TrimRight(s.opt.BaseURL, "/")
+	}
+	return "http://" + r.Host
+}
+
+// sendBookingMail emails a booker; a failure is logged, never shown, as
+// the booking itself is saved.
+func (s *Server) sendBookingMail(r *http.Request, kind string, b *lightbulb.Booking) {
+	if err := s.Mail.SendMail(r.Context(), lightbulb.BookingMail(kind, b, s.baseURL(r))); err != nil {
+		s.log.Error("booking mail", "error", err.Error(), "request_id", requestID(r.Context()))
+	}
+}
+
+// runJobs sends waiting-list offers at once after a change that frees
+// places; the background runner would send them shortly anyway.
+func (s *Server) runJobs(r *http.Request) {
+	if _, err := s.Training.RunDueJobs(r.Context()); err != nil {
+		s.log.Error("run jobs", "error", err.Error(), "request_id", requestID(r.Context()))
+	}
+}
+
+// SessionWhen shows a session's time in Europe/London with the zone, in the
+// page's language, like "Tuesday 3 March 2026, 10:00 to 12:00 GMT".
+func (p *Page) SessionWhen(x *lightbulb.Session) string {
+	a, b := x.StartsAt.In(lightbulb.London), x.EndsAt.In(lightbulb.London)
+	if a.Format("2006-01-02") == b.Format("2006-01-02") {
+		return p.T("%s, %s to %s", p.LongDate(a), a.Format("15:04"), b.Format("15:04 MST"))
+	}
+	return p.T("%s, %s to %s", p.LongDate(a), a.Format("15:04 MST"), p.LongDate(b)+", "+b.Format("15:04 MST"))
+}
+
+// LongDate shows a date in Europe/London with its weekday, in the page's language.
+func (p *Page) LongDate(t time.Time) string {
+	t = t.In(lightbulb.London)
+	return fmt.Sprintf("%s %d %s %d", p.T(t.Weekday().String()), t.Day(), p.T(t.Month().String()), t.Year())
+}
+
+// At shows a moment in Europe/London with the zone, in the page's language.
+func (p *Page) At(t time.Time) string {
+	return p.LongDate(t) + ", " + t.In(lightbulb.London).Format("15:04 MST")
+}
+
+// trainingLabels are display names for the training area's stored codes.
+var trainingLabels = map[string]string{
+	"online": "Online", "in_person": "In person", "either": "Either",
+	"pending": "Waiting for you to confirm", "confirmed": "Booked", "waiting": "On the waiting list",
+	"offered": "Place offered", "cancelled": "Cancelled", "expired": "Offer expired",
+	"attended": "Attended", "no_show": "Did not attend", "booked": "Booked",
+	"new": "New", "scoping": "Scoping", "proposed": "Proposed", "delivered": "Delivered",
+}
+
+// TL returns the display name of a training code in the page's language.
+func (p *Page) TL(code string) string {
+	if l, ok := trainingLabels[code]; ok {
+		return p.T(l)
+	}
+	return code
+}

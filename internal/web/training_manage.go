@@ -1,0 +1,478 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// The trainers' pages. requireTrainer has made sure the person works in the
+// operator organisation, so r.Context() is already scoped to the provider.
+
+func (s *Server) manageHome(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	sessions, err := s.Training.FindSessions(ctx, lightbulb.SessionFilter{Upcoming: true})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	courses, err := s.Training.FindCourses(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	programmes, err := s.Training.FindProgrammes(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	cohorts, err := s.Training.FindCohorts(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	requests, err := s.Training.FindRequests(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	open := 0
+	for _, q := range requests {
+		if q.Status != "delivered" {
+			open++
+		}
+	}
+	s.render(w, r, http.StatusOK, "training_manage", s.newPage(r, "Run training", map[string]any{
+		"Sessions": sessions, "Courses": courses, "Programmes": programmes, "Cohorts": cohorts, "OpenRequests": open}))
+}
+
+func (s *Server) manageCourseForm(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "Add a course", nil)
+	p.Form.Set("mode", lightbulb.ModeOnline)
+	if id, ok := pathID(r); ok {
+		c, err := s.Training.FindCourse(r.Context(), id)
+		if err != nil {
+			s.appError(w, r, err)
+			return
+		}
+		p = s.newPage(r, "Change a course", c)
+		p.Form = url.Values{"title": {c.Title}, "summary": {c.Summary}, "audience": {c.Audience},
+			"duration": {strconv.Itoa(c.DurationMins)}, "outcomes": {c.Outcomes}, "mode": {c.Mode}}
+	}
+	s.render(w, r, http.StatusOK, "training_course_form", p)
+}
+
+func (s *Server) manageCourseSave(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	d, _ := strconv.Atoi(r.PostFormValue("duration"))
+	c := &lightbulb.Course{Title: r.PostFormValue("title"), Summary: r.PostFormValue("summary"), Audience: r.PostFormValue("audience"),
+		DurationMins: d, Outcomes: r.PostFormValue("outcomes"), Mode: r.PostFormValue("mode")}
+	title, action := "Add a course", "training.course.create"
+	var err error
+	if id, ok := pathID(r); ok {
+		c.ID, title, action = id, "Change a course", "training.course.update"
+		err = s.Training.UpdateCourse(r.Context(), c)
+	} else {
+		err = s.Training.CreateCourse(r.Context(), c)
+	}
+	if err != nil {
+		p := s.newPage(r, title, c)
+		p.Form = r.PostForm
+		s.formError(w, r, "training_course_form", p, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), action, fmt.Sprintf("course %d", c.ID), c.Title)
+	s.flash(r, "%s has been saved.", c.Title)
+	http.Redirect(w, r, "/training/manage", http.StatusSeeOther)
+}
+
+func (s *Server) manageProgrammeForm(w http.ResponseWriter, r *http.Request) {
+	courses, err := s.Training.FindCourses(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "training_programme_form", s.newPage(r, "Add a programme", courses))
+}
+
+// manageProgrammeCreate reads the parts as a number per course: the part it
+// is, or blank when the course is not in the programme.
+func (s *Server) manageProgrammeCreate(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	courses, err := s.Training.FindCourses(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	type part struct {
+		pos int
+		id  int64
+	}
+	var parts []part
+	for _, c := range courses {
+		v := strings.TrimSpace(r.PostFormValue(fmt.Sprintf("part_%d", c.ID)))
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 50 {
+			p := s.newPage(r, "Add a programme", courses)
+			p.Form = r.PostForm
+			s.formError(w, r, "training_programme_form", p, lightbulb.FieldError("parts", "Enter each part as a number from 1 to 50"))
+			return
+		}
+		parts = append(parts, part{n, c.ID})
+	}
+	sort.SliceStable(parts, func(i, j int) bool { return parts[i].pos < parts[j].pos })
+	ids := make([]int64, len(parts))
+	for i, x := range parts {
+		ids[i] = x.id
+	}
+	pr := &lightbulb.Programme{Title: r.PostFormValue("title"), Summary: r.PostFormValue("summary")}
+	if err := s.Training.CreateProgramme(r.Context(), pr, ids); err != nil {
+		p := s.newPage(r, "Add a programme", courses)
+		p.Form = r.PostForm
+		s.formError(w, r, "training_programme_form", p, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "training.programme.create", fmt.Sprintf("programme %d", pr.ID), pr.Title)
+	s.flash(r, "%s has been saved.", pr.Title)
+	http.Redirect(w, r, "/training/manage", http.StatusSeeOther)
+}
+
+// cohortChoices are the programmes and organisations a cohort can use.
+func (s *Server) cohortChoices(r *http.Request) (map[string]any, error) {
+	programmes, err := s.Training.FindProgrammes(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	orgs, err := s.Orgs.FindOrgs(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	var clients []*lightbulb.Organisation
+	for _, o := range orgs {
+		if !o.Operator {
+			clients = append(clients, o)
+		}
+	}
+	return map[string]any{"Programmes": programmes, "Orgs": clients}, nil
+}
+
+func (s *Server) manageCohortForm(w http.ResponseWriter, r *http.Request) {
+	data, err := s.cohortChoices(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "training_cohort_form", s.newPage(r, "Add a cohort", data))
+}
+
+// cohortFromForm reads a cohort's fields.
+func cohortFromForm(r *http.Request) *lightbulb.Cohort {
+	prog, _ := strconv.ParseInt(r.PostFormValue("programme"), 10, 64)
+	client, _ := strconv.ParseInt(r.PostFormValue("client"), 10, 64)
+	c := &lightbulb.Cohort{ProgrammeID: prog, ClientOrgID: client, Name: r.PostFormValue("name")}
+	c.StartsOn, _ = londonTime(trainingDate(r, "starts"), "00:00")
+	c.EndsOn, _ = londonTime(trainingDate(r, "ends"), "00:00")
+	return c
+}
+
+func (s *Server) manageCohortCreate(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	c := cohortFromForm(r)
+	if err := s.Training.CreateCohort(r.Context(), c); err != nil {
+		data, e := s.cohortChoices(r)
+		if e != nil {
+			s.serverError(w, r, e)
+			return
+		}
+		p := s.newPage(r, "Add a cohort", data)
+		p.Form = r.PostForm
+		s.formError(w, r, "training_cohort_form", p, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "training.cohort.create", fmt.Sprintf("cohort %d", c.ID), c.Name)
+	s.flash(r, "%s has been saved.", c.Name)
+	http.Redirect(w, r, fmt.Sprintf("/training/manage/cohorts/%d", c.ID), http.StatusSeeOther)
+}
+
+func (s *Server) manageCohort(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	}
+	c, err := s.Training.FindCohort(r.Context(), id)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	prog, err := s.Training.FindProgramme(r.Context(), c.ProgrammeID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	sessions, err := s.Training.FindSessions(r.Context(), lightbulb.SessionFilter{CohortID: c.ID})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	progress, err := s.Training.CohortProgress(r.Context(), c.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "training.cohort.view", fmt.Sprintf("cohort %d", c.ID), "")
+	s.render(w, r, http.StatusOK, "training_cohort", s.newPage(r, c.Name, map[string]any{"Cohort": c, "Programme": prog,
+		"Sessions": sessions, "Progress": progress}))
+}
+
+// sessionChoices are the courses and cohorts a session can use.
+func (s *Server) sessionChoices(r *http.Request, x *lightbulb.Session) (map[string]any, error) {
+	courses, err := s.Training.FindCourses(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	cohorts, err := s.Training.FindCohorts(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"Courses": courses, "Cohorts": cohorts, "Session": x}, nil
+}
+
+func (s *Server) manageSessionForm(w http.ResponseWriter, r *http.Request) {
+	var x *lightbulb.Session
+	title := "Schedule a session"
+	form := url.Values{"mode": {lightbulb.ModeOnline}, "capacity": {"20"}}
+	if id, ok := pathID(r); ok {
+		var err error
+		if x, err = s.Training.FindSession(r.Context(), id); err != nil {
+			s.appError(w, r, err)
+			return
+		}
+		title = "Change a session"
+		a, b := x.StartsAt.In(lightbulb.London), x.EndsAt.In(lightbulb.London)
+		form = url.Values{"course": {strconv.FormatInt(x.CourseID, 10)}, "cohort": {strconv.FormatInt(x.CohortID, 10)},
+			"part": {strconv.Itoa(x.Part)}, "start": {a.Format("15:04")}, "end": {b.Format("15:04")},
+			"mode": {x.Mode}, "join_url": {x.JoinURL}, "venue": {x.Venue}, "access": {x.Access},
+			"capacity": {strconv.Itoa(x.Capacity)}, "facilitators": {x.Facilitators}}
+		setTrainingDate(form, "date", a)
+		if x.Cancelled {
+			form.Set("cancelled", "1")
+		}
+	} else if c := r.URL.Query().Get("cohort"); c != "" {
+		form.Set("cohort", c)
+	}
+	data, err := s.sessionChoices(r, x)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := s.newPage(r, title, data)
+	p.Form = form
+	s.render(w, r, http.StatusOK, "training_session_form", p)
+}
+
+// sessionFromForm reads a session's fields; times are Europe/London.
+func sessionFromForm(r *http.Request) *lightbulb.Session {
+	course, _ := strconv.ParseInt(r.PostFormValue("course"), 10, 64)
+	cohort, _ := strconv.ParseInt(r.PostFormValue("cohort"), 10, 64)
+	part, _ := strconv.Atoi(r.PostFormValue("part"))
+	capacity, _ := strconv.Atoi(r.PostFormValue("capacity"))
+	x := &lightbulb.Session{CourseID: course, CohortID: cohort, Part: part, Mode: r.PostFormValue("mode"),
+		JoinURL: strings.TrimSpace(r.PostFormValue("join_url")), Venue: strings.TrimSpace(r.PostFormValue("venue")),
+		Access: r.PostFormValue("access"), Capacity: capacity, Facilitators: r.PostFormValue("facilitators"),
+		Cancelled: r.PostFormValue("cancelled") == "1"}
+	day := trainingDate(r, "date")
+	if a, ok := londonTime(day, r.PostFormValue("start")); ok {
+		x.StartsAt = a
+		if b, ok := londonTime(day, r.PostFormValue("end")); ok {
+			x.EndsAt = b
+		}
+	}
+	return x
+}
+
+func (s *Server) manageSessionSave(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	x := sessionFromForm(r)
+	title, action := "Schedule a session", "training.session.create"
+	var err error
+	if id, ok := pathID(r); ok {
+		x.ID, title, action = id, "Change a session", "training.session.update"
+		err = s.Training.UpdateSession(r.Context(), x)
+	} else {
+		if !x.StartsAt.IsZero() && !x.StartsAt.After(lightbulb.Now()) {
+			err = lightbulb.FieldError("date", "The session must start in the future")
+		} else {
+			err = s.Training.CreateSession(r.Context(), x)
+		}
+	}
+	if err != nil {
+		data, e := s.sessionChoices(r, x)
+		if e != nil {
+			s.serverError(w, r, e)
+			return
+		}
+		p := s.newPage(r, title, data)
+		p.Form = r.PostForm
+		s.formError(w, r, "training_session_form", p, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), action, fmt.Sprintf("session %d", x.ID), fmt.Sprintf("%s, %d places", x.StartsAt.Format(time.RFC3339), x.Capacity))
+	s.runJobs(r) // more places may have gone to the waiting list
+	s.flash(r, "The session has been saved.")
+	http.Redirect(w, r, fmt.Sprintf("/training/manage/sessions/%d", x.ID), http.StatusSeeOther)
+}
+
+func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) (*Page, bool) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound)
+		return nil, false
+	}
+	x, err := s.Training.FindSession(r.Context(), id)
+	if err != nil {
+		s.appError(w, r, err)
+		return nil, false
+	}
+	reg, err := s.Training.Register(r.Context(), id)
+	if err != nil {
+		s.serverError(w, r, err)
+		return nil, false
+	}
+	notes, err := s.Training.SessionNotes(r.Context(), id)
+	if err != nil {
+		s.serverError(w, r, err)
+		return nil, false
+	}
+	p := s.newPage(r, "Register", map[string]any{"Session": x, "Register": reg})
+	p.Form.Set("notes", notes)
+	for _, a := range reg {
+		p.Form.Set(fmt.Sprintf("mark_%d", a.ID), a.Attendance)
+	}
+	return p, true
+}
+
+func (s *Server) manageRegister(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.registerPage(w, r)
+	if !ok {
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "training.register.view", "session "+r.PathValue("id"), "")
+	s.render(w, r, http.StatusOK, "training_register", p)
+}
+
+func (s *Server) manageAttendance(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.registerPage(w, r)
+	if !ok {
+		return
+	}
+	_ = r.ParseForm()
+	marks := map[int64]string{}
+	for k, v := range r.PostForm {
+		if id, err := strconv.ParseInt(strings.TrimPrefix(k, "mark_"), 10, 64); err == nil && strings.HasPrefix(k, "mark_") && len(v) > 0 {
+			marks[id] = v[0]
+		}
+	}
+	x := p.Data.(map[string]any)["Session"].(*lightbulb.Session)
+	if err := s.Training.MarkAttendance(r.Context(), x.ID, marks, r.PostFormValue("notes")); err != nil {
+		p.Form = r.PostForm
+		s.formError(w, r, "training_register", p, err)
+		return
+	}
+	var detail []string
+	for id, m := range marks {
+		detail = append(detail, fmt.Sprintf("booking %d: %s", id, m))
+	}
+	sort.Strings(detail)
+	_ = s.Audit.Record(r.Context(), "training.attendance", fmt.Sprintf("session %d", x.ID), strings.Join(detail, "; "))
+	s.flash(r, "Attendance has been saved.")
+	http.Redirect(w, r, fmt.Sprintf("/training/manage/sessions/%d", x.ID), http.StatusSeeOther)
+}
+
+func (s *Server) manageRequests(w http.ResponseWriter, r *http.Request) {
+	qs, err := s.Training.FindRequests(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "training_requests", s.newPage(r, "Bespoke requests", qs))
+}
+
+func (s *Server) requestPage(w http.ResponseWriter, r *http.Request) (*Page, *lightbulb.TrainingRequest, bool) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound)
+		return nil, nil, false
+	}
+	q, err := s.Training.FindRequest(r.Context(), id)
+	if err != nil {
+		s.appError(w, r, err)
+		return nil, nil, false
+	}
+	data, err := s.cohortChoices(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return nil, nil, false
+	}
+	data["Request"], data["States"] = q, lightbulb.RequestStates
+	p := s.newPage(r, "Bespoke requests", data)
+	p.Title = p.T("Request from %s", q.OrgName)
+	p.Form = url.Values{"status": {q.Status}, "notes": {q.Notes}, "name": {q.OrgName},
+		"client": {strconv.FormatInt(q.FromOrgID, 10)}}
+	return p, q, true
+}
+
+func (s *Server) manageRequest(w http.ResponseWriter, r *http.Request) {
+	p, _, ok := s.requestPage(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "training_request_manage", p)
+}
+
+func (s *Server) manageRequestUpdate(w http.ResponseWriter, r *http.Request) {
+	p, q, ok := s.requestPage(w, r)
+	if !ok {
+		return
+	}
+	_ = r.ParseForm()
+	status, notes := r.PostFormValue("status"), r.PostFormValue("notes")
+	if err := s.Training.UpdateRequest(r.Context(), q.ID, status, notes); err != nil {
+		p.Form.Set("status", status)
+		p.Form.Set("notes", notes)
+		s.formError(w, r, "training_request_manage", p, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "training.request.status", fmt.Sprintf("request %d", q.ID), q.Status+" → "+status)
+	s.flash(r, "The request has been saved.")
+	http.Redirect(w, r, fmt.Sprintf("/training/manage/requests/%d", q.ID), http.StatusSeeOther)
+}
+
+func (s *Server) manageRequestCohort(w http.ResponseWriter, r *http.Request) {
+	p, q, ok := s.requestPage(w, r)
+	if !ok {
+		return
+	}
+	_ = r.ParseForm()
+	c := cohortFromForm(r)
+	if err := s.Training.CohortFromRequest(r.Context(), q.ID, c); err != nil {
+		for k, v := range r.PostForm {
+			p.Form[k] = v
+		}
+		p.Form.Set("status", q.Status)
+		s.formError(w, r, "training_request_manage", p, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "training.request.cohort", fmt.Sprintf("request %d", q.ID), fmt.Sprintf("cohort %d %s", c.ID, c.Name))
+	s.flash(r, "%s has been saved.", c.Name)
+	http.Redirect(w, r, fmt.Sprintf("/training/manage/cohorts/%d", c.ID), http.StatusSeeOther)
+}
