@@ -29,6 +29,7 @@ func commands() []command {
 		{"demo", "load demo organisations, people and content (safe to repeat)", runDemo},
 		{"user", "manage accounts: add, list, set-role, set-password", runUser},
 		{"org", "manage organisations: add, list", runOrg},
+		{"rights", "suggest rights for texts; evaluate and train the model", runRights},
 		{"version", "print the version", runVersion},
 	}
 }
