@@ -1,6 +1,9 @@
 package tagger
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // concepts groups words that mean much the same thing for the rights, so
 // that the model, trained on a few hundred texts, also knows the words its
@@ -105,8 +108,13 @@ func buildLexicon() map[string][]string {
 		}
 		out[key] = append(out[key], concept)
 	}
-	for concept, words := range concepts {
-		for _, w := range strings.Fields(words) {
+	names := make([]string, 0, len(concepts))
+	for c := range concepts {
+		names = append(names, c)
+	}
+	sort.Strings(names)
+	for _, concept := range names {
+		for _, w := range strings.Fields(concepts[concept]) {
 			var terms []string
 			for _, t := range Tokenise(strings.ReplaceAll(w, "_", " ")) {
 				terms = append(terms, t.Term)
