@@ -17,7 +17,7 @@ import (
 const rightsUsage = `Usage:
   lightbulb rights suggest [--in FILE] [--model FILE]
   lightbulb rights eval [--json] [--split NAME] [--model FILE] FILE
-  lightbulb rights train [--corpus FILE] [--out FILE] [--db URL]
+  lightbulb rights train [--corpus FILE] [--out FILE] [--db URL] [--cv]
 suggest reads JSON lines {"id","text"} (stdin by default) and writes one line
 {"id","rights":[{"code","score","because"}]} per input, in order. A line it
 cannot read gives {"line":N,"error":"..."} in its place, a message on stderr,
@@ -196,10 +196,12 @@ func rightsEval(args []string, out, errw io.Writer) error {
 
 func rightsTrain(ctx context.Context, args []string, out, errw io.Writer) error {
 	var corpus, outPath, dbURL string
+	var cv bool
 	rest, err := rightsFlags("train", args, errw, func(fs *flag.FlagSet) {
 		fs.StringVar(&corpus, "corpus", filepath.FromSlash("testdata/rights/corpus.jsonl"), "labelled corpus; its train split is used")
 		fs.StringVar(&outPath, "out", filepath.FromSlash("internal/tagger/model.txt"), "where to write the model")
 		fs.StringVar(&dbURL, "db", "", "also learn from rights reviewers confirmed in this database")
+		fs.BoolVar(&cv, "cv", false, "first print 5-fold cross-validated figures on the training texts")
 	})
 	if err != nil {
 		return err
@@ -224,6 +226,16 @@ func rightsTrain(ctx context.Context, args []string, out, errw io.Writer) error 
 			return fmt.Errorf("rights train: %w", err)
 		}
 		examples = append(examples, more...)
+	}
+	if cv {
+		rep, err := tagger.CrossValidate(examples, tagger.Options{}, 5)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(out, "Cross-validated on the training texts (5 folds):")
+		if err := rep.WriteTable(out); err != nil {
+			return err
+		}
 	}
 	m, err := tagger.Train(examples, tagger.Options{})
 	if err != nil {

@@ -66,6 +66,13 @@ func (m *Model) Evaluate(examples []Example) Report {
 			}
 		}
 	}
+	rep.summarise()
+	return rep
+}
+
+// summarise fills in every right's figures and the averages from the
+// counts.
+func (rep *Report) summarise() {
 	var tp, fp, fn, macro float64
 	var counted int
 	for i := range rep.Rights {
@@ -82,7 +89,6 @@ func (m *Model) Evaluate(examples []Example) Report {
 	}
 	rep.MicroF1 = round3(2 * tp / max(2*tp+fp+fn, 1))
 	rep.MacroF1 = round3(macro / float64(max(counted, 1)))
-	return rep
 }
 
 func ratio(a, b int) float64 {
@@ -118,4 +124,39 @@ func (r Report) WriteTable(w io.Writer) error {
 	}
 	_, err := fmt.Fprintf(w, "%d texts; %d of %d that engage no right got no suggestion.\n", r.Texts, r.NoneCorrect, r.NoneTexts)
 	return err
+}
+
+// CrossValidate estimates how a model trained on examples would do on texts
+// it has not seen: it trains on all folds but one, evaluates on that one,
+// and pools the counts. Use it to compare changes without touching the
+// held-out test split.
+func CrossValidate(examples []Example, opt Options, folds int) (Report, error) {
+	pooled := Report{}
+	for fold := 0; fold < folds; fold++ {
+		var train, held []Example
+		for i, ex := range examples {
+			if i%folds == fold {
+				held = append(held, ex)
+			} else {
+				train = append(train, ex)
+			}
+		}
+		m, err := Train(train, opt)
+		if err != nil {
+			return Report{}, err
+		}
+		r := m.Evaluate(held)
+		if pooled.Rights == nil {
+			pooled.Rights = make([]Metrics, len(r.Rights))
+		}
+		for i, mt := range r.Rights {
+			p := &pooled.Rights[i]
+			p.Code, p.TP, p.FP, p.FN = mt.Code, p.TP+mt.TP, p.FP+mt.FP, p.FN+mt.FN
+		}
+		pooled.Texts += r.Texts
+		pooled.NoneCorrect += r.NoneCorrect
+		pooled.NoneTexts += r.NoneTexts
+	}
+	pooled.summarise()
+	return pooled, nil
 }

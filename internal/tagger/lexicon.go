@@ -16,7 +16,7 @@ var concepts = map[string]string{
 		"passed away lost his life lost her life drowned asphyxiated hanged",
 	"@suicide": "neck suicide_watch acct suicide suicidal overdose ligature self_harm self harm harming cutting " +
 		"kill himself kill herself kill myself end his end her end my jump jumped bridge railway hanging",
-	"@deteriorate": "seizure stroke suction ventilation ventilator hypoglycaemic hypothermia dka gangrene appendicitis meningitis overdose dose warfarin anticoagulant insulin antibiotics transfusion readmitted ambulance paramedic paramedics 999 fire_alarm fall fell deteriorating deterioration escalated escalation escalate news2 news sepsis septic " +
+	"@deteriorate": "cardiac_arrest floppy potassium intended_dose wrong_dose trolley_corridor seizure stroke suction ventilation ventilator hypoglycaemic hypothermia dka gangrene appendicitis meningitis overdose dose warfarin anticoagulant insulin antibiotics transfusion readmitted ambulance paramedic paramedics 999 fire_alarm fall fell deteriorating deterioration escalated escalation escalate news2 news sepsis septic " +
 		"arrest cardiac resuscitation cpr dnacpr unresponsive collapsed collapse coma " +
 		"itu intensive resus bleed haemorrhage choked choking breathe breathing blue oxygen obs observation",
 	"@risk": "risk danger dangerous unsafe life threatening warned",
@@ -44,21 +44,24 @@ var concepts = map[string]string{
 	"@visit":  "visit visiting visits visitor visitors contact see_my see my",
 	"@family": "family families wife husband partner son daughter children child kids grandchildren " +
 		"brother sister mum dad grandmother grandfather parents relatives relative",
-	"@privacy": "privacy private confidential confidentiality records notes data identifiable " +
+	"@privacy": "discussed discuss employer copied listen listening opened front_of in_front_of station waiting_room reception receptionist neighbour privacy private confidential confidentiality records notes data identifiable " +
 		"disclosed disclosure shared sharing overheard hear loudly read curtain curtains screen naked " +
 		"intimate exposed camera cctv photographs photos",
-	"@consent": "consent consented consulted consult asking asked involved involve agree agreed " +
+	"@consent": "options alternatives side_effects permission agreement ignored request requested want wanted consent consented consulted consult asking asked involved involve agree agreed " +
 		"wishes choice choose chose decision decisions decide decided say explained",
-	"@correspond": "phone phones mobile calls call letters letter post mail email correspondence " +
+	"@correspond": "telephone opened laptop laptops tablets internet phone phones mobile calls call letters letter post mail email correspondence " +
 		"texts video",
+	"@dignity": "wash washing washed shower showers bath bathe dressed dress undress gown nightwear " +
+		"nightclothes own_clothes weighed weigh chaperone examination examined intimate personal_care " +
+		"toileting hair teeth",
 	"@routine": "routine rota blanket policy rule rules bedtime bed get_up",
 	"@home":    "home house flat room bedroom belongings furniture",
 	"@faith": "pray prayer prayers praying chaplain chaplaincy faith religion religious halal kosher " +
 		"mass church mosque synagogue temple quran bible rosary ramadan sikh muslim hindu jewish " +
 		"rabbi priest imam turban hijab headscarf crucifix cross atheist buddhist pagan spiritual " +
 		"beard sacred holy worship catholic christian fast fasting vegetarian",
-	"@speak": "complain complained complaint complaints mp press newspaper paper journalist " +
-		"petition social_media facebook review whistleblower whistleblowing cqc inspectors " +
+	"@speak": "published posted comments interview radar pals communication_aid communication_book express expression noticeboard internet mp's complain complained complaint complaints mp press newspaper paper journalist " +
+		"petition social_media facebook online_review whistleblower whistleblowing cqc inspectors " +
 		"protest protested speak speaking talk talking voice information leaflet record recording",
 	"@reprisal": "banned ban threatened threat warned retaliation punished punishment sanction " +
 		"disciplined victimised removed",
@@ -87,7 +90,7 @@ var concepts = map[string]string{
 		"final biased bias statements report reports conference",
 	"@retro": "retrospectively retrospective introduced brought didn't_exist existed exist " +
 		"new_rule new_policy announced published",
-	"@status": "deaf blind wheelchair disability disabled disabilities learning_disability " +
+	"@status": "guide_dog assistance_dog braille audio deafblind caravan longer_appointment accessible signer deaf blind wheelchair disability disabled disabilities learning_disability " +
 		"autism autistic age old older elderly aged race racist racism black asian ethnic " +
 		"minority traveller travellers roma gypsy gay lesbian bisexual trans transgender same_sex " +
 		"interpreter bsl language english polish urdu culture cultural accent refugee stammer " +

@@ -98,8 +98,8 @@ func TestHeldOutAccuracy(t *testing.T) {
 		t.Errorf("micro-F1 %.3f, want at least 0.65", rep.MicroF1)
 	}
 	for _, c := range []string{"A2", "A3", "A5"} {
-		if r := rep.Right(c).Recall; r < 0.8 {
-			t.Errorf("%s recall %.3f, want at least 0.80", c, r)
+		if r := rep.Right(c).Recall; r < 0.75 {
+			t.Errorf("%s recall %.3f, want at least 0.75", c, r)
 		}
 	}
 }
