@@ -226,12 +226,22 @@ func beta(code string) float64 {
 	return 1
 }
 
+// lowest is the lowest threshold a right may get: 0.1 for the rights where
+// recall counts most, 0.2 for the others.
+func lowest(beta float64) float64 {
+	if beta > 1 {
+		return 0.1
+	}
+	return 0.2
+}
+
 // bestThreshold picks the score from which right r is suggested: the one
-// with the best F-beta on the cross-validated scores, kept within 0.2 to
-// 0.8 so a right with few examples cannot end up suggested for everything.
+// with the best F-beta on the cross-validated scores, kept between lowest
+// and 0.8 so a right with few examples cannot end up suggested for
+// everything.
 func bestThreshold(docs []doc, oof [][]float64, r int, beta float64) float64 {
 	best, bestF1 := 0.5, -1.0
-	for t := 0.20; t <= 0.80+1e-9; t += 0.025 {
+	for t := lowest(beta); t <= 0.80+1e-9; t += 0.025 {
 		var tp, fp, fn float64
 		for i, d := range docs {
 			switch got := oof[i][r] >= t; {
