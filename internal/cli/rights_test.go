@@ -103,8 +103,9 @@ func TestRightsTrainWritesALoadableModel(t *testing.T) {
 	corpus := filepath.Join("..", "..", "testdata", "rights", "corpus.jsonl")
 	model := filepath.Join(t.TempDir(), "model.txt")
 	db := "sqlite:" + filepath.Join(t.TempDir(), "t.db")
-	out, errw, err := rights(t, "train", "--corpus", corpus, "--out", model, "--db", db)
-	if err != nil || !strings.Contains(out, "0 confirmed by reviewers") || !strings.Contains(errw, "casework is not installed") {
+	out, errw, err := rights(t, "train", "--corpus", corpus, "--out", model, "--db", db, "--cv")
+	if err != nil || !strings.Contains(out, "0 confirmed by reviewers") || !strings.Contains(errw, "casework is not installed") ||
+		!strings.Contains(out, "Cross-validated on the training texts") || !strings.Contains(out, "micro F1") {
 		t.Fatalf("train: %v\n%s%s", err, out, errw)
 	}
 	shipped, _ := os.ReadFile(filepath.Join("..", "tagger", "model.txt"))

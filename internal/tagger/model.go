@@ -36,15 +36,30 @@ type feature struct {
 
 // features finds the known features of toks, once each.
 func (m *Model) features(toks []Token) []feature {
-	feats := make([]feature, 0, 3*len(toks))
+	feats := make([]feature, 0, min(3*len(toks), 256))
+	var seen map[int32]bool // used once a long text has many features
 	eachFeature(toks, func(key []byte, first, last int) {
 		idx, ok := m.vocab[string(key)]
 		if !ok {
 			return
 		}
-		for _, f := range feats {
-			if f.index == idx {
+		if seen != nil {
+			if seen[idx] {
 				return
+			}
+			seen[idx] = true
+		} else {
+			for _, f := range feats {
+				if f.index == idx {
+					return
+				}
+			}
+			if len(feats) == 64 {
+				seen = make(map[int32]bool, 256)
+				for _, f := range feats {
+					seen[f.index] = true
+				}
+				seen[idx] = true
 			}
 		}
 		feats = append(feats, feature{idx, first, last})

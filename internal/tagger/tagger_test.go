@@ -187,6 +187,29 @@ func FuzzSuggest(f *testing.F) {
 	})
 }
 
+// TestLongTextCountsEachFeatureOnce covers the switch from a list to a map
+// when a text has many features: the scores must not depend on it.
+func TestLongTextCountsEachFeatureOnce(t *testing.T) {
+	var b strings.Builder
+	for _, ex := range mustCorpus(t)[:300] {
+		b.WriteString(ex.Text + " ")
+	}
+	text := b.String()
+	toks := Tokenise(text)
+	feats := Default().features(toks)
+	seen := map[int32]bool{}
+	for _, f := range feats {
+		if seen[f.index] {
+			t.Fatalf("feature %q counted twice", Default().terms[f.index])
+		}
+		seen[f.index] = true
+	}
+	if len(feats) < 200 {
+		t.Fatalf("only %d features in a long text", len(feats))
+	}
+	checkSuggestions(t, text, Suggest(text))
+}
+
 func TestModelRoundTrip(t *testing.T) {
 	var buf bytes.Buffer
 	if _, err := Default().WriteTo(&buf); err != nil {
@@ -268,4 +291,50 @@ func BenchmarkSuggest(b *testing.B) {
 		m.Suggest(texts[i%len(texts)])
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "texts/s")
+}
+
+// tinyModel is a hand-written model with A8, A14 and the gate: "deaf"
+// pushes A14, "visit" and "visiting" push A8, "parking" pulls the gate down.
+func tinyModel(t *testing.T) *Model {
+	t.Helper()
+	m, err := ReadModel(strings.NewReader(modelHeader + `
+codes	A8 A14 ANY
+bias	-3 -3 0
+threshold	0.5 0.5 0.5
+f	deaf	1:9
+f	visit	0:3.2
+f	#	0:-20
+f	park	2:-20
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestA14OnlyWithAnotherRight(t *testing.T) {
+	m := tinyModel(t)
+	codes := func(text string) []string {
+		var out []string
+		for _, s := range m.Suggest(text) {
+			out = append(out, s.Code)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		// A14 passes and A8 reaches half its threshold: both are put.
+		{"deaf visit", []string{"A14", "A8"}},
+		// A14 passes but A8 is far below: A14 alone is never put.
+		{"deaf 12", nil},
+		// The gate says no right at all.
+		{"deaf visit parking", nil},
+		{"nothing here", nil},
+	} {
+		if got := codes(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("Suggest(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
 }
