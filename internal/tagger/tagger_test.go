@@ -212,8 +212,9 @@ func TestLongTextCountsEachFeatureOnce(t *testing.T) {
 
 func TestModelRoundTrip(t *testing.T) {
 	var buf bytes.Buffer
-	if _, err := Default().WriteTo(&buf); err != nil {
-		t.Fatal(err)
+	n, err := Default().WriteTo(&buf)
+	if err != nil || n != int64(buf.Len()) || buf.String() != shipped {
+		t.Fatalf("WriteTo wrote %d bytes (buffer %d), same as shipped: %v, err %v", n, buf.Len(), buf.String() == shipped, err)
 	}
 	m, err := ReadModel(&buf)
 	if err != nil {
@@ -236,6 +237,7 @@ func TestReadModelRejectsDamage(t *testing.T) {
 		"bad weight":     modelHeader + "\ncodes\tA2\nbias\t0\nthreshold\t0.5\nf\tvisit\t7:1\n",
 		"repeated term":  modelHeader + "\ncodes\tA2\nbias\t0\nthreshold\t0.5\nf\tvisit\t0:1\nf\tvisit\t0:2\n",
 		"unknown record": modelHeader + "\ncodes\tA2\nbias\t0\nthreshold\t0.5\nzzz\n",
+		"unknown right":  modelHeader + "\ncodes\tA99\nbias\t0\nthreshold\t0.5\n",
 	} {
 		if _, err := ReadModel(strings.NewReader(text)); err == nil {
 			t.Errorf("%s: no error", name)
