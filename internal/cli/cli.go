@@ -31,6 +31,7 @@ func commands() []command {
 		{"org", "manage organisations: add, list", runOrg},
 		{"remind", "email owners of decisions whose review falls due (run daily from cron)", runRemind},
 		{"jobs", "run due training reminders and offers: run-due", runJobs},
+		{"rights", "suggest rights for texts; evaluate and train the model", runRights},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -1,0 +1,123 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lightbulb-hr/lightbulb/internal/cli"
+)
+
+// rights runs `lightbulb rights ARGS` and returns stdout, stderr and the error.
+func rights(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errw bytes.Buffer
+	err := cli.Run(context.Background(), append([]string{"rights"}, args...), &out, &errw)
+	return out.String(), errw.String(), err
+}
+
+func writeFile(t *testing.T, name, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestRightsSuggestKeepsOrderAndReportsBadLines(t *testing.T) {
+	in := writeFile(t, "in.jsonl", `{"id":"c1","text":"The crisis team knew he was suicidal and sent him home; he died that night."}
+{"id":"c2","text":"The car park machine only takes coins."}
+not json
+
+{"text":"no id"}
+{"id":"c5","text":"Staff read my letters before giving them to me."}
+`)
+	out, errw, err := rights(t, "suggest", "--in", in)
+	if err == nil || !strings.Contains(err.Error(), "2 line(s) could not be read") {
+		t.Fatalf("err = %v", err)
+	}
+	if !strings.Contains(errw, "line 3: not a JSON object") || !strings.Contains(errw, `line 5: missing "id"`) {
+		t.Errorf("stderr does not name the bad lines:\n%s", errw)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("want 5 output lines (blank input skipped), got %d:\n%s", len(lines), out)
+	}
+	var first struct {
+		ID     string `json:"id"`
+		Rights []struct {
+			Code    string   `json:"code"`
+			Score   float64  `json:"score"`
+			Because []string `json:"because"`
+		} `json:"rights"`
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil || first.ID != "c1" || len(first.Rights) == 0 || first.Rights[0].Code != "A2" {
+		t.Errorf("first line = %s (%v)", lines[0], err)
+	}
+	if lines[1] != `{"id":"c2","rights":[]}` {
+		t.Errorf("everyday complaint got %s", lines[1])
+	}
+	if lines[2] != `{"line":3,"error":"not a JSON object with \"id\" and \"text\": invalid character 'o' in literal null (expecting 'u')"}` {
+		t.Errorf("bad line gave %s", lines[2])
+	}
+	if !strings.HasPrefix(lines[4], `{"id":"c5","rights":[{"code":"A8"`) {
+		t.Errorf("last line = %s", lines[4])
+	}
+}
+
+func TestRightsEvalTableAndJSON(t *testing.T) {
+	corpus := filepath.Join("..", "..", "testdata", "rights", "corpus.jsonl")
+	out, _, err := rights(t, "eval", corpus, "--split", "test")
+	if err != nil || !strings.Contains(out, "micro F1") || !strings.Contains(out, "P13A1") {
+		t.Fatalf("eval table: %v\n%s", err, out)
+	}
+	out, _, err = rights(t, "eval", "--json", "--split", "test", corpus)
+	var rep struct {
+		Texts   int     `json:"texts"`
+		MicroF1 float64 `json:"micro_f1"`
+		Rights  []struct {
+			Code string `json:"code"`
+		} `json:"rights"`
+	}
+	if err != nil || json.Unmarshal([]byte(out), &rep) != nil || rep.Texts < 100 || len(rep.Rights) != 16 || rep.MicroF1 <= 0 {
+		t.Fatalf("eval --json: %v\n%s", err, out)
+	}
+	bad := writeFile(t, "bad.jsonl", `{"id":"1","text":"x","rights":[]}`+"\n"+`{"id":"2","text":"y","rights":["A14"]}`+"\n")
+	if _, _, err := rights(t, "eval", bad); err == nil || !strings.Contains(err.Error(), "line 2: A14 must go with another right") {
+		t.Errorf("bad labels: %v", err)
+	}
+	if _, _, err := rights(t, "eval"); err == nil {
+		t.Error("eval without a file succeeded")
+	}
+}
+
+func TestRightsTrainWritesALoadableModel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains a model")
+	}
+	corpus := filepath.Join("..", "..", "testdata", "rights", "corpus.jsonl")
+	model := filepath.Join(t.TempDir(), "model.txt")
+	db := "sqlite:" + filepath.Join(t.TempDir(), "t.db")
+	out, errw, err := rights(t, "train", "--corpus", corpus, "--out", model, "--db", db, "--cv")
+	if err != nil || !strings.Contains(out, "0 confirmed by reviewers") || !strings.Contains(errw, "casework is not installed") ||
+		!strings.Contains(out, "Cross-validated on the training texts") || !strings.Contains(out, "micro F1") {
+		t.Fatalf("train: %v\n%s%s", err, out, errw)
+	}
+	shipped, _ := os.ReadFile(filepath.Join("..", "tagger", "model.txt"))
+	trained, _ := os.ReadFile(model)
+	if !bytes.Equal(shipped, trained) {
+		t.Error("training from the corpus does not reproduce the shipped model")
+	}
+	in := writeFile(t, "in.jsonl", `{"id":"a","text":"Nobody helped Dad apply for a postal vote."}`+"\n")
+	if out, _, err := rights(t, "suggest", "--model", model, "--in", in); err != nil || !strings.Contains(out, "P1A3") {
+		t.Errorf("suggest with the trained model: %v %s", err, out)
+	}
+	if _, _, err := rights(t, "train", "--corpus", filepath.Join(t.TempDir(), "missing.jsonl"), "--out", model); err == nil {
+		t.Error("train from a missing corpus succeeded")
+	}
+}

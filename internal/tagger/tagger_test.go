@@ -1,0 +1,342 @@
+package tagger
+
+import (
+	"bytes"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const corpusPath = "../../testdata/rights/corpus.jsonl"
+
+// mustCorpus reads the shipped labelled corpus.
+func mustCorpus(tb testing.TB) []Example {
+	tb.Helper()
+	f, err := os.Open(corpusPath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	all, err := ReadExamples(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return all
+}
+
+func TestCorpusShape(t *testing.T) {
+	all := mustCorpus(t)
+	if len(all) < 600 {
+		t.Errorf("corpus has %d texts, want at least 600", len(all))
+	}
+	test := Split(all, "test")
+	if n := len(Split(all, "train")) + len(test); n != len(all) {
+		t.Errorf("%d texts are in neither split", len(all)-n)
+	}
+	if share := float64(len(test)) / float64(len(all)); share < 0.15 || share > 0.25 {
+		t.Errorf("test split is %.0f%% of the corpus, want about 20%%", share*100)
+	}
+	ids, texts := map[string]bool{}, map[string]bool{}
+	total, inTest := map[string]int{}, map[string]int{}
+	none := 0
+	for _, ex := range all {
+		key := strings.ToLower(ex.Text)
+		if ids[ex.ID] || texts[key] {
+			t.Errorf("repeated id or text: %s %q", ex.ID, ex.Text)
+		}
+		ids[ex.ID], texts[key] = true, true
+		if len(ex.Rights) == 0 {
+			none++
+		}
+		for _, c := range ex.Rights {
+			total[c]++
+			if ex.Split == "test" {
+				inTest[c]++
+			}
+		}
+	}
+	if float64(none) < 0.25*float64(len(all)) {
+		t.Errorf("%d of %d texts engage no right, want at least a quarter", none, len(all))
+	}
+	for _, c := range Codes {
+		if total[c] < 10 || inTest[c] < 2 {
+			t.Errorf("%s: %d texts, %d in test; want at least 10 and 2", c, total[c], inTest[c])
+		}
+	}
+}
+
+// TestShippedModelIsCurrent fails when the corpus or the training code
+// changed without `lightbulb rights train` being run.
+func TestShippedModelIsCurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains a model")
+	}
+	m, err := Train(Split(mustCorpus(t), "train"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != shipped {
+		t.Fatal("internal/tagger/model.txt is out of date: run `go run ./cmd/lightbulb rights train` from the repository root")
+	}
+}
+
+// TestHeldOutAccuracy measures the shipped model on the test split, which
+// training never sees. The floors guard against regressions; the issue's
+// targets (micro-F1 0.80, recall 0.85 on A2, A3 and A5) are not met yet
+// and docs/tagger.md says so.
+func TestHeldOutAccuracy(t *testing.T) {
+	rep := Default().Evaluate(Split(mustCorpus(t), "test"))
+	var table bytes.Buffer
+	_ = rep.WriteTable(&table)
+	t.Logf("held-out test split:\n%s", table.String())
+	if rep.MicroF1 < 0.65 {
+		t.Errorf("micro-F1 %.3f, want at least 0.65", rep.MicroF1)
+	}
+	for _, c := range []string{"A2", "A3", "A5"} {
+		if r := rep.Right(c).Recall; r < 0.75 {
+			t.Errorf("%s recall %.3f, want at least 0.75", c, r)
+		}
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	for _, tc := range []struct {
+		text    string
+		want    []string // codes that must be suggested
+		because []string // one of them must appear among the reasons
+	}{
+		{"He told the crisis team he was suicidal and they discharged him the same evening; he died two days later.", []string{"A2"}, []string{"suicidal", "died"}},
+		{"Mum was left in soiled sheets all night and nobody came when she rang.", []string{"A3"}, []string{"soiled"}},
+		{"The ward keeps the door locked and will not let my father go home, though he is not sectioned.", []string{"A5"}, []string{"locked", "sectioned", "door"}},
+		{"Nobody helped my brother apply for a postal vote while he was on the ward.", []string{"P1A3"}, []string{"vote"}},
+	} {
+		got := Suggest(tc.text)
+		codes := make([]string, len(got))
+		var reasons []string
+		for i, s := range got {
+			codes[i] = s.Code
+			reasons = append(reasons, s.Because...)
+		}
+		for _, c := range tc.want {
+			if !slices.Contains(codes, c) {
+				t.Errorf("%q: got %v, want %s", tc.text, got, c)
+			}
+		}
+		if !slices.ContainsFunc(reasons, func(r string) bool {
+			return slices.ContainsFunc(tc.because, func(w string) bool { return strings.Contains(r, w) })
+		}) {
+			t.Errorf("%q: reasons %q do not mention %q", tc.text, reasons, tc.because)
+		}
+	}
+}
+
+func TestNothingForEverydayComplaints(t *testing.T) {
+	for _, text := range []string{
+		"The car park pay machine only takes coins.",
+		"My lunch was cold again today.",
+		"The wifi on the ward is very slow.",
+		"There is a typo in my surname on the clinic letter.",
+		"I waited twenty minutes past my appointment time.",
+		"",
+		"   ",
+	} {
+		if got := Suggest(text); len(got) != 0 {
+			t.Errorf("Suggest(%q) = %v, want nothing", text, got)
+		}
+	}
+}
+
+// checkSuggestions holds for any text.
+func checkSuggestions(t *testing.T, text string, got []Suggestion) {
+	t.Helper()
+	codes := map[string]bool{}
+	for i, s := range got {
+		if !slices.Contains(Codes, s.Code) || codes[s.Code] {
+			t.Fatalf("%q: unknown or repeated code %q", text, s.Code)
+		}
+		codes[s.Code] = true
+		if s.Score < 0 || s.Score > 1 || (i > 0 && s.Score > got[i-1].Score) {
+			t.Fatalf("%q: scores out of range or order: %v", text, got)
+		}
+		if len(s.Because) == 0 || len(s.Because) > maxBecause {
+			t.Fatalf("%q: %s explained by %q", text, s.Code, s.Because)
+		}
+	}
+	if codes[Discrimination] && len(codes) == 1 {
+		t.Fatalf("%q: A14 suggested alone", text)
+	}
+}
+
+func TestSuggestionsAreWellFormedForTheCorpus(t *testing.T) {
+	for _, ex := range mustCorpus(t) {
+		checkSuggestions(t, ex.Text, Suggest(ex.Text))
+	}
+}
+
+func FuzzSuggest(f *testing.F) {
+	for _, s := range []string{"", "Pt left in soiled pad", "deaf \xff interpreter refused", strings.Repeat("locked ", 500)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSuggestions(t, text, Suggest(text))
+	})
+}
+
+// TestLongTextCountsEachFeatureOnce covers the switch from a list to a map
+// when a text has many features: the scores must not depend on it.
+func TestLongTextCountsEachFeatureOnce(t *testing.T) {
+	var b strings.Builder
+	for _, ex := range mustCorpus(t)[:300] {
+		b.WriteString(ex.Text + " ")
+	}
+	text := b.String()
+	toks := Tokenise(text)
+	feats := Default().features(toks)
+	seen := map[int32]bool{}
+	for _, f := range feats {
+		if seen[f.index] {
+			t.Fatalf("feature %q counted twice", Default().terms[f.index])
+		}
+		seen[f.index] = true
+	}
+	if len(feats) < 200 {
+		t.Fatalf("only %d features in a long text", len(feats))
+	}
+	checkSuggestions(t, text, Suggest(text))
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	var buf bytes.Buffer
+	n, err := Default().WriteTo(&buf)
+	if err != nil || n != int64(buf.Len()) || buf.String() != shipped {
+		t.Fatalf("WriteTo wrote %d bytes (buffer %d), same as shipped: %v, err %v", n, buf.Len(), buf.String() == shipped, err)
+	}
+	m, err := ReadModel(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range Split(mustCorpus(t), "test")[:40] {
+		a, b := Default().Suggest(ex.Text), m.Suggest(ex.Text)
+		if len(a) != len(b) {
+			t.Fatalf("%q: %v after a round trip, %v before", ex.Text, b, a)
+		}
+	}
+}
+
+func TestReadModelRejectsDamage(t *testing.T) {
+	for name, text := range map[string]string{
+		"empty":          "",
+		"wrong header":   "something else\n",
+		"no threshold":   modelHeader + "\ncodes\tA2\nbias\t0\n",
+		"bad number":     modelHeader + "\ncodes\tA2\nbias\tx\nthreshold\t0.5\n",
+		"bad weight":     modelHeader + "\ncodes\tA2\nbias\t0\nthreshold\t0.5\nf\tvisit\t7:1\n",
+		"repeated term":  modelHeader + "\ncodes\tA2\nbias\t0\nthreshold\t0.5\nf\tvisit\t0:1\nf\tvisit\t0:2\n",
+		"unknown record": modelHeader + "\ncodes\tA2\nbias\t0\nthreshold\t0.5\nzzz\n",
+		"unknown right":  modelHeader + "\ncodes\tA99\nbias\t0\nthreshold\t0.5\n",
+	} {
+		if _, err := ReadModel(strings.NewReader(text)); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+func TestParseExample(t *testing.T) {
+	for _, tc := range []struct {
+		line     string
+		labelled bool
+		wantErr  string
+	}{
+		{`{"id":"1","text":"hi"}`, false, ""},
+		{`{"id":"1","text":"hi","rights":["A8","A14"]}`, true, ""},
+		{`{"id":"1","text":"hi"}`, true, `missing "rights"`},
+		{`{"text":"hi"}`, false, `missing "id"`},
+		{`{"id":"1"}`, false, `missing "text"`},
+		{`{"id":"1","text":"hi","rights":["A99"]}`, true, "unknown right"},
+		{`{"id":"1","text":"hi","rights":["A14"]}`, true, "A14 must go with another right"},
+		{`{"id":"1","text":"hi","rights":["A8","A8"]}`, true, "twice"},
+		{`{"id":"1","text":"hi"} {}`, false, "more than one"},
+		{`not json`, false, "not a JSON object"},
+		{`{"id":1,"text":"hi"}`, false, "not a JSON object"},
+	} {
+		_, err := ParseExample([]byte(tc.line), tc.labelled)
+		if (err == nil) != (tc.wantErr == "") || (err != nil && !strings.Contains(err.Error(), tc.wantErr)) {
+			t.Errorf("ParseExample(%s) = %v, want error %q", tc.line, err, tc.wantErr)
+		}
+	}
+}
+
+func TestLinesNamesLineNumbersAndSkipsLongLines(t *testing.T) {
+	in := "a\n\n" + strings.Repeat("x", MaxLine+10) + "\nb"
+	var got []string
+	err := Lines(strings.NewReader(in), func(n int, line []byte, tooLong bool) error {
+		got = append(got, string(rune('0'+n))+map[bool]string{true: "long", false: string(line)}[tooLong])
+		return nil
+	})
+	if err != nil || !slices.Equal(got, []string{"1a", "3long", "4b"}) {
+		t.Fatalf("Lines = %q, %v", got, err)
+	}
+}
+
+func BenchmarkSuggest(b *testing.B) {
+	var texts []string
+	for _, ex := range mustCorpus(b) {
+		texts = append(texts, ex.Text)
+	}
+	m := Default()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Suggest(texts[i%len(texts)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "texts/s")
+}
+
+// tinyModel is a hand-written model with A8, A14 and the gate: "deaf"
+// pushes A14, "visit" and "visiting" push A8, "parking" pulls the gate down.
+func tinyModel(t *testing.T) *Model {
+	t.Helper()
+	m, err := ReadModel(strings.NewReader(modelHeader + `
+codes	A8 A14 ANY
+bias	-3 -3 0
+threshold	0.5 0.5 0.5
+f	deaf	1:9
+f	visit	0:3.2
+f	#	0:-20
+f	park	2:-20
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestA14OnlyWithAnotherRight(t *testing.T) {
+	m := tinyModel(t)
+	codes := func(text string) []string {
+		var out []string
+		for _, s := range m.Suggest(text) {
+			out = append(out, s.Code)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		// A14 passes and A8 reaches half its threshold: both are put.
+		{"deaf visit", []string{"A14", "A8"}},
+		// A14 passes but A8 is far below: A14 alone is never put.
+		{"deaf 12", nil},
+		// The gate says no right at all.
+		{"deaf visit parking", nil},
+		{"nothing here", nil},
+	} {
+		if got := codes(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("Suggest(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
