@@ -107,7 +107,7 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Rights library: %d rights added.\n", n)
+	fmt.Fprintf(out, "Rights library ready (%d rights added now).\n", n)
 	orgs, users := sqldb.NewOrgService(db), sqldb.NewUserService(db)
 	ids := map[string]int64{}
 	added := 0
