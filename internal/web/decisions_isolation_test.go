@@ -33,47 +33,25 @@ func TestDecisionIsolation(t *testing.T) {
 		{"POST", "/decisions/services", url.Values{"name": {"Intruder Ward"}}}}
 	create := route{"POST", "/decisions", url.Values{"service": {fmt.Sprint(e.wardA.ID)}, "proposal": {"Made from outside"}}}
 
-	call := func(c *client, r route) resp {
-		if r.method == "POST" {
-			return c.post(r.path, r.form)
-		}
-		return c.get(r.path)
-	}
-	expect := func(who string, c *client, rs []route, want int) {
-		t.Helper()
-		for _, r := range rs {
-			got := call(c, r)
-			ok := got.status == want
-			if want == http.StatusSeeOther {
-				ok = ok && strings.HasPrefix(got.location, "/sign-in")
-			}
-			if !ok {
-				t.Errorf("%s %s %s: status %d (location %q), want %d", who, r.method, r.path, got.status, got.location, want)
-			}
-			if strings.Contains(got.body, "Trust A secret plan") {
-				t.Errorf("%s %s %s shows trust A's decision", who, r.method, r.path)
-			}
-		}
-	}
 	all := append(append(append(append([]route{}, onRecord...), staffPages...), leadPages...), create)
-	expect("visitor", e.client(), all, http.StatusSeeOther)
+	expectRoutes(t, "visitor", e.client(), all, http.StatusSeeOther, "Trust A secret plan")
 	staffB := e.client().signIn("staffB")
-	expect("staffB", staffB, onRecord, http.StatusNotFound)
-	expect("staffB", staffB, staffPages, http.StatusOK)
-	expect("staffB", staffB, leadPages, http.StatusForbidden)
+	expectRoutes(t, "staffB", staffB, onRecord, http.StatusNotFound, "Trust A secret plan")
+	expectRoutes(t, "staffB", staffB, staffPages, http.StatusOK, "Trust A secret plan")
+	expectRoutes(t, "staffB", staffB, leadPages, http.StatusForbidden, "Trust A secret plan")
 	// B's staff cannot file a decision under A's service.
-	if r := call(staffB, create); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Select a service of your organisation") {
+	if r := staffB.call(create); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Select a service of your organisation") {
 		t.Errorf("staffB creating in A's service: %d", r.status)
 	}
 	adminB := e.client().signIn("adminB")
-	expect("adminB", adminB, append(append([]route{}, onRecord...), staffPages...), http.StatusForbidden)
-	expect("adminB", adminB, leadPages[:2], http.StatusOK)
+	expectRoutes(t, "adminB", adminB, append(append([]route{}, onRecord...), staffPages...), http.StatusForbidden, "Trust A secret plan")
+	expectRoutes(t, "adminB", adminB, leadPages[:2], http.StatusOK, "Trust A secret plan")
 	// An admin who is not staff or lead in A does not read A's decisions.
 	adminA := e.client().signIn("adminA")
-	expect("adminA", adminA, onRecord, http.StatusForbidden)
+	expectRoutes(t, "adminA", adminA, onRecord, http.StatusForbidden, "Trust A secret plan")
 	// Staff in A use the record but not the lead pages.
 	staffA := e.client().signIn("staffA")
-	expect("staffA", staffA, leadPages, http.StatusForbidden)
+	expectRoutes(t, "staffA", staffA, leadPages, http.StatusForbidden, "Trust A secret plan")
 	if r := staffA.get(rec); r.status != http.StatusOK || !strings.Contains(r.body, "Trust A secret plan") {
 		t.Fatalf("staffA reads the record: %d", r.status)
 	}

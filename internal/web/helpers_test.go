@@ -166,3 +166,34 @@ func text(body string) string {
 	}
 	return tagRE.ReplaceAllString(body, " ")
 }
+
+// call sends one route's request: a GET, or a POST of its form.
+func (c *client) call(r route) resp {
+	c.e.t.Helper()
+	if r.method == "POST" {
+		return c.post(r.path, r.form)
+	}
+	return c.get(r.path)
+}
+
+// expectRoutes checks that every route answers who with want (a 303 must
+// lead to the sign-in page) and that no page shows any of the secrets: text
+// that only another organisation's data contains.
+func expectRoutes(t *testing.T, who string, c *client, rs []route, want int, secrets ...string) {
+	t.Helper()
+	for _, r := range rs {
+		got := c.call(r)
+		ok := got.status == want
+		if want == http.StatusSeeOther {
+			ok = ok && strings.HasPrefix(got.location, "/sign-in")
+		}
+		if !ok {
+			t.Errorf("%s %s %s: status %d (location %q), want %d", who, r.method, r.path, got.status, got.location, want)
+		}
+		for _, s := range secrets {
+			if strings.Contains(got.body, s) {
+				t.Errorf("%s %s %s shows %q", who, r.method, r.path, s)
+			}
+		}
+	}
+}

@@ -42,35 +42,16 @@ func TestTenantIsolation(t *testing.T) {
 		{"GET", "/admin/users/" + staffB + "/erase", nil}, {"POST", "/admin/users/" + staffB + "/erase", url.Values{"confirm": {"yes"}}},
 	}
 
-	call := func(c *client, r route) resp {
-		if r.method == "POST" {
-			return c.post(r.path, r.form)
-		}
-		return c.get(r.path)
-	}
-	expect := func(who string, c *client, rs []route, want int) {
-		t.Helper()
-		for _, r := range rs {
-			got := call(c, r)
-			ok := got.status == want
-			if want == http.StatusSeeOther {
-				ok = ok && strings.HasPrefix(got.location, "/sign-in")
-			}
-			if !ok {
-				t.Errorf("%s %s %s: status %d (location %q), want %d", who, r.method, r.path, got.status, got.location, want)
-			}
-		}
-	}
 	all := append(append(append([]route{}, orgAdmin...), otherOrgsPeople...), platform...)
 	all = append(all, route{"GET", "/dashboard", nil})
 
-	expect("visitor", e.client(), all, http.StatusSeeOther)
+	expectRoutes(t, "visitor", e.client(), all, http.StatusSeeOther)
 	staff := e.client().signIn("staffA")
-	expect("staffA", staff, append(append(orgAdmin, otherOrgsPeople...), platform...), http.StatusForbidden)
+	expectRoutes(t, "staffA", staff, append(append(orgAdmin, otherOrgsPeople...), platform...), http.StatusForbidden)
 	adminA := e.client().signIn("adminA")
-	expect("adminA", adminA, orgAdmin, http.StatusOK)
-	expect("adminA", adminA, otherOrgsPeople, http.StatusNotFound)
-	expect("adminA", adminA, platform, http.StatusForbidden)
+	expectRoutes(t, "adminA", adminA, orgAdmin, http.StatusOK)
+	expectRoutes(t, "adminA", adminA, otherOrgsPeople, http.StatusNotFound)
+	expectRoutes(t, "adminA", adminA, platform, http.StatusForbidden)
 	// adminA's own lists never show B's people or B's audit entries.
 	if r := adminA.get("/admin/people"); strings.Contains(r.body, "staffB@example.org") {
 		t.Error("adminA sees council B's people")

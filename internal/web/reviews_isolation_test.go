@@ -69,16 +69,10 @@ func TestReviewIsolation(t *testing.T) {
 		route{"GET", "/admin/framework", nil}, route{"GET", "/admin/framework/KR1", nil},
 		route{"POST", "/admin/framework/KR1", url.Values{"text": {"Hijacked"}}})
 
-	call := func(c *client, r route) resp {
-		if r.method == "POST" {
-			return c.post(r.path, r.form)
-		}
-		return c.get(r.path)
-	}
 	check := func(who string, c *client, rs []route, allowed ...int) {
 		t.Helper()
 		for _, r := range rs {
-			got := call(c, r)
+			got := c.call(r)
 			ok := false
 			for _, s := range allowed {
 				ok = ok || got.status == s
@@ -94,7 +88,7 @@ func TestReviewIsolation(t *testing.T) {
 
 	visitor := e.client()
 	for _, r := range all {
-		if got := call(visitor, r); got.status != http.StatusSeeOther || !strings.HasPrefix(got.location, "/sign-in") {
+		if got := visitor.call(r); got.status != http.StatusSeeOther || !strings.HasPrefix(got.location, "/sign-in") {
 			t.Errorf("visitor %s %s: %d %q, want a redirect to sign in", r.method, r.path, got.status, got.location)
 		}
 	}
@@ -117,13 +111,13 @@ func TestReviewIsolation(t *testing.T) {
 		t.Errorf("the commissioner cannot see the shared roll-up: %d", r.status)
 	}
 	for _, r := range append(reviewRoutes, route{"POST", "/reviews/sharing/revoke", url.Values{"share": {share}}}) {
-		if got := call(com, r); got.status != http.StatusForbidden && got.status != http.StatusNotFound {
+		if got := com.call(r); got.status != http.StatusForbidden && got.status != http.StatusNotFound {
 			t.Errorf("commissioner %s %s: %d, want 403 or 404", r.method, r.path, got.status)
 		}
 	}
 	// A lead of trust A can use every route of their own.
 	for _, r := range append(reviewRoutes[:1], ownOrg...) {
-		if got := call(lead, r); got.status != http.StatusOK {
+		if got := lead.call(r); got.status != http.StatusOK {
 			t.Errorf("leadA %s %s: %d, want 200", r.method, r.path, got.status)
 		}
 	}

@@ -49,33 +49,14 @@ func TestTrainingIsolation(t *testing.T) {
 		{"GET", "/training/sessions/" + cs, nil}, {"GET", "/training/sessions/" + cs + "/calendar.ics", nil},
 		{"POST", "/training/sessions/" + cs + "/book", url.Values{"name": {"Intruder"}, "email": {"intruder@example.org"}}},
 	}
-	call := func(c *client, r route) resp {
-		if r.method == "POST" {
-			return c.post(r.path, r.form)
-		}
-		return c.get(r.path)
-	}
-	expect := func(who string, c *client, rs []route, want int) {
-		t.Helper()
-		for _, r := range rs {
-			got := call(c, r)
-			ok := got.status == want
-			if want == http.StatusSeeOther {
-				ok = ok && strings.HasPrefix(got.location, "/sign-in")
-			}
-			if !ok {
-				t.Errorf("%s %s %s: status %d (location %q), want %d", who, r.method, r.path, got.status, got.location, want)
-			}
-		}
-	}
 	visitor := te.client()
-	expect("visitor", visitor, trainer, http.StatusSeeOther)
-	expect("visitor", visitor, cohortOnly, http.StatusNotFound)
+	expectRoutes(t, "visitor", visitor, trainer, http.StatusSeeOther)
+	expectRoutes(t, "visitor", visitor, cohortOnly, http.StatusNotFound)
 	for _, key := range []string{"staffB", "adminB", "staffA", "adminA", "platform"} {
 		c := te.client().signIn(key)
-		expect(key, c, trainer, http.StatusForbidden)
+		expectRoutes(t, key, c, trainer, http.StatusForbidden)
 		if key == "staffB" || key == "adminB" || key == "platform" {
-			expect(key, c, cohortOnly, http.StatusNotFound)
+			expectRoutes(t, key, c, cohortOnly, http.StatusNotFound)
 			if r := c.get("/training"); strings.Contains(r.body, "Trust A wave 1") {
 				t.Errorf("%s sees trust A's cohort sessions in the listing", key)
 			}
