@@ -69,8 +69,8 @@ func (m *Model) features(toks []Token) []feature {
 }
 
 // eachFeature calls fn with every candidate feature of toks: each term,
-// each pair of neighbouring terms and the concepts they belong to (see
-// lexicon.go). The key is only valid during the call.
+// the four-letter pieces of longer terms, each pair of neighbouring terms
+// and the concepts they belong to (see lexicon.go). The key is only valid during the call.
 func eachFeature(toks []Token, fn func(key []byte, first, last int)) {
 	var buf []byte
 	concepts := func(key string, first, last int) {
@@ -82,6 +82,11 @@ func eachFeature(toks []Token, fn func(key []byte, first, last int)) {
 		buf = append(buf[:0], t.Term...)
 		fn(buf, i, i)
 		concepts(t.Term, i, i)
+		if len(t.Term) > charGram && isASCII(t.Term) {
+			for j := 0; j+charGram <= len(t.Term); j++ {
+				fn(append(append(buf[:0], '%'), t.Term[j:j+charGram]...), i, i)
+			}
+		}
 		if i+1 < len(toks) {
 			buf = append(append(append(buf[:0], t.Term...), ' '), toks[i+1].Term...)
 			fn(buf, i, i+1)
@@ -91,6 +96,12 @@ func eachFeature(toks []Token, fn func(key []byte, first, last int)) {
 		}
 	}
 }
+
+// charGram is the length of the pieces of longer words that are also
+// features ("%rest", "%estr", "%stra"...), so that a misspelt or unusual
+// form ("restrayned", "humiliatingly") still meets the words the model knows.
+// Only ASCII terms are cut into pieces, so a piece never splits a letter.
+const charGram = 4
 
 // scale is the value of each present feature: a long text's features each
 // count a little less, so that length alone does not raise every score.

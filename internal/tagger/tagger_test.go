@@ -27,8 +27,8 @@ func mustCorpus(tb testing.TB) []Example {
 
 func TestCorpusShape(t *testing.T) {
 	all := mustCorpus(t)
-	if len(all) < 600 {
-		t.Errorf("corpus has %d texts, want at least 600", len(all))
+	if len(all) < 1800 {
+		t.Errorf("corpus has %d texts, want at least 1800", len(all))
 	}
 	test := Split(all, "test")
 	if n := len(Split(all, "train")) + len(test); n != len(all) {
@@ -86,21 +86,28 @@ func TestShippedModelIsCurrent(t *testing.T) {
 }
 
 // TestHeldOutAccuracy measures the shipped model on the test split, which
-// training never sees. The floors guard against regressions; the issue's
-// targets (micro-F1 0.80, recall 0.85 on A2, A3 and A5) are not met yet
-// and docs/tagger.md says so.
+// training never sees. The floors are the figures reached (docs/tagger.md)
+// and guard against regressions. Of the targets, recall 0.85 on A2
+// and A5 is met on this split; micro-F1 0.80 and recall 0.85 on A3 are not
+// yet, and docs/tagger.md says so.
 func TestHeldOutAccuracy(t *testing.T) {
 	rep := Default().Evaluate(Split(mustCorpus(t), "test"))
 	var table bytes.Buffer
 	_ = rep.WriteTable(&table)
 	t.Logf("held-out test split:\n%s", table.String())
-	if rep.MicroF1 < 0.65 {
-		t.Errorf("micro-F1 %.3f, want at least 0.65", rep.MicroF1)
+	if rep.MicroF1 < 0.68 {
+		t.Errorf("micro-F1 %.3f, want at least 0.68", rep.MicroF1)
 	}
-	for _, c := range []string{"A2", "A3", "A5"} {
-		if r := rep.Right(c).Recall; r < 0.75 {
-			t.Errorf("%s recall %.3f, want at least 0.75", c, r)
+	for _, tc := range []struct {
+		code  string
+		floor float64
+	}{{"A2", 0.95}, {"A3", 0.75}, {"A5", 0.88}} {
+		if r := rep.Right(tc.code).Recall; r < tc.floor {
+			t.Errorf("%s recall %.3f, want at least %.2f", tc.code, r, tc.floor)
 		}
+	}
+	if share := float64(rep.NoneCorrect) / float64(rep.NoneTexts); share < 0.90 {
+		t.Errorf("%d of %d texts that engage no right got no suggestion, want at least 90%%", rep.NoneCorrect, rep.NoneTexts)
 	}
 }
 
@@ -142,6 +149,8 @@ func TestNothingForEverydayComplaints(t *testing.T) {
 		"The wifi on the ward is very slow.",
 		"There is a typo in my surname on the clinic letter.",
 		"I waited twenty minutes past my appointment time.",
+		"There was no paper towel in the disabled toilet.",
+		"Noise from the building works kept me awake.",
 		"",
 		"   ",
 	} {

@@ -21,7 +21,7 @@ type Options struct {
 	// MinCount is how many training texts a word or pair must appear in
 	// to become a feature (default 2).
 	MinCount int
-	// L2 is the strength of the penalty on large weights (default 0.001).
+	// L2 is the strength of the penalty on large weights (default 0.0003).
 	L2 float64
 	// Iterations of gradient descent per right (default 300).
 	Iterations int
@@ -34,7 +34,7 @@ func (o Options) withDefaults() Options {
 		o.MinCount = 2
 	}
 	if o.L2 == 0 {
-		o.L2 = 0.001
+		o.L2 = 0.0003
 	}
 	if o.Iterations == 0 {
 		o.Iterations = 300
