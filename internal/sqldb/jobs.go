@@ -165,6 +165,8 @@ func (s *TrainingService) handle(ctx context.Context, tx *sql.Tx, j *job) ([]*li
 			return nil, nil
 		}
 		return []*lightbulb.Mail{lightbulb.SessionCancelledMail(b, s.baseURL)}, nil
+	case lightbulb.JobFeedbackRequest:
+		return s.feedbackRequestMail(ctx, tx, j.org, b)
 	case lightbulb.JobOfferExpiry:
 		if b.Status != lightbulb.BookingOffered || lightbulb.Now().Before(b.OfferExpires) {
 			return nil, nil

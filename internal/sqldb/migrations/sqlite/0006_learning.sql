@@ -1,0 +1,20 @@
+-- Feedback rows hold no link to a booking or person: a random id, the day
+-- only, and a name only when the person chose to give it.
+CREATE TABLE learning_feedback (
+	id TEXT PRIMARY KEY,
+	org_id INTEGER NOT NULL REFERENCES organisations(id),
+	session_id INTEGER NOT NULL REFERENCES training_sessions(id),
+	rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+	comment TEXT NOT NULL DEFAULT '',
+	name TEXT NOT NULL DEFAULT '',
+	consent BOOLEAN NOT NULL DEFAULT 0,
+	published BOOLEAN NOT NULL DEFAULT 0,
+	given_on TEXT NOT NULL
+);
+CREATE INDEX learning_feedback_org ON learning_feedback(org_id, session_id);
+
+-- Which bookings have given feedback, and nothing else.
+CREATE TABLE learning_feedback_given (
+	booking_id INTEGER PRIMARY KEY REFERENCES training_bookings(id),
+	org_id INTEGER NOT NULL REFERENCES organisations(id)
+) WITHOUT ROWID;
