@@ -50,7 +50,7 @@ func (f *FeedbackForm) Validate() error {
 		v.Add("rating", "Choose a rating from 1 (poor) to 5 (excellent)")
 	}
 	if utf8.RuneCountInString(f.Comment) > FeedbackMaxComment {
-		v.Add("comment", fmt.Sprintf("Your comments must be %d characters or fewer", FeedbackMaxComment))
+		v.Add("comment", "Your comments must be 2,000 characters or fewer")
 	}
 	if f.Consent && f.Comment == "" {
 		v.Add("comment", "Write a comment, or untick the box that lets us quote you")

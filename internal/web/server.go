@@ -34,6 +34,8 @@ type Services struct {
 	Reviews lightbulb.ReviewService
 	// Training runs the catalogue, sessions, bookings and bespoke requests.
 	Training lightbulb.TrainingService
+	// Learning stores feedback on training and its testimonials.
+	Learning lightbulb.LearningService
 }
 
 // Options configure a Server.
