@@ -1,0 +1,18 @@
+package cli_test
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLearningDemoLoadsOnce(t *testing.T) {
+	db := dbURL(t)
+	out, err := run(t, db, "demo", "--insecure-fast-passwords")
+	if err != nil || !strings.Contains(out, "Learning demo: a past session with 5 pieces of feedback, 3 published as testimonials.") {
+		t.Fatalf("first demo: %v\n%s", err, out)
+	}
+	out, err = run(t, db, "demo", "--insecure-fast-passwords")
+	if err != nil || !strings.Contains(out, "Learning demo: already loaded.") {
+		t.Fatalf("second demo: %v\n%s", err, out)
+	}
+}
