@@ -31,6 +31,14 @@ type Feedback struct {
 	SessionStart time.Time
 }
 
+// FirstName is the first word of the name, all a public quote shows.
+func (f *Feedback) FirstName() string {
+	if n := strings.Fields(f.Name); len(n) > 0 {
+		return n[0]
+	}
+	return ""
+}
+
 // FeedbackMaxComment is the longest comment kept, in characters.
 const FeedbackMaxComment = 2000
 

@@ -1,0 +1,88 @@
+package e2e
+
+import (
+	"database/sql"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The learning journeys use the demo's past team session (joining link
+// lightbulb-past): five attendees gave feedback, three quotes are published,
+// and the demo nurse came but has not yet been marked or given feedback.
+
+var learnFeedbackLink = regexp.MustCompile(`/training/feedback/[A-Za-z0-9_-]+`)
+
+// learnPastBooking returns the past session's id and the nurse's booking id on it.
+func learnPastBooking(t *testing.T) (session, booking string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+dbFile+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.QueryRow(`SELECT CAST(s.id AS TEXT), CAST(b.id AS TEXT) FROM training_bookings b JOIN training_sessions s ON s.id = b.session_id
+		WHERE b.email = 'nurse@northbridge.test' AND s.join_url = 'https://meet.example.org/lightbulb-past'`).Scan(&session, &booking)
+	if err != nil {
+		t.Fatalf("the demo's past session: %v", err)
+	}
+	return session, booking
+}
+
+// Journey: a trainer marks the nurse attended, which emails her a feedback
+// link; she gives feedback and agrees to be quoted; the trainer publishes
+// her words and they appear on the public testimonials page.
+func TestFeedbackWithConsentIsPublished(t *testing.T) {
+	session, booking := learnPastBooking(t)
+	tr := newTab(t)
+	signIn(t, tr, "trainer@lightbulb.test")
+	visit(t, tr, "/training/manage/sessions/"+session)
+	mustContain(t, tr, "main", "Register", "Niamh Kelly")
+	do(t, tr, "mark the nurse attended", chromedp.Click(chromedp.CSS("#mark_"+booking+"-a")))
+	click(t, tr, "attendance-saved", `main form button[type=submit]`)
+	mustContain(t, tr, ".govuk-notification-banner", "Attendance has been saved.")
+
+	body, _ := mailTo(t, "nurse@northbridge.test", "How was it?")
+	link := learnFeedbackLink.FindString(body)
+	if link == "" {
+		t.Fatalf("the feedback request has no link:\n%s", body)
+	}
+
+	nurse := newTab(t)
+	signIn(t, nurse, "nurse@northbridge.test")
+	visit(t, nurse, "/training/feedback")
+	mustContain(t, nurse, "main", "Human rights in everyday practice")
+	click(t, nurse, "feedback-form", `main a[href="`+link+`"]`)
+	mustContain(t, nurse, "main", "How would you rate the session?", "You may quote my comments publicly")
+	do(t, nurse, "write without a rating", chromedp.SendKeys(chromedp.CSS("#comment"), "It gave me words for what I already try to do."),
+		chromedp.Click(chromedp.CSS("#consent")))
+	if st := click(t, nurse, "feedback-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("feedback without a rating: HTTP %d", st)
+	}
+	mustContain(t, nurse, ".govuk-error-summary", "Choose a rating from 1 (poor) to 5 (excellent)")
+	if v := value(t, nurse, "#comment"); v != "It gave me words for what I already try to do." {
+		t.Errorf("the comment was lost: %q", v)
+	}
+	do(t, nurse, "rate it", chromedp.Click(chromedp.CSS("#rating")))
+	click(t, nurse, "feedback-sent", `main form button[type=submit]`)
+	mustContain(t, nurse, "main", "Thank you. Your feedback has been sent.", "You have already given feedback on this session")
+
+	visit(t, tr, "/training/feedback/results")
+	mustContain(t, tr, "main", "By course", "By session", "It gave me words", "Niamh Kelly", "Agreed to be quoted")
+	id := eval[string](t, tr, `[...document.querySelectorAll('main .govuk-summary-card')].find(c => c.textContent.includes('It gave me words')).id`)
+	if id == "" {
+		t.Fatal("no card for the nurse's feedback")
+	}
+	click(t, tr, "published", `#`+id+` form button`)
+	mustContain(t, tr, ".govuk-notification-banner", "The quote is now on the testimonials page.")
+
+	pub := newTabNoJS(t)
+	visit(t, pub, "/training/testimonials")
+	mustContain(t, pub, "main", "It gave me words for what I already try to do.", "Niamh,", "Clear, principled training")
+	if strings.Contains(text(t, pub, "main"), "more time for questions") {
+		t.Error("a quote without consent is on the public page")
+	}
+}
