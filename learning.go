@@ -118,6 +118,14 @@ type LearningService interface {
 	// quote without consent is refused.
 	PublishFeedback(ctx context.Context, id string, publish bool) error
 	Testimonials(ctx context.Context) ([]*Feedback, error)
+
+	// CheckStatus returns the booking a link's token names and its
+	// knowledge check attempts.
+	CheckStatus(ctx context.Context, token string) (*Booking, *CheckChange, error)
+	// SaveCheck records a scored attempt: the before check until the
+	// session starts, the after check once it has ended; each once.
+	SaveCheck(ctx context.Context, token, phase string, score, total int) error
+	CheckResults(ctx context.Context) (*CheckResults, error)
 }
 
 // FeedbackRequestMail asks an attendee for feedback on a session.

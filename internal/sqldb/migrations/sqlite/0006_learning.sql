@@ -18,3 +18,16 @@ CREATE TABLE learning_feedback_given (
 	booking_id INTEGER PRIMARY KEY REFERENCES training_bookings(id),
 	org_id INTEGER NOT NULL REFERENCES organisations(id)
 ) WITHOUT ROWID;
+
+-- Knowledge checks before and after a course: one score per booking and
+-- phase. They are not anonymous, so each person can see their change.
+CREATE TABLE learning_check_attempts (
+	id INTEGER PRIMARY KEY,
+	org_id INTEGER NOT NULL REFERENCES organisations(id),
+	booking_id INTEGER NOT NULL REFERENCES training_bookings(id),
+	phase TEXT NOT NULL CHECK (phase IN ('pre', 'post')),
+	score INTEGER NOT NULL,
+	total INTEGER NOT NULL,
+	taken_at TIMESTAMP NOT NULL,
+	UNIQUE (booking_id, phase)
+);
