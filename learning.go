@@ -132,6 +132,6 @@ type LearningService interface {
 func FeedbackRequestMail(b *Booking, baseURL string) *Mail {
 	s := b.Session
 	return &Mail{To: b.Email, Subject: "How was it? " + s.CourseTitle,
-		Body: fmt.Sprintf("Hello %s,\n\nThank you for coming to %s (%s).\n\nPlease tell us how it went: a rating and a few words take a minute, and you can stay anonymous.\n%s/training/feedback/%s\n\nWhat you say shapes the next sessions.\n",
-			b.Name, s.CourseTitle, s.When(), baseURL, b.Token)}
+		Body: fmt.Sprintf("Hello %s,\n\nThank you for coming to %s (%s).\n\nPlease tell us how it went: a rating and a few words take a minute, and you can stay anonymous.\n%s/training/feedback/%s\n\nWhat you say shapes the next sessions. You can also take the short knowledge check again and see what changed:\n%s/training/checks/%s\n",
+			b.Name, s.CourseTitle, s.When(), baseURL, b.Token, baseURL, b.Token)}
 }

@@ -235,3 +235,23 @@ type CheckResults struct {
 	Courses []*CheckGroup
 	Cohorts []*CheckGroup
 }
+
+// CheckOpen says why the booking may not take a phase's check now, or nil:
+// the check before the course is open until the session starts, the check
+// after it once the session has ended, for people with a place who came.
+func (b *Booking) CheckOpen(phase string) error {
+	x, now := b.Session, Now()
+	switch {
+	case phase != CheckPre && phase != CheckPost:
+		return Errorf(ENOTFOUND, "There is no such check.")
+	case b.Status != BookingConfirmed || x.Cancelled:
+		return Errorf(ECONFLICT, "Knowledge checks are for people with a place on the session.")
+	case phase == CheckPre && !now.Before(x.StartsAt):
+		return Errorf(ECONFLICT, "The check before the course closed when the session started.")
+	case phase == CheckPost && x.EndsAt.After(now):
+		return Errorf(ECONFLICT, "The check after the course opens when the session ends.")
+	case phase == CheckPost && b.Attendance == NoShow:
+		return Errorf(ECONFLICT, "The register shows you did not come to this session, so the check after it is not open to you.")
+	}
+	return nil
+}

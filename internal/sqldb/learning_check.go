@@ -47,24 +47,6 @@ func (s *LearningService) checkChange(ctx context.Context, q queryer, bookingID 
 	return c, rows.Err()
 }
 
-// checkOpen says why a booking may not take a phase's check now, or nil.
-func checkOpen(b *lightbulb.Booking, phase string) error {
-	x, now := b.Session, lightbulb.Now()
-	switch {
-	case phase != lightbulb.CheckPre && phase != lightbulb.CheckPost:
-		return lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such check.")
-	case b.Status != lightbulb.BookingConfirmed || x.Cancelled:
-		return lightbulb.Errorf(lightbulb.ECONFLICT, "Knowledge checks are for people with a place on the session.")
-	case phase == lightbulb.CheckPre && !now.Before(x.StartsAt):
-		return lightbulb.Errorf(lightbulb.ECONFLICT, "The check before the course closed when the session started.")
-	case phase == lightbulb.CheckPost && x.EndsAt.After(now):
-		return lightbulb.Errorf(lightbulb.ECONFLICT, "The check after the course opens when the session ends.")
-	case phase == lightbulb.CheckPost && b.Attendance == lightbulb.NoShow:
-		return lightbulb.Errorf(lightbulb.ECONFLICT, "The register shows you did not come to this session, so the check after it is not open to you.")
-	}
-	return nil
-}
-
 var errCheckTwice = lightbulb.Errorf(lightbulb.ECONFLICT, "You have already taken this check. Your score is below.")
 
 // SaveCheck records one scored attempt, once per booking and phase.
@@ -80,7 +62,7 @@ func (s *LearningService) SaveCheck(ctx context.Context, token, phase string, sc
 	if err != nil {
 		return err
 	}
-	if err := checkOpen(b, phase); err != nil {
+	if err := b.CheckOpen(phase); err != nil {
 		return err
 	}
 	return s.db.tx(ctx, func(tx *sql.Tx) error {

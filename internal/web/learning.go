@@ -16,6 +16,7 @@ func (s *Server) learningRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /training/feedback/{token}", s.learnFeedbackForm)
 	h("POST /training/feedback/{token}", s.learnFeedbackGive)
 	h("GET /training/testimonials", s.learnTestimonials)
+	s.learnCheckRoutes(h)
 }
 
 // learnFeedbackDue lists a signed-in person's sessions waiting for feedback.
