@@ -16,27 +16,28 @@ import (
 
 var learnFeedbackLink = regexp.MustCompile(`/training/feedback/[A-Za-z0-9_-]+`)
 
-// learnPastBooking returns the past session's id and the nurse's booking id on it.
-func learnPastBooking(t *testing.T) (session, booking string) {
+// learnPastBooking returns the past session's id and the nurse's booking id
+// and token on it.
+func learnPastBooking(t *testing.T) (session, booking, token string) {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+dbFile+"?mode=ro&_pragma=busy_timeout(5000)")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	err = db.QueryRow(`SELECT CAST(s.id AS TEXT), CAST(b.id AS TEXT) FROM training_bookings b JOIN training_sessions s ON s.id = b.session_id
-		WHERE b.email = 'nurse@northbridge.test' AND s.join_url = 'https://meet.example.org/lightbulb-past'`).Scan(&session, &booking)
+	err = db.QueryRow(`SELECT CAST(s.id AS TEXT), CAST(b.id AS TEXT), b.token FROM training_bookings b JOIN training_sessions s ON s.id = b.session_id
+		WHERE b.email = 'nurse@northbridge.test' AND s.join_url = 'https://meet.example.org/lightbulb-past'`).Scan(&session, &booking, &token)
 	if err != nil {
 		t.Fatalf("the demo's past session: %v", err)
 	}
-	return session, booking
+	return session, booking, token
 }
 
 // Journey: a trainer marks the nurse attended, which emails her a feedback
 // link; she gives feedback and agrees to be quoted; the trainer publishes
 // her words and they appear on the public testimonials page.
 func TestFeedbackWithConsentIsPublished(t *testing.T) {
-	session, booking := learnPastBooking(t)
+	session, booking, _ := learnPastBooking(t)
 	tr := newTab(t)
 	signIn(t, tr, "trainer@lightbulb.test")
 	visit(t, tr, "/training/manage/sessions/"+session)
@@ -85,4 +86,51 @@ func TestFeedbackWithConsentIsPublished(t *testing.T) {
 	if strings.Contains(text(t, pub, "main"), "more time for questions") {
 		t.Error("a quote without consent is on the public page")
 	}
+}
+
+// learnTick ticks or chooses answers by question and value.
+func learnTick(t *testing.T, tb *tab, answers map[string][]string) {
+	t.Helper()
+	var acts []chromedp.Action[chromedp.Void]
+	for q, vs := range answers {
+		for _, v := range vs {
+			acts = append(acts, chromedp.Click(chromedp.CSS(`input[name="`+q+`"][value="`+v+`"]`)))
+		}
+	}
+	do(t, tb, "answer the check", acts...)
+}
+
+// Journey: Jo, booked on a session to come, takes the check before it from
+// her booking page; the demo nurse, whose session has ended, takes the check
+// after it and sees her change; the trainer sees the change per course.
+func TestPrePostChecksShowChange(t *testing.T) {
+	jo := newTabNoJS(t)
+	visit(t, jo, "/training/bookings/"+bookingToken(t, "jo.price@example.org"))
+	click(t, jo, "check-before", `main a[href^="/training/checks/"]`)
+	mustContain(t, jo, "main", "Take the check before the course", "Which of these are rights in the Human Rights Act?", "Right to respect for private and family life")
+	learnTick(t, jo, map[string][]string{"q1": {"A8", "x_job"}, "q2": {"A8"}, "q4": {"A3"}, "r1": {"yes"}, "r2": {"yes"}, "r3": {"yes"}})
+	if st := click(t, jo, "check-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("a check with a question left out: HTTP %d", st)
+	}
+	mustContain(t, jo, ".govuk-error-summary", "Choose at least one answer")
+	if !eval[bool](t, jo, `document.querySelector('input[name="q1"][value="x_job"]').checked`) {
+		t.Error("the answers given were lost")
+	}
+	learnTick(t, jo, map[string][]string{"q3": {"A5"}})
+	click(t, jo, "check-before-done", `main form button[type=submit]`)
+	mustContain(t, jo, "main", "You scored 3 out of 7.", "3 out of 7 (43%)", "The check after the course opens when the session ends")
+
+	_, _, token := learnPastBooking(t)
+	nurse := newTab(t)
+	visit(t, nurse, "/training/checks/"+token)
+	mustContain(t, nurse, "main", "3 out of 7 (43%)", "Take the check after the course")
+	learnTick(t, nurse, map[string][]string{"q1": {"A8", "A5", "A10"}, "q2": {"A8"}, "q3": {"A5", "A8"}, "q4": {"A3", "A8"},
+		"r1": {"no"}, "r2": {"yes"}, "r3": {"yes"}})
+	click(t, nurse, "check-after-done", `main form button[type=submit]`)
+	mustContain(t, nurse, "main", "You scored 7 out of 7.", "7 out of 7 (100%)", "Your change", "up 57 points")
+
+	tr := newTab(t)
+	signIn(t, tr, "trainer@lightbulb.test")
+	visit(t, tr, "/training/checks/results")
+	mustContain(t, tr, "main", "By course", "Human rights in everyday practice", "Average change")
 }

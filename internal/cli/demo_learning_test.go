@@ -8,7 +8,7 @@ import (
 func TestLearningDemoLoadsOnce(t *testing.T) {
 	db := dbURL(t)
 	out, err := run(t, db, "demo", "--insecure-fast-passwords")
-	if err != nil || !strings.Contains(out, "Learning demo: a past session with 5 pieces of feedback, 3 published as testimonials.") {
+	if err != nil || !strings.Contains(out, "Learning demo: a past session with 5 pieces of feedback, 3 published as testimonials, and knowledge checks before and after.") {
 		t.Fatalf("first demo: %v\n%s", err, out)
 	}
 	out, err = run(t, db, "demo", "--insecure-fast-passwords")
