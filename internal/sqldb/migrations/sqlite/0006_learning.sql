@@ -31,3 +31,35 @@ CREATE TABLE learning_check_attempts (
 	taken_at TIMESTAMP NOT NULL,
 	UNIQUE (booking_id, phase)
 );
+
+-- Staff surveys of an organisation. Opening and closing are days in
+-- Europe/London, YYYY-MM-DD.
+CREATE TABLE learning_surveys (
+	id INTEGER PRIMARY KEY,
+	org_id INTEGER NOT NULL REFERENCES organisations(id),
+	title TEXT NOT NULL,
+	kind TEXT NOT NULL CHECK (kind IN ('baseline', 'follow_up')),
+	baseline_id INTEGER REFERENCES learning_surveys(id),
+	opens_on TEXT NOT NULL,
+	closes_on TEXT NOT NULL,
+	created_at TIMESTAMP NOT NULL
+);
+CREATE INDEX learning_surveys_org ON learning_surveys(org_id);
+
+-- Who has answered a survey, and nothing about what they said or when.
+CREATE TABLE learning_survey_responded (
+	survey_id INTEGER NOT NULL REFERENCES learning_surveys(id),
+	user_id INTEGER NOT NULL REFERENCES users(id),
+	org_id INTEGER NOT NULL REFERENCES organisations(id),
+	PRIMARY KEY (survey_id, user_id)
+) WITHOUT ROWID;
+
+-- What was said, with no person, no time and a random id, so that neither
+-- a column nor the order of rows links a response to who gave it.
+CREATE TABLE learning_survey_responses (
+	id TEXT PRIMARY KEY,
+	survey_id INTEGER NOT NULL REFERENCES learning_surveys(id),
+	org_id INTEGER NOT NULL REFERENCES organisations(id),
+	scores TEXT NOT NULL,
+	comment TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
