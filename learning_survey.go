@@ -63,10 +63,10 @@ func (s *Survey) Validate() error {
 	opens, err1 := time.Parse("2006-01-02", s.OpensOn)
 	closes, err2 := time.Parse("2006-01-02", s.ClosesOn)
 	if err1 != nil {
-		v.Add("opens", "Enter the day the survey opens, like 3 3 2027")
+		v.Add("opens", "Enter the day the survey opens")
 	}
 	if err2 != nil {
-		v.Add("closes", "Enter the day the survey closes, like 31 3 2027")
+		v.Add("closes", "Enter the day the survey closes")
 	} else if err1 == nil && closes.Before(opens) {
 		v.Add("closes", "The closing day must be on or after the opening day")
 	}
@@ -147,3 +147,6 @@ type SurveyService interface {
 	// SurveyResults sums a survey up, withheld under SurveyMinGroup responses.
 	SurveyResults(ctx context.Context, id int64) (*SurveyResults, error)
 }
+
+// SurveyParseDay reads a YYYY-MM-DD day.
+func SurveyParseDay(day string) (time.Time, error) { return time.Parse("2006-01-02", day) }

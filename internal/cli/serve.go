@@ -34,6 +34,7 @@ func services(db *sqldb.DB, cfg *config.Config) web.Services {
 		Reviews:   sqldb.NewReviewService(db),
 		Training:  sqldb.NewTrainingService(db, m, cfg.BaseURL),
 		Learning:  sqldb.NewLearningService(db, sqldb.NewTrainingService(db, m, cfg.BaseURL)),
+		Surveys:   sqldb.NewSurveyService(db),
 	}
 }
 

@@ -17,6 +17,7 @@ func (s *Server) learningRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /training/feedback/{token}", s.learnFeedbackGive)
 	h("GET /training/testimonials", s.learnTestimonials)
 	s.learnCheckRoutes(h)
+	s.learnSurveyRoutes(h)
 }
 
 // learnFeedbackDue lists a signed-in person's sessions waiting for feedback.

@@ -36,6 +36,8 @@ type Services struct {
 	Training lightbulb.TrainingService
 	// Learning stores feedback on training and its testimonials.
 	Learning lightbulb.LearningService
+	// Surveys runs organisations' anonymous staff surveys.
+	Surveys lightbulb.SurveyService
 }
 
 // Options configure a Server.
