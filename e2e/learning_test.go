@@ -2,10 +2,12 @@ package e2e
 
 import (
 	"database/sql"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -133,4 +135,63 @@ func TestPrePostChecksShowChange(t *testing.T) {
 	signIn(t, tr, "trainer@lightbulb.test")
 	visit(t, tr, "/training/checks/results")
 	mustContain(t, tr, "main", "By course", "Human rights in everyday practice", "Average change")
+}
+
+// Journey: Northbridge's lead compares the demo follow-up with its baseline,
+// then runs a new survey; the nurse answers it once; with one answer its
+// results are withheld.
+func TestSurveyBaselineAndFollowUpCompared(t *testing.T) {
+	lead := newTab(t)
+	signIn(t, lead, "lead@northbridge.test")
+	visit(t, lead, "/surveys")
+	mustContain(t, lead, "main", "Staff views on equality and human rights: baseline", "Staff views on equality and human rights: follow-up", "Create a survey")
+	click(t, lead, "follow-up-results", `main a[href$="/results"]`)
+	mustContain(t, lead, "main", "Baseline and follow-up compared", "Share agreeing, baseline and follow-up", "How people answered", "8 responses")
+	if n := eval[int](t, lead, `document.querySelectorAll('main svg[role=img] > g rect').length`); n != 12 {
+		t.Errorf("the chart has %d bars, want 12 (six statements, two surveys)", n)
+	}
+
+	visit(t, lead, "/surveys/new")
+	if st := click(t, lead, "survey-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("a survey with nothing filled in: HTTP %d", st)
+	}
+	mustContain(t, lead, ".govuk-error-summary", "Enter a title", "Enter the day the survey opens")
+	today := time.Now().In(time.FixedZone("", 0))
+	if loc, err := time.LoadLocation("Europe/London"); err == nil {
+		today = time.Now().In(loc)
+	}
+	end := today.AddDate(0, 0, 14)
+	do(t, lead, "fill in the survey",
+		chromedp.SendKeys(chromedp.CSS("#title"), "Ward 7 pulse survey"),
+		chromedp.SendKeys(chromedp.CSS("#opens"), fmt.Sprint(today.Day())), chromedp.SendKeys(chromedp.CSS("#opens-month"), fmt.Sprint(int(today.Month()))),
+		chromedp.SendKeys(chromedp.CSS("#opens-year"), fmt.Sprint(today.Year())),
+		chromedp.SendKeys(chromedp.CSS("#closes"), fmt.Sprint(end.Day())), chromedp.SendKeys(chromedp.CSS("#closes-month"), fmt.Sprint(int(end.Month()))),
+		chromedp.SendKeys(chromedp.CSS("#closes-year"), fmt.Sprint(end.Year())))
+	click(t, lead, "survey-created", `main form button[type=submit]`)
+	mustContain(t, lead, ".govuk-notification-banner", "The survey has been created.")
+	mustContain(t, lead, "main", "Ward 7 pulse survey")
+
+	nurse := newTab(t)
+	signIn(t, nurse, "nurse@northbridge.test")
+	visit(t, nurse, "/surveys")
+	click(t, nurse, "survey", `main a[href^="/surveys/"]:not([href$="/results"])`)
+	mustContain(t, nurse, "main", "Ward 7 pulse survey", "Your answers are anonymous")
+	var acts []chromedp.Action[chromedp.Void]
+	for _, q := range []string{"conf_explain", "conf_spot", "att_relevant", "att_equality", "prac_talk"} {
+		acts = append(acts, chromedp.Click(chromedp.CSS(`input[name="`+q+`"][value="4"]`)))
+	}
+	acts = append(acts, chromedp.SendKeys(chromedp.CSS("#comment"), "Time to talk about cases as a team."))
+	do(t, nurse, "answer all but one", acts...)
+	if st := click(t, nurse, "survey-answer-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("a statement left out: HTTP %d", st)
+	}
+	mustContain(t, nurse, ".govuk-error-summary", "Choose how far you agree")
+	do(t, nurse, "answer the last", chromedp.Click(chromedp.CSS(`input[name="prac_record"][value="3"]`)))
+	click(t, nurse, "survey-answered", `main form button[type=submit]`)
+	mustContain(t, nurse, ".govuk-notification-banner", "Your answers have been saved anonymously.")
+	mustContain(t, nurse, "main", "You have answered")
+
+	visit(t, lead, "/surveys")
+	click(t, lead, "new-survey-results", `main tr:has(a[href^="/surveys/"]) a[href$="/results"]`)
+	mustContain(t, lead, "main", "Fewer than 5 people have answered Ward 7 pulse survey (1 so far)")
 }

@@ -35,6 +35,9 @@ const learnDemoNursePre = 3
 // attendees and their feedback, some of it published as testimonials. The
 // Northbridge nurse came too and has her feedback still to give. It runs once.
 func loadLearningDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
+	if err := loadLearningSurveyDemo(ctx, db, out); err != nil {
+		return err
+	}
 	charity, err := sqldb.NewOrgService(db).FindOrgBySlug(ctx, "lightbulb-charity")
 	if err != nil {
 		return fmt.Errorf("demo learning: %w", err)
