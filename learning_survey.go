@@ -134,8 +134,9 @@ type SurveyResults struct {
 	Comments  []string
 }
 
-// SurveyService stores staff surveys. Every method is scoped to the
-// organisation in ctx. Responses hold no link to who gave them.
+// SurveyService stores what an organisation's staff tell it: anonymous
+// surveys, whose responses hold no link to who gave them, and the learning
+// needs people choose. Every method is scoped to the organisation in ctx.
 type SurveyService interface {
 	FindSurveys(ctx context.Context) ([]*Survey, error)
 	FindSurvey(ctx context.Context, id int64) (*Survey, error)
@@ -146,6 +147,14 @@ type SurveyService interface {
 	Respond(ctx context.Context, surveyID, userID int64, a *SurveyAnswer) error
 	// SurveyResults sums a survey up, withheld under SurveyMinGroup responses.
 	SurveyResults(ctx context.Context, id int64) (*SurveyResults, error)
+
+	// FindNeeds returns a person's learning needs, or empty ones.
+	FindNeeds(ctx context.Context, userID int64) (*Needs, error)
+	// SaveNeeds replaces a person's learning needs, checked against the
+	// library's right codes.
+	SaveNeeds(ctx context.Context, n *Needs, rightCodes []string) error
+	// MapNeeds counts everyone's needs, or one cohort's when cohortID is set.
+	MapNeeds(ctx context.Context, cohortID int64) (*NeedsMap, error)
 }
 
 // SurveyParseDay reads a YYYY-MM-DD day.

@@ -63,3 +63,15 @@ CREATE TABLE learning_survey_responses (
 	scores TEXT NOT NULL,
 	comment TEXT NOT NULL DEFAULT ''
 );
+
+-- What each person wants training to focus on: right codes and practice
+-- issue keys, comma-separated; one current choice per person and organisation.
+CREATE TABLE learning_needs (
+	org_id BIGINT NOT NULL REFERENCES organisations(id),
+	user_id BIGINT NOT NULL REFERENCES users(id),
+	cohort_id BIGINT REFERENCES training_cohorts(id),
+	rights TEXT NOT NULL,
+	issues TEXT NOT NULL,
+	updated_at TIMESTAMPTZ NOT NULL,
+	PRIMARY KEY (org_id, user_id)
+);

@@ -63,3 +63,15 @@ CREATE TABLE learning_survey_responses (
 	scores TEXT NOT NULL,
 	comment TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
+
+-- What each person wants training to focus on: right codes and practice
+-- issue keys, comma-separated; one current choice per person and organisation.
+CREATE TABLE learning_needs (
+	org_id INTEGER NOT NULL REFERENCES organisations(id),
+	user_id INTEGER NOT NULL REFERENCES users(id),
+	cohort_id INTEGER REFERENCES training_cohorts(id),
+	rights TEXT NOT NULL,
+	issues TEXT NOT NULL,
+	updated_at TIMESTAMP NOT NULL,
+	PRIMARY KEY (org_id, user_id)
+);
