@@ -18,6 +18,7 @@ func (s *Server) learningRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /training/testimonials", s.learnTestimonials)
 	s.learnCheckRoutes(h)
 	s.learnSurveyRoutes(h)
+	s.learnNeedsRoutes(h)
 }
 
 // learnFeedbackDue lists a signed-in person's sessions waiting for feedback.

@@ -15,6 +15,16 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
 
+// learnExtraUser adds a person who can sign in as key.
+func learnExtraUser(t *testing.T, te *trainEnv, key string, org *lightbulb.Organisation, roles ...lightbulb.Role) *lightbulb.User {
+	t.Helper()
+	hash, _ := password.Hash(testPassword, password.Minimum)
+	u := sqldbtest.MustUser(t, te.db, key+"@example.org", org, roles...)
+	must(t, sqldb.NewUserService(te.db).SetPassword(context.Background(), u.ID, hash))
+	te.users[key] = u
+	return u
+}
+
 // learnSurveyPeople adds a lead and five more staff to trust A, all able to sign in.
 func learnSurveyPeople(t *testing.T, te *trainEnv) []string {
 	t.Helper()
@@ -192,9 +202,7 @@ func TestLearningSurveyIsolation(t *testing.T) {
 			}
 		}
 	}
-	hash, _ := password.Hash(testPassword, password.Minimum)
-	u := sqldbtest.MustUser(t, te.db, "leadB@example.org", te.orgB, lightbulb.RoleLead)
-	must(t, sqldb.NewUserService(te.db).SetPassword(context.Background(), u.ID, hash))
+	learnExtraUser(t, te, "leadB", te.orgB, lightbulb.RoleLead)
 	leadB := te.client().signIn("leadB")
 	if got := leadB.get("/surveys/" + id + "/results"); got.status != http.StatusNotFound {
 		t.Errorf("council B's lead reads trust A's results: %d", got.status)
