@@ -195,3 +195,35 @@ func TestSurveyBaselineAndFollowUpCompared(t *testing.T) {
 	click(t, lead, "new-survey-results", `main tr:has(a[href^="/surveys/"]) a[href$="/results"]`)
 	mustContain(t, lead, "main", "Fewer than 5 people have answered Ward 7 pulse survey (1 so far)")
 }
+
+// Journey: the demo nurse chooses what she wants her training to cover,
+// fixing a mistake on the way; Northbridge's lead sees the map for the
+// organisation and for one cohort.
+func TestLearningNeedsMapped(t *testing.T) {
+	nurse := newTab(t)
+	signIn(t, nurse, "nurse@northbridge.test")
+	visit(t, nurse, "/training/needs")
+	mustContain(t, nurse, "main", "Choose up to three rights", "Visiting and family contact")
+	do(t, nurse, "choose issues only", chromedp.Click(chromedp.CSS(`input[name="issues"][value="visiting"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="issues"][value="dignity"]`)))
+	if st := click(t, nurse, "needs-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("no right chosen: HTTP %d", st)
+	}
+	mustContain(t, nurse, ".govuk-error-summary", "Choose at least one right")
+	do(t, nurse, "choose a right and the cohort", chromedp.Click(chromedp.CSS(`input[name="rights"][value="A8"]`)),
+		chromedp.SetValue(chromedp.CSS("#cohort"), eval[string](t, nurse, `[...document.querySelectorAll('#cohort option')].find(o => o.textContent.includes('practitioners')).value`)))
+	click(t, nurse, "needs-saved", `main form button[type=submit]`)
+	mustContain(t, nurse, ".govuk-notification-banner", "Your choices will help shape your training.")
+	if !eval[bool](t, nurse, `document.querySelector('input[name="issues"][value="dignity"]').checked`) {
+		t.Error("the saved choice is not shown")
+	}
+
+	lead := newTab(t)
+	signIn(t, lead, "lead@northbridge.test")
+	visit(t, lead, "/training/needs/map")
+	mustContain(t, lead, "main", "13 people chose", "Rights by practice issue", "Right to respect for private and family life", "People choosing the issue")
+	do(t, lead, "choose the cohort", chromedp.SetValue(chromedp.CSS("#cohort"),
+		eval[string](t, lead, `[...document.querySelectorAll('#cohort option')].find(o => o.textContent.includes('practitioners')).value`)))
+	click(t, lead, "needs-cohort", `main form.lb-filters button`)
+	mustContain(t, lead, "main", "7 people chose", "Northbridge practitioners, wave 1")
+}

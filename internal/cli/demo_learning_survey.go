@@ -69,7 +69,11 @@ func loadLearningSurveyDemo(ctx context.Context, db *sqldb.DB, out io.Writer) er
 	if err := learnDemoAnswer(ctx, sv, follow.ID, staff, learnDemoFollowUp); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Survey demo: Northbridge baseline (%d answers) and follow-up (%d answers).\n", len(learnDemoBaseline), len(learnDemoFollowUp))
+	if err := learnDemoNeeds(ctx, db, sv, trust, staff); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Survey demo: Northbridge baseline (%d answers) and follow-up (%d answers), and %d people's learning needs.\n",
+		len(learnDemoBaseline), len(learnDemoFollowUp), len(staff))
 	return nil
 }
 
@@ -109,4 +113,45 @@ func learnDemoSurveyPeople(ctx context.Context, db *sqldb.DB, trust *lightbulb.O
 		out = append(out, u)
 	}
 	return out, nil
+}
+
+// learnDemoNeedsChoices are what the demo staff want to focus on, in turn.
+var learnDemoNeedsChoices = []struct{ rights, issues []string }{
+	{[]string{"A8", "A5"}, []string{"visiting", "restraint"}},
+	{[]string{"A8"}, []string{"visiting", "choice"}},
+	{[]string{"A3", "A8"}, []string{"dignity"}},
+	{[]string{"A5"}, []string{"restraint", "choice"}},
+	{[]string{"A8", "A14"}, []string{"equality", "visiting"}},
+	{[]string{"A2", "A8"}, []string{"end_of_life", "choice"}},
+}
+
+// learnDemoNeeds records each demo person's learning needs, the first half
+// in Northbridge's practitioner cohort.
+func learnDemoNeeds(ctx context.Context, db *sqldb.DB, sv *sqldb.SurveyService, trust *lightbulb.Organisation, staff []*lightbulb.User) error {
+	charity, err := sqldb.NewOrgService(db).FindOrgBySlug(ctx, "lightbulb-charity")
+	if err != nil {
+		return err
+	}
+	cohorts, err := sqldb.NewTrainingService(db, nil, "").FindCohorts(lightbulb.WithOrg(ctx, charity.ID))
+	if err != nil {
+		return err
+	}
+	var cohort int64
+	for _, c := range cohorts {
+		if c.ClientOrgID == trust.ID && cohort == 0 {
+			cohort = c.ID
+		}
+	}
+	codes := []string{"A2", "A3", "A5", "A8", "A14"}
+	for i, u := range staff {
+		ch := learnDemoNeedsChoices[i%len(learnDemoNeedsChoices)]
+		n := &lightbulb.Needs{UserID: u.ID, Rights: ch.rights, Issues: ch.issues}
+		if i < len(staff)/2 {
+			n.CohortID = cohort
+		}
+		if err := sv.SaveNeeds(ctx, n, codes); err != nil {
+			return fmt.Errorf("demo needs: %w", err)
+		}
+	}
+	return nil
 }

@@ -11,7 +11,7 @@ func TestLearningDemoLoadsOnce(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Learning demo: a past session with 5 pieces of feedback, 3 published as testimonials, and knowledge checks before and after.") {
 		t.Fatalf("first demo: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "Survey demo: Northbridge baseline (12 answers) and follow-up (8 answers).") {
+	if !strings.Contains(out, "Survey demo: Northbridge baseline (12 answers) and follow-up (8 answers), and 12 people's learning needs.") {
 		t.Fatalf("first demo without surveys:\n%s", out)
 	}
 	out, err = run(t, db, "demo", "--insecure-fast-passwords")
