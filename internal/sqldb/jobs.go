@@ -134,6 +134,9 @@ func (s *TrainingService) deliver(ctx context.Context, m *lightbulb.Mail) {
 // handle works out what a job does, inside its transaction, and returns the
 // mail to send. A job whose booking has moved on sends nothing.
 func (s *TrainingService) handle(ctx context.Context, tx *sql.Tx, j *job) ([]*lightbulb.Mail, error) {
+	if j.kind == lightbulb.JobPlanCheckin {
+		return planCheckinMail(ctx, tx, j.org, j.payload, s.baseURL)
+	}
 	id, err := strconv.ParseInt(j.payload, 10, 64)
 	if err != nil {
 		return nil, fmt.Errorf("job %d: bad payload %q", j.id, j.payload)

@@ -75,3 +75,32 @@ CREATE TABLE learning_needs (
 	updated_at TIMESTAMP NOT NULL,
 	PRIMARY KEY (org_id, user_id)
 );
+
+-- Reflection and embedding plans: private to their owner unless shared.
+CREATE TABLE learning_plans (
+	id INTEGER PRIMARY KEY,
+	org_id INTEGER NOT NULL REFERENCES organisations(id),
+	user_id INTEGER NOT NULL REFERENCES users(id),
+	reflection TEXT NOT NULL,
+	shared BOOLEAN NOT NULL DEFAULT 0,
+	created_at TIMESTAMP NOT NULL
+);
+CREATE INDEX learning_plans_org ON learning_plans(org_id, user_id);
+
+CREATE TABLE learning_plan_actions (
+	id INTEGER PRIMARY KEY,
+	plan_id INTEGER NOT NULL REFERENCES learning_plans(id),
+	position INTEGER NOT NULL,
+	text TEXT NOT NULL,
+	due_on TEXT NOT NULL,
+	done BOOLEAN NOT NULL DEFAULT 0
+);
+
+CREATE TABLE learning_plan_checkins (
+	id INTEGER PRIMARY KEY,
+	plan_id INTEGER NOT NULL REFERENCES learning_plans(id),
+	months INTEGER NOT NULL,
+	due_on TEXT NOT NULL,
+	answer TEXT NOT NULL DEFAULT '',
+	answered_at TIMESTAMP
+);
