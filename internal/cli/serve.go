@@ -35,6 +35,7 @@ func services(db *sqldb.DB, cfg *config.Config) web.Services {
 		Training:  sqldb.NewTrainingService(db, m, cfg.BaseURL),
 		Learning:  sqldb.NewLearningService(db, sqldb.NewTrainingService(db, m, cfg.BaseURL)),
 		Surveys:   sqldb.NewSurveyService(db),
+		Plans:     sqldb.NewPlanService(db),
 	}
 }
 

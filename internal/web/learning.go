@@ -19,6 +19,7 @@ func (s *Server) learningRoutes(h func(string, http.HandlerFunc)) {
 	s.learnCheckRoutes(h)
 	s.learnSurveyRoutes(h)
 	s.learnNeedsRoutes(h)
+	s.learnPlanRoutes(h)
 }
 
 // learnFeedbackDue lists a signed-in person's sessions waiting for feedback.

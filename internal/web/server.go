@@ -38,6 +38,8 @@ type Services struct {
 	Learning lightbulb.LearningService
 	// Surveys runs organisations' anonymous staff surveys.
 	Surveys lightbulb.SurveyService
+	// Plans keeps people's reflection and embedding plans.
+	Plans lightbulb.PlanService
 }
 
 // Options configure a Server.
