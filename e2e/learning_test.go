@@ -227,3 +227,53 @@ func TestLearningNeedsMapped(t *testing.T) {
 	click(t, lead, "needs-cohort", `main form.lb-filters button`)
 	mustContain(t, lead, "main", "7 people chose", "Northbridge practitioners, wave 1")
 }
+
+// Journey: the demo nurse answers the one-month check-in on the plan she
+// wrote five weeks ago, ticks an action, then writes a new plan; her lead
+// sees the counts but not her private words, then reads her plan once she
+// shares it.
+func TestEmbeddingPlanCheckin(t *testing.T) {
+	nurse := newTab(t)
+	signIn(t, nurse, "nurse@northbridge.test")
+	visit(t, nurse, "/plans")
+	click(t, nurse, "plan", `main ul a[href^="/plans/"]`)
+	mustContain(t, nurse, "main", "What I will do differently", "Talk visiting through at handover", "After one month", "How has it gone?")
+	if st := click(t, nurse, "checkin-error", `main form[action*="/checkins/"] button`); st != http.StatusUnprocessableEntity {
+		t.Errorf("an empty check-in: HTTP %d", st)
+	}
+	mustContain(t, nurse, ".govuk-error-summary", "Say how it has gone")
+	do(t, nurse, "answer the check-in", chromedp.SendKeys(chromedp.CSS("#answer"), "Handover now includes visiting; one family has noticed."))
+	click(t, nurse, "checkin-saved", `main form[action*="/checkins/"] button`)
+	mustContain(t, nurse, "main", "Thank you. Your check-in is saved.", "Handover now includes visiting")
+	do(t, nurse, "tick the first action", chromedp.Click(chromedp.CSS(`main input[name="done"]`)))
+	click(t, nurse, "actions-saved", `main form[action$="/actions"] button`)
+	mustContain(t, nurse, ".govuk-notification-banner", "Your actions have been updated.")
+	planPath := here(t, nurse)
+
+	lead := newTab(t)
+	signIn(t, lead, "lead@northbridge.test")
+	visit(t, lead, "/plans/progress")
+	mustContain(t, lead, "main", "Plans written", "Check-ins answered", "Review the ward's visiting rules")
+	if strings.Contains(text(t, lead, "main"), "ask people what matters") {
+		t.Error("the lead reads the nurse's private reflection")
+	}
+
+	visit(t, nurse, planPath)
+	click(t, nurse, "shared", `main form[action$="/share"] button`)
+	mustContain(t, nurse, "main", "Your organisation's leads can read this plan.")
+	visit(t, lead, "/plans/progress")
+	mustContain(t, lead, "main", "Niamh Kelly", "ask people what matters", "Handover now includes visiting")
+
+	visit(t, nurse, "/plans/new")
+	do(t, nurse, "write an action without a day", chromedp.SendKeys(chromedp.CSS("#reflection"), "I will check who is left out of decisions."),
+		chromedp.SendKeys(chromedp.CSS("#action_1"), "Ask the family at the next review"))
+	if st := click(t, nurse, "plan-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("an action without a day: HTTP %d", st)
+	}
+	mustContain(t, nurse, ".govuk-error-summary", "Enter the day you will do this action by")
+	due := time.Now().AddDate(0, 0, 30)
+	do(t, nurse, "give the day", chromedp.SendKeys(chromedp.CSS("#action_1_due"), fmt.Sprint(due.Day())),
+		chromedp.SendKeys(chromedp.CSS("#action_1_due-month"), fmt.Sprint(int(due.Month()))), chromedp.SendKeys(chromedp.CSS("#action_1_due-year"), fmt.Sprint(due.Year())))
+	click(t, nurse, "plan-saved", `main form button[type=submit]`)
+	mustContain(t, nurse, "main", "Your plan is saved.", "Ask the family at the next review", "We will email you then")
+}

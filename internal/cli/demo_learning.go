@@ -38,6 +38,9 @@ func loadLearningDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 	if err := loadLearningSurveyDemo(ctx, db, out); err != nil {
 		return err
 	}
+	if err := loadLearningPlanDemo(ctx, db, out); err != nil {
+		return err
+	}
 	charity, err := sqldb.NewOrgService(db).FindOrgBySlug(ctx, "lightbulb-charity")
 	if err != nil {
 		return fmt.Errorf("demo learning: %w", err)
