@@ -104,3 +104,12 @@ CREATE TABLE learning_plan_checkins (
 	answer TEXT NOT NULL DEFAULT '',
 	answered_at TIMESTAMP
 );
+
+-- Courses a lead has made mandatory for a role in their organisation. The
+-- course belongs to the training provider.
+CREATE TABLE learning_mandatory (
+	org_id INTEGER NOT NULL REFERENCES organisations(id),
+	course_id INTEGER NOT NULL REFERENCES training_courses(id),
+	role TEXT NOT NULL,
+	PRIMARY KEY (org_id, course_id, role)
+);
