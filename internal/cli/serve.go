@@ -36,6 +36,7 @@ func services(db *sqldb.DB, cfg *config.Config) web.Services {
 		Learning:  sqldb.NewLearningService(db, sqldb.NewTrainingService(db, m, cfg.BaseURL)),
 		Surveys:   sqldb.NewSurveyService(db),
 		Plans:     sqldb.NewPlanService(db),
+		Coverage:  sqldb.NewCoverageService(db),
 	}
 }
 

@@ -20,6 +20,7 @@ func (s *Server) learningRoutes(h func(string, http.HandlerFunc)) {
 	s.learnSurveyRoutes(h)
 	s.learnNeedsRoutes(h)
 	s.learnPlanRoutes(h)
+	s.learnCoverageRoutes(h)
 }
 
 // learnFeedbackDue lists a signed-in person's sessions waiting for feedback.

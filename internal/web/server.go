@@ -40,6 +40,8 @@ type Services struct {
 	Surveys lightbulb.SurveyService
 	// Plans keeps people's reflection and embedding plans.
 	Plans lightbulb.PlanService
+	// Coverage reports how much of an organisation has been trained.
+	Coverage lightbulb.CoverageService
 }
 
 // Options configure a Server.
