@@ -151,6 +151,10 @@ func TestSurveyBaselineAndFollowUpCompared(t *testing.T) {
 		t.Errorf("the chart has %d bars, want 12 (six statements, two surveys)", n)
 	}
 
+	// Coverage: the demo makes the team session mandatory for staff.
+	visit(t, lead, "/training/coverage")
+	mustContain(t, lead, "main", "people trained", "By role", "Mandatory training outstanding", "Human rights in everyday practice")
+
 	visit(t, lead, "/surveys/new")
 	if st := click(t, lead, "survey-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
 		t.Errorf("a survey with nothing filled in: HTTP %d", st)

@@ -72,6 +72,9 @@ func loadLearningSurveyDemo(ctx context.Context, db *sqldb.DB, out io.Writer) er
 	if err := learnDemoNeeds(ctx, db, sv, trust, staff); err != nil {
 		return err
 	}
+	if err := learnDemoMandatory(ctx, db); err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "Survey demo: Northbridge baseline (%d answers) and follow-up (%d answers), and %d people's learning needs.\n",
 		len(learnDemoBaseline), len(learnDemoFollowUp), len(staff))
 	return nil
@@ -152,6 +155,32 @@ func learnDemoNeeds(ctx context.Context, db *sqldb.DB, sv *sqldb.SurveyService, 
 		if err := sv.SaveNeeds(ctx, n, codes); err != nil {
 			return fmt.Errorf("demo needs: %w", err)
 		}
+	}
+	return nil
+}
+
+// learnDemoMandatory makes the team session mandatory for Northbridge's
+// staff and the first practitioner workshop mandatory for its leads.
+func learnDemoMandatory(ctx context.Context, db *sqldb.DB) error {
+	charity, err := sqldb.NewOrgService(db).FindOrgBySlug(ctx, "lightbulb-charity")
+	if err != nil {
+		return err
+	}
+	courses, err := sqldb.NewTrainingService(db, nil, "").FindCourses(lightbulb.WithOrg(ctx, charity.ID))
+	if err != nil {
+		return err
+	}
+	m := map[int64][]lightbulb.Role{}
+	for _, c := range courses {
+		switch c.Title {
+		case demoCourses[0].title:
+			m[c.ID] = []lightbulb.Role{lightbulb.RoleStaff}
+		case demoCourses[1].title:
+			m[c.ID] = []lightbulb.Role{lightbulb.RoleLead}
+		}
+	}
+	if err := sqldb.NewCoverageService(db).SetMandatory(ctx, m); err != nil {
+		return fmt.Errorf("demo mandatory training: %w", err)
 	}
 	return nil
 }
