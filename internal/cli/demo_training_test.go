@@ -21,8 +21,10 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	if out, err = run(t, db, "demo", "--insecure-fast-passwords"); err != nil || !strings.Contains(out, "Training demo: already loaded.") {
 		t.Fatalf("second demo: %v\n%s", err, out)
 	}
-	// The demo's five confirmed bookings queued two reminders each; none is due yet.
-	if out, err = run(t, db, "jobs", "run-due"); err != nil || !strings.Contains(out, "Ran 0 due jobs; 10 are waiting for their time.") {
+	// The demo's five confirmed bookings queued two reminders each; none is due
+	// yet. The four embedding plans written five weeks ago have their one-month
+	// check-in emails due now and their three-month ones waiting.
+	if out, err = run(t, db, "jobs", "run-due"); err != nil || !strings.Contains(out, "Ran 4 due jobs; 14 are waiting for their time.") {
 		t.Fatalf("jobs run-due: %v\n%s", err, out)
 	}
 	if _, err = run(t, db, "jobs"); err == nil {
@@ -36,7 +38,7 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	lightbulb.Now = func() time.Time { return time.Now().UTC().AddDate(0, 1, 0) }
 	t.Cleanup(func() { lightbulb.Now = old })
 	smtp := []string{"jobs", "run-due", "--smtp-host", "127.0.0.1", "--smtp-port", fmt.Sprint(port)}
-	if out, err = run(t, db, smtp...); err != nil || !strings.Contains(out, "Ran 10 due jobs; 0 are waiting") {
+	if out, err = run(t, db, smtp...); err != nil || !strings.Contains(out, "Ran 10 due jobs; 4 are waiting") {
 		t.Fatalf("jobs run-due a month later: %v\n%s", err, out)
 	}
 	if out, err = run(t, db, smtp...); err != nil || !strings.Contains(out, "Ran 0 due jobs") {

@@ -33,6 +33,10 @@ func services(db *sqldb.DB, cfg *config.Config) web.Services {
 		Decisions: sqldb.NewDecisionService(db),
 		Reviews:   sqldb.NewReviewService(db),
 		Training:  sqldb.NewTrainingService(db, m, cfg.BaseURL),
+		Learning:  sqldb.NewLearningService(db, sqldb.NewTrainingService(db, m, cfg.BaseURL)),
+		Surveys:   sqldb.NewSurveyService(db),
+		Plans:     sqldb.NewPlanService(db),
+		Coverage:  sqldb.NewCoverageService(db),
 	}
 }
 

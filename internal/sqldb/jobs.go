@@ -134,6 +134,9 @@ func (s *TrainingService) deliver(ctx context.Context, m *lightbulb.Mail) {
 // handle works out what a job does, inside its transaction, and returns the
 // mail to send. A job whose booking has moved on sends nothing.
 func (s *TrainingService) handle(ctx context.Context, tx *sql.Tx, j *job) ([]*lightbulb.Mail, error) {
+	if j.kind == lightbulb.JobPlanCheckin {
+		return planCheckinMail(ctx, tx, j.org, j.payload, s.baseURL)
+	}
 	id, err := strconv.ParseInt(j.payload, 10, 64)
 	if err != nil {
 		return nil, fmt.Errorf("job %d: bad payload %q", j.id, j.payload)
@@ -165,6 +168,8 @@ func (s *TrainingService) handle(ctx context.Context, tx *sql.Tx, j *job) ([]*li
 			return nil, nil
 		}
 		return []*lightbulb.Mail{lightbulb.SessionCancelledMail(b, s.baseURL)}, nil
+	case lightbulb.JobFeedbackRequest:
+		return s.feedbackRequestMail(ctx, tx, j.org, b)
 	case lightbulb.JobOfferExpiry:
 		if b.Status != lightbulb.BookingOffered || lightbulb.Now().Before(b.OfferExpires) {
 			return nil, nil

@@ -436,6 +436,11 @@ func (s *TrainingService) MarkAttendance(ctx context.Context, sessionID int64, m
 			if n, _ := res.RowsAffected(); n == 0 {
 				return lightbulb.Errorf(lightbulb.EINVALID, "Attendance can only be marked for people with a confirmed place.")
 			}
+			if m == lightbulb.Attended {
+				if err := s.scheduleFeedbackRequest(ctx, tx, org, sessionID, id); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})

@@ -71,6 +71,7 @@ func (s *Server) Handler() http.Handler {
 	s.decisionRoutes(h)
 	s.reviewRoutes(h)
 	s.trainingRoutes(h)
+	s.learningRoutes(h)
 
 	h("/", s.notFound)
 

@@ -34,6 +34,14 @@ type Services struct {
 	Reviews lightbulb.ReviewService
 	// Training runs the catalogue, sessions, bookings and bespoke requests.
 	Training lightbulb.TrainingService
+	// Learning stores feedback on training and its testimonials.
+	Learning lightbulb.LearningService
+	// Surveys runs organisations' anonymous staff surveys.
+	Surveys lightbulb.SurveyService
+	// Plans keeps people's reflection and embedding plans.
+	Plans lightbulb.PlanService
+	// Coverage reports how much of an organisation has been trained.
+	Coverage lightbulb.CoverageService
 }
 
 // Options configure a Server.

@@ -394,6 +394,7 @@ func (s *Server) manageAttendance(w http.ResponseWriter, r *http.Request) {
 	}
 	sort.Strings(detail)
 	_ = s.Audit.Record(r.Context(), "training.attendance", fmt.Sprintf("session %d", x.ID), strings.Join(detail, "; "))
+	s.runJobs(r) // feedback requests for a session that has ended go at once
 	s.flash(r, "Attendance has been saved.")
 	http.Redirect(w, r, fmt.Sprintf("/training/manage/sessions/%d", x.ID), http.StatusSeeOther)
 }

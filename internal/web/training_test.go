@@ -57,6 +57,8 @@ func newTrainEnvLimit(t *testing.T, deliver func(context.Context, *lightbulb.Mai
 	ms.Deliver = deliver
 	tr := sqldb.NewTrainingService(e.db, ms, "http://lightbulb.test")
 	e.svc.Mail, e.svc.Training = ms, tr
+	e.svc.Learning, e.svc.Surveys, e.svc.Plans = sqldb.NewLearningService(e.db, tr), sqldb.NewSurveyService(e.db), sqldb.NewPlanService(e.db)
+	e.svc.Coverage = sqldb.NewCoverageService(e.db)
 	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(e.db),
 		Ready: e.db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum, AddressPerMinute: perAddr})
 	if err != nil {

@@ -1,0 +1,105 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// learnCheckRoutes registers the knowledge checks before and after a course.
+func (s *Server) learnCheckRoutes(h func(string, http.HandlerFunc)) {
+	h("GET /training/checks/results", s.requireTrainer(s.learnCheckResults))
+	h("GET /training/checks/{token}", s.learnCheck)
+	h("POST /training/checks/{token}/{phase}", s.learnCheckTake)
+}
+
+// learnCheckPage loads a booking's checks, the questions in the page's
+// language, and which phase is open to take now.
+func (s *Server) learnCheckPage(w http.ResponseWriter, r *http.Request) (*Page, []*lightbulb.CheckQuestion, bool) {
+	ctx, err := s.providerCtx(r)
+	if err != nil {
+		s.appError(w, r, err)
+		return nil, nil, false
+	}
+	b, change, err := s.Learning.CheckStatus(ctx, r.PathValue("token"))
+	if err != nil {
+		s.appError(w, r, err)
+		return nil, nil, false
+	}
+	p := s.newPage(r, "Knowledge check", nil)
+	rights, err := s.Rights.FindRights(r.Context(), p.Lang)
+	if err != nil {
+		s.serverError(w, r, err)
+		return nil, nil, false
+	}
+	qs := lightbulb.BuildCheck(rights)
+	open := ""
+	if b.CheckOpen(lightbulb.CheckPre) == nil && change.Pre == nil {
+		open = lightbulb.CheckPre
+	} else if b.CheckOpen(lightbulb.CheckPost) == nil && change.Post == nil {
+		open = lightbulb.CheckPost
+	}
+	p.Data = map[string]any{"Booking": b, "Change": change, "Questions": qs, "Open": open}
+	return p, qs, true
+}
+
+func (s *Server) learnCheck(w http.ResponseWriter, r *http.Request) {
+	p, _, ok := s.learnCheckPage(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "learning_check", p)
+}
+
+func (s *Server) learnCheckTake(w http.ResponseWriter, r *http.Request) {
+	p, qs, ok := s.learnCheckPage(w, r)
+	if !ok {
+		return
+	}
+	_ = r.ParseForm()
+	p.Form = r.PostForm
+	phase := r.PathValue("phase")
+	score, err := lightbulb.ScoreCheck(qs, r.PostForm)
+	if err == nil {
+		ctx, _ := s.providerCtx(r)
+		err = s.Learning.SaveCheck(ctx, r.PathValue("token"), phase, score, len(qs))
+	}
+	if err != nil {
+		if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
+			s.appError(w, r, err)
+			return
+		}
+		p.Data.(map[string]any)["Open"] = phase
+		s.formError(w, r, "learning_check", p, err)
+		return
+	}
+	b := p.Data.(map[string]any)["Booking"].(*lightbulb.Booking)
+	ctx, _ := s.providerCtx(r)
+	_ = s.Audit.Record(ctx, "learning.check."+phase, "booking "+strconv.FormatInt(b.ID, 10), strconv.Itoa(score)+" of "+strconv.Itoa(len(qs)))
+	s.flash(r, "You scored %d out of %d.", score, len(qs))
+	http.Redirect(w, r, "/training/checks/"+r.PathValue("token"), http.StatusSeeOther)
+}
+
+func (s *Server) learnCheckResults(w http.ResponseWriter, r *http.Request) {
+	res, err := s.Learning.CheckResults(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "learning.check.results", "knowledge check results", "")
+	s.render(w, r, http.StatusOK, "learning_check_results", s.newPage(r, "Knowledge checks: before and after", res))
+}
+
+// LearnChange shows a change in percentage points with its sign.
+func (p *Page) LearnChange(points float64) string {
+	if points > 0 {
+		return p.T("up %.0f points", points)
+	} else if points < 0 {
+		return p.T("down %.0f points", -points)
+	}
+	return p.T("no change")
+}
+
+// LearnPoints turns whole points into the float LearnChange takes.
+func (p *Page) LearnPoints(n int) float64 { return float64(n) }

@@ -1,0 +1,95 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// learnCoverageRoutes registers training coverage for leads.
+func (s *Server) learnCoverageRoutes(h func(string, http.HandlerFunc)) {
+	h("GET /training/coverage", s.requireLead(s.learnCoverage))
+	h("POST /training/coverage/mandatory", s.requireLead(s.learnCoverageMandatory))
+}
+
+// learnCoveragePage loads the coverage of the lead's organisation.
+func (s *Server) learnCoveragePage(r *http.Request) (*Page, error) {
+	if learnClientOrg(r) == nil {
+		return nil, lightbulb.Errorf(lightbulb.EFORBIDDEN, "Coverage is for organisations that take training.")
+	}
+	pctx, err := s.providerCtx(r)
+	if err != nil {
+		return nil, err
+	}
+	courses, err := s.Training.FindCourses(pctx)
+	if err != nil {
+		return nil, err
+	}
+	cov, err := s.Coverage.Coverage(r.Context(), courses)
+	if err != nil {
+		return nil, err
+	}
+	mand, err := s.Coverage.Mandatory(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	p := s.newPage(r, "Training coverage", map[string]any{"Coverage": cov, "Courses": courses, "Roles": learnCoverageRoles})
+	for c, rs := range mand {
+		for _, role := range rs {
+			p.Form.Add("mandatory", learnMandatoryKey(c, role))
+		}
+	}
+	return p, nil
+}
+
+// learnCoverageRoles are the roles a course can be made mandatory for.
+var learnCoverageRoles = []lightbulb.Role{lightbulb.RoleStaff, lightbulb.RoleLead, lightbulb.RoleAdmin}
+
+func learnMandatoryKey(course int64, role lightbulb.Role) string {
+	return strconv.FormatInt(course, 10) + ":" + string(role)
+}
+
+// LearnMandatoryKey names a (course, role) checkbox.
+func (p *Page) LearnMandatoryKey(course int64, role lightbulb.Role) string {
+	return learnMandatoryKey(course, role)
+}
+
+func (s *Server) learnCoverage(w http.ResponseWriter, r *http.Request) {
+	p, err := s.learnCoveragePage(r)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "learning.coverage.view", "training coverage", "")
+	s.render(w, r, http.StatusOK, "learning_coverage", p)
+}
+
+func (s *Server) learnCoverageMandatory(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.learnCoveragePage(r); err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	_ = r.ParseForm()
+	m := map[int64][]lightbulb.Role{}
+	seen := map[string]bool{}
+	for _, v := range r.PostForm["mandatory"] {
+		c, role, ok := strings.Cut(v, ":")
+		id, err := strconv.ParseInt(c, 10, 64)
+		if !ok || err != nil || seen[v] {
+			continue
+		}
+		seen[v] = true
+		m[id] = append(m[id], lightbulb.Role(role))
+	}
+	if err := s.Coverage.SetMandatory(r.Context(), m); err != nil {
+		p, _ := s.learnCoveragePage(r)
+		p.Form = r.PostForm
+		s.formError(w, r, "learning_coverage", p, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "learning.coverage.mandatory", "mandatory training", strings.Join(r.PostForm["mandatory"], ", "))
+	s.flash(r, "Mandatory training has been saved.")
+	http.Redirect(w, r, "/training/coverage", http.StatusSeeOther)
+}

@@ -1,0 +1,244 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// learnSurveyRoutes registers staff surveys: leads run them, staff answer.
+func (s *Server) learnSurveyRoutes(h func(string, http.HandlerFunc)) {
+	h("GET /surveys", s.requireUser(s.learnSurveys))
+	h("GET /surveys/new", s.requireLead(s.learnSurveyForm))
+	h("POST /surveys", s.requireLead(s.learnSurveyCreate))
+	h("GET /surveys/{id}", s.requireUser(s.learnSurveyAnswerForm))
+	h("POST /surveys/{id}", s.requireUser(s.learnSurveyRespond))
+	h("GET /surveys/{id}/results", s.requireLead(s.learnSurveyResults))
+}
+
+// learnSurveyRow is a survey in the list with whether this person answered.
+type learnSurveyRow struct {
+	*lightbulb.Survey
+	Answered bool
+	Open     bool
+}
+
+func (s *Server) learnSurveys(w http.ResponseWriter, r *http.Request) {
+	if currentOrg(r.Context()) == nil {
+		s.errorPage(w, r, http.StatusForbidden)
+		return
+	}
+	list, err := s.Surveys.FindSurveys(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var rows []learnSurveyRow
+	for _, x := range list {
+		done, err := s.Surveys.HasResponded(r.Context(), x.ID, lightbulb.ActorFrom(r.Context()).UserID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		rows = append(rows, learnSurveyRow{Survey: x, Answered: done, Open: x.OpenNow() == nil})
+	}
+	s.render(w, r, http.StatusOK, "learning_surveys", s.newPage(r, "Staff surveys", map[string]any{
+		"Surveys": rows, "Lead": lightbulb.ActorFrom(r.Context()).Has(lightbulb.RoleLead)}))
+}
+
+func (s *Server) learnSurveyFormPage(r *http.Request) (*Page, error) {
+	list, err := s.Surveys.FindSurveys(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	var baselines []*lightbulb.Survey
+	for _, x := range list {
+		if x.Kind == lightbulb.SurveyBaseline {
+			baselines = append(baselines, x)
+		}
+	}
+	return s.newPage(r, "Create a staff survey", map[string]any{"Baselines": baselines}), nil
+}
+
+func (s *Server) learnSurveyForm(w http.ResponseWriter, r *http.Request) {
+	p, err := s.learnSurveyFormPage(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p.Form.Set("kind", lightbulb.SurveyBaseline)
+	s.render(w, r, http.StatusOK, "learning_survey_form", p)
+}
+
+func (s *Server) learnSurveyCreate(w http.ResponseWriter, r *http.Request) {
+	p, err := s.learnSurveyFormPage(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	_ = r.ParseForm()
+	p.Form = r.PostForm
+	base, _ := strconv.ParseInt(r.PostFormValue("baseline"), 10, 64)
+	x := &lightbulb.Survey{Title: r.PostFormValue("title"), Kind: r.PostFormValue("kind"), BaselineID: base,
+		OpensOn: trainingDate(r, "opens"), ClosesOn: trainingDate(r, "closes")}
+	if err := s.Surveys.CreateSurvey(r.Context(), x); err != nil {
+		s.formError(w, r, "learning_survey_form", p, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "learning.survey.create", fmt.Sprintf("survey %d", x.ID), x.Title)
+	s.flash(r, "The survey has been created. Share its address with your staff.")
+	http.Redirect(w, r, "/surveys", http.StatusSeeOther)
+}
+
+// learnSurveyPage loads the survey a path names, in the current organisation.
+func (s *Server) learnSurveyPage(w http.ResponseWriter, r *http.Request) (*lightbulb.Survey, bool) {
+	id, ok := pathID(r)
+	if !ok || currentOrg(r.Context()) == nil {
+		s.errorPage(w, r, http.StatusNotFound)
+		return nil, false
+	}
+	x, err := s.Surveys.FindSurvey(r.Context(), id)
+	if err != nil {
+		s.appError(w, r, err)
+		return nil, false
+	}
+	return x, true
+}
+
+func (s *Server) learnSurveyAnswerPage(w http.ResponseWriter, r *http.Request) (*Page, bool) {
+	x, ok := s.learnSurveyPage(w, r)
+	if !ok {
+		return nil, false
+	}
+	done, err := s.Surveys.HasResponded(r.Context(), x.ID, lightbulb.ActorFrom(r.Context()).UserID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return nil, false
+	}
+	var closed string
+	if err := x.OpenNow(); err != nil {
+		closed = err.Error()
+		if e, ok := err.(*lightbulb.Error); ok {
+			closed = e.Message
+		}
+	}
+	return s.newPage(r, x.Title, map[string]any{"Survey": x, "Answered": done, "Closed": closed,
+		"Questions": lightbulb.SurveyQuestions}), true
+}
+
+func (s *Server) learnSurveyAnswerForm(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.learnSurveyAnswerPage(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "learning_survey_answer", p)
+}
+
+func (s *Server) learnSurveyRespond(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.learnSurveyAnswerPage(w, r)
+	if !ok {
+		return
+	}
+	_ = r.ParseForm()
+	p.Form = r.PostForm
+	a := &lightbulb.SurveyAnswer{Scores: map[string]int{}, Comment: r.PostFormValue("comment")}
+	for _, q := range lightbulb.SurveyQuestions {
+		a.Scores[q.ID], _ = strconv.Atoi(r.PostFormValue(q.ID))
+	}
+	x := p.Data.(map[string]any)["Survey"].(*lightbulb.Survey)
+	if err := s.Surveys.Respond(r.Context(), x.ID, lightbulb.ActorFrom(r.Context()).UserID, a); err != nil {
+		s.formError(w, r, "learning_survey_answer", p, err)
+		return
+	}
+	// The audit records that someone answered, never what they said.
+	_ = s.Audit.Record(r.Context(), "learning.survey.respond", fmt.Sprintf("survey %d", x.ID), "")
+	s.flash(r, "Thank you. Your answers have been saved anonymously.")
+	http.Redirect(w, r, "/surveys", http.StatusSeeOther)
+}
+
+// learnCompareRow is one statement with its baseline and follow-up results.
+type learnCompareRow struct {
+	Question     lightbulb.SurveyQuestion
+	Base, Follow int // % agreeing
+	Y            int // the row's place in the chart
+}
+
+// Change is the follow-up's share agreeing less the baseline's.
+func (c learnCompareRow) Change() int { return c.Follow - c.Base }
+
+func (s *Server) learnSurveyResults(w http.ResponseWriter, r *http.Request) {
+	x, ok := s.learnSurveyPage(w, r)
+	if !ok {
+		return
+	}
+	res, err := s.Surveys.SurveyResults(r.Context(), x.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data := map[string]any{"Results": res}
+	if x.Kind == lightbulb.SurveyFollowUp {
+		base, err := s.Surveys.SurveyResults(r.Context(), x.BaselineID)
+		if err != nil {
+			s.appError(w, r, err)
+			return
+		}
+		data["Baseline"] = base
+		if !base.Withheld && !res.Withheld {
+			var rows []learnCompareRow
+			for i, q := range res.Questions {
+				rows = append(rows, learnCompareRow{Question: q.Question, Base: base.Questions[i].Agree(), Follow: q.Agree(), Y: i * 90})
+			}
+			data["Compare"] = rows
+			data["ChartHeight"] = len(rows)*90 + 10
+		}
+	}
+	_ = s.Audit.Record(r.Context(), "learning.survey.results", fmt.Sprintf("survey %d", x.ID), "")
+	s.render(w, r, http.StatusOK, "learning_survey_results", s.newPage(r, "Survey results", data))
+}
+
+// learnLikert names the points of the survey scale.
+var learnLikert = []string{"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"}
+
+// LearnLikert lists the scale's points, 1 to 5, with their names in the page's language.
+func (p *Page) LearnLikert() []lightbulb.CheckOption {
+	out := make([]lightbulb.CheckOption, len(learnLikert))
+	for i, l := range learnLikert {
+		out[i] = lightbulb.CheckOption{Value: strconv.Itoa(i + 1), Label: p.T(l)}
+	}
+	return out
+}
+
+// LearnSurveyState says whether a survey is open, in the page's language.
+func (p *Page) LearnSurveyState(x *lightbulb.Survey) string {
+	today := lightbulb.SurveyToday()
+	switch {
+	case today < x.OpensOn:
+		return p.T("Not open yet")
+	case today > x.ClosesOn:
+		return p.T("Closed")
+	}
+	return p.T("Open")
+}
+
+// LearnDay shows a YYYY-MM-DD day in the page's language, like "3 March 2027".
+func (p *Page) LearnDay(day string) string {
+	t, err := lightbulb.SurveyParseDay(day)
+	if err != nil {
+		return day
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), p.T(t.Month().String()), t.Year())
+}
+
+// LearnBar is the width in the chart of a share, out of 300.
+func (p *Page) LearnBar(percent int) int { return percent * 3 }
+
+// LearnSurveyKind names a kind of survey in the page's language.
+func (p *Page) LearnSurveyKind(kind string) string {
+	if kind == lightbulb.SurveyFollowUp {
+		return p.T("Follow-up")
+	}
+	return p.T("Baseline")
+}

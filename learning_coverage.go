@@ -1,0 +1,47 @@
+package lightbulb
+
+import "context"
+
+// CoverageRole is how many of an organisation's people in one role have
+// attended at least one training session.
+type CoverageRole struct {
+	Role    Role
+	People  int
+	Trained int
+}
+
+// Percent is the share trained, as a whole percentage.
+func (c *CoverageRole) Percent() int {
+	if c.People == 0 {
+		return 0
+	}
+	return (c.Trained*100 + c.People/2) / c.People
+}
+
+// CoverageMandatory is one course a role must take, and how many in the
+// role have not yet attended it.
+type CoverageMandatory struct {
+	CourseID    int64
+	CourseTitle string
+	Role        Role
+	People      int
+	Outstanding int
+}
+
+// Coverage is an organisation's training coverage.
+type Coverage struct {
+	All       CoverageRole // everyone, whatever their role
+	Roles     []*CoverageRole
+	Mandatory []*CoverageMandatory
+}
+
+// CoverageService reports training coverage for the organisation in ctx.
+// Training counts when its booking was made as a member of the organisation
+// and the register marks the person attended.
+type CoverageService interface {
+	Coverage(ctx context.Context, courses []*Course) (*Coverage, error)
+	// Mandatory lists the (course, role) pairs marked mandatory.
+	Mandatory(ctx context.Context) (map[int64][]Role, error)
+	// SetMandatory replaces the mandatory pairs: course id to roles.
+	SetMandatory(ctx context.Context, m map[int64][]Role) error
+}

@@ -1,0 +1,161 @@
+package lightbulb
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Survey kinds: a baseline of staff views, and a follow-up compared with it.
+const (
+	SurveyBaseline = "baseline"
+	SurveyFollowUp = "follow_up"
+)
+
+// SurveyMinGroup is the fewest responses whose results are shown; results
+// of smaller groups are withheld so that nobody can be picked out.
+const SurveyMinGroup = 5
+
+// SurveyQuestion is one statement of the staff survey, answered on a
+// five-point scale from strongly disagree (1) to strongly agree (5).
+type SurveyQuestion struct {
+	ID    string
+	Theme string // confidence, attitudes or practice
+	Text  string // English; pages translate it
+}
+
+// SurveyQuestions are the same in every survey, so that a follow-up can be
+// compared with its baseline.
+var SurveyQuestions = []SurveyQuestion{
+	{"conf_explain", "confidence", "I am confident I can explain what the Human Rights Act means for the people I support."},
+	{"conf_spot", "confidence", "I am confident I would recognise a decision that restricts someone's rights."},
+	{"att_relevant", "attitudes", "Human rights are relevant to my everyday work."},
+	{"att_equality", "attitudes", "Treating people fairly sometimes means treating them differently."},
+	{"prac_talk", "practice", "In the last month I have talked about someone's rights with a colleague or the person themselves."},
+	{"prac_record", "practice", "When a decision restricts someone's rights, my team writes down why."},
+}
+
+// Survey is a survey of an organisation's staff, open between two days
+// (inclusive, in Europe/London).
+type Survey struct {
+	ID         int64
+	Title      string
+	Kind       string
+	BaselineID int64 // for a follow-up, the survey it is compared with
+	OpensOn    string
+	ClosesOn   string
+	Responses  int
+	CreatedAt  time.Time
+}
+
+// Validate checks a survey before it is saved.
+func (s *Survey) Validate() error {
+	var v ValidationErrors
+	s.Title = strings.TrimSpace(s.Title)
+	if s.Title == "" {
+		v.Add("title", "Enter a title")
+	}
+	if s.Kind != SurveyBaseline && s.Kind != SurveyFollowUp {
+		v.Add("kind", "Select baseline or follow-up")
+	} else if s.Kind == SurveyFollowUp && s.BaselineID == 0 {
+		v.Add("baseline", "Select the baseline survey this follows up")
+	}
+	opens, err1 := time.Parse("2006-01-02", s.OpensOn)
+	closes, err2 := time.Parse("2006-01-02", s.ClosesOn)
+	if err1 != nil {
+		v.Add("opens", "Enter the day the survey opens")
+	}
+	if err2 != nil {
+		v.Add("closes", "Enter the day the survey closes")
+	} else if err1 == nil && closes.Before(opens) {
+		v.Add("closes", "The closing day must be on or after the opening day")
+	}
+	return v.Err()
+}
+
+// SurveyToday is the current day in Europe/London, as YYYY-MM-DD.
+func SurveyToday() string { return Now().In(London).Format("2006-01-02") }
+
+// OpenNow says why the survey cannot be answered today, or nil.
+func (s *Survey) OpenNow() error {
+	today := SurveyToday()
+	if today < s.OpensOn {
+		return Errorf(ECONFLICT, "This survey is not open yet.")
+	}
+	if today > s.ClosesOn {
+		return Errorf(ECONFLICT, "This survey has closed, so it can no longer be answered.")
+	}
+	return nil
+}
+
+// SurveyAnswer is one person's response: question id to a point of the
+// scale, and what they wrote.
+type SurveyAnswer struct {
+	Scores  map[string]int
+	Comment string
+}
+
+// Validate checks that every statement has a point on the scale.
+func (a *SurveyAnswer) Validate() error {
+	var v ValidationErrors
+	for _, q := range SurveyQuestions {
+		if n := a.Scores[q.ID]; n < 1 || n > 5 {
+			v.Add(q.ID, "Choose how far you agree")
+		}
+	}
+	a.Comment = strings.TrimSpace(a.Comment)
+	if len([]rune(a.Comment)) > 2000 {
+		v.Add("comment", "Your answer must be 2,000 characters or fewer")
+	}
+	return v.Err()
+}
+
+// SurveyQuestionResult is how one statement was answered.
+type SurveyQuestionResult struct {
+	Question SurveyQuestion
+	// Dist[i] counts answers of i+1.
+	Dist  [5]int
+	Count int
+}
+
+// Agree is the share who agreed or strongly agreed, as a whole percentage.
+func (r *SurveyQuestionResult) Agree() int {
+	if r.Count == 0 {
+		return 0
+	}
+	return ((r.Dist[3]+r.Dist[4])*100 + r.Count/2) / r.Count
+}
+
+// SurveyResults are a survey's results, or Withheld when too few answered.
+type SurveyResults struct {
+	Survey    *Survey
+	Withheld  bool
+	Questions []*SurveyQuestionResult
+	Comments  []string
+}
+
+// SurveyService stores what an organisation's staff tell it: anonymous
+// surveys, whose responses hold no link to who gave them, and the learning
+// needs people choose. Every method is scoped to the organisation in ctx.
+type SurveyService interface {
+	FindSurveys(ctx context.Context) ([]*Survey, error)
+	FindSurvey(ctx context.Context, id int64) (*Survey, error)
+	CreateSurvey(ctx context.Context, s *Survey) error
+	// HasResponded reports whether a person has answered a survey.
+	HasResponded(ctx context.Context, surveyID, userID int64) (bool, error)
+	// Respond saves a response while the survey is open, once per person.
+	Respond(ctx context.Context, surveyID, userID int64, a *SurveyAnswer) error
+	// SurveyResults sums a survey up, withheld under SurveyMinGroup responses.
+	SurveyResults(ctx context.Context, id int64) (*SurveyResults, error)
+
+	// FindNeeds returns a person's learning needs, or empty ones.
+	FindNeeds(ctx context.Context, userID int64) (*Needs, error)
+	// SaveNeeds replaces a person's learning needs, checked against the
+	// library's right codes.
+	SaveNeeds(ctx context.Context, n *Needs, rightCodes []string) error
+	// MapNeeds counts everyone's needs, or one cohort's when cohortID is set.
+	MapNeeds(ctx context.Context, cohortID int64) (*NeedsMap, error)
+}
+
+// SurveyParseDay reads a YYYY-MM-DD day.
+func SurveyParseDay(day string) (time.Time, error) { return time.Parse("2006-01-02", day) }
