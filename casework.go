@@ -221,4 +221,10 @@ type CaseService interface {
 	// in one transaction; suggest computes suggestions when true.
 	ImportCases(ctx context.Context, cs []*Case, suggest bool) (CaseImportResult, error)
 	CaseIndicators(ctx context.Context, f CaseFilter) (*CaseIndicators, error)
+	// PutCaseUpload keeps an uploaded file between the import steps.
+	PutCaseUpload(ctx context.Context, name string, body []byte) (token string, err error)
+	CaseUpload(ctx context.Context, token string) (name string, body []byte, err error)
+	// SaveCaseMapping keeps a mapping of fields to column headings by name.
+	SaveCaseMapping(ctx context.Context, name string, m map[string]string) error
+	CaseMappings(ctx context.Context) (map[string]map[string]string, error)
 }

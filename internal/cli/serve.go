@@ -33,6 +33,7 @@ func services(db *sqldb.DB, cfg *config.Config) web.Services {
 		Decisions: sqldb.NewDecisionService(db),
 		Reviews:   sqldb.NewReviewService(db),
 		Training:  sqldb.NewTrainingService(db, m, cfg.BaseURL),
+		Cases:     sqldb.NewCaseService(db, caseSuggest),
 	}
 }
 

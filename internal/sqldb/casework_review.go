@@ -63,7 +63,7 @@ func caseCheckReview(c *lightbulb.Case, rv lightbulb.CaseReview, known []string)
 	var v lightbulb.ValidationErrors
 	for _, r := range c.Rights {
 		if x := rv.Verdicts[r.Code]; x != "confirmed" && x != "rejected" {
-			v.Add("verdict-"+r.Code, "Confirm or reject "+r.Code)
+			v.Add("verdict-"+r.Code, "Confirm or reject each suggested right")
 		}
 	}
 	for _, code := range rv.Added {

@@ -71,6 +71,7 @@ func (s *Server) Handler() http.Handler {
 	s.decisionRoutes(h)
 	s.reviewRoutes(h)
 	s.trainingRoutes(h)
+	s.caseRoutes(h)
 
 	h("/", s.notFound)
 

@@ -34,6 +34,8 @@ type Services struct {
 	Reviews lightbulb.ReviewService
 	// Training runs the catalogue, sessions, bookings and bespoke requests.
 	Training lightbulb.TrainingService
+	// Cases keeps complaints, concerns and incidents reviewed through the rights lens.
+	Cases lightbulb.CaseService
 }
 
 // Options configure a Server.

@@ -45,3 +45,14 @@ CREATE TABLE case_mappings (
 	updated_at TIMESTAMPTZ NOT NULL,
 	PRIMARY KEY (org_id, name)
 );
+
+-- A file uploaded in the browser waits here between the mapping, the check
+-- and the import, so any server process can carry on with it.
+CREATE TABLE case_uploads (
+	org_id BIGINT NOT NULL REFERENCES organisations(id),
+	token TEXT NOT NULL,
+	name TEXT NOT NULL,
+	body BYTEA NOT NULL,
+	created_at TIMESTAMPTZ NOT NULL,
+	PRIMARY KEY (org_id, token)
+);
