@@ -38,6 +38,9 @@ func Run(ctx context.Context, st Store, job Job) (Report, lightbulb.CaseImportRe
 	if err != nil || rep.ErrorCount > 0 || job.DryRun {
 		return rep, res, err
 	}
+	if job.Progress != nil {
+		job.Progress("checked", rep.Valid)
+	}
 	var batch []*lightbulb.Case
 	flush := func() error {
 		r, err := st.ImportCases(ctx, batch, job.Suggest)

@@ -95,6 +95,11 @@ func (s *CaseService) CreateCase(ctx context.Context, c *lightbulb.Case) error {
 		} else if err != nil {
 			return fmt.Errorf("create case: %w", err)
 		}
+		cc := caseCounts{}
+		cc.add(c)
+		if err := cc.store(ctx, tx, org); err != nil {
+			return err
+		}
 		c.Rights = s.suggest(c.Summary)
 		return putSuggestions(ctx, tx, org, c.ID, c.Rights)
 	})

@@ -38,11 +38,15 @@ func (s *CaseService) ImportCases(ctx context.Context, cs []*lightbulb.Case, sug
 	err = s.db.tx(ctx, func(tx *sql.Tx) error {
 		res = lightbulb.CaseImportResult{}
 		ids := make(map[string]int64, len(cs))
+		cc := caseCounts{}
 		var err error
 		if s.db.Dialect == SQLite {
-			err = caseUpsertSQLite(ctx, tx, org, now, cs, ids, &res)
+			err = caseUpsertSQLite(ctx, tx, org, now, cs, ids, cc, &res)
 		} else {
-			err = caseUpsertPG(ctx, tx, org, now, cs, ids, &res)
+			err = caseUpsertPG(ctx, tx, org, now, cs, ids, cc, &res)
+		}
+		if err == nil {
+			err = cc.store(ctx, tx, org)
 		}
 		if err != nil || !suggest {
 			return err
@@ -93,33 +97,64 @@ func (s *CaseService) checkServices(ctx context.Context, org int64, cs []*lightb
 	return nil
 }
 
-func caseUpsertSQLite(ctx context.Context, tx *sql.Tx, org int64, now any, cs []*lightbulb.Case, ids map[string]int64, res *lightbulb.CaseImportResult) error {
-	st, err := tx.PrepareContext(ctx, fmt.Sprintf(caseUpsert, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+// caseInsert and caseUpdate are the SQLite path: a plain insert that skips
+// an existing reference, then an update for the ones it skipped. Exec
+// without RETURNING is about twice as fast as a query per row in modernc.
+const (
+	caseInsert = `INSERT INTO cases (org_id, type, source_ref, received, service_id, summary, harm, status, person_ref,
+	created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, source_ref) DO NOTHING`
+	caseUpdate = `UPDATE cases SET type = ?, received = ?, service_id = ?, summary = ?, harm = ?, status = ?, person_ref = ?,
+	updated_at = ? WHERE org_id = ? AND source_ref = ? RETURNING id`
+)
+
+func caseUpsertSQLite(ctx context.Context, tx *sql.Tx, org int64, now any, cs []*lightbulb.Case, ids map[string]int64, cc caseCounts, res *lightbulb.CaseImportResult) error {
+	// A larger page cache for the one writer connection keeps the indexes'
+	// random inserts in memory: 128 MB, within the server's memory budget.
+	if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -131072`); err != nil {
+		return err
+	}
+	ins, err := tx.PrepareContext(ctx, caseInsert)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer ins.Close()
+	upd, err := tx.PrepareContext(ctx, caseUpdate)
+	if err != nil {
+		return err
+	}
+	defer upd.Close()
 	for _, c := range cs {
-		var id int64
-		var ref string
-		var created bool
-		err := st.QueryRowContext(ctx, org, string(c.Type), c.SourceRef, c.Received, c.ServiceID, c.Summary, c.Harm,
-			c.Status, c.PersonRef, now, now).Scan(&id, &ref, &created)
+		r, err := ins.ExecContext(ctx, org, string(c.Type), c.SourceRef, c.Received, c.ServiceID, c.Summary, c.Harm,
+			c.Status, c.PersonRef, now, now)
 		if err != nil {
 			return fmt.Errorf("case %s: %w", c.SourceRef, err)
 		}
-		ids[ref] = id
-		caseCount(res, created)
+		if n, _ := r.RowsAffected(); n == 1 {
+			ids[c.SourceRef], _ = r.LastInsertId()
+			cc.add(c)
+			res.Created++
+			continue
+		}
+		var id int64
+		err = upd.QueryRowContext(ctx, string(c.Type), c.Received, c.ServiceID, c.Summary, c.Harm, c.Status, c.PersonRef,
+			now, org, c.SourceRef).Scan(&id)
+		if err != nil {
+			return fmt.Errorf("case %s: %w", c.SourceRef, err)
+		}
+		ids[c.SourceRef] = id
+		res.Updated++
 	}
 	return nil
 }
 
-func caseUpsertPG(ctx context.Context, tx *sql.Tx, org int64, now any, cs []*lightbulb.Case, ids map[string]int64, res *lightbulb.CaseImportResult) error {
+func caseUpsertPG(ctx context.Context, tx *sql.Tx, org int64, now any, cs []*lightbulb.Case, ids map[string]int64, cc caseCounts, res *lightbulb.CaseImportResult) error {
 	for len(cs) > 0 {
 		n := min(len(cs), casePGBatch)
 		var vals []string
 		args := make([]any, 0, n*11)
+		byRef := make(map[string]*lightbulb.Case, n)
 		for _, c := range cs[:n] {
+			byRef[c.SourceRef] = c
 			p := make([]string, 11)
 			for i := range p {
 				p[i] = fmt.Sprintf("$%d", len(args)+i+1)
@@ -142,6 +177,9 @@ func caseUpsertPG(ctx context.Context, tx *sql.Tx, org int64, now any, cs []*lig
 			}
 			ids[ref] = id
 			caseCount(res, created)
+			if created {
+				cc.add(byRef[ref])
+			}
 		}
 		if err := rows.Err(); err != nil {
 			rows.Close()

@@ -143,5 +143,19 @@ func TestCaseImportUpsertPagesIndicators(t *testing.T) {
 		if fmt.Sprint(got.Confirmed()) != "[A8]" {
 			t.Fatalf("verdict lost on re-import: %+v", got.Rights)
 		}
+		// The counts follow a case that changes type and month on re-import.
+		moved := caseBatch(f.wardA.ID, 1, "Visiting refused")
+		moved[0].Type, moved[0].Harm, moved[0].Received = lightbulb.CaseComplaint, "", "2025-12-01"
+		if _, err := cs.ImportCases(f.ctxA, moved, false); err != nil {
+			t.Fatal(err)
+		}
+		ci, _ = cs.CaseIndicators(f.ctxA, lightbulb.CaseFilter{})
+		if ci.Total != 130 || len(ci.ByServiceType) != 2 || ci.ByHarm[1].N != 129 {
+			t.Fatalf("counts after a change: %+v", ci)
+		}
+		ci, _ = cs.CaseIndicators(f.ctxA, lightbulb.CaseFilter{From: "2025-12-01", To: "2025-12-31"})
+		if ci.Total != 1 || ci.ByServiceType[0].Month != "complaint" {
+			t.Fatalf("counts of December: %+v", ci)
+		}
 	})
 }

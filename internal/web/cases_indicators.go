@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -73,11 +74,23 @@ func caseCodeOrder(code string) int {
 	return n
 }
 
+// caseMonth accepts a YYYY-MM month.
+func caseMonth(v string) bool {
+	_, err := time.Parse("2006-01", v)
+	return err == nil
+}
+
 func (s *Server) caseIndicators(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q := r.URL.Query()
 	f := caseFilter(q)
-	f.Status, f.Reviewed = "", ""
+	f.Status, f.Reviewed, f.From, f.To = "", "", "", ""
+	if m := q.Get("from"); caseMonth(m) {
+		f.From = m + "-01"
+	}
+	if m := q.Get("to"); caseMonth(m) {
+		f.To = m + "-28"
+	}
 	ci, err := s.Cases.CaseIndicators(ctx, f)
 	if err != nil {
 		s.appError(w, r, err)

@@ -248,4 +248,6 @@ func TestCaseIndicatorsPage(t *testing.T) {
 		t.Fatalf("csv: %s", csv.body)
 	}
 	mustContain(t, lead.get("/cases/indicators?type=pals"), "0 of 0 (0%)")
+	mustContain(t, lead.get("/cases/indicators?from=2026-04&to=2026-12"), "0 of 0 (0%)")
+	mustContain(t, lead.get("/cases/indicators?from=2026-03&to=2026-03"), "1 of 2 (50%)")
 }

@@ -22,9 +22,8 @@ CREATE TABLE cases (
 	updated_at TIMESTAMPTZ NOT NULL,
 	UNIQUE (org_id, source_ref)
 );
--- The list pages newest first; indicators scan a covering index.
+-- The list pages newest first.
 CREATE INDEX cases_list ON cases(org_id, received DESC, id DESC);
-CREATE INDEX cases_ind ON cases(org_id, received, service_id, type, harm, reviewed);
 
 CREATE TABLE case_rights (
 	org_id BIGINT NOT NULL REFERENCES organisations(id),
@@ -56,3 +55,38 @@ CREATE TABLE case_uploads (
 	created_at TIMESTAMPTZ NOT NULL,
 	PRIMARY KEY (org_id, token)
 );
+
+-- Counts by month, service, type, harm and review, so the indicators read a
+-- few thousand rows however many cases there are. New cases are counted by
+-- the store in the transaction that inserts them; changes and deletions by
+-- triggers.
+CREATE TABLE case_counts (
+	org_id BIGINT NOT NULL,
+	month TEXT NOT NULL,
+	service_id BIGINT NOT NULL,
+	type TEXT NOT NULL,
+	harm TEXT NOT NULL,
+	reviewed BOOLEAN NOT NULL,
+	n INTEGER NOT NULL,
+	PRIMARY KEY (org_id, month, service_id, type, harm, reviewed)
+);
+
+CREATE FUNCTION case_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP IN ('UPDATE', 'DELETE') THEN
+		UPDATE case_counts SET n = n - 1 WHERE org_id = OLD.org_id AND month = substr(OLD.received, 1, 7)
+			AND service_id = OLD.service_id AND type = OLD.type AND harm = OLD.harm AND reviewed = OLD.reviewed;
+	END IF;
+	IF TG_OP = 'UPDATE' THEN
+		INSERT INTO case_counts (org_id, month, service_id, type, harm, reviewed, n)
+		VALUES (NEW.org_id, substr(NEW.received, 1, 7), NEW.service_id, NEW.type, NEW.harm, NEW.reviewed, 1)
+		ON CONFLICT (org_id, month, service_id, type, harm, reviewed) DO UPDATE SET n = case_counts.n + 1;
+	END IF;
+	RETURN NULL;
+END $$;
+
+CREATE TRIGGER cases_count_delete AFTER DELETE ON cases FOR EACH ROW EXECUTE FUNCTION case_count();
+CREATE TRIGGER cases_count_update AFTER UPDATE OF received, service_id, type, harm, reviewed ON cases FOR EACH ROW
+	WHEN (substr(OLD.received, 1, 7) IS DISTINCT FROM substr(NEW.received, 1, 7) OR OLD.service_id IS DISTINCT FROM NEW.service_id
+		OR OLD.type IS DISTINCT FROM NEW.type OR OLD.harm IS DISTINCT FROM NEW.harm OR OLD.reviewed IS DISTINCT FROM NEW.reviewed)
+	EXECUTE FUNCTION case_count();
