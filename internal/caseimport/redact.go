@@ -5,7 +5,7 @@ import "regexp"
 var (
 	caseEmailRE = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 	caseNHSRE   = regexp.MustCompile(`\b\d{3}[ -]?\d{3}[ -]?\d{4}\b`)
-	casePhoneRE = regexp.MustCompile(`(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b`)
+	casePhoneRE = regexp.MustCompile(`(?:\+44\s?|\b0)\d(?:[\s-]?\d){8,9}\b`)
 )
 
 // Redact replaces email addresses, valid NHS numbers (by their mod-11
