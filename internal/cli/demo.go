@@ -150,5 +150,8 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 	if err := loadDemoReviews(ctx, db, out); err != nil {
 		return err
 	}
-	return loadTrainingDemo(ctx, db, out)
+	if err := loadTrainingDemo(ctx, db, out); err != nil {
+		return err
+	}
+	return loadDemoCases(ctx, db, ids, out)
 }
