@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -124,7 +125,7 @@ func benchCSV(path string, n int) error {
 }
 
 func benchCases(ctx context.Context, db *sqldb.DB, dbURL string, rows, sample, review int, out io.Writer) error {
-	dir := filepath.Dir(filepath.Clean(dbURL[len("sqlite:"):]))
+	dir := filepath.Dir(filepath.Clean(strings.TrimPrefix(dbURL, "sqlite:")))
 	if db.Dialect != sqldb.SQLite {
 		dir = os.TempDir()
 	}

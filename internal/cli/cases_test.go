@@ -2,9 +2,13 @@ package cli_test
 
 import (
 	"context"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
 
 // caseMigrated creates and migrates the database at dsn.
@@ -17,5 +21,73 @@ func caseMigrated(t *testing.T, dsn string) {
 	defer db.Close()
 	if _, err := db.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// caseOrg makes trust-a with Willow Ward in the database at dsn.
+func caseOrg(t *testing.T, dsn string) {
+	t.Helper()
+	caseMigrated(t, dsn)
+	db, err := sqldb.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	o := sqldbtest.MustOrg(t, db, "trust-a", lightbulb.KindNHSTrust)
+	if err := sqldb.NewDecisionService(db).CreateService(lightbulb.WithOrg(context.Background(), o.ID), &lightbulb.Service{Name: "Willow Ward"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestImportCases(t *testing.T) {
+	db := dbURL(t)
+	caseOrg(t, db)
+	good := writeFile(t, "export.csv", "Datix ID;Record type;Date reported;Location;Description;Severity\n"+
+		"D-1;Incident;03/02/2026;Willow Ward;Visiting refused, call 07700 900123;Low\n"+
+		"D-2;Complaint;04/02/2026;willow ward;Food left cold;\n")
+	out, err := run(t, db, "import", "cases", good, "--org", "trust-a", "--redact", "--save-mapping", "datix")
+	if err != nil || !strings.Contains(out, "Imported 2 rows") || !strings.Contains(out, "2 added, 0 updated") {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	out, err = run(t, db, "import", "cases", good, "--org", "trust-a")
+	if err != nil || !strings.Contains(out, "0 added, 2 updated") {
+		t.Fatalf("re-import: %v\n%s", err, out)
+	}
+	bad := writeFile(t, "bad.csv", "Datix ID;Record type;Date reported;Location;Description;Severity\n"+
+		"D-3;Incident;31/02/2026;Willow Ward;x;Low\n"+"D-4;Complaint;2026-02-01;Oak Ward;x;\n")
+	out, err = run(t, db, "import", "cases", bad, "--org", "trust-a")
+	if err == nil || !strings.Contains(err.Error(), "2 problems in 2 rows; nothing was stored") ||
+		!strings.Contains(out, "row 2\treceived") || !strings.Contains(out, "row 3\tservice") {
+		t.Fatalf("bad file: %v\n%s", err, out)
+	}
+	odd := writeFile(t, "odd.csv", "Key,Kind,When,Where,Text,Hurt\nD-5,PALS,2026-02-05,Willow Ward,Parking,\n")
+	out, err = run(t, db, "import", "cases", odd, "--org", "trust-a", "--dry-run", "--map", "source_ref=Key", "--map", "type=Kind",
+		"--map", "received=When", "--map", "service=Where", "--map", "summary=Text")
+	if err != nil || !strings.Contains(out, "Checked 1 rows: all can be imported. Nothing was stored") {
+		t.Fatalf("dry run: %v\n%s", err, out)
+	}
+	if _, err := run(t, db, "import", "cases", odd, "--org", "trust-a", "--mapping", "datix"); err == nil ||
+		!strings.Contains(err.Error(), `no column "Datix ID"`) {
+		t.Fatalf("saved mapping on another layout: %v", err)
+	}
+	if _, err := run(t, db, "import", "cases", good, "--org", "nobody"); err == nil {
+		t.Fatal("import into an unknown organisation succeeded")
+	}
+	if _, err := run(t, db, "import", "cases", "--org", "trust-a"); err == nil {
+		t.Fatal("import without a file succeeded")
+	}
+}
+
+func TestBenchCasesSmall(t *testing.T) {
+	db := "sqlite:" + filepath.Join(t.TempDir(), "bench.db")
+	out, err := run(t, db, "bench", "cases", "--rows", "3000", "--suggest", "200", "--review", "20")
+	if err != nil {
+		t.Fatalf("bench: %v\n%s", err, out)
+	}
+	for _, want := range []string{"3000 rows in", "3000 added", "re-import with suggestions: 200 rows", "reviewed 20 cases",
+		"indicators, one ward", "peak memory: max RSS"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 type caseBar struct {
 	Label string
 	N, Y  int
-	Width int // of 400
+	Width int // of 600
 }
 
 // caseRightRow is one right's confirmed cases in each month of the table.
@@ -32,7 +32,7 @@ func caseBars(top []lightbulb.CaseCount, titles map[string]string) []caseBar {
 	}
 	var out []caseBar
 	for i, c := range top {
-		out = append(out, caseBar{Label: c.Key + " " + titles[c.Key], N: c.N, Y: i * 40, Width: max(2, c.N*400/most)})
+		out = append(out, caseBar{Label: c.Key + " " + titles[c.Key], N: c.N, Y: i * 50, Width: max(2, c.N*600/most)})
 	}
 	return out
 }
@@ -115,7 +115,7 @@ func (s *Server) caseIndicators(w http.ResponseWriter, r *http.Request) {
 	csvQ.Set("format", "csv")
 	p := s.newPage(r, "Case indicators", map[string]any{"I": ci, "Bars": caseBars(ci.TopRights, titles), "Titles": titles,
 		"Months": months, "Matrix": matrix, "Services": services, "Types": lightbulb.CaseTypes, "CSV": "/cases/indicators?" + csvQ.Encode(),
-		"ChartHeight": max(40, len(ci.TopRights)*40)})
+		"ChartHeight": max(50, len(ci.TopRights)*50)})
 	p.Form = q
 	s.render(w, r, http.StatusOK, "cases_indicators", p)
 }
