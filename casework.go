@@ -227,4 +227,27 @@ type CaseService interface {
 	// SaveCaseMapping keeps a mapping of fields to column headings by name.
 	SaveCaseMapping(ctx context.Context, name string, m map[string]string) error
 	CaseMappings(ctx context.Context) (map[string]map[string]string, error)
+	// StartCaseImport marks an upload's import as running; an import
+	// already running gives ECONFLICT, so a second click starts nothing.
+	StartCaseImport(ctx context.Context, token string, total int) error
+	// SetCaseImport records an import's progress or end.
+	SetCaseImport(ctx context.Context, token string, st CaseUploadState) error
+	CaseImportState(ctx context.Context, token string) (CaseUploadState, error)
+}
+
+// CaseUploadState is how far an import started in the browser has got.
+type CaseUploadState struct {
+	State       string // "", "running", "done" or "failed"
+	Done, Total int
+	// Created and Updated say what a finished import did; Message why one failed.
+	Created, Updated int
+	Message          string
+}
+
+// Percent is how much of the import is done.
+func (s CaseUploadState) Percent() int {
+	if s.Total == 0 {
+		return 0
+	}
+	return s.Done * 100 / s.Total
 }

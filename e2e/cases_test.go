@@ -60,8 +60,11 @@ func TestCaseworkJourney(t *testing.T) {
 	do(t, tb, "name the matching", chromedp.SendKeys(chromedp.CSS("#save_as"), "Datix weekly"))
 	click(t, tb, "case-import-checked", `button[value=check]`)
 	mustContain(t, tb, "#report", "All 2 rows are ready to import")
-	click(t, tb, "case-import-done", `button[value=import]`)
-	mustContain(t, tb, "main", "Import finished: 2 cases added and 0 updated", "E2E-IMP-1")
+	click(t, tb, "case-import-started", `button[value=import]`)
+	do(t, tb, "wait for the import to finish", chromedp.WaitVisible(chromedp.CSS("#case-progress .govuk-panel")))
+	seen(t, tb, "case-import-done")
+	mustContain(t, tb, "#case-progress", "Import finished", "2 cases added and 0 updated")
+	visit(t, tb, "/cases")
 
 	// Review the imported complaint through the rights lens.
 	visit(t, tb, caseHref(t, tb, "E2E-IMP-1"))

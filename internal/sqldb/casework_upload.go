@@ -86,3 +86,58 @@ func (s *CaseService) CaseMappings(ctx context.Context) (map[string]map[string]s
 	}
 	return out, rows.Err()
 }
+
+// StartCaseImport marks the upload's import as running, unless it already is.
+func (s *CaseService) StartCaseImport(ctx context.Context, token string, total int) error {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return err
+	}
+	res, err := s.db.write.ExecContext(ctx, `UPDATE case_uploads SET state = 'running', done = 0, total = $1, message = ''
+		WHERE org_id = $2 AND token = $3 AND state <> 'running'`, total, org, token)
+	if err != nil {
+		return fmt.Errorf("start import: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return lightbulb.Errorf(lightbulb.ECONFLICT, "This file is already being imported.")
+	}
+	return nil
+}
+
+// SetCaseImport records an import's progress; a finished one keeps what it
+// did in its message as "created updated".
+func (s *CaseService) SetCaseImport(ctx context.Context, token string, st lightbulb.CaseUploadState) error {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return err
+	}
+	msg := st.Message
+	if st.State == "done" {
+		msg = fmt.Sprintf("%d %d", st.Created, st.Updated)
+	}
+	_, err = s.db.write.ExecContext(ctx, `UPDATE case_uploads SET state = $1, done = $2, message = $3 WHERE org_id = $4 AND token = $5`,
+		st.State, st.Done, msg, org, token)
+	if err != nil {
+		return fmt.Errorf("import progress: %w", err)
+	}
+	return nil
+}
+
+// CaseImportState reads how far the upload's import has got.
+func (s *CaseService) CaseImportState(ctx context.Context, token string) (lightbulb.CaseUploadState, error) {
+	var st lightbulb.CaseUploadState
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return st, err
+	}
+	err = s.db.read.QueryRowContext(ctx, `SELECT state, done, total, message FROM case_uploads WHERE org_id = $1 AND token = $2`,
+		org, token).Scan(&st.State, &st.Done, &st.Total, &st.Message)
+	if err != nil {
+		return st, notFound(err, "This upload has expired or does not exist: upload the file again.")
+	}
+	if st.State == "done" {
+		fmt.Sscanf(st.Message, "%d %d", &st.Created, &st.Updated)
+		st.Message = ""
+	}
+	return st, nil
+}

@@ -23,6 +23,7 @@ func (s *Server) caseRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /cases/import", s.requireLeadOrAdmin(s.caseUpload))
 	h("GET /cases/import/columns", s.requireLeadOrAdmin(s.caseImportMap))
 	h("POST /cases/import/columns", s.requireLeadOrAdmin(s.caseImportRun))
+	h("GET /cases/import/progress", s.requireLeadOrAdmin(s.caseImportProgress))
 	h("GET /cases/{id}", s.requireStaff(s.caseRecord))
 	h("POST /cases/{id}/review", s.requireStaff(s.caseReview))
 	h("POST /cases/{id}/status", s.requireStaff(s.caseStatus))

@@ -134,10 +134,9 @@ func (s *Server) caseImportRun(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	dry := r.PostFormValue("action") != "import"
-	job := caseimport.Job{Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }, DryRun: dry,
+	job := caseimport.Job{Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }, DryRun: true,
 		Suggest: true, Options: caseimport.Options{Mapping: m, Services: services, Redact: r.PostFormValue("redact") == "1"}}
-	rep, res, err := caseimport.Run(ctx, s.Cases, job)
+	rep, _, err := caseimport.Run(ctx, s.Cases, job)
 	if errors.Is(err, caseimport.ErrFile) {
 		s.formError(w, r, "cases_import_map", p, lightbulb.FieldError("map-source_ref", "The file cannot be imported: "+strings.TrimPrefix(err.Error(), "file: ")))
 		return
@@ -152,14 +151,55 @@ func (s *Server) caseImportRun(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	data["Report"] = &rep
-	if dry || rep.ErrorCount > 0 {
+	if r.PostFormValue("action") != "import" || rep.ErrorCount > 0 {
 		p.Errors = caseReportErrors(p, &rep)
 		s.render(w, r, http.StatusOK, "cases_import_map", p)
 		return
 	}
-	_ = s.Audit.Record(ctx, "case.import", data["Name"].(string), fmt.Sprintf("%d added, %d updated", res.Created, res.Updated))
-	s.flash(r, "Import finished: %d cases added and %d updated.", res.Created, res.Updated)
-	http.Redirect(w, r, "/cases", http.StatusSeeOther)
+	token := r.URL.Query().Get("upload")
+	err = s.Cases.StartCaseImport(ctx, token, rep.Valid)
+	if err == nil {
+		go s.caseImportInBackground(context.WithoutCancel(ctx), token, data["Name"].(string), job)
+	} else if lightbulb.ErrorCode(err) != lightbulb.ECONFLICT {
+		s.appError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/cases/import/progress?upload="+token, http.StatusSeeOther)
+}
+
+// caseImportInBackground stores a checked upload, recording its progress
+// where the progress page (on any server process) can read it. Each batch
+// is its own transaction keyed on the reference, so an import cut off by a
+// restart can be started again from the same page and completes.
+func (s *Server) caseImportInBackground(ctx context.Context, token, name string, job caseimport.Job) {
+	job.DryRun, job.Batch = false, 2000
+	job.Progress = func(stage string, n int) {
+		if stage == "stored" {
+			_ = s.Cases.SetCaseImport(ctx, token, lightbulb.CaseUploadState{State: "running", Done: n})
+		}
+	}
+	_, res, err := caseimport.Run(ctx, s.Cases, job)
+	st := lightbulb.CaseUploadState{State: "done", Done: res.Created + res.Updated, Created: res.Created, Updated: res.Updated}
+	if err != nil {
+		s.log.Error("case import", "upload", token, "error", err)
+		st = lightbulb.CaseUploadState{State: "failed", Message: "The import stopped part way. The cases stored so far are kept: import the file again to complete it."}
+	}
+	if err := s.Cases.SetCaseImport(ctx, token, st); err != nil {
+		s.log.Error("case import state", "upload", token, "error", err)
+	}
+	_ = s.Audit.Record(ctx, "case.import", name, fmt.Sprintf("%s: %d added, %d updated", st.State, res.Created, res.Updated))
+}
+
+// caseImportProgress shows how far an import has got; with JavaScript on
+// it refreshes itself every two seconds until the import ends.
+func (s *Server) caseImportProgress(w http.ResponseWriter, r *http.Request) {
+	st, err := s.Cases.CaseImportState(r.Context(), r.URL.Query().Get("upload"))
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	p := s.newPage(r, "Importing cases", map[string]any{"S": st, "Token": r.URL.Query().Get("upload")})
+	s.render(w, r, http.StatusOK, "cases_import_progress", p)
 }
 
 // caseReportErrors puts a short line at the top of the page when rows are wrong.

@@ -27,7 +27,7 @@ func TestCaseIsolation(t *testing.T) {
 		"map-service": {"Location"}, "map-summary": {"Description"}, "action": {"import"}}
 	onRecord := []route{{"GET", rec, nil}, {"POST", rec + "/review", url.Values{"verdict-A8": {"rejected"}, "verdict-A3": {"rejected"}}},
 		{"POST", rec + "/status", url.Values{"status": {"closed"}}}}
-	onUpload := []route{{"GET", cols, nil}, {"POST", cols, mapping}}
+	onUpload := []route{{"GET", cols, nil}, {"POST", cols, mapping}, {"GET", "/cases/import/progress?upload=" + token, nil}}
 	staffPages := []route{{"GET", "/cases", nil}, {"GET", "/cases/new", nil}}
 	leadPages := []route{{"GET", "/cases/indicators", nil}, {"GET", "/cases/indicators?format=csv", nil}, {"GET", "/cases/import", nil}}
 	create := route{"POST", "/cases", caseForm("B-1", "Made from outside", e.wardA.ID)}

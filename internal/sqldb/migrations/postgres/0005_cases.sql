@@ -52,6 +52,12 @@ CREATE TABLE case_uploads (
 	token TEXT NOT NULL,
 	name TEXT NOT NULL,
 	body BYTEA NOT NULL,
+	-- An import started in the browser reports here: state is '', running,
+	-- done or failed; any server process can show it.
+	state TEXT NOT NULL DEFAULT '',
+	done INTEGER NOT NULL DEFAULT 0,
+	total INTEGER NOT NULL DEFAULT 0,
+	message TEXT NOT NULL DEFAULT '',
 	created_at TIMESTAMPTZ NOT NULL,
 	PRIMARY KEY (org_id, token)
 );
