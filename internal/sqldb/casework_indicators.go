@@ -34,7 +34,9 @@ func countWhere(org int64, f lightbulb.CaseFilter) (string, []any) {
 // CaseIndicators counts the organisation's cases matching f. Counts by
 // service, type and harm come from case_counts (a few rows per month and
 // service), rights from the reviewed cases' confirmed rights; so the page
-// stays quick with millions of cases. Periods count whole months.
+// stays quick with millions of cases. Periods count whole months. CROSS JOIN
+// keeps SQLite reading the few confirmed rights first rather than a year of
+// cases by date (150 ms at 2.5 million cases); PostgreSQL plans it as usual.
 func (s *CaseService) CaseIndicators(ctx context.Context, f lightbulb.CaseFilter) (*lightbulb.CaseIndicators, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
@@ -63,10 +65,10 @@ func (s *CaseService) CaseIndicators(ctx context.Context, f lightbulb.CaseFilter
 		{&ci.ByServiceType, `SELECT s.name, t.type, t.n FROM (SELECT service_id, type, SUM(n) AS n FROM case_counts WHERE ` + cw +
 			` GROUP BY service_id, type HAVING SUM(n) > 0) t JOIN services s ON s.id = t.service_id ORDER BY s.name, t.type`, cargs},
 		{&ci.ByHarm, `SELECT harm, '', SUM(n) FROM case_counts WHERE ` + cw + ` AND type = 'incident' GROUP BY harm`, cargs},
-		{&ci.ByRightMonth, `SELECT r.code, substr(c.received, 1, 7), count(*) FROM case_rights r JOIN cases c ON c.id = r.case_id
-			WHERE r.org_id = $1 AND r.verdict = 'confirmed' AND ` + where + ` GROUP BY r.code, substr(c.received, 1, 7) ORDER BY 2, 1`, args},
-		{&ci.TopRights, `SELECT r.code, '', count(*) FROM case_rights r JOIN cases c ON c.id = r.case_id
-			WHERE r.org_id = $1 AND r.verdict = 'confirmed' AND ` + where + ` GROUP BY r.code ORDER BY 3 DESC, 1 LIMIT 5`, args},
+		{&ci.ByRightMonth, `SELECT r.code, substr(c.received, 1, 7), count(*) FROM case_rights r CROSS JOIN cases c
+			WHERE c.id = r.case_id AND r.org_id = $1 AND r.verdict = 'confirmed' AND ` + where + ` GROUP BY r.code, substr(c.received, 1, 7) ORDER BY 2, 1`, args},
+		{&ci.TopRights, `SELECT r.code, '', count(*) FROM case_rights r CROSS JOIN cases c
+			WHERE c.id = r.case_id AND r.org_id = $1 AND r.verdict = 'confirmed' AND ` + where + ` GROUP BY r.code ORDER BY 3 DESC, 1 LIMIT 5`, args},
 	}
 	for _, x := range queries {
 		if *x.dst, err = s.counts(ctx, x.q, x.args); err != nil {
