@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -107,7 +108,12 @@ const (
 	updated_at = ? WHERE org_id = ? AND source_ref = ? RETURNING id`
 )
 
-func caseUpsertSQLite(ctx context.Context, tx *sql.Tx, org int64, now any, cs []*lightbulb.Case, ids map[string]int64, cc caseCounts, res *lightbulb.CaseImportResult) error {
+// caseSQLiteTime is how the driver writes a time with _time_format=sqlite;
+// formatting it once per batch rather than twice per row saves a few
+// per cent of an import.
+const caseSQLiteTime = "2006-01-02 15:04:05.999999999-07:00"
+
+func caseUpsertSQLite(ctx context.Context, tx *sql.Tx, org int64, when time.Time, cs []*lightbulb.Case, ids map[string]int64, cc caseCounts, res *lightbulb.CaseImportResult) error {
 	// A larger page cache for the one writer connection keeps the indexes'
 	// random inserts in memory: 128 MB, within the server's memory budget.
 	if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -131072`); err != nil {
@@ -123,6 +129,7 @@ func caseUpsertSQLite(ctx context.Context, tx *sql.Tx, org int64, now any, cs []
 		return err
 	}
 	defer upd.Close()
+	now := when.UTC().Format(caseSQLiteTime)
 	for _, c := range cs {
 		r, err := ins.ExecContext(ctx, org, string(c.Type), c.SourceRef, c.Received, c.ServiceID, c.Summary, c.Harm,
 			c.Status, c.PersonRef, now, now)
@@ -147,7 +154,7 @@ func caseUpsertSQLite(ctx context.Context, tx *sql.Tx, org int64, now any, cs []
 	return nil
 }
 
-func caseUpsertPG(ctx context.Context, tx *sql.Tx, org int64, now any, cs []*lightbulb.Case, ids map[string]int64, cc caseCounts, res *lightbulb.CaseImportResult) error {
+func caseUpsertPG(ctx context.Context, tx *sql.Tx, org int64, now time.Time, cs []*lightbulb.Case, ids map[string]int64, cc caseCounts, res *lightbulb.CaseImportResult) error {
 	for len(cs) > 0 {
 		n := min(len(cs), casePGBatch)
 		var vals []string
