@@ -61,7 +61,16 @@ func Run(ctx context.Context, st Store, job Job) (Report, lightbulb.CaseImportRe
 	if err == nil && len(batch) > 0 {
 		err = flush()
 	}
+	if a, ok := st.(analyzer); ok && err == nil {
+		err = a.AnalyzeCases(ctx)
+	}
 	return rep, res, err
+}
+
+// analyzer is a Store that can refresh its planner's statistics after a
+// bulk load.
+type analyzer interface {
+	AnalyzeCases(ctx context.Context) error
 }
 
 func progress(ctx context.Context, job Job, stage string, n int) error {

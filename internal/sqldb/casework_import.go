@@ -207,3 +207,17 @@ func caseCount(res *lightbulb.CaseImportResult, created bool) {
 		res.Updated++
 	}
 }
+
+// AnalyzeCases refreshes the planner's statistics after an import. Without
+// it PostgreSQL can plan the indicators for an empty table just after a
+// bulk load (measured: 73 s instead of 5 ms until autovacuum caught up).
+func (s *CaseService) AnalyzeCases(ctx context.Context) error {
+	q := `ANALYZE cases; ANALYZE case_rights; ANALYZE case_counts`
+	if s.db.Dialect == SQLite {
+		q = `PRAGMA optimize`
+	}
+	if _, err := s.db.write.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("analyze cases: %w", err)
+	}
+	return nil
+}
