@@ -266,3 +266,21 @@ func TestCaseIndicatorsPage(t *testing.T) {
 	mustContain(t, lead.get("/cases/indicators?from=2026-04&to=2026-12"), "0 of 0 (0%)")
 	mustContain(t, lead.get("/cases/indicators?from=2026-03&to=2026-03"), "1 of 2 (50%)")
 }
+
+func TestCasePagesInWelsh(t *testing.T) {
+	e := newCaseEnv(t)
+	c := e.newCase(t, "V-1", "Visiting cut short")
+	lead := e.client().signIn("leadA")
+	for path, want := range map[string]string{
+		"/cases":                       "Achosion",
+		"/cases/new":                   "Cofnodi achos",
+		fmt.Sprintf("/cases/%d", c.ID): "Drwy lens hawliau",
+		"/cases/import":                "Mewnforio achosion",
+		"/cases/indicators":            "Dangosyddion achosion",
+	} {
+		r := lead.get(path, "Accept-Language", "cy")
+		if r.status != http.StatusOK || !strings.Contains(r.body, want) {
+			t.Errorf("%s in Welsh: %d, lacks %q", path, r.status, want)
+		}
+	}
+}
