@@ -2,11 +2,15 @@ package cli_test
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/caseimport"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
@@ -89,5 +93,64 @@ func TestBenchCasesSmall(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("bench output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// caseKiller passes batches to the real store and stops the run after the
+// first, as a killed process would.
+type caseKiller struct {
+	*sqldb.CaseService
+	cancel  context.CancelFunc
+	batches int
+}
+
+func (k *caseKiller) ImportCases(ctx context.Context, cs []*lightbulb.Case, suggest bool) (lightbulb.CaseImportResult, error) {
+	k.batches++
+	if k.batches > 1 {
+		k.cancel()
+		return lightbulb.CaseImportResult{}, context.Canceled
+	}
+	return k.CaseService.ImportCases(ctx, cs, suggest)
+}
+
+func TestImportCutOffCompletesOnRerun(t *testing.T) {
+	dsn := dbURL(t)
+	caseOrg(t, dsn)
+	db, err := sqldb.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	o, err := sqldb.NewOrgService(db).FindOrgBySlug(context.Background(), "trust-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("Ref,Type,Date,Ward,What\n")
+	for i := range 250 {
+		fmt.Fprintf(&b, "K-%03d,Complaint,2026-01-%02d,Willow Ward,Food left cold\n", i, i%28+1)
+	}
+	path := writeFile(t, "k.csv", b.String())
+	cs := sqldb.NewCaseService(db, nil)
+	job := caseimport.Job{Open: func() (io.ReadCloser, error) { return os.Open(path) }, Batch: 100,
+		Options: caseimport.Options{Mapping: caseimport.Mapping{"source_ref": "Ref", "type": "Type", "received": "Date",
+			"service": "Ward", "summary": "What"}, Services: map[string]int64{}}}
+	octx := lightbulb.WithOrg(context.Background(), o.ID)
+	ss, _ := cs.FindServices(octx)
+	job.Services["willow ward"] = ss[0].ID
+	kctx, cancel := context.WithCancel(octx)
+	if _, _, err := caseimport.Run(kctx, &caseKiller{CaseService: cs, cancel: cancel}, job); err == nil {
+		t.Fatal("the cut-off run succeeded")
+	}
+	if p, _ := cs.FindCases(octx, lightbulb.CaseFilter{Limit: 200}); len(p.Cases) != 100 {
+		t.Fatalf("after the cut: %d cases, want the first batch of 100", len(p.Cases))
+	}
+	_, res, err := caseimport.Run(octx, cs, job)
+	if err != nil || res.Created != 150 || res.Updated != 100 {
+		t.Fatalf("re-run: %+v %v", res, err)
+	}
+	ci, _ := cs.CaseIndicators(octx, lightbulb.CaseFilter{})
+	if ci.Total != 250 {
+		t.Fatalf("after the re-run the indicators count %d cases, want 250", ci.Total)
 	}
 }

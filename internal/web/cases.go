@@ -96,13 +96,15 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	q.Del("after")
+	first := "/cases?" + q.Encode()
 	next := ""
 	if page.Next != "" {
 		q.Set("after", page.Next)
 		next = "/cases?" + q.Encode()
 	}
 	p := s.newPage(r, "Cases", map[string]any{"Cases": page.Cases, "Next": next, "Services": services, "Rights": rights,
-		"Types": lightbulb.CaseTypes, "Statuses": lightbulb.CaseStatuses, "Paged": f.After != ""})
+		"Types": lightbulb.CaseTypes, "Statuses": lightbulb.CaseStatuses, "Paged": f.After != "", "First": first})
 	p.Form = r.URL.Query()
 	s.render(w, r, http.StatusOK, "cases_list", p)
 }

@@ -153,6 +153,8 @@ func TestCaseListPagesAndFilters(t *testing.T) {
 	href := first.body[strings.LastIndex(first.body[:i], `href="`)+6 : i-2]
 	second := c.get(strings.ReplaceAll(href, "&amp;", "&"))
 	mustContain(t, second, "Back to the newest cases")
+	filtered := c.get("/cases?type=complaint&after=2026-03-04%7C999999")
+	mustContain(t, filtered, `href="/cases?type=complaint"`)
 	if strings.Count(first.body, `href="/cases/`)-strings.Count(first.body, `href="/cases/new`)-strings.Count(first.body, `href="/cases/i`) != 50 {
 		t.Errorf("first page does not hold 50 cases")
 	}
