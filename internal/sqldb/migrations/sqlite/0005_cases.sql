@@ -22,8 +22,11 @@ CREATE TABLE cases (
 	updated_at TIMESTAMP NOT NULL,
 	UNIQUE (org_id, source_ref)
 );
--- The list pages newest first.
+-- The list pages newest first, for everyone and for one ward (a ward with no
+-- recent cases would otherwise scan the whole list). Other filters scan the
+-- list in order: every type of case is common enough for that to be quick.
 CREATE INDEX cases_list ON cases(org_id, received DESC, id DESC);
+CREATE INDEX cases_list_service ON cases(org_id, service_id, received DESC, id DESC);
 
 CREATE TABLE case_rights (
 	org_id INTEGER NOT NULL REFERENCES organisations(id),
