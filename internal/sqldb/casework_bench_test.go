@@ -56,7 +56,9 @@ func caseBenchDB(b *testing.B, n int) (context.Context, *sqldb.CaseService) {
 		}
 		wards = append(wards, w.ID)
 	}
-	suggest := func(string) []lightbulb.CaseRight { return []lightbulb.CaseRight{{Code: "A8", Suggested: true, Score: 0.9}} }
+	suggest := func(string) []lightbulb.CaseRight {
+		return []lightbulb.CaseRight{{Code: "A8", Suggested: true, Score: 0.9}}
+	}
 	cs := sqldb.NewCaseService(db, suggest)
 	types := []lightbulb.CaseType{lightbulb.CaseIncident, lightbulb.CaseComplaint, lightbulb.CasePALS, lightbulb.CaseSafeguarding}
 	r := rand.New(rand.NewPCG(1, 2)) // types independent of dates, as in life
