@@ -82,6 +82,10 @@ func caseBenchDB(b *testing.B, n int) (context.Context, *sqldb.CaseService) {
 			b.Fatal(err)
 		}
 	}
+	// A new ward with no cases: filtering on it scans the whole list.
+	if err := ds.CreateService(ctx, &lightbulb.Service{Name: "New ward"}); err != nil {
+		b.Fatal(err)
+	}
 	return ctx, cs
 }
 
@@ -99,6 +103,7 @@ func BenchmarkCaseQueries(b *testing.B) {
 		{"list-next-page", lightbulb.CaseFilter{After: first.Next}, false},
 		{"list-incidents", lightbulb.CaseFilter{Type: lightbulb.CaseIncident}, false},
 		{"list-one-ward", lightbulb.CaseFilter{ServiceID: 7}, false},
+		{"list-ward-without-cases", lightbulb.CaseFilter{ServiceID: 21}, false},
 		{"list-right", lightbulb.CaseFilter{Right: "A8"}, false},
 		{"indicators", lightbulb.CaseFilter{}, true},
 		{"indicators-year", lightbulb.CaseFilter{From: "2025-01-01", To: "2025-12-31"}, true},

