@@ -32,6 +32,8 @@ func commands() []command {
 		{"remind", "email owners of decisions whose review falls due (run daily from cron)", runRemind},
 		{"jobs", "run due training reminders and offers: run-due", runJobs},
 		{"rights", "suggest rights for texts; evaluate and train the model", runRights},
+		{"import", "import cases from a CSV export: import cases FILE --org SLUG", runImport},
+		{"bench", "measure casework at scale: bench cases --rows N --db sqlite:PATH", runBench},
 		{"version", "print the version", runVersion},
 	}
 }

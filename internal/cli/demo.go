@@ -153,5 +153,8 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 	if err := loadTrainingDemo(ctx, db, out); err != nil {
 		return err
 	}
-	return loadLearningDemo(ctx, db, out)
+	if err := loadLearningDemo(ctx, db, out); err != nil {
+		return err
+	}
+	return loadDemoCases(ctx, db, ids, out)
 }

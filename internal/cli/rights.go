@@ -27,10 +27,8 @@ train rebuilds the model from the corpus's train split, plus the rights
 reviewers confirmed when --db is given. Run it from the repository root.`
 
 // confirmedLabels returns the source of rights that reviewers confirmed on
-// cases in db, for `rights train --db`. There is no casework table yet: the
-// casework slice replaces this function's body with its store's
-// tagger.LabelSource. Until then there is none.
-var confirmedLabels = func(db *sqldb.DB) tagger.LabelSource { return nil }
+// cases in db, for `rights train --db`: the casework store's labels.
+var confirmedLabels = func(db *sqldb.DB) tagger.LabelSource { return sqldb.NewCaseLabels(db) }
 
 func runRights(ctx context.Context, args []string, out, errw io.Writer) error {
 	if len(args) == 0 {

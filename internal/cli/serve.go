@@ -37,6 +37,7 @@ func services(db *sqldb.DB, cfg *config.Config) web.Services {
 		Surveys:   sqldb.NewSurveyService(db),
 		Plans:     sqldb.NewPlanService(db),
 		Coverage:  sqldb.NewCoverageService(db),
+		Cases:     sqldb.NewCaseService(db, caseSuggest),
 	}
 }
 

@@ -57,6 +57,7 @@ var welshCore = map[string]string{
 	"Charity":                          "Elusen",
 	"Check your email":                 "Gwiriwch eich e-bost",
 	"Choose a new password":            "Dewis cyfrinair newydd",
+	"Closed":                           "Ar gau",
 	"Commissioner":                     "Comisiynydd",
 	"Community group":                  "Grŵp cymunedol",
 	"Confirm that you want to erase this person’s data": "Cadarnhewch eich bod am ddileu data'r unigolyn hwn",

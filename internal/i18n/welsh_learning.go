@@ -66,7 +66,6 @@ var welshLearning = map[string]string{
 	"Choose up to three rights and up to three practice issues you most want your training to cover. Trainers and your organisation's leads see only the totals.": "Dewiswch hyd at dair hawl a hyd at dri mater ymarfer yr hoffech i'ch hyfforddiant eu cynnwys fwyaf. Dim ond y cyfansymiau y mae hyfforddwyr ac arweinwyr eich sefydliad yn eu gweld.",
 	"Choose what you want training to focus on": "Dewis beth rydych chi eisiau i hyfforddiant ganolbwyntio arno",
 	"Choose yes or no":                          "Dewiswch ie neu na",
-	"Closed":                                    "Ar gau",
 	"Closes on":                                 "Yn cau ar",
 	"Cohort":                                    "Carfan",
 	"Comments":                                  "Sylwadau",

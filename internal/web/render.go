@@ -66,15 +66,19 @@ var london = func() *time.Location {
 // defineRE finds the templates a file defines.
 var defineRE = regexp.MustCompile(`{{-?\s*define\s+"([^"]+)"`)
 
-// checkDefines refuses two layout files that define the same template: the
-// later one would silently replace the earlier on every page.
+// templateRE finds the templates a file uses.
+var templateRE = regexp.MustCompile(`{{-?\s*template\s+"([^"]+)"`)
+
+// checkDefines refuses two layout files that define the same template (the
+// later one would silently replace the earlier on every page) and a page
+// that uses a template nobody defines (it would fail only when rendered).
 func checkDefines() error {
-	files, err := fs.Glob(templateFS, "templates/layout/*.html")
+	layouts, err := fs.Glob(templateFS, "templates/layout/*.html")
 	if err != nil {
 		return err
 	}
 	where := map[string]string{}
-	for _, f := range files {
+	for _, f := range layouts {
 		b, err := templateFS.ReadFile(f)
 		if err != nil {
 			return err
@@ -84,6 +88,25 @@ func checkDefines() error {
 				return fmt.Errorf("template %q is defined in both %s and %s: give one an area prefix", m[1], other, f)
 			}
 			where[m[1]] = f
+		}
+	}
+	pages, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return err
+	}
+	for _, f := range append(pages, layouts...) {
+		b, err := templateFS.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		own := map[string]bool{}
+		for _, m := range defineRE.FindAllStringSubmatch(string(b), -1) {
+			own[m[1]] = true
+		}
+		for _, m := range templateRE.FindAllStringSubmatch(string(b), -1) {
+			if _, ok := where[m[1]]; !ok && !own[m[1]] && m[1] != "content" {
+				return fmt.Errorf("%s uses template %q, which no layout file or the page itself defines", f, m[1])
+			}
 		}
 	}
 	return nil

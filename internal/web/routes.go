@@ -72,6 +72,7 @@ func (s *Server) Handler() http.Handler {
 	s.reviewRoutes(h)
 	s.trainingRoutes(h)
 	s.learningRoutes(h)
+	s.caseRoutes(h)
 
 	h("/", s.notFound)
 

@@ -42,6 +42,8 @@ type Services struct {
 	Plans lightbulb.PlanService
 	// Coverage reports how much of an organisation has been trained.
 	Coverage lightbulb.CoverageService
+	// Cases keeps complaints, concerns and incidents reviewed through the rights lens.
+	Cases lightbulb.CaseService
 }
 
 // Options configure a Server.

@@ -1,0 +1,125 @@
+package sqldb_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
+)
+
+// BenchmarkCaseImport stores batches of 10,000 new cases on SQLite without
+// suggestions and reports rows per second. `lightbulb bench cases` measures
+// the whole CSV path at millions of rows.
+func BenchmarkCaseImport(b *testing.B) {
+	db := sqldbtest.MustOpenSQLite(b)
+	a := sqldbtest.MustOrg(b, db, "trust-a", lightbulb.KindNHSTrust)
+	ctx := lightbulb.WithOrg(b.Context(), a.ID)
+	ward := &lightbulb.Service{Name: "Ward 1"}
+	if err := sqldb.NewDecisionService(db).CreateService(ctx, ward); err != nil {
+		b.Fatal(err)
+	}
+	cs := sqldb.NewCaseService(db, nil)
+	const n = 10000
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		batch := make([]*lightbulb.Case, n)
+		for j := range batch {
+			batch[j] = &lightbulb.Case{Type: lightbulb.CaseIncident, SourceRef: fmt.Sprintf("R-%d-%d", i, j),
+				Received: fmt.Sprintf("2025-%02d-%02d", j%12+1, j%28+1), ServiceID: ward.ID, Summary: "Visiting was stopped for a week.",
+				Harm: "low", Status: "open"}
+		}
+		if _, err := cs.ImportCases(ctx, batch, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// caseBenchDB is a SQLite database with n cases over two years and twenty
+// wards, and the first thousand reviewed with A8 confirmed.
+func caseBenchDB(b *testing.B, n int) (context.Context, *sqldb.CaseService) {
+	b.Helper()
+	db := sqldbtest.MustOpenSQLite(b)
+	sqldbtest.MustRight(b, db, "A8", lightbulb.Qualified)
+	a := sqldbtest.MustOrg(b, db, "trust-a", lightbulb.KindNHSTrust)
+	ctx := lightbulb.WithOrg(b.Context(), a.ID)
+	ds := sqldb.NewDecisionService(db)
+	var wards []int64
+	for i := range 20 {
+		w := &lightbulb.Service{Name: fmt.Sprintf("Ward %d", i)}
+		if err := ds.CreateService(ctx, w); err != nil {
+			b.Fatal(err)
+		}
+		wards = append(wards, w.ID)
+	}
+	suggest := func(string) []lightbulb.CaseRight {
+		return []lightbulb.CaseRight{{Code: "A8", Suggested: true, Score: 0.9}}
+	}
+	cs := sqldb.NewCaseService(db, suggest)
+	types := []lightbulb.CaseType{lightbulb.CaseIncident, lightbulb.CaseComplaint, lightbulb.CasePALS, lightbulb.CaseSafeguarding}
+	r := rand.New(rand.NewPCG(1, 2)) // types independent of dates, as in life
+	for start := 0; start < n; start += 50000 {
+		var batch []*lightbulb.Case
+		for i := start; i < min(n, start+50000); i++ {
+			c := &lightbulb.Case{Type: types[r.IntN(4)], SourceRef: fmt.Sprintf("R-%d", i), Received: fmt.Sprintf("20%02d-%02d-%02d", 24+i%2, i%12+1, i%28+1),
+				ServiceID: wards[i%20], Summary: "Visiting was stopped.", Status: "open"}
+			if c.Type == lightbulb.CaseIncident {
+				c.Harm = "low"
+			}
+			batch = append(batch, c)
+		}
+		if _, err := cs.ImportCases(ctx, batch, start == 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+	p, _ := cs.FindCases(ctx, lightbulb.CaseFilter{Limit: 200})
+	for _, c := range p.Cases {
+		if _, err := cs.ReviewCase(ctx, c.ID, lightbulb.CaseReview{Verdicts: map[string]string{"A8": "confirmed"}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// A new ward with no cases: filtering on it scans the whole list.
+	if err := ds.CreateService(ctx, &lightbulb.Service{Name: "New ward"}); err != nil {
+		b.Fatal(err)
+	}
+	return ctx, cs
+}
+
+// BenchmarkCaseQueries times the list and indicator queries on 200,000
+// cases; `lightbulb bench cases --rows 2500000` does the same at scale.
+func BenchmarkCaseQueries(b *testing.B) {
+	ctx, cs := caseBenchDB(b, 200000)
+	first, _ := cs.FindCases(ctx, lightbulb.CaseFilter{})
+	for _, q := range []struct {
+		name string
+		f    lightbulb.CaseFilter
+		ind  bool
+	}{
+		{"list", lightbulb.CaseFilter{}, false},
+		{"list-next-page", lightbulb.CaseFilter{After: first.Next}, false},
+		{"list-incidents", lightbulb.CaseFilter{Type: lightbulb.CaseIncident}, false},
+		{"list-one-ward", lightbulb.CaseFilter{ServiceID: 7}, false},
+		{"list-ward-without-cases", lightbulb.CaseFilter{ServiceID: 21}, false},
+		{"list-right", lightbulb.CaseFilter{Right: "A8"}, false},
+		{"indicators", lightbulb.CaseFilter{}, true},
+		{"indicators-year", lightbulb.CaseFilter{From: "2025-01-01", To: "2025-12-31"}, true},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			for b.Loop() {
+				var err error
+				if q.ind {
+					_, err = cs.CaseIndicators(ctx, q.f)
+				} else {
+					_, err = cs.FindCases(ctx, q.f)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

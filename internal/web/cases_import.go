@@ -1,0 +1,228 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/caseimport"
+)
+
+// caseUploadPath is where the browser uploads a CSV export.
+const caseUploadPath = "/cases/import"
+
+// caseMaxUpload is the largest file the browser may upload (50 MB, about
+// 200,000 cases); larger exports go through `lightbulb import cases`.
+const caseMaxUpload = 50 << 20
+
+func (s *Server) caseImportForm(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "cases_import", s.newPage(r, "Import cases", nil))
+}
+
+// caseUpload keeps the uploaded file and goes on to map its columns.
+func (s *Server) caseUpload(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "Import cases", nil)
+	fail := func(msg string) {
+		s.formError(w, r, "cases_import", p, lightbulb.FieldError("file", msg))
+	}
+	f, hdr, err := r.FormFile("file")
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		fail("The file must be smaller than 50 MB: import larger files with the command line")
+		return
+	case err != nil:
+		fail("Select a CSV file")
+		return
+	}
+	defer f.Close()
+	body, err := io.ReadAll(io.LimitReader(f, caseMaxUpload+1))
+	if err != nil {
+		fail("The file could not be read: try again")
+		return
+	} else if len(body) > caseMaxUpload {
+		fail("The file must be smaller than 50 MB: import larger files with the command line")
+		return
+	}
+	if _, _, _, err := caseimport.Open(bytes.NewReader(body)); err != nil {
+		fail("The file cannot be used: " + strings.TrimPrefix(err.Error(), "file: "))
+		return
+	}
+	token, err := s.Cases.PutCaseUpload(r.Context(), hdr.Filename, body)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "case.upload", hdr.Filename, fmt.Sprintf("%d bytes", len(body)))
+	http.Redirect(w, r, "/cases/import/columns?upload="+token, http.StatusSeeOther)
+}
+
+// caseImportData reads the upload's heading and first rows for the mapping page.
+func (s *Server) caseImportData(r *http.Request) (map[string]any, []byte, error) {
+	ctx := r.Context()
+	name, body, err := s.Cases.CaseUpload(ctx, r.URL.Query().Get("upload"))
+	if err != nil {
+		return nil, nil, err
+	}
+	cr, header, delim, err := caseimport.Open(bytes.NewReader(body))
+	if err != nil {
+		return nil, nil, lightbulb.Errorf(lightbulb.EINVALID, "%s", err.Error())
+	}
+	var preview [][]string
+	for len(preview) < 5 {
+		rec, err := cr.Read()
+		if err != nil {
+			break
+		}
+		preview = append(preview, append([]string(nil), rec...))
+	}
+	maps, err := s.Cases.CaseMappings(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return map[string]any{"Name": name, "Header": header, "Preview": preview, "Delim": caseDelimName(delim),
+		"Fields": caseimport.Fields, "Required": caseimport.Required, "Mappings": maps, "Token": r.URL.Query().Get("upload")}, body, nil
+}
+
+func caseDelimName(d rune) string {
+	return map[rune]string{',': "commas", ';': "semicolons", '\t': "tabs", '|': "vertical bars"}[d]
+}
+
+func (s *Server) caseImportMap(w http.ResponseWriter, r *http.Request) {
+	data, _, err := s.caseImportData(r)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	p := s.newPage(r, "Match the columns", data)
+	m := caseimport.Guess(data["Header"].([]string))
+	if saved, ok := data["Mappings"].(map[string]map[string]string)[r.URL.Query().Get("mapping")]; ok {
+		m = saved
+		p.Form.Set("save_as", r.URL.Query().Get("mapping"))
+	}
+	for f, col := range m {
+		p.Form.Set("map-"+f, col)
+	}
+	p.Form.Set("redact", "1")
+	s.render(w, r, http.StatusOK, "cases_import_map", p)
+}
+
+// caseImportRun checks the file with the chosen mapping and, when asked
+// and every row is right, imports it.
+func (s *Server) caseImportRun(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	data, body, err := s.caseImportData(r)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	_ = r.ParseForm()
+	m := caseimport.Mapping{}
+	for _, f := range caseimport.Fields {
+		m[f] = r.PostFormValue("map-" + f)
+	}
+	p := s.newPage(r, "Match the columns", data)
+	p.Form = r.PostForm
+	services, err := s.caseServiceIndex(ctx)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	job := caseimport.Job{Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }, DryRun: true,
+		Suggest: true, Options: caseimport.Options{Mapping: m, Services: services, Redact: r.PostFormValue("redact") == "1"}}
+	rep, _, err := caseimport.Run(ctx, s.Cases, job)
+	if errors.Is(err, caseimport.ErrFile) {
+		s.formError(w, r, "cases_import_map", p, lightbulb.FieldError("map-source_ref", "The file cannot be imported: "+strings.TrimPrefix(err.Error(), "file: ")))
+		return
+	} else if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	if name := strings.TrimSpace(r.PostFormValue("save_as")); name != "" {
+		if err := s.Cases.SaveCaseMapping(ctx, name, m); err != nil {
+			s.appError(w, r, err)
+			return
+		}
+	}
+	data["Report"] = &rep
+	if r.PostFormValue("action") != "import" || rep.ErrorCount > 0 {
+		p.Errors = caseReportErrors(p, &rep)
+		s.render(w, r, http.StatusOK, "cases_import_map", p)
+		return
+	}
+	token := r.URL.Query().Get("upload")
+	err = s.Cases.StartCaseImport(ctx, token, rep.Valid)
+	if err == nil {
+		go s.caseImportInBackground(context.WithoutCancel(ctx), token, data["Name"].(string), job)
+	} else if lightbulb.ErrorCode(err) != lightbulb.ECONFLICT {
+		s.appError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/cases/import/progress?upload="+token, http.StatusSeeOther)
+}
+
+// caseImportInBackground stores a checked upload, recording its progress
+// where the progress page (on any server process) can read it. Each batch
+// is its own transaction keyed on the reference, so an import cut off by a
+// restart can be started again from the same page and completes.
+func (s *Server) caseImportInBackground(ctx context.Context, token, name string, job caseimport.Job) {
+	job.DryRun, job.Batch = false, 2000
+	job.Progress = func(stage string, n int) {
+		if stage == "stored" {
+			_ = s.Cases.SetCaseImport(ctx, token, lightbulb.CaseUploadState{State: "running", Done: n})
+		}
+	}
+	_, res, err := caseimport.Run(ctx, s.Cases, job)
+	st := lightbulb.CaseUploadState{State: "done", Done: res.Created + res.Updated, Created: res.Created, Updated: res.Updated}
+	if err != nil {
+		s.log.Error("case import", "upload", token, "error", err)
+		st = lightbulb.CaseUploadState{State: "failed", Message: "The import stopped part way. The cases stored so far are kept: import the file again to complete it."}
+	}
+	if err := s.Cases.SetCaseImport(ctx, token, st); err != nil {
+		s.log.Error("case import state", "upload", token, "error", err)
+	}
+	_ = s.Audit.Record(ctx, "case.import", name, fmt.Sprintf("%s: %d added, %d updated", st.State, res.Created, res.Updated))
+}
+
+// caseImportProgress shows how far an import has got; with JavaScript on
+// it refreshes itself every two seconds until the import ends.
+func (s *Server) caseImportProgress(w http.ResponseWriter, r *http.Request) {
+	st, err := s.Cases.CaseImportState(r.Context(), r.URL.Query().Get("upload"))
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	p := s.newPage(r, "Importing cases", map[string]any{"S": st, "Token": r.URL.Query().Get("upload")})
+	s.render(w, r, http.StatusOK, "cases_import_progress", p)
+}
+
+// caseReportErrors puts a short line at the top of the page when rows are wrong.
+func caseReportErrors(p *Page, rep *caseimport.Report) []*lightbulb.Error {
+	if rep.ErrorCount == 0 {
+		return nil
+	}
+	return []*lightbulb.Error{{Code: lightbulb.EINVALID, Field: "report",
+		Message: p.T("%d problems in the file: nothing was imported. Correct the file or the columns and check again.", rep.ErrorCount)}}
+}
+
+// caseServiceIndex maps lower-case service names to ids for the importer.
+func (s *Server) caseServiceIndex(ctx context.Context) (map[string]int64, error) {
+	ss, err := s.Cases.FindServices(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int64{}
+	for _, sv := range ss {
+		out[strings.ToLower(sv.Name)] = sv.ID
+	}
+	return out, nil
+}
+
+// CaseRequired reports whether an import must map a field.
+func (p *Page) CaseRequired(field string) bool { return slices.Contains(caseimport.Required, field) }

@@ -1,0 +1,145 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"slices"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// caseBar is one bar of the chart of most engaged rights.
+type caseBar struct {
+	Label string
+	N, Y  int
+	Width int // of 600
+}
+
+// caseRightRow is one right's confirmed cases in each month of the table.
+type caseRightRow struct {
+	Code   string
+	Counts []int
+	Total  int
+}
+
+func caseBars(top []lightbulb.CaseCount, titles map[string]string) []caseBar {
+	most := 1
+	for _, c := range top {
+		most = max(most, c.N)
+	}
+	var out []caseBar
+	for i, c := range top {
+		out = append(out, caseBar{Label: c.Key + " " + titles[c.Key], N: c.N, Y: i * 50, Width: max(2, c.N*600/most)})
+	}
+	return out
+}
+
+// caseMatrix turns counts by right and month into table rows.
+func caseMatrix(in []lightbulb.CaseCount) ([]string, []caseRightRow) {
+	var months, codes []string
+	for _, c := range in {
+		if !slices.Contains(months, c.Month) {
+			months = append(months, c.Month)
+		}
+		if !slices.Contains(codes, c.Key) {
+			codes = append(codes, c.Key)
+		}
+	}
+	slices.Sort(months)
+	slices.SortFunc(codes, func(a, b string) int { return caseCodeOrder(a) - caseCodeOrder(b) })
+	var rows []caseRightRow
+	for _, code := range codes {
+		row := caseRightRow{Code: code, Counts: make([]int, len(months))}
+		for _, c := range in {
+			if c.Key == code {
+				row.Counts[slices.Index(months, c.Month)] = c.N
+				row.Total += c.N
+			}
+		}
+		rows = append(rows, row)
+	}
+	return months, rows
+}
+
+// caseCodeOrder sorts A2 before A10 and articles before protocol rights.
+func caseCodeOrder(code string) int {
+	n := 0
+	fmt.Sscanf(code[1:], "%d", &n)
+	if code[0] == 'P' {
+		n += 100
+	}
+	return n
+}
+
+// caseMonth accepts a YYYY-MM month.
+func caseMonth(v string) bool {
+	_, err := time.Parse("2006-01", v)
+	return err == nil
+}
+
+func (s *Server) caseIndicators(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	q := r.URL.Query()
+	f := caseFilter(q)
+	f.Status, f.Reviewed, f.From, f.To = "", "", "", ""
+	if m := q.Get("from"); caseMonth(m) {
+		f.From = m + "-01"
+	}
+	if m := q.Get("to"); caseMonth(m) {
+		f.To = m + "-28"
+	}
+	ci, err := s.Cases.CaseIndicators(ctx, f)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	titles, err := s.rightTitles(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if q.Get("format") == "csv" {
+		s.caseIndicatorsCSV(w, r, ci)
+		return
+	}
+	services, err := s.Cases.FindServices(ctx)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	months, matrix := caseMatrix(ci.ByRightMonth)
+	csvQ := r.URL.Query()
+	csvQ.Set("format", "csv")
+	p := s.newPage(r, "Case indicators", map[string]any{"I": ci, "Bars": caseBars(ci.TopRights, titles), "Titles": titles,
+		"Months": months, "Matrix": matrix, "Services": services, "Types": lightbulb.CaseTypes, "CSV": "/cases/indicators?" + csvQ.Encode(),
+		"ChartHeight": max(50, len(ci.TopRights)*50)})
+	p.Form = q
+	s.render(w, r, http.StatusOK, "cases_indicators", p)
+}
+
+// caseIndicatorsCSV writes every count as measure, key, month or type, number.
+func (s *Server) caseIndicatorsCSV(w http.ResponseWriter, r *http.Request, ci *lightbulb.CaseIndicators) {
+	p := s.newPage(r, "", nil)
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	_ = cw.Write([]string{p.T("Measure"), p.T("Key"), p.T("Month or type"), p.T("Number")})
+	_ = cw.Write([]string{"cases", "", "", fmt.Sprint(ci.Total)})
+	_ = cw.Write([]string{"reviewed", "", "", fmt.Sprint(ci.Reviewed)})
+	put := func(measure string, cs []lightbulb.CaseCount) {
+		for _, c := range cs {
+			_ = cw.Write([]string{measure, csvSafe(c.Key), c.Month, fmt.Sprint(c.N)})
+		}
+	}
+	put("right_month", ci.ByRightMonth)
+	put("service_type", ci.ByServiceType)
+	put("harm", ci.ByHarm)
+	put("top_right", ci.TopRights)
+	cw.Flush()
+	_ = s.Audit.Record(r.Context(), "case.indicators_export", "cases", r.URL.RawQuery)
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="case-indicators.csv"`)
+	_, _ = buf.WriteTo(w)
+}
