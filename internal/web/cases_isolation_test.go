@@ -32,48 +32,26 @@ func TestCaseIsolation(t *testing.T) {
 	leadPages := []route{{"GET", "/cases/indicators", nil}, {"GET", "/cases/indicators?format=csv", nil}, {"GET", "/cases/import", nil}}
 	create := route{"POST", "/cases", caseForm("B-1", "Made from outside", e.wardA.ID)}
 
-	call := func(cl *client, r route) resp {
-		if r.method == "POST" {
-			return cl.post(r.path, r.form)
-		}
-		return cl.get(r.path)
-	}
-	expect := func(who string, cl *client, rs []route, want int) {
-		t.Helper()
-		for _, r := range rs {
-			got := call(cl, r)
-			ok := got.status == want
-			if want == http.StatusSeeOther {
-				ok = ok && strings.HasPrefix(got.location, "/sign-in")
-			}
-			if !ok {
-				t.Errorf("%s %s %s: status %d (location %q), want %d", who, r.method, r.path, got.status, got.location, want)
-			}
-			if strings.Contains(got.body, "secret visiting") || strings.Contains(got.body, "Willow Ward") {
-				t.Errorf("%s %s %s shows trust A's data", who, r.method, r.path)
-			}
-		}
-	}
 	all := append(append(append(append(append([]route{}, onRecord...), onUpload...), staffPages...), leadPages...), create)
-	expect("visitor", e.client(), all, http.StatusSeeOther)
+	expectRoutes(t, "visitor", e.client(), all, http.StatusSeeOther, "secret visiting", "Willow Ward")
 	if r := caseUpload(t, e.client(), "x.csv", []byte(caseCSV)); r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/sign-in") {
 		t.Errorf("visitor upload: %d %q", r.status, r.location)
 	}
 	staffB := e.client().signIn("staffB")
-	expect("staffB", staffB, onRecord, http.StatusNotFound)
-	expect("staffB", staffB, staffPages, http.StatusOK)
-	expect("staffB", staffB, append(append([]route{}, leadPages...), onUpload...), http.StatusForbidden)
-	if r := call(staffB, create); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Select a service of your organisation") {
+	expectRoutes(t, "staffB", staffB, onRecord, http.StatusNotFound, "secret visiting", "Willow Ward")
+	expectRoutes(t, "staffB", staffB, staffPages, http.StatusOK, "secret visiting", "Willow Ward")
+	expectRoutes(t, "staffB", staffB, append(append([]route{}, leadPages...), onUpload...), http.StatusForbidden, "secret visiting", "Willow Ward")
+	if r := staffB.call(create); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Select a service of your organisation") {
 		t.Errorf("staffB creating in A's service: %d", r.status)
 	}
 	adminB := e.client().signIn("adminB")
-	expect("adminB", adminB, append(append([]route{}, onRecord...), staffPages...), http.StatusForbidden)
-	expect("adminB", adminB, onUpload, http.StatusNotFound)
-	expect("adminB", adminB, leadPages, http.StatusOK)
+	expectRoutes(t, "adminB", adminB, append(append([]route{}, onRecord...), staffPages...), http.StatusForbidden, "secret visiting", "Willow Ward")
+	expectRoutes(t, "adminB", adminB, onUpload, http.StatusNotFound, "secret visiting", "Willow Ward")
+	expectRoutes(t, "adminB", adminB, leadPages, http.StatusOK, "secret visiting", "Willow Ward")
 	adminA := e.client().signIn("adminA")
-	expect("adminA", adminA, onRecord, http.StatusForbidden)
+	expectRoutes(t, "adminA", adminA, onRecord, http.StatusForbidden, "secret visiting", "Willow Ward")
 	staffA := e.client().signIn("staffA")
-	expect("staffA", staffA, append(append([]route{}, leadPages...), onUpload...), http.StatusForbidden)
+	expectRoutes(t, "staffA", staffA, append(append([]route{}, leadPages...), onUpload...), http.StatusForbidden, "secret visiting", "Willow Ward")
 	if r := staffA.get(rec); r.status != http.StatusOK || !strings.Contains(r.body, "secret visiting") {
 		t.Fatalf("staffA reads the case: %d", r.status)
 	}

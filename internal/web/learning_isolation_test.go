@@ -25,30 +25,11 @@ func TestLearningIsolation(t *testing.T) {
 		{"GET", "/training/feedback/results", nil},
 		{"POST", "/training/feedback/results/" + id, url.Values{"publish": {"yes"}}},
 	}
-	call := func(c *client, r route) resp {
-		if r.method == "POST" {
-			return c.post(r.path, r.form)
-		}
-		return c.get(r.path)
-	}
-	expect := func(who string, c *client, rs []route, want int) {
-		t.Helper()
-		for _, r := range rs {
-			got := call(c, r)
-			ok := got.status == want
-			if want == http.StatusSeeOther {
-				ok = ok && strings.HasPrefix(got.location, "/sign-in")
-			}
-			if !ok {
-				t.Errorf("%s %s %s: status %d (location %q), want %d", who, r.method, r.path, got.status, got.location, want)
-			}
-		}
-	}
 	visitor := te.client()
-	expect("visitor", visitor, append(trainerOnly, route{"GET", "/training/feedback", nil}), http.StatusSeeOther)
+	expectRoutes(t, "visitor", visitor, append(trainerOnly, route{"GET", "/training/feedback", nil}), http.StatusSeeOther)
 	for _, key := range []string{"staffB", "adminB", "staffA", "adminA", "platform"} {
 		c := te.client().signIn(key)
-		expect(key, c, trainerOnly, http.StatusForbidden)
+		expectRoutes(t, key, c, trainerOnly, http.StatusForbidden)
 		// Nobody's list shows another person's sessions.
 		if r := c.get("/training/feedback"); r.status != http.StatusOK || strings.Contains(r.body, vic.Token) || strings.Contains(r.body, nia.Token) {
 			t.Errorf("%s's feedback list: status %d, or it shows someone else's session", key, r.status)

@@ -99,22 +99,16 @@ func TestLearningPlanIsolation(t *testing.T) {
 	owner := []route{{"GET", page, nil}, {"POST", page + "/actions", url.Values{"done": {fmt.Sprint(p[0].Actions[0].ID)}}},
 		{"POST", page + "/share", url.Values{"shared": {"yes"}}},
 		{"POST", fmt.Sprintf("%s/checkins/%d", page, p[0].Checkins[0].ID), url.Values{"answer": {"Planted"}}}}
-	call := func(c *client, r route) resp {
-		if r.method == "POST" {
-			return c.post(r.path, r.form)
-		}
-		return c.get(r.path)
-	}
 	for _, r := range append(owner, route{"GET", "/plans", nil}, route{"GET", "/plans/new", nil}, route{"GET", "/plans/progress", nil},
 		route{"POST", "/plans", learnPlanForm("Planted")}) {
-		if got := call(te.client(), r); got.status != http.StatusSeeOther || !strings.HasPrefix(got.location, "/sign-in") {
+		if got := te.client().call(r); got.status != http.StatusSeeOther || !strings.HasPrefix(got.location, "/sign-in") {
 			t.Errorf("visitor %s %s: %d", r.method, r.path, got.status)
 		}
 	}
 	for _, key := range []string{"adminA", "leadA", "staffB", "adminB", "platform", "trainer"} {
 		c := te.client().signIn(key)
 		for _, r := range owner {
-			if got := call(c, r); got.status != http.StatusNotFound {
+			if got := c.call(r); got.status != http.StatusNotFound {
 				t.Errorf("%s %s %s: %d, want 404", key, r.method, r.path, got.status)
 			}
 		}

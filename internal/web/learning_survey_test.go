@@ -171,21 +171,15 @@ func TestLearningSurveyIsolation(t *testing.T) {
 	leadOnly := []route{{"GET", "/surveys/new", nil}, {"POST", "/surveys", url.Values{"title": {"Planted"}, "kind": {"baseline"}}},
 		{"GET", "/surveys/" + id + "/results", nil}}
 	memberOnly := []route{{"GET", "/surveys/" + id, nil}, {"POST", "/surveys/" + id, learnSurveyForm(1, "Planted")}}
-	call := func(c *client, r route) resp {
-		if r.method == "POST" {
-			return c.post(r.path, r.form)
-		}
-		return c.get(r.path)
-	}
 	for _, r := range append(append(leadOnly, memberOnly...), route{"GET", "/surveys", nil}) {
-		if got := call(te.client(), r); got.status != http.StatusSeeOther || !strings.HasPrefix(got.location, "/sign-in") {
+		if got := te.client().call(r); got.status != http.StatusSeeOther || !strings.HasPrefix(got.location, "/sign-in") {
 			t.Errorf("visitor %s %s: %d %q", r.method, r.path, got.status, got.location)
 		}
 	}
 	for _, key := range []string{"staffB", "adminB", "platform", "trainer"} {
 		c := te.client().signIn(key)
 		for _, r := range memberOnly {
-			if got := call(c, r); got.status != http.StatusNotFound {
+			if got := c.call(r); got.status != http.StatusNotFound {
 				t.Errorf("%s %s %s: %d, want 404", key, r.method, r.path, got.status)
 			}
 		}
@@ -197,7 +191,7 @@ func TestLearningSurveyIsolation(t *testing.T) {
 	for _, key := range []string{"staffA", "adminA"} {
 		c := te.client().signIn(key)
 		for _, r := range leadOnly {
-			if got := call(c, r); got.status != http.StatusForbidden {
+			if got := c.call(r); got.status != http.StatusForbidden {
 				t.Errorf("%s %s %s: %d, want 403", key, r.method, r.path, got.status)
 			}
 		}
