@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -18,6 +19,8 @@ type CaseSuggester func(text string) []lightbulb.CaseRight
 type CaseService struct {
 	db      *DB
 	suggest CaseSuggester
+	// bulk is set while a large SQLite import has the list index aside.
+	bulk atomic.Bool
 }
 
 // NewCaseService returns a CaseService on db; suggest may be nil, and then
@@ -201,6 +204,9 @@ func (s *CaseService) FindCases(ctx context.Context, f lightbulb.CaseFilter) (*l
 	}
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
+	}
+	if none, err := s.caseNone(ctx, org, f); err != nil || none {
+		return &lightbulb.CasePage{}, err
 	}
 	where, args := caseWhere(org, f)
 	if day, id, ok := caseCursor(f.After); ok {

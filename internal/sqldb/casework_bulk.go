@@ -39,7 +39,11 @@ func (s *CaseService) BeginCaseBulk(ctx context.Context, n int) (func(context.Co
 	if _, err := s.db.write.ExecContext(ctx, `DROP INDEX cases_list`); err != nil {
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
-	return s.db.repairCases, nil
+	s.bulk.Store(true)
+	return func(ctx context.Context) error {
+		s.bulk.Store(false)
+		return s.db.repairCases(ctx)
+	}, nil
 }
 
 // repairCases builds the list index if a large import was cut off before

@@ -43,7 +43,7 @@ func (s *CaseService) ImportCases(ctx context.Context, cs []*lightbulb.Case, sug
 		cc := caseCounts{}
 		var err error
 		if s.db.Dialect == SQLite {
-			err = caseUpsertSQLite(ctx, tx, org, now, cs, cc, &res)
+			err = caseUpsertSQLite(ctx, tx, org, now, cs, !s.bulk.Load(), cc, &res)
 			if err == nil && suggest {
 				err = caseIDs(ctx, tx, org, cs, ids)
 			}
@@ -121,8 +121,9 @@ const caseSQLiteTime = "2006-01-02 15:04:05.999999999-07:00"
 // database's write lock for the whole transaction, so the rows a
 // statement added are exactly those with a rowid above the largest before
 // it. Rows go in newest received first, so the list index takes them in
-// order rather than at random places.
-func caseUpsertSQLite(ctx context.Context, tx *sql.Tx, org int64, when time.Time, cs []*lightbulb.Case, cc caseCounts, res *lightbulb.CaseImportResult) error {
+// order rather than at random places; while a large import has the index
+// aside (sorted is false) there is nothing to gain and they go as they are.
+func caseUpsertSQLite(ctx context.Context, tx *sql.Tx, org int64, when time.Time, cs []*lightbulb.Case, sorted bool, cc caseCounts, res *lightbulb.CaseImportResult) error {
 	// A larger page cache for the one writer connection keeps the indexes'
 	// inserts in memory: 128 MB, within the server's memory budget.
 	if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -131072`); err != nil {
@@ -132,8 +133,10 @@ func caseUpsertSQLite(ctx context.Context, tx *sql.Tx, org int64, when time.Time
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM cases`).Scan(&top); err != nil {
 		return err
 	}
-	cs = slices.Clone(cs)
-	slices.SortStableFunc(cs, func(a, b *lightbulb.Case) int { return strings.Compare(b.Received, a.Received) })
+	if sorted {
+		cs = slices.Clone(cs)
+		slices.SortStableFunc(cs, func(a, b *lightbulb.Case) int { return strings.Compare(b.Received, a.Received) })
+	}
 	now := when.UTC().Format(caseSQLiteTime)
 	full, err := tx.PrepareContext(ctx, caseInsertSQL(caseSQLiteChunk))
 	if err != nil {
