@@ -90,8 +90,9 @@ func benchOrg(ctx context.Context, db *sqldb.DB) (context.Context, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Ward 21 has no cases: filtering on it is the list's worst case.
-	for i := len(have); i < 21; i++ {
+	// Ward 21 has no cases and ward 22 one old case: filtering on them
+	// are the list's worst cases.
+	for i := len(have); i < 22; i++ {
 		if err := ds.CreateService(octx, &lightbulb.Service{Name: fmt.Sprintf("Ward %02d", i+1)}); err != nil {
 			return nil, err
 		}
@@ -223,6 +224,11 @@ func benchSuggest(ctx context.Context, cs *sqldb.CaseService, path string, job c
 // benchQueries times the pages' queries, the median of five runs each.
 func benchQueries(ctx context.Context, cs *sqldb.CaseService, services map[string]int64, out io.Writer) error {
 	ward := services["ward 07"]
+	old := &lightbulb.Case{Type: lightbulb.CaseComplaint, SourceRef: "BN-OLD", Received: "2024-01-01", ServiceID: services["ward 22"],
+		Summary: "Complaint about the car park charges and signage.", Status: "closed"}
+	if _, err := cs.ImportCases(ctx, []*lightbulb.Case{old}, false); err != nil {
+		return err
+	}
 	first, err := cs.FindCases(ctx, lightbulb.CaseFilter{})
 	if err != nil {
 		return err
@@ -240,6 +246,10 @@ func benchQueries(ctx context.Context, cs *sqldb.CaseService, services map[strin
 		{"case list, one right", func() error { _, err := cs.FindCases(ctx, lightbulb.CaseFilter{Right: "A8"}); return err }},
 		{"case list, ward with no cases", func() error {
 			_, err := cs.FindCases(ctx, lightbulb.CaseFilter{ServiceID: services["ward 21"]})
+			return err
+		}},
+		{"case list, ward with one old case", func() error {
+			_, err := cs.FindCases(ctx, lightbulb.CaseFilter{ServiceID: services["ward 22"]})
 			return err
 		}},
 		{"indicators, all cases", func() error { _, err := cs.CaseIndicators(ctx, lightbulb.CaseFilter{}); return err }},

@@ -205,10 +205,15 @@ func (s *CaseService) FindCases(ctx context.Context, f lightbulb.CaseFilter) (*l
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
-	if none, err := s.caseNone(ctx, org, f); err != nil || none {
+	n, from, before, ok, err := s.caseMonths(ctx, org, f)
+	if err != nil || (ok && n == 0) {
 		return &lightbulb.CasePage{}, err
 	}
 	where, args := caseWhere(org, f)
+	if ok {
+		args = append(args, from, before)
+		where += fmt.Sprintf(" AND c.received >= $%d AND c.received < $%d", len(args)-1, len(args))
+	}
 	if day, id, ok := caseCursor(f.After); ok {
 		args = append(args, day, id)
 		where += fmt.Sprintf(" AND (c.received < $%d OR (c.received = $%d AND c.id < $%d))", len(args)-1, len(args)-1, len(args))

@@ -170,6 +170,16 @@ func TestCaseListFiltersTheCountsRuleOut(t *testing.T) {
 		if _, err := cs.ImportCases(f.ctxA, caseBatch(f.wardA.ID, 30, "Visiting refused"), false); err != nil {
 			t.Fatal(err)
 		}
+		old := &lightbulb.Service{Name: "Old ward"}
+		if err := sqldb.NewDecisionService(db).CreateService(f.ctxA, old); err != nil {
+			t.Fatal(err)
+		}
+		edges := caseBatch(old.ID, 2, "Call bell out of reach")
+		edges[0].SourceRef, edges[0].Received = "OLD-1", "2025-01-01"
+		edges[1].SourceRef, edges[1].Received = "OLD-2", "2025-03-31"
+		if _, err := cs.ImportCases(f.ctxA, edges, false); err != nil {
+			t.Fatal(err)
+		}
 		for _, tc := range []struct {
 			name string
 			f    lightbulb.CaseFilter
@@ -177,7 +187,10 @@ func TestCaseListFiltersTheCountsRuleOut(t *testing.T) {
 		}{
 			{"ward with cases", lightbulb.CaseFilter{ServiceID: f.wardA.ID}, 30},
 			{"ward with none", lightbulb.CaseFilter{ServiceID: empty.ID}, 0},
+			{"ward with cases on the first and last day of its months", lightbulb.CaseFilter{ServiceID: old.ID}, 2},
+			{"same, from the last day", lightbulb.CaseFilter{ServiceID: old.ID, From: "2025-03-31"}, 1},
 			{"type with none", lightbulb.CaseFilter{Type: lightbulb.CaseComplaint}, 0},
+			{"type with some", lightbulb.CaseFilter{Type: lightbulb.CaseIncident, Limit: 200}, 32},
 			{"none reviewed", lightbulb.CaseFilter{Reviewed: "yes"}, 0},
 			{"none reviewed yet", lightbulb.CaseFilter{Reviewed: "no", ServiceID: f.wardA.ID}, 30},
 			{"ward in a month with cases", lightbulb.CaseFilter{ServiceID: f.wardA.ID, From: "2026-02-15", To: "2026-02-20"}, 2},
