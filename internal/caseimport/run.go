@@ -41,6 +41,10 @@ func Run(ctx context.Context, st Store, job Job) (Report, lightbulb.CaseImportRe
 	if job.Progress != nil {
 		job.Progress("checked", rep.Valid)
 	}
+	finish, err := beginBulk(ctx, st, rep.Valid)
+	if err != nil {
+		return rep, res, err
+	}
 	var batch []*lightbulb.Case
 	flush := func() error {
 		r, err := st.ImportCases(ctx, batch, job.Suggest)
@@ -61,10 +65,27 @@ func Run(ctx context.Context, st Store, job Job) (Report, lightbulb.CaseImportRe
 	if err == nil && len(batch) > 0 {
 		err = flush()
 	}
+	if ferr := finish(context.WithoutCancel(ctx)); err == nil {
+		err = ferr
+	}
 	if a, ok := st.(analyzer); ok && err == nil {
 		err = a.AnalyzeCases(ctx)
 	}
 	return rep, res, err
+}
+
+// bulkStore is a Store that stores a large import faster when told how
+// many rows are coming; what it returns must be called when storing ends,
+// however it ends.
+type bulkStore interface {
+	BeginCaseBulk(ctx context.Context, rows int) (func(context.Context) error, error)
+}
+
+func beginBulk(ctx context.Context, st Store, rows int) (func(context.Context) error, error) {
+	if b, ok := st.(bulkStore); ok {
+		return b.BeginCaseBulk(ctx, rows)
+	}
+	return func(context.Context) error { return nil }, nil
 }
 
 // analyzer is a Store that can refresh its planner's statistics after a

@@ -21,7 +21,7 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 )
 
-const benchUsage = `Usage: lightbulb bench cases --rows N --db sqlite:PATH [--suggest N] [--review N]
+const benchUsage = `Usage: lightbulb bench cases --rows N --db sqlite:PATH [--batch N] [--suggest N] [--review N]
 Generates N synthetic cases as a CSV file, imports them through the CSV import
 path (without suggestions), then suggests rights for a sample, reviews part of
 it, and times the case list and indicator queries. Prints rows per second,
@@ -53,6 +53,7 @@ func runBench(ctx context.Context, args []string, out, errw io.Writer) error {
 	dbURL := fs.String("db", "", "database (sqlite:PATH); it gains an organisation called bench")
 	sample := fs.Int("suggest", 20000, "cases to compute suggestions for, timed apart")
 	review := fs.Int("review", 2000, "cases to review, confirming their suggestions")
+	batch := fs.Int("batch", 50000, "rows per transaction")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func runBench(ctx context.Context, args []string, out, errw io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return benchCases(octx, db, *dbURL, *rows, *sample, *review, out)
+	return benchCases(octx, db, *dbURL, benchSizes{rows: *rows, batch: *batch, sample: *sample, review: *review}, out)
 }
 
 // benchOrg makes (once) the bench organisation with twenty-one wards.
@@ -89,8 +90,9 @@ func benchOrg(ctx context.Context, db *sqldb.DB) (context.Context, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Ward 21 has no cases: filtering on it is the list's worst case.
-	for i := len(have); i < 21; i++ {
+	// Ward 21 has no cases and ward 22 one old case: filtering on them
+	// are the list's worst cases.
+	for i := len(have); i < 22; i++ {
 		if err := ds.CreateService(octx, &lightbulb.Service{Name: fmt.Sprintf("Ward %02d", i+1)}); err != nil {
 			return nil, err
 		}
@@ -125,7 +127,12 @@ func benchCSV(path string, n int) error {
 	return f.Close()
 }
 
-func benchCases(ctx context.Context, db *sqldb.DB, dbURL string, rows, sample, review int, out io.Writer) error {
+// benchSizes says how much bench cases generates, stores at once, suggests
+// for and reviews.
+type benchSizes struct{ rows, batch, sample, review int }
+
+func benchCases(ctx context.Context, db *sqldb.DB, dbURL string, n benchSizes, out io.Writer) error {
+	rows := n.rows
 	dir := filepath.Dir(filepath.Clean(strings.TrimPrefix(dbURL, "sqlite:")))
 	if db.Dialect != sqldb.SQLite {
 		dir = os.TempDir()
@@ -145,7 +152,7 @@ func benchCases(ctx context.Context, db *sqldb.DB, dbURL string, rows, sample, r
 	m := caseimport.Mapping{"source_ref": "Ref", "type": "Type", "received": "Reported", "service": "Ward", "summary": "Description",
 		"harm": "Harm", "status": "Status"}
 	var checked time.Time
-	job := caseimport.Job{Open: func() (io.ReadCloser, error) { return os.Open(path) }, Batch: 50000,
+	job := caseimport.Job{Open: func() (io.ReadCloser, error) { return os.Open(path) }, Batch: n.batch,
 		Options: caseimport.Options{Mapping: m, Services: services},
 		Progress: func(stage string, _ int) {
 			if stage == "checked" {
@@ -163,7 +170,7 @@ func benchCases(ctx context.Context, db *sqldb.DB, dbURL string, rows, sample, r
 	check, store := checked.Sub(t0).Seconds(), time.Since(checked).Seconds()
 	fmt.Fprintf(out, "  of which checking every row: %.1fs = %.0f rows/s; storing: %.1fs = %.0f rows/s\n",
 		check, float64(rep.Rows)/check, store, float64(rep.Rows)/store)
-	if err := benchSuggest(ctx, cs, path, job, sample, review, out); err != nil {
+	if err := benchSuggest(ctx, cs, path, job, n.sample, n.review, out); err != nil {
 		return err
 	}
 	return benchQueries(ctx, cs, services, out)
@@ -217,6 +224,11 @@ func benchSuggest(ctx context.Context, cs *sqldb.CaseService, path string, job c
 // benchQueries times the pages' queries, the median of five runs each.
 func benchQueries(ctx context.Context, cs *sqldb.CaseService, services map[string]int64, out io.Writer) error {
 	ward := services["ward 07"]
+	old := &lightbulb.Case{Type: lightbulb.CaseComplaint, SourceRef: "BN-OLD", Received: "2024-01-01", ServiceID: services["ward 22"],
+		Summary: "Complaint about the car park charges and signage.", Status: "closed"}
+	if _, err := cs.ImportCases(ctx, []*lightbulb.Case{old}, false); err != nil {
+		return err
+	}
 	first, err := cs.FindCases(ctx, lightbulb.CaseFilter{})
 	if err != nil {
 		return err
@@ -234,6 +246,10 @@ func benchQueries(ctx context.Context, cs *sqldb.CaseService, services map[strin
 		{"case list, one right", func() error { _, err := cs.FindCases(ctx, lightbulb.CaseFilter{Right: "A8"}); return err }},
 		{"case list, ward with no cases", func() error {
 			_, err := cs.FindCases(ctx, lightbulb.CaseFilter{ServiceID: services["ward 21"]})
+			return err
+		}},
+		{"case list, ward with one old case", func() error {
+			_, err := cs.FindCases(ctx, lightbulb.CaseFilter{ServiceID: services["ward 22"]})
 			return err
 		}},
 		{"indicators, all cases", func() error { _, err := cs.CaseIndicators(ctx, lightbulb.CaseFilter{}); return err }},

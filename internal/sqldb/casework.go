@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -18,6 +19,8 @@ type CaseSuggester func(text string) []lightbulb.CaseRight
 type CaseService struct {
 	db      *DB
 	suggest CaseSuggester
+	// bulk is set while a large SQLite import has the list index aside.
+	bulk atomic.Bool
 }
 
 // NewCaseService returns a CaseService on db; suggest may be nil, and then
@@ -202,7 +205,15 @@ func (s *CaseService) FindCases(ctx context.Context, f lightbulb.CaseFilter) (*l
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
+	n, from, before, ok, err := s.caseMonths(ctx, org, f)
+	if err != nil || (ok && n == 0) {
+		return &lightbulb.CasePage{}, err
+	}
 	where, args := caseWhere(org, f)
+	if ok {
+		args = append(args, from, before)
+		where += fmt.Sprintf(" AND c.received >= $%d AND c.received < $%d", len(args)-1, len(args))
+	}
 	if day, id, ok := caseCursor(f.After); ok {
 		args = append(args, day, id)
 		where += fmt.Sprintf(" AND (c.received < $%d OR (c.received = $%d AND c.id < $%d))", len(args)-1, len(args)-1, len(args))

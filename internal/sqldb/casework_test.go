@@ -159,3 +159,78 @@ func TestCaseImportUpsertPagesIndicators(t *testing.T) {
 		}
 	})
 }
+
+func TestCaseListFiltersTheCountsRuleOut(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f, cs := newCaseFixture(t, db)
+		empty := &lightbulb.Service{Name: "Empty ward"}
+		if err := sqldb.NewDecisionService(db).CreateService(f.ctxA, empty); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := cs.ImportCases(f.ctxA, caseBatch(f.wardA.ID, 30, "Visiting refused"), false); err != nil {
+			t.Fatal(err)
+		}
+		old := &lightbulb.Service{Name: "Old ward"}
+		if err := sqldb.NewDecisionService(db).CreateService(f.ctxA, old); err != nil {
+			t.Fatal(err)
+		}
+		edges := caseBatch(old.ID, 2, "Call bell out of reach")
+		edges[0].SourceRef, edges[0].Received = "OLD-1", "2025-01-01"
+		edges[1].SourceRef, edges[1].Received = "OLD-2", "2025-03-31"
+		if _, err := cs.ImportCases(f.ctxA, edges, false); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			name string
+			f    lightbulb.CaseFilter
+			want int
+		}{
+			{"ward with cases", lightbulb.CaseFilter{ServiceID: f.wardA.ID}, 30},
+			{"ward with none", lightbulb.CaseFilter{ServiceID: empty.ID}, 0},
+			{"ward with cases on the first and last day of its months", lightbulb.CaseFilter{ServiceID: old.ID}, 2},
+			{"same, from the last day", lightbulb.CaseFilter{ServiceID: old.ID, From: "2025-03-31"}, 1},
+			{"type with none", lightbulb.CaseFilter{Type: lightbulb.CaseComplaint}, 0},
+			{"type with some", lightbulb.CaseFilter{Type: lightbulb.CaseIncident, Limit: 200}, 32},
+			{"none reviewed", lightbulb.CaseFilter{Reviewed: "yes"}, 0},
+			{"none reviewed yet", lightbulb.CaseFilter{Reviewed: "no", ServiceID: f.wardA.ID}, 30},
+			{"ward in a month with cases", lightbulb.CaseFilter{ServiceID: f.wardA.ID, From: "2026-02-15", To: "2026-02-20"}, 2},
+			{"ward in a month without", lightbulb.CaseFilter{ServiceID: f.wardA.ID, From: "2026-05-01"}, 0},
+			{"ward, status the counts do not know", lightbulb.CaseFilter{ServiceID: f.wardA.ID, Status: "closed"}, 0},
+		} {
+			p, err := cs.FindCases(f.ctxA, tc.f)
+			if err != nil || len(p.Cases) != tc.want {
+				t.Fatalf("%s: %d cases, want %d (%v)", tc.name, len(p.Cases), tc.want, err)
+			}
+		}
+		if p, _ := cs.FindCases(f.ctxB, lightbulb.CaseFilter{ServiceID: f.wardA.ID}); len(p.Cases) != 0 {
+			t.Fatalf("B lists A's ward")
+		}
+	})
+}
+
+func TestCaseImportManyStatementsMixNewAndKnown(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f, cs := newCaseFixture(t, db)
+		if _, err := cs.ImportCases(f.ctxA, caseBatch(f.wardA.ID, 450, "Visiting refused"), false); err != nil {
+			t.Fatal(err)
+		}
+		res, err := cs.ImportCases(f.ctxA, caseBatch(f.wardA.ID, 500, "Visiting refused again"), true)
+		if err != nil || res.Created != 50 || res.Updated != 450 {
+			t.Fatalf("re-import: %+v %v", res, err)
+		}
+		ci, err := cs.CaseIndicators(f.ctxA, lightbulb.CaseFilter{})
+		if err != nil || ci.Total != 500 {
+			t.Fatalf("indicators count %d cases, want 500 (%v)", ci.Total, err)
+		}
+		p, err := cs.FindCases(f.ctxA, lightbulb.CaseFilter{Limit: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range p.Cases {
+			full, err := cs.FindCase(f.ctxA, c.ID)
+			if err != nil || full.Summary != "Visiting refused again" || len(full.Rights) == 0 {
+				t.Fatalf("case %s: %q with %d rights (%v)", c.SourceRef, full.Summary, len(full.Rights), err)
+			}
+		}
+	})
+}

@@ -136,7 +136,7 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 		}
 		applied++
 	}
-	return applied, nil
+	return applied, db.repairCases(ctx)
 }
 
 // tx runs fn in a write transaction, committing when it returns nil.
