@@ -41,7 +41,7 @@ const caseCols = `SELECT c.id, c.org_id, c.type, c.source_ref, c.received, c.ser
 	c.status, c.person_ref, c.reviewed, c.freda, c.notes, c.reviewed_by, c.created_at, c.updated_at
 	FROM cases c JOIN services s ON s.id = c.service_id`
 
-func scanCase(row interface{ Scan(...any) error }) (*lightbulb.Case, error) {
+func scanCase(row scanner) (*lightbulb.Case, error) {
 	var c lightbulb.Case
 	var typ, freda string
 	err := row.Scan(&c.ID, &c.OrgID, &typ, &c.SourceRef, &c.Received, &c.ServiceID, &c.ServiceName, &c.Summary, &c.Harm,

@@ -152,6 +152,23 @@ func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
+// scanner is a *sql.Row or *sql.Rows: what a scanX function reads from.
+type scanner interface{ Scan(...any) error }
+
+// collect reads every row with scan and closes rows.
+func collect[T any](rows *sql.Rows, scan func(scanner) (T, error)) ([]T, error) {
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		x, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
 // notFound turns sql.ErrNoRows into an ENOTFOUND error with msg.
 func notFound(err error, msg string) error {
 	if errors.Is(err, sql.ErrNoRows) {

@@ -88,7 +88,7 @@ const decisionCols = `SELECT d.id, d.org_id, d.service_id, s.name, d.status, d.v
 	d.owner_id, u.name, u.email, d.created_at, d.updated_at
 	FROM decisions d JOIN services s ON s.id = d.service_id JOIN users u ON u.id = d.owner_id`
 
-func scanDecision(row interface{ Scan(...any) error }) (*lightbulb.Decision, error) {
+func scanDecision(row scanner) (*lightbulb.Decision, error) {
 	var d lightbulb.Decision
 	var status, body string
 	err := row.Scan(&d.ID, &d.OrgID, &d.ServiceID, &d.ServiceName, &status, &d.Version, &d.Complete, &body,
@@ -108,16 +108,7 @@ func (s *DecisionService) query(ctx context.Context, q string, args ...any) ([]*
 	if err != nil {
 		return nil, fmt.Errorf("find decisions: %w", err)
 	}
-	defer rows.Close()
-	var out []*lightbulb.Decision
-	for rows.Next() {
-		d, err := scanDecision(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return collect(rows, scanDecision)
 }
 
 // FindDecisions lists the organisation's decisions, soonest review first.

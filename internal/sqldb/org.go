@@ -17,7 +17,7 @@ func NewOrgService(db *DB) *OrgService { return &OrgService{db: db} }
 
 const orgCols = `id, slug, name, kind, operator, created_at`
 
-func scanOrg(row interface{ Scan(...any) error }) (*lightbulb.Organisation, error) {
+func scanOrg(row scanner) (*lightbulb.Organisation, error) {
 	var o lightbulb.Organisation
 	var kind string
 	err := row.Scan(&o.ID, &o.Slug, &o.Name, &kind, &o.Operator, &o.CreatedAt)
@@ -31,16 +31,7 @@ func (s *OrgService) FindOrgs(ctx context.Context) ([]*lightbulb.Organisation, e
 	if err != nil {
 		return nil, fmt.Errorf("find orgs: %w", err)
 	}
-	defer rows.Close()
-	var out []*lightbulb.Organisation
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return collect(rows, scanOrg)
 }
 
 // FindOrgByID returns one organisation.

@@ -14,7 +14,7 @@ const reviewCols = `r.id, r.org_id, r.subject, r.whole_org, r.period_start, r.pe
 
 const reviewFrom = ` FROM reviews r JOIN review_frameworks f ON f.id = r.framework_id JOIN users u ON u.id = r.lead_id`
 
-func scanReview(row interface{ Scan(...any) error }) (*lightbulb.Review, error) {
+func scanReview(row scanner) (*lightbulb.Review, error) {
 	var r lightbulb.Review
 	var status string
 	var sub sql.NullTime
@@ -43,16 +43,7 @@ func (s *ReviewService) FindReviews(ctx context.Context, f lightbulb.ReviewFilte
 	if err != nil {
 		return nil, fmt.Errorf("find reviews: %w", err)
 	}
-	defer rows.Close()
-	var out []*lightbulb.Review
-	for rows.Next() {
-		r, err := scanReview(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return collect(rows, scanReview)
 }
 
 // FindReview returns one of the organisation's reviews.

@@ -12,7 +12,7 @@ const actionCols = `a.id, a.review_id, r.subject, a.code, a.description, a.owner
 
 const actionFrom = ` FROM review_actions a JOIN reviews r ON r.id = a.review_id JOIN users u ON u.id = a.owner_id`
 
-func scanAction(row interface{ Scan(...any) error }) (*lightbulb.Action, error) {
+func scanAction(row scanner) (*lightbulb.Action, error) {
 	var a lightbulb.Action
 	var status string
 	err := row.Scan(&a.ID, &a.ReviewID, &a.Subject, &a.StatementCode, &a.Description, &a.OwnerID, &a.OwnerName, &a.Due, &status, &a.CreatedAt)
@@ -69,16 +69,7 @@ func (s *ReviewService) FindActions(ctx context.Context, reviewID int64) ([]*lig
 	if err != nil {
 		return nil, fmt.Errorf("find actions: %w", err)
 	}
-	defer rows.Close()
-	var out []*lightbulb.Action
-	for rows.Next() {
-		a, err := scanAction(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return collect(rows, scanAction)
 }
 
 // SetActionStatus moves an action on; it works after the review is locked,

@@ -68,7 +68,7 @@ func (s *ReviewService) rollup(ctx context.Context, org int64) ([]lightbulb.Grid
 
 const shareCols = `s.id, s.commissioner_id, o.name, s.created_by, s.created_at, s.revoked_by, s.revoked_at`
 
-func scanShare(row interface{ Scan(...any) error }) (*lightbulb.Share, error) {
+func scanShare(row scanner) (*lightbulb.Share, error) {
 	var sh lightbulb.Share
 	var rev sql.NullTime
 	err := row.Scan(&sh.ID, &sh.CommissionerID, &sh.CommissionerOrg, &sh.CreatedBy, &sh.CreatedAt, &sh.RevokedBy, &rev)
@@ -89,16 +89,7 @@ func (s *ReviewService) FindShares(ctx context.Context) ([]*lightbulb.Share, err
 	if err != nil {
 		return nil, fmt.Errorf("find shares: %w", err)
 	}
-	defer rows.Close()
-	var out []*lightbulb.Share
-	for rows.Next() {
-		sh, err := scanShare(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, sh)
-	}
-	return out, rows.Err()
+	return collect(rows, scanShare)
 }
 
 func actorName(ctx context.Context) string {
@@ -176,16 +167,7 @@ func (s *ReviewService) SharedWithMe(ctx context.Context) ([]*lightbulb.Organisa
 	if err != nil {
 		return nil, fmt.Errorf("shared with me: %w", err)
 	}
-	defer rows.Close()
-	var out []*lightbulb.Organisation
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return collect(rows, scanOrg)
 }
 
 // SharedRollup returns ownerID's roll-up to the organisation in ctx, only

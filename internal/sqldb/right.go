@@ -33,7 +33,7 @@ FROM rights r
 JOIN cur c ON c.code = r.code AND c.rn = 1
 JOIN en ON en.code = r.code`
 
-func scanRight(row interface{ Scan(...any) error }) (*lightbulb.Right, error) {
+func scanRight(row scanner) (*lightbulb.Right, error) {
 	var r lightbulb.Right
 	var cat, tcat, ex, er, kw string
 	var enVersion int
@@ -78,16 +78,7 @@ func (s *RightService) findRights(ctx context.Context, lang string) ([]*lightbul
 	if err != nil {
 		return nil, fmt.Errorf("find rights: %w", err)
 	}
-	defer rows.Close()
-	var out []*lightbulb.Right
-	for rows.Next() {
-		r, err := scanRight(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return collect(rows, scanRight)
 }
 
 // FindRight returns one right, falling back to English when lang has no text.

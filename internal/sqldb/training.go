@@ -40,7 +40,7 @@ func nullID(id int64) any {
 
 const courseCols = `id, title, summary, audience, duration_mins, outcomes, mode`
 
-func scanCourse(r interface{ Scan(...any) error }) (*lightbulb.Course, error) {
+func scanCourse(r scanner) (*lightbulb.Course, error) {
 	var c lightbulb.Course
 	err := r.Scan(&c.ID, &c.Title, &c.Summary, &c.Audience, &c.DurationMins, &c.Outcomes, &c.Mode)
 	return &c, err
@@ -56,16 +56,7 @@ func (s *TrainingService) FindCourses(ctx context.Context) ([]*lightbulb.Course,
 	if err != nil {
 		return nil, fmt.Errorf("find courses: %w", err)
 	}
-	defer rows.Close()
-	var out []*lightbulb.Course
-	for rows.Next() {
-		c, err := scanCourse(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return collect(rows, scanCourse)
 }
 
 // FindCourse returns one course.
@@ -212,7 +203,7 @@ const cohortCols = `h.id, h.programme_id, p.title, h.client_org_id, o.name, h.na
 	coalesce((SELECT r.id FROM training_requests r WHERE r.cohort_id = h.id), 0)`
 const cohortFrom = ` FROM training_cohorts h JOIN training_programmes p ON p.id = h.programme_id JOIN organisations o ON o.id = h.client_org_id`
 
-func scanCohort(r interface{ Scan(...any) error }) (*lightbulb.Cohort, error) {
+func scanCohort(r scanner) (*lightbulb.Cohort, error) {
 	var c lightbulb.Cohort
 	err := r.Scan(&c.ID, &c.ProgrammeID, &c.ProgrammeTitle, &c.ClientOrgID, &c.ClientOrgName, &c.Name, &c.StartsOn, &c.EndsOn, &c.RequestID)
 	return &c, err
@@ -228,16 +219,7 @@ func (s *TrainingService) FindCohorts(ctx context.Context) ([]*lightbulb.Cohort,
 	if err != nil {
 		return nil, fmt.Errorf("find cohorts: %w", err)
 	}
-	defer rows.Close()
-	var out []*lightbulb.Cohort
-	for rows.Next() {
-		c, err := scanCohort(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return collect(rows, scanCohort)
 }
 
 // FindCohort returns one cohort.
@@ -334,7 +316,7 @@ const sessionCols = `s.id, s.course_id, c.title, c.summary, coalesce(s.cohort_id
 	(SELECT count(*) FROM training_bookings b WHERE b.session_id = s.id AND b.status = 'waiting')`
 const sessionFrom = ` FROM training_sessions s JOIN training_courses c ON c.id = s.course_id LEFT JOIN training_cohorts h ON h.id = s.cohort_id`
 
-func scanSession(r interface{ Scan(...any) error }) (*lightbulb.Session, error) {
+func scanSession(r scanner) (*lightbulb.Session, error) {
 	var x lightbulb.Session
 	err := r.Scan(&x.ID, &x.CourseID, &x.CourseTitle, &x.CourseAbout, &x.CohortID, &x.CohortName, &x.ClientOrgID, &x.Part, &x.StartsAt, &x.EndsAt,
 		&x.Mode, &x.JoinURL, &x.Venue, &x.Access, &x.Capacity, &x.Facilitators, &x.Cancelled, &x.Taken, &x.Waiting)

@@ -15,8 +15,6 @@ import (
 
 const bookingCols = `id, session_id, name, email, coalesce(user_id, 0), coalesce(booker_org_id, 0), status, token, offer_expires, attendance, created_at`
 
-type scanner interface{ Scan(...any) error }
-
 func scanBooking(r scanner) (*lightbulb.Booking, error) {
 	var b lightbulb.Booking
 	var exp sql.NullTime

@@ -65,16 +65,7 @@ func (s *TrainingService) FindRequests(ctx context.Context) ([]*lightbulb.Traini
 	if err != nil {
 		return nil, fmt.Errorf("find requests: %w", err)
 	}
-	defer rows.Close()
-	var out []*lightbulb.TrainingRequest
-	for rows.Next() {
-		x, err := scanRequest(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, x)
-	}
-	return out, rows.Err()
+	return collect(rows, scanRequest)
 }
 
 // FindRequest returns one request.

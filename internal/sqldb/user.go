@@ -19,7 +19,7 @@ func NewUserService(db *DB) *UserService { return &UserService{db: db} }
 
 const userCols = `id, email, name, password_hash, disabled, created_at`
 
-func scanUser(row interface{ Scan(...any) error }) (*lightbulb.User, error) {
+func scanUser(row scanner) (*lightbulb.User, error) {
 	var u lightbulb.User
 	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.Disabled, &u.CreatedAt)
 	return &u, err
@@ -46,16 +46,7 @@ func (s *UserService) FindUsers(ctx context.Context) ([]*lightbulb.User, error) 
 	if err != nil {
 		return nil, fmt.Errorf("find users: %w", err)
 	}
-	defer rows.Close()
-	var out []*lightbulb.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+	return collect(rows, scanUser)
 }
 
 // CreateUser adds an account and sets u.ID.
