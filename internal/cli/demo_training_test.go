@@ -1,15 +1,13 @@
 package cli_test
 
 import (
-	"bufio"
 	"fmt"
-	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/mail/mailtest"
 )
 
 func TestTrainingDemoAndJobsCommand(t *testing.T) {
@@ -33,7 +31,8 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 
 	// A month later every reminder is due: the command sends each once by
 	// SMTP, and running it again (as after a restart) sends nothing more.
-	port, got := smtpReceiver(t)
+	receiver := mailtest.Start(t)
+	port, got := receiver.Port, receiver.Messages
 	old := lightbulb.Now
 	lightbulb.Now = func() time.Time { return time.Now().UTC().AddDate(0, 1, 0) }
 	t.Cleanup(func() { lightbulb.Now = old })
@@ -53,66 +52,5 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	}
 	if len(msgs) != 10 || nurse != 2 {
 		t.Fatalf("the SMTP server got %d messages (want 10), %d reminders to the nurse (want 2)", len(msgs), nurse)
-	}
-}
-
-// smtpReceiver is a loopback SMTP server that keeps every message.
-func smtpReceiver(t *testing.T) (int, func() []string) {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	var mu sync.Mutex
-	var msgs []string
-	serve := func(c net.Conn) {
-		defer c.Close()
-		r, w := bufio.NewReader(c), bufio.NewWriter(c)
-		say := func(s string) { w.WriteString(s + "\r\n"); w.Flush() }
-		say("220 test ESMTP")
-		var msg strings.Builder
-		for {
-			line, err := r.ReadString('\n')
-			if err != nil {
-				return
-			}
-			switch cmd := strings.ToUpper(strings.TrimSpace(line)); {
-			case cmd == "DATA":
-				say("354 go on")
-				for {
-					l, err := r.ReadString('\n')
-					if err != nil || l == ".\r\n" {
-						break
-					}
-					msg.WriteString(l)
-				}
-				mu.Lock()
-				msgs = append(msgs, msg.String())
-				mu.Unlock()
-				msg.Reset()
-				say("250 queued")
-			case cmd == "QUIT":
-				say("221 bye")
-				return
-			default:
-				msg.WriteString(line)
-				say("250 ok")
-			}
-		}
-	}
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go serve(c)
-		}
-	}()
-	return ln.Addr().(*net.TCPAddr).Port, func() []string {
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]string(nil), msgs...)
 	}
 }

@@ -1,24 +1,22 @@
 package web_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/config"
 	"github.com/lightbulb-hr/lightbulb/internal/mail"
+	"github.com/lightbulb-hr/lightbulb/internal/mail/mailtest"
 	"github.com/lightbulb-hr/lightbulb/internal/password"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
@@ -338,78 +336,11 @@ func TestTrainingBespokeRequest(t *testing.T) {
 	mustContain(t, tr.get(r.location), "Night staff", "From a bespoke request")
 }
 
-// smtpReceiver is a loopback SMTP server that keeps every message it is sent.
-type smtpReceiver struct {
-	mu   sync.Mutex
-	msgs []string
-}
-
-func (s *smtpReceiver) all() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return strings.Join(s.msgs, "\n=====\n")
-}
-
-func startSMTP(t *testing.T) (int, *smtpReceiver) {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	rec := &smtpReceiver{}
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go rec.serve(c)
-		}
-	}()
-	return ln.Addr().(*net.TCPAddr).Port, rec
-}
-
-func (s *smtpReceiver) serve(c net.Conn) {
-	defer c.Close()
-	r, w := bufio.NewReader(c), bufio.NewWriter(c)
-	say := func(x string) { w.WriteString(x + "\r\n"); w.Flush() }
-	say("220 test ESMTP")
-	var msg strings.Builder
-	for {
-		line, err := r.ReadString('\n')
-		if err != nil {
-			return
-		}
-		switch cmd := strings.ToUpper(strings.TrimSpace(line)); {
-		case cmd == "DATA":
-			say("354 go on")
-			for {
-				l, err := r.ReadString('\n')
-				if err != nil || l == ".\r\n" {
-					break
-				}
-				msg.WriteString(l)
-			}
-			s.mu.Lock()
-			s.msgs = append(s.msgs, msg.String())
-			s.mu.Unlock()
-			msg.Reset()
-			say("250 queued")
-		case cmd == "QUIT":
-			say("221 bye")
-			return
-		default:
-			msg.WriteString(line)
-			say("250 ok")
-		}
-	}
-}
-
 // TestTrainingEmailsThroughSMTP books, waits and is offered a place with the
 // mail service delivering through a real SMTP server.
 func TestTrainingEmailsThroughSMTP(t *testing.T) {
-	port, rec := startSMTP(t)
+	rec := mailtest.Start(t)
+	port := rec.Port
 	te := newTrainEnv(t, mail.Sender(config.SMTP{Host: "127.0.0.1", Port: port, From: "Lightbulb <training@lightbulb.test>"}))
 	page := "/training/sessions/" + sid(te.open)
 	a, b := te.client(), te.client()
@@ -420,7 +351,7 @@ func TestTrainingEmailsThroughSMTP(t *testing.T) {
 	_, bTok := te.lastMail(t, "bo@example.org", "Confirm")
 	b.post("/training/bookings/"+bTok+"/confirm", nil)
 	a.post("/training/bookings/"+aTok+"/cancel", nil)
-	got := rec.all()
+	got := strings.Join(rec.Messages(), "\n=====\n")
 	for _, want := range []string{"RCPT TO:<ann@example.org>", "Subject: Confirm your booking", "/training/bookings/" + aTok + "/booking.ics",
 		"RCPT TO:<bo@example.org>", "Subject: A place is free", "The place is held for you until"} {
 		if !strings.Contains(got, want) {
