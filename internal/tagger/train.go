@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // A LabelSource supplies labelled texts beyond the corpus. Casework is meant
@@ -73,7 +76,7 @@ func Train(examples []Example, opt Options) (*Model, error) {
 	m.weights = make([]float32, len(m.terms)*k)
 	l2 := penalties(m.terms, opt)
 	oof := crossValidate(docs, l2, k, opt)
-	for r := 0; r < k; r++ {
+	parallel(k, func(r int) {
 		w, b := fit(docs, r, l2, opt, nil)
 		for f, wf := range w {
 			if math.Abs(wf) >= 0.01 {
@@ -82,7 +85,7 @@ func Train(examples []Example, opt Options) (*Model, error) {
 		}
 		m.Bias[r] = b
 		m.Threshold[r] = bestThreshold(docs, oof, r, beta(m.Codes[r]))
-	}
+	})
 	return m, nil
 }
 
@@ -138,17 +141,16 @@ func crossValidate(docs []doc, l2 []float64, k int, opt Options) [][]float64 {
 	for i := range oof {
 		oof[i] = make([]float64, k)
 	}
-	for fold := 0; fold < opt.Folds; fold++ {
+	parallel(opt.Folds*k, func(job int) {
+		fold, r := job/k, job%k
 		skip := func(i int) bool { return i%opt.Folds == fold }
-		for r := 0; r < k; r++ {
-			w, b := fit(docs, r, l2, opt, skip)
-			for i, d := range docs {
-				if skip(i) {
-					oof[i][r] = sigmoid(b + dot(w, d))
-				}
+		w, b := fit(docs, r, l2, opt, skip)
+		for i, d := range docs {
+			if skip(i) {
+				oof[i][r] = sigmoid(b + dot(w, d))
 			}
 		}
-	}
+	})
 	return oof
 }
 
@@ -272,4 +274,26 @@ func penalties(terms []string, opt Options) []float64 {
 		}
 	}
 	return out
+}
+
+// parallel runs job(0..n-1) on as many goroutines as there are processors.
+// Each job writes only its own slots, so the result does not depend on the
+// order the jobs run in.
+func parallel(n int, job func(int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				job(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
