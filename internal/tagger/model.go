@@ -22,10 +22,14 @@ type Model struct {
 	// Threshold is the score from which each right is suggested, tuned by
 	// cross-validation on the training split.
 	Threshold []float64
+	// Rescue is the score from which a right is suggested even when the
+	// ANY gate is closed; above 1, never.
+	Rescue float64
 
-	terms   []string         // feature index -> term or "term term"
-	vocab   map[string]int32 // term -> feature index
-	weights []float32        // feature*len(Codes) + right
+	hasRescue bool             // the file gave a rescue line
+	terms     []string         // feature index -> term or "term term"
+	vocab     map[string]int32 // term -> feature index
+	weights   []float32        // feature*len(Codes) + right
 }
 
 // feature is one known word, pair or concept present in a text.
@@ -181,6 +185,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	fmt.Fprintf(bw, "codes\t%s\n", strings.Join(m.Codes, " "))
 	fmt.Fprintf(bw, "bias\t%s\n", floats(m.Bias))
 	fmt.Fprintf(bw, "threshold\t%s\n", floats(m.Threshold))
+	fmt.Fprintf(bw, "rescue\t%s\n", floats([]float64{m.Rescue}))
 	k := len(m.Codes)
 	for i, t := range m.terms {
 		var parts []string
@@ -231,8 +236,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
-	if len(m.Codes) == 0 || len(m.Bias) != len(m.Codes) || len(m.Threshold) != len(m.Codes) {
-		return nil, errors.New("read model: missing codes, bias or threshold")
+	if len(m.Codes) == 0 || len(m.Bias) != len(m.Codes) || len(m.Threshold) != len(m.Codes) || !m.hasRescue {
+		return nil, errors.New("read model: missing codes, bias, threshold or rescue")
 	}
 	return m, nil
 }
@@ -261,6 +266,13 @@ func (m *Model) readLine(n int, s string) error {
 		m.Bias, err = parseFloats(fields[1], len(m.Codes))
 	case fields[0] == "threshold" && len(fields) == 2:
 		m.Threshold, err = parseFloats(fields[1], len(m.Codes))
+	case fields[0] == "rescue" && len(fields) == 2:
+		var r []float64
+		r, err = parseFloats(fields[1], 1)
+		if err == nil {
+			m.Rescue = r[0]
+			m.hasRescue = true
+		}
 	case fields[0] == "f" && len(fields) == 3 && len(m.Codes) > 0:
 		err = m.addFeature(fields[1], fields[2])
 	default:

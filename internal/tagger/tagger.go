@@ -70,22 +70,9 @@ func (m *Model) Suggest(text string) []Suggestion {
 	toks := Tokenise(text)
 	feats := m.features(toks)
 	scores := m.scores(feats, len(toks))
-	if g := m.index(Gate); g >= 0 && scores[g] < m.Threshold[g] {
-		return nil
-	}
 	var out []Suggestion
-	for r, code := range m.Codes {
-		if scores[r] >= m.Threshold[r] && code != Discrimination && code != Gate {
-			out = append(out, Suggestion{Code: code, Score: round(scores[r])})
-		}
-	}
-	if d := m.index(Discrimination); d >= 0 && scores[d] >= m.Threshold[d] {
-		if len(out) == 0 {
-			out = m.partnerFor(scores)
-		}
-		if len(out) > 0 {
-			out = append(out, Suggestion{Code: Discrimination, Score: round(scores[d])})
-		}
+	for _, r := range m.decide(scores) {
+		out = append(out, Suggestion{Code: m.Codes[r], Score: round(scores[r])})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	for i := range out {
@@ -94,10 +81,45 @@ func (m *Model) Suggest(text string) []Suggestion {
 	return out
 }
 
+// decide returns the indices of the rights to suggest for a text with the
+// given scores. Below the ANY gate's threshold nothing is suggested, unless
+// a right is at least as sure as the model's rescue score (a text can say
+// "vote" plainly and still read, word for word, like the everyday
+// complaints the gate has learnt to leave alone). A14 is only ever
+// suggested with another right.
+func (m *Model) decide(scores []float64) []int {
+	gated := false
+	if g := m.index(Gate); g >= 0 && scores[g] < m.Threshold[g] {
+		gated = true
+	}
+	var out []int
+	for r, code := range m.Codes {
+		bar := m.Threshold[r]
+		if gated {
+			bar = max(bar, m.Rescue)
+		}
+		if scores[r] >= bar && code != Discrimination && code != Gate {
+			out = append(out, r)
+		}
+	}
+	if gated && len(out) == 0 {
+		return nil
+	}
+	if d := m.index(Discrimination); d >= 0 && scores[d] >= m.Threshold[d] {
+		if len(out) == 0 {
+			out = m.partnerFor(scores)
+		}
+		if len(out) > 0 {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // partnerFor returns the right A14 most likely goes with when no other right
 // passed its own threshold: the strongest other right if it reached half its
 // threshold, otherwise none (and A14 is then dropped).
-func (m *Model) partnerFor(scores []float64) []Suggestion {
+func (m *Model) partnerFor(scores []float64) []int {
 	best, bestRatio := -1, 0.5
 	for r, code := range m.Codes {
 		if code == Discrimination || code == Gate || m.Threshold[r] <= 0 {
@@ -110,7 +132,7 @@ func (m *Model) partnerFor(scores []float64) []Suggestion {
 	if best < 0 {
 		return nil
 	}
-	return []Suggestion{{Code: m.Codes[best], Score: round(scores[best])}}
+	return []int{best}
 }
 
 func (m *Model) index(code string) int {

@@ -125,21 +125,21 @@ func TestShippedModelIsCurrent(t *testing.T) {
 
 // TestHeldOutAccuracy measures the shipped model on the test split, which
 // training never sees. The floors are the figures reached (docs/tagger.md)
-// and guard against regressions. Of the issue's targets, recall 0.85 on A2
-// and A5 is met on this split; micro-F1 0.80 and recall 0.85 on A3 are not
-// yet, and docs/tagger.md says so.
+// and guard against regressions. Of the issue's targets, recall 0.85 on A2,
+// A3 and A5 is met on this split; micro-F1 0.80 is not yet, and
+// docs/tagger.md says so.
 func TestHeldOutAccuracy(t *testing.T) {
 	rep := Default().Evaluate(Split(mustCorpus(t), "test"))
 	var table bytes.Buffer
 	_ = rep.WriteTable(&table)
 	t.Logf("held-out test split:\n%s", table.String())
-	if rep.MicroF1 < 0.68 {
-		t.Errorf("micro-F1 %.3f, want at least 0.68", rep.MicroF1)
+	if rep.MicroF1 < 0.77 {
+		t.Errorf("micro-F1 %.3f, want at least 0.77", rep.MicroF1)
 	}
 	for _, tc := range []struct {
 		code  string
 		floor float64
-	}{{"A2", 0.95}, {"A3", 0.75}, {"A5", 0.88}} {
+	}{{"A2", 0.85}, {"A3", 0.85}, {"A5", 0.85}} {
 		if r := rep.Right(tc.code).Recall; r < tc.floor {
 			t.Errorf("%s recall %.3f, want at least %.2f", tc.code, r, tc.floor)
 		}
@@ -280,6 +280,8 @@ func TestReadModelRejectsDamage(t *testing.T) {
 		"empty":          "",
 		"wrong header":   "something else\n",
 		"no threshold":   modelHeader + "\ncodes\tA2\nbias\t0\n",
+		"no rescue":      modelHeader + "\ncodes\tA2\nbias\t0\nthreshold\t0.5\n",
+		"two rescues":    modelHeader + "\ncodes\tA2\nbias\t0\nthreshold\t0.5\nrescue\t0.9 0.8\n",
 		"bad number":     modelHeader + "\ncodes\tA2\nbias\tx\nthreshold\t0.5\n",
 		"bad weight":     modelHeader + "\ncodes\tA2\nbias\t0\nthreshold\t0.5\nf\tvisit\t7:1\n",
 		"repeated term":  modelHeader + "\ncodes\tA2\nbias\t0\nthreshold\t0.5\nf\tvisit\t0:1\nf\tvisit\t0:2\n",
@@ -288,6 +290,32 @@ func TestReadModelRejectsDamage(t *testing.T) {
 	} {
 		if _, err := ReadModel(strings.NewReader(text)); err == nil {
 			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// TestRescueOverrulesTheGate: below the ANY gate only a right at least as
+// sure as the rescue score is suggested.
+func TestRescueOverrulesTheGate(t *testing.T) {
+	m, err := ReadModel(strings.NewReader(modelHeader + `
+codes	A8 ANY
+bias	-3 0
+threshold	0.5 0.5
+rescue	0.9
+f	visit	0:10
+f	seen	0:4
+f	park	1:-20
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]int{
+		"visit park": 1, // A8 at 0.99, gate closed: rescued
+		"seen park":  0, // A8 just over its threshold, gate closed: nothing
+		"seen":       1, // gate open: A8 over its threshold is enough
+	} {
+		if got := m.Suggest(text); len(got) != want {
+			t.Errorf("Suggest(%q) = %v, want %d suggestions", text, got, want)
 		}
 	}
 }
@@ -350,6 +378,7 @@ func tinyModel(t *testing.T) *Model {
 codes	A8 A14 ANY
 bias	-3 -3 0
 threshold	0.5 0.5 0.5
+rescue	2
 f	deaf	1:9
 f	visit	0:3.2
 f	#	0:-20

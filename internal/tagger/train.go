@@ -86,6 +86,7 @@ func Train(examples []Example, opt Options) (*Model, error) {
 		m.Bias[r] = b
 		m.Threshold[r] = bestThreshold(docs, oof, r, beta(m.Codes[r]))
 	})
+	m.Rescue = m.bestRescue(docs, oof)
 	return m, nil
 }
 
@@ -296,4 +297,40 @@ func parallel(n int, job func(int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// bestRescue picks the score from which a right passes a closed ANY gate:
+// the candidate with the best micro-F1 over the cross-validated scores of
+// the training texts, decided exactly as Suggest decides. A candidate above
+// 1 means never; it wins ties, so the gate is only overruled when that
+// helps.
+func (m *Model) bestRescue(docs []doc, oof [][]float64) float64 {
+	best, bestF1 := 2.0, -1.0
+	for _, cand := range []float64{2, 0.99, 0.975, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5} {
+		m.Rescue = cand
+		var tp, fp, fn float64
+		for i, d := range docs {
+			got := make([]bool, len(m.Codes))
+			for _, r := range m.decide(oof[i]) {
+				got[r] = true
+			}
+			for r, code := range m.Codes {
+				if code == Gate {
+					continue
+				}
+				switch {
+				case got[r] && d.y[r]:
+					tp++
+				case got[r]:
+					fp++
+				case d.y[r]:
+					fn++
+				}
+			}
+		}
+		if f1 := 2 * tp / (2*tp + fn + fp); f1 > bestF1+1e-9 {
+			best, bestF1 = cand, f1
+		}
+	}
+	return best
 }
