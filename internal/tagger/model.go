@@ -73,8 +73,10 @@ func (m *Model) features(toks []Token) []feature {
 }
 
 // eachFeature calls fn with every candidate feature of toks: each term,
-// the four-letter pieces of longer terms, each pair of neighbouring terms
-// and the concepts they belong to (see lexicon.go). The key is only valid during the call.
+// the four-letter pieces of longer terms, each pair of neighbouring terms,
+// each pair with one term between them (both "left soaked bed" and "left
+// wet bed" give "left~bed") and the concepts they belong to (see
+// lexicon.go). The key is only valid during the call.
 func eachFeature(toks []Token, fn func(key []byte, first, last int)) {
 	var buf []byte
 	concepts := func(key string, first, last int) {
@@ -97,6 +99,10 @@ func eachFeature(toks []Token, fn func(key []byte, first, last int)) {
 			if cs := lexicon[string(buf)]; len(cs) > 0 {
 				concepts(string(buf), i, i+1)
 			}
+		}
+		if i+2 < len(toks) {
+			buf = append(append(append(buf[:0], t.Term...), '~'), toks[i+2].Term...)
+			fn(buf, i, i+2)
 		}
 	}
 }

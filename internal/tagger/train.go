@@ -24,9 +24,9 @@ type Options struct {
 	// MinCount is how many training texts a word or pair must appear in
 	// to become a feature (default 2).
 	MinCount int
-	// L2 is the strength of the penalty on large weights (default 0.0003).
+	// L2 is the strength of the penalty on large weights (default 0.0001).
 	L2 float64
-	// Iterations of gradient descent per right (default 300).
+	// Iterations of gradient descent per right (default 500).
 	Iterations int
 	// Folds for the cross-validation that sets thresholds (default 5).
 	Folds int
@@ -37,10 +37,10 @@ func (o Options) withDefaults() Options {
 		o.MinCount = 2
 	}
 	if o.L2 == 0 {
-		o.L2 = 0.0003
+		o.L2 = 0.0001
 	}
 	if o.Iterations == 0 {
-		o.Iterations = 300
+		o.Iterations = 500
 	}
 	if o.Folds == 0 {
 		o.Folds = 5
