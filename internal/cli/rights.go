@@ -17,7 +17,7 @@ import (
 const rightsUsage = `Usage:
   lightbulb rights suggest [--in FILE] [--model FILE]
   lightbulb rights eval [--json] [--split NAME] [--model FILE] FILE
-  lightbulb rights train [--corpus FILE] [--out FILE] [--db URL] [--cv]
+  lightbulb rights train [--corpus FILE] [--out FILE] [--db URL] [--cv [--cv-first N]]
 suggest reads JSON lines {"id","text"} (stdin by default) and writes one line
 {"id","rights":[{"code","score","because"}]} per input, in order. A line it
 cannot read gives {"line":N,"error":"..."} in its place, a message on stderr,
@@ -195,11 +195,13 @@ func rightsEval(args []string, out, errw io.Writer) error {
 func rightsTrain(ctx context.Context, args []string, out, errw io.Writer) error {
 	var corpus, outPath, dbURL string
 	var cv bool
+	var cvFirst int
 	rest, err := rightsFlags("train", args, errw, func(fs *flag.FlagSet) {
 		fs.StringVar(&corpus, "corpus", filepath.FromSlash("testdata/rights/corpus.jsonl"), "labelled corpus; its train split is used")
 		fs.StringVar(&outPath, "out", filepath.FromSlash("internal/tagger/model.txt"), "where to write the model")
 		fs.StringVar(&dbURL, "db", "", "also learn from rights reviewers confirmed in this database")
 		fs.BoolVar(&cv, "cv", false, "first print 5-fold cross-validated figures on the training texts")
+		fs.IntVar(&cvFirst, "cv-first", 0, "with --cv, hold out only the first N training texts; the rest train in every fold")
 	})
 	if err != nil {
 		return err
@@ -225,12 +227,23 @@ func rightsTrain(ctx context.Context, args []string, out, errw io.Writer) error 
 		}
 		examples = append(examples, more...)
 	}
+	if cvFirst < 0 {
+		return errors.New("rights train: --cv-first must be 0 or more")
+	}
 	if cv {
-		rep, err := tagger.CrossValidate(examples, tagger.Options{}, 5)
+		held := len(examples)
+		if cvFirst > 0 {
+			held = cvFirst
+		}
+		rep, err := tagger.CrossValidateFirst(examples, held, tagger.Options{}, 5)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(out, "Cross-validated on the training texts (5 folds):")
+		if held < len(examples) {
+			fmt.Fprintf(out, "Cross-validated on the first %d training texts (5 folds; the other %d train in every fold):\n", held, len(examples)-held)
+		} else {
+			fmt.Fprintln(out, "Cross-validated on the training texts (5 folds):")
+		}
 		if err := rep.WriteTable(out); err != nil {
 			return err
 		}

@@ -116,6 +116,14 @@ func TestRightsTrainWritesALoadableModel(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Cross-validated on the training texts") || !strings.Contains(out, "micro F1") {
 		t.Fatalf("train --cv: %v\n%s%s", err, out, errw)
 	}
+	out, errw, err = rights(t, "train", "--corpus", small, "--out", filepath.Join(t.TempDir(), "small.txt"), "--cv", "--cv-first", "100")
+	if err != nil || !strings.Contains(out, "Cross-validated on the first 100 training texts") {
+		t.Fatalf("train --cv --cv-first: %v\n%s%s", err, out, errw)
+	}
+	if _, _, err := rights(t, "train", "--corpus", small, "--out", filepath.Join(t.TempDir(), "small.txt"), "--cv", "--cv-first", "-1"); err == nil ||
+		!strings.Contains(err.Error(), "--cv-first must be 0 or more") {
+		t.Errorf("negative --cv-first: %v", err)
+	}
 	out, errw, err = rights(t, "train", "--corpus", corpus, "--out", model, "--db", db)
 	if err != nil || !strings.Contains(out, "0 confirmed by reviewers") {
 		t.Fatalf("train: %v\n%s%s", err, out, errw)
