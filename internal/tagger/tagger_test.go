@@ -124,17 +124,17 @@ func TestShippedModelIsCurrent(t *testing.T) {
 }
 
 // TestHeldOutAccuracy measures the shipped model on the test split, which
-// training never sees. The floors are the figures reached (docs/tagger.md)
-// and guard against regressions. Of the targets, recall 0.85 on A2,
-// A3 and A5 is met on this split; micro-F1 0.80 is not yet, and
-// docs/tagger.md says so.
+// training never sees, against the targets: micro-F1 at least 0.80,
+// recall at least 0.85 on A2, A3 and A5, and nothing suggested for
+// everyday complaints (at least 95% of them, where the model stands now;
+// docs/tagger.md lists the ones it still gets wrong).
 func TestHeldOutAccuracy(t *testing.T) {
 	rep := Default().Evaluate(Split(mustCorpus(t), "test"))
 	var table bytes.Buffer
 	_ = rep.WriteTable(&table)
 	t.Logf("held-out test split:\n%s", table.String())
-	if rep.MicroF1 < 0.77 {
-		t.Errorf("micro-F1 %.3f, want at least 0.77", rep.MicroF1)
+	if rep.MicroF1 < 0.80 {
+		t.Errorf("micro-F1 %.3f, want at least 0.80", rep.MicroF1)
 	}
 	for _, tc := range []struct {
 		code  string
@@ -144,8 +144,8 @@ func TestHeldOutAccuracy(t *testing.T) {
 			t.Errorf("%s recall %.3f, want at least %.2f", tc.code, r, tc.floor)
 		}
 	}
-	if share := float64(rep.NoneCorrect) / float64(rep.NoneTexts); share < 0.90 {
-		t.Errorf("%d of %d texts that engage no right got no suggestion, want at least 90%%", rep.NoneCorrect, rep.NoneTexts)
+	if share := float64(rep.NoneCorrect) / float64(rep.NoneTexts); share < 0.95 {
+		t.Errorf("%d of %d texts that engage no right got no suggestion, want at least 95%%", rep.NoneCorrect, rep.NoneTexts)
 	}
 }
 
