@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,7 +46,7 @@ func TestCaseworkJourney(t *testing.T) {
 	// Import: upload, match the columns, check, import.
 	csvPath := filepath.Join(t.TempDir(), "datix-export.csv")
 	csv := "Datix ID;Record type;Date reported;Location;Description;Severity\n" +
-		"E2E-IMP-1;Complaint;02/11/2026;Willow Ward (older adults);Visiting for my mother was stopped for a week and nobody asked her what she wanted.;\n" +
+		"E2E-IMP-1;Complaint;02/11/2026;Willow Ward (older adults);Visiting for my mother was stopped for a week and she was left in a soiled bed overnight.;\n" +
 		"E2E-IMP-2;Incident;05/11/2026;Ash Ward (acute mental health);Medication given an hour late on the evening round, call 07700 900123.;Low\n"
 	if err := os.WriteFile(csvPath, []byte(csv), 0o600); err != nil {
 		t.Fatal(err)
@@ -73,8 +74,10 @@ func TestCaseworkJourney(t *testing.T) {
 	}
 	mustContain(t, tb, "main", "Suggestion", "Words that led to it")
 	groups := eval[[]string](t, tb, `[...new Set([...document.querySelectorAll('input[name^="verdict-"]')].map(e => e.name))]`)
-	if len(groups) == 0 {
-		t.Fatal("the tagger suggested nothing for a complaint about visiting")
+	// The shipped model puts A8 (visits, personal care) and A3 (left soiled)
+	// to the reviewer; the journey needs two to confirm one and reject one.
+	if len(groups) < 2 {
+		t.Fatalf("the tagger made %d suggestions for visits stopped and a soiled bed, want at least 2", len(groups))
 	}
 	actions := []chromedp.Action[chromedp.Void]{chromedp.Click(chromedp.CSS("#" + groups[0]))}
 	for _, g := range groups[1:] {
@@ -87,6 +90,14 @@ func TestCaseworkJourney(t *testing.T) {
 	do(t, tb, "confirm the first suggestion, reject the rest, add A14", actions...)
 	click(t, tb, "case-reviewed", `form[action$="/review"] button[type=submit]`)
 	mustContain(t, tb, "main", "is saved", "Reviewed", "Added by a reviewer")
+	for _, g := range groups[1:] {
+		if !eval[bool](t, tb, `document.getElementById(`+strconv.Quote(g+"-rejected")+`).checked`) {
+			t.Errorf("suggestion %s is not shown as rejected after saving", g)
+		}
+	}
+	if !eval[bool](t, tb, `document.getElementById(`+strconv.Quote(groups[0])+`).checked`) {
+		t.Errorf("suggestion %s is not shown as confirmed after saving", groups[0])
+	}
 
 	// Indicators: the chart and the same figures as tables.
 	visit(t, tb, "/cases/indicators")
