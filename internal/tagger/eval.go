@@ -55,19 +55,32 @@ func (m *Model) Evaluate(examples []Example) Report {
 		for _, c := range Codes {
 			want := slices.Contains(ex.Rights, c)
 			has := slices.ContainsFunc(got, func(s Suggestion) bool { return s.Code == c })
-			mt := byCode[c]
-			switch {
-			case want && has:
-				mt.TP++
-			case has:
-				mt.FP++
-			case want:
-				mt.FN++
-			}
+			byCode[c].count(has, want)
 		}
 	}
 	rep.summarise()
 	return rep
+}
+
+// count adds one decision to the tally: whether the right was suggested
+// (got) and whether a reviewer labelled it (want).
+func (mt *Metrics) count(got, want bool) {
+	switch {
+	case got && want:
+		mt.TP++
+	case got:
+		mt.FP++
+	case want:
+		mt.FN++
+	}
+}
+
+// fBeta is the F-score of the counts, with recall counting beta times as
+// much as precision.
+func (mt Metrics) fBeta(beta float64) float64 {
+	tp, fp, fn := float64(mt.TP), float64(mt.FP), float64(mt.FN)
+	b2 := beta * beta
+	return (1 + b2) * tp / ((1+b2)*tp + b2*fn + fp + 1e-9)
 }
 
 // summarise fills in every right's figures and the averages from the

@@ -245,19 +245,11 @@ func lowest(beta float64) float64 {
 func bestThreshold(docs []doc, oof [][]float64, r int, beta float64) float64 {
 	best, bestF1 := 0.5, -1.0
 	for t := lowest(beta); t <= 0.80+1e-9; t += 0.025 {
-		var tp, fp, fn float64
+		var mt Metrics
 		for i, d := range docs {
-			switch got := oof[i][r] >= t; {
-			case got && d.y[r]:
-				tp++
-			case got:
-				fp++
-			case d.y[r]:
-				fn++
-			}
+			mt.count(oof[i][r] >= t, d.y[r])
 		}
-		b2 := beta * beta
-		if f1 := (1 + b2) * tp / ((1+b2)*tp + b2*fn + fp + 1e-9); f1 > bestF1+1e-9 {
+		if f1 := mt.fBeta(beta); f1 > bestF1+1e-9 {
 			best, bestF1 = t, f1
 		}
 	}
@@ -308,27 +300,20 @@ func (m *Model) bestRescue(docs []doc, oof [][]float64) float64 {
 	best, bestF1 := 2.0, -1.0
 	for _, cand := range []float64{2, 0.99, 0.975, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5} {
 		m.Rescue = cand
-		var tp, fp, fn float64
+		var mt Metrics // pooled over every right: micro-F1
+		got := make([]bool, len(m.Codes))
 		for i, d := range docs {
-			got := make([]bool, len(m.Codes))
+			clear(got)
 			for _, r := range m.decide(oof[i]) {
 				got[r] = true
 			}
 			for r, code := range m.Codes {
-				if code == Gate {
-					continue
-				}
-				switch {
-				case got[r] && d.y[r]:
-					tp++
-				case got[r]:
-					fp++
-				case d.y[r]:
-					fn++
+				if code != Gate {
+					mt.count(got[r], d.y[r])
 				}
 			}
 		}
-		if f1 := 2 * tp / (2*tp + fn + fp); f1 > bestF1+1e-9 {
+		if f1 := mt.fBeta(1); f1 > bestF1+1e-9 {
 			best, bestF1 = cand, f1
 		}
 	}
