@@ -1,6 +1,8 @@
 # Lightbulb. `make run` gives a working site with demo data on embedded SQLite;
 # `make test` runs every test (see scripts/test.sh for what it starts).
 GO      ?= go
+# Let go fetch the toolchain pinned in go.mod (machines may default to local).
+export GOTOOLCHAIN ?= auto
 BIN     := bin/lightbulb
 DB      ?= sqlite:./lightbulb.db
 ADDR    ?= 127.0.0.1:8080

@@ -2,6 +2,11 @@ module github.com/lightbulb-hr/lightbulb
 
 go 1.26.8
 
+// The toolchain every build uses: the newest release approved on the module
+// proxy here, past the standard-library fixes in 1.26.10. GOTOOLCHAIN=auto
+// (set by the Makefile, scripts/test.sh and .ci/run) fetches it.
+toolchain go1.27.3
+
 require (
 	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/alexedwards/scs/v2 v2.9.0

@@ -13,6 +13,10 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# Build with the toolchain pinned in go.mod, fetched through the module proxy.
+export GOTOOLCHAIN="${GOTOOLCHAIN:-auto}"
+[[ "$GOTOOLCHAIN" == local ]] && export GOTOOLCHAIN=auto
+
 T0=$SECONDS
 say() { echo "==> $*" >&2; }
 fail() { echo "==> FAIL: $*" >&2; exit 1; }
