@@ -347,10 +347,7 @@ type ReminderService interface {
 
 // Today returns the date in London as YYYY-MM-DD, the form review dates use.
 func Today(t time.Time) string {
-	if loc, err := time.LoadLocation("Europe/London"); err == nil {
-		t = t.In(loc)
-	}
-	return t.Format(time.DateOnly)
+	return t.In(London).Format(time.DateOnly)
 }
 
 // AddDays returns the date n days after a YYYY-MM-DD date.

@@ -3,17 +3,7 @@ package lightbulb
 import (
 	"fmt"
 	"strings"
-	"time"
 )
-
-// London is the zone training times are entered and shown in.
-var London = func() *time.Location {
-	l, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		return time.UTC
-	}
-	return l
-}()
 
 // When shows a session's time in Europe/London with the zone's name, like
 // "Tuesday 3 March 2026, 10:00 to 12:00 GMT".

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
 // The learning journeys use the demo's past team session (joining link
@@ -160,10 +161,7 @@ func TestSurveyBaselineAndFollowUpCompared(t *testing.T) {
 		t.Errorf("a survey with nothing filled in: HTTP %d", st)
 	}
 	mustContain(t, lead, ".govuk-error-summary", "Enter a title", "Enter the day the survey opens")
-	today := time.Now().In(time.FixedZone("", 0))
-	if loc, err := time.LoadLocation("Europe/London"); err == nil {
-		today = time.Now().In(loc)
-	}
+	today := time.Now().In(lightbulb.London)
 	end := today.AddDate(0, 0, 14)
 	do(t, lead, "fill in the survey",
 		chromedp.SendKeys(chromedp.CSS("#title"), "Ward 7 pulse survey"),

@@ -55,13 +55,8 @@ var funcs = template.FuncMap{
 	},
 }
 
-var london = func() *time.Location {
-	l, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		return time.UTC
-	}
-	return l
-}()
+// london is where every time on a page is shown.
+var london = lightbulb.London
 
 // defineRE finds the templates a file defines.
 var defineRE = regexp.MustCompile(`{{-?\s*define\s+"([^"]+)"`)
