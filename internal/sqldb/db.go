@@ -14,9 +14,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
 	lightbulb "github.com/lightbulb-hr/lightbulb"
-	_ "modernc.org/sqlite" // SQLite driver "sqlite"
+	"modernc.org/sqlite" // SQLite driver "sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations
@@ -177,11 +179,22 @@ func notFound(err error, msg string) error {
 	return err
 }
 
-// isUnique reports whether err is a unique-constraint violation on either engine.
+// pgUniqueViolation is PostgreSQL's SQLSTATE for a unique_violation.
+const pgUniqueViolation = "23505"
+
+// isUnique reports whether err is a unique-constraint violation on either
+// engine, by the driver's error code (never by message text, which changes
+// between driver versions and languages): SQLSTATE 23505 on PostgreSQL, and
+// SQLITE_CONSTRAINT_UNIQUE or SQLITE_CONSTRAINT_PRIMARYKEY on SQLite.
 func isUnique(err error) bool {
-	if err == nil {
-		return false
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return pg.Code == pgUniqueViolation
 	}
-	s := err.Error()
-	return strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505")
+	var lite *sqlite.Error
+	if errors.As(err, &lite) {
+		c := lite.Code()
+		return c == sqlite3.SQLITE_CONSTRAINT_UNIQUE || c == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	}
+	return false
 }
