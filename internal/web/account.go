@@ -79,7 +79,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		actx = lightbulb.WithOrg(actx, ms[0].Org.ID)
 	}
 	_ = s.Audit.Record(actx, "sign_in", u.Email, "")
-	http.Redirect(w, r, safeNext(r.PostFormValue("next")), http.StatusSeeOther)
+	http.Redirect(w, r, localPath(r.PostFormValue("next"), "/dashboard"), http.StatusSeeOther)
 }
 
 func (s *Server) signOut(w http.ResponseWriter, r *http.Request) {

@@ -337,11 +337,3 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 func (s *Server) flash(r *http.Request, msg string, args ...any) {
 	s.sessions.Put(r.Context(), sessMsg, i18n.T(i18n.FromRequest(r), msg, args...))
 }
-
-// safeNext keeps a redirect target on this site.
-func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/dashboard"
-	}
-	return next
-}
