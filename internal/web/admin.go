@@ -43,7 +43,9 @@ func formRoles(r *http.Request) []lightbulb.Role {
 func (s *Server) adminPersonCreate(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	p := s.newPage(r, "Add a person", map[string]any{"Roles": lightbulb.Roles})
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p.Form = r.PostForm
 	roles := formRoles(r)
 	email := strings.TrimSpace(r.PostFormValue("email"))
@@ -146,7 +148,9 @@ func (s *Server) adminPersonRoles(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p := s.newPage(r, m.User.Name, map[string]any{"Member": m, "Roles": lightbulb.Roles})
 	p.Form = r.PostForm
 	roles := formRoles(r)

@@ -73,7 +73,9 @@ func (s *Server) adminStatementUpdate(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p.Form = r.PostForm
 	f := r.PostFormValue
 	next := lightbulb.Statement{Text: f("text"), Good: f("good"), RedMeans: f("red"), AmberMeans: f("amber"), GreenMeans: f("green"),

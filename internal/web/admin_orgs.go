@@ -22,7 +22,9 @@ func (s *Server) adminOrgNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) adminOrgCreate(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p := s.newPage(r, "Add an organisation", map[string]any{"Kinds": lightbulb.OrgKinds})
 	p.Form = r.PostForm
 	o := &lightbulb.Organisation{Name: r.PostFormValue("name"), Slug: r.PostFormValue("slug"), Kind: lightbulb.OrgKind(r.PostFormValue("kind"))}
@@ -66,7 +68,9 @@ func (s *Server) adminOrgUpdate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p := s.newPage(r, o.Name, map[string]any{"Kinds": lightbulb.OrgKinds, "Org": o})
 	p.Form = r.PostForm
 	p.Form.Set("slug", o.Slug)

@@ -66,7 +66,9 @@ func lines(s string, sep string) []string {
 // overwritten: every earlier version stays in the history.
 func (s *Server) adminRightUpdate(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	lang := editLang(r)
 	right, err := s.Rights.FindRight(ctx, r.PathValue("code"), lang)
 	if err != nil {

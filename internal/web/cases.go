@@ -128,7 +128,9 @@ func (s *Server) caseNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) caseCreate(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	c := &lightbulb.Case{Type: lightbulb.CaseType(r.PostFormValue("type")), SourceRef: r.PostFormValue("source_ref"),
 		Summary: r.PostFormValue("summary"), Harm: r.PostFormValue("harm"), PersonRef: r.PostFormValue("person_ref"), Status: "open"}
 	c.ServiceID, _ = strconv.ParseInt(r.PostFormValue("service"), 10, 64)
@@ -204,7 +206,9 @@ func (s *Server) caseReview(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	rv := lightbulb.CaseReview{Verdicts: map[string]string{}, Added: r.PostForm["added"], Freda: r.PostForm["freda"],
 		Notes: r.PostFormValue("notes")}
 	for _, x := range c.Rights {

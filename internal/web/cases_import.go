@@ -122,7 +122,9 @@ func (s *Server) caseImportRun(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	m := caseimport.Mapping{}
 	for _, f := range caseimport.Fields {
 		m[f] = r.PostFormValue("map-" + f)

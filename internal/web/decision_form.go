@@ -73,7 +73,9 @@ func (s *Server) decisionNew(w http.ResponseWriter, r *http.Request) {
 
 // decisionCreate saves the first step as a new draft.
 func (s *Server) decisionCreate(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	d := &lightbulb.Decision{}
 	if err := applyStep(d, lightbulb.StepSituation, r.PostForm); err != nil {
 		s.renderStep(w, r, d, lightbulb.StepSituation, r.PostForm, err)
@@ -158,7 +160,9 @@ func (s *Server) decisionStepSave(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	form := mergeForm(reasoningForm(d), r.PostForm, step)
 	if err := applyStep(d, step, r.PostForm); err != nil {
 		s.renderStep(w, r, d, step, form, err)

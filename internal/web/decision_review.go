@@ -47,7 +47,9 @@ func (s *Server) decisionReview(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p.Form = r.PostForm
 	rv := lightbulb.DecisionReview{Note: trim(r.PostForm, "note"), Outcome: r.PostFormValue("outcome")}
 	date, err := decisionDate(r.PostForm, "review_date", "Enter the review date as day, month and year")
@@ -114,7 +116,9 @@ func (s *Server) renderServices(w http.ResponseWriter, r *http.Request, err erro
 }
 
 func (s *Server) decisionServiceCreate(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	sv := &lightbulb.Service{Name: r.PostFormValue("name")}
 	if err := s.Decisions.CreateService(r.Context(), sv); err != nil {
 		s.renderServices(w, r, err)

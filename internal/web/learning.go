@@ -67,7 +67,9 @@ func (s *Server) learnFeedbackGive(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p.Form = r.PostForm
 	rating, _ := strconv.Atoi(r.PostFormValue("rating"))
 	f := &lightbulb.FeedbackForm{Rating: rating, Comment: r.PostFormValue("comment"),

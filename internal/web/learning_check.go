@@ -57,7 +57,9 @@ func (s *Server) learnCheckTake(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p.Form = r.PostForm
 	phase := r.PathValue("phase")
 	score, err := lightbulb.ScoreCheck(qs, r.PostForm)

@@ -71,7 +71,9 @@ func (s *Server) learnCoverageMandatory(w http.ResponseWriter, r *http.Request) 
 		s.appError(w, r, err)
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	m := map[int64][]lightbulb.Role{}
 	seen := map[string]bool{}
 	for _, v := range r.PostForm["mandatory"] {

@@ -104,7 +104,9 @@ func (s *Server) learnNeedsSave(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p.Form = r.PostForm
 	cohort, _ := strconv.ParseInt(r.PostFormValue("cohort"), 10, 64)
 	n := &lightbulb.Needs{UserID: lightbulb.ActorFrom(r.Context()).UserID, CohortID: cohort, Rights: r.PostForm["rights"], Issues: r.PostForm["issues"]}

@@ -50,7 +50,9 @@ func (s *Server) learnPlanCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(r, "Write an embedding plan", nil)
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p.Form = r.PostForm
 	plan := &lightbulb.Plan{UserID: learnUser(r), Reflection: r.PostFormValue("reflection"), Shared: r.PostFormValue("shared") == "yes"}
 	for i := 1; i <= lightbulb.PlanMaxActions; i++ {
@@ -103,7 +105,9 @@ func (s *Server) learnPlanActions(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	var done []int64
 	for _, v := range r.PostForm["done"] {
 		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
@@ -148,7 +152,9 @@ func (s *Server) learnPlanCheckin(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound)
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	if err := s.Plans.AnswerCheckin(r.Context(), p.ID, cid, learnUser(r), r.PostFormValue("answer")); err != nil {
 		page := s.learnPlanPage(r, p)
 		page.Form = r.PostForm

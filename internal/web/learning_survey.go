@@ -78,7 +78,9 @@ func (s *Server) learnSurveyCreate(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p.Form = r.PostForm
 	base, _ := strconv.ParseInt(r.PostFormValue("baseline"), 10, 64)
 	x := &lightbulb.Survey{Title: r.PostFormValue("title"), Kind: r.PostFormValue("kind"), BaselineID: base,
@@ -141,7 +143,9 @@ func (s *Server) learnSurveyRespond(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p.Form = r.PostForm
 	a := &lightbulb.SurveyAnswer{Scores: map[string]int{}, Comment: r.PostFormValue("comment")}
 	for _, q := range lightbulb.SurveyQuestions {

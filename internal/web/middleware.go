@@ -101,22 +101,6 @@ func requestID(ctx context.Context) string {
 	return id
 }
 
-// limitBody refuses bodies over maxBody with a clear page.
-func (s *Server) limitBody(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		limit := int64(maxBody)
-		if r.Method == http.MethodPost && r.URL.Path == caseUploadPath {
-			limit = caseMaxUpload + 1<<20 // the file and the form around it
-		}
-		if r.ContentLength > limit {
-			s.errorPage(w, r, http.StatusRequestEntityTooLarge)
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, limit)
-		next.ServeHTTP(w, r)
-	})
-}
-
 // securityHeaders sets a nonce-based Content Security Policy and the usual
 // protective headers.
 func (s *Server) securityHeaders(next http.Handler) http.Handler {

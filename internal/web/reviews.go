@@ -102,7 +102,9 @@ func formDate(r *http.Request, name string) time.Time {
 }
 
 func (s *Server) reviewCreate(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p := s.newPage(r, "Start a review", nil)
 	p.Form = r.PostForm
 	rv := &lightbulb.Review{Subject: r.PostFormValue("subject"), WholeOrg: r.PostFormValue("scope") == "organisation",
@@ -222,7 +224,9 @@ func (s *Server) showReview(w http.ResponseWriter, r *http.Request, rv *lightbul
 	p := s.newPage(r, "", d)
 	p.Title = rv.Subject
 	if ferr != nil {
-		_ = r.ParseForm()
+		if !s.readForm(w, r) {
+			return
+		}
 		p.Form = r.PostForm
 		s.formError(w, r, "review_page", p, ferr)
 		return
@@ -236,7 +240,9 @@ func (s *Server) reviewInvite(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	uid, _ := strconv.ParseInt(r.PostFormValue("person"), 10, 64)
 	c := lightbulb.Contributor{UserID: uid, Kind: lightbulb.ContributorKind(r.PostFormValue("kind"))}
 	if uid == 0 {

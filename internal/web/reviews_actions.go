@@ -55,7 +55,9 @@ func (s *Server) actionCreate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	code := r.PostFormValue("statement")
 	d, err := s.actionForm(r, rv, code)
 	if err != nil {
@@ -110,7 +112,9 @@ func (s *Server) actionStatus(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusForbidden)
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	a, err := s.Reviews.SetActionStatus(ctx, aid, lightbulb.ActionStatus(r.PostFormValue("status")))
 	if err != nil {
 		s.appError(w, r, err)

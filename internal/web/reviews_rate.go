@@ -108,7 +108,9 @@ func (s *Server) reviewRate(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p := s.newPage(r, "Rate the statements", f)
 	p.Form = r.PostForm
 	if err := s.Reviews.SaveContributions(r.Context(), rv.ID, formRatings(r, f.Framework)); err != nil {
@@ -155,7 +157,9 @@ func (s *Server) reviewAgree(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p := s.newPage(r, "Agree the final ratings", f)
 	p.Form = r.PostForm
 	if err := s.Reviews.SaveFinals(ctx, rv.ID, formRatings(r, f.Framework)); err != nil {

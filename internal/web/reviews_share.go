@@ -147,7 +147,9 @@ func (s *Server) sharingPage(w http.ResponseWriter, r *http.Request, ferr error)
 func (s *Server) reviewSharing(w http.ResponseWriter, r *http.Request) { s.sharingPage(w, r, nil) }
 
 func (s *Server) reviewShare(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	id, _ := strconv.ParseInt(r.PostFormValue("commissioner"), 10, 64)
 	sh, err := s.Reviews.ShareRollup(r.Context(), id)
 	if err != nil {
@@ -160,7 +162,9 @@ func (s *Server) reviewShare(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) reviewRevoke(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	id, _ := strconv.ParseInt(r.PostFormValue("share"), 10, 64)
 	sh, err := s.Reviews.RevokeShare(r.Context(), id)
 	if err != nil {

@@ -69,7 +69,9 @@ func (s *Server) manageCourseForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) manageCourseSave(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	d, _ := strconv.Atoi(r.PostFormValue("duration"))
 	c := &lightbulb.Course{Title: r.PostFormValue("title"), Summary: r.PostFormValue("summary"), Audience: r.PostFormValue("audience"),
 		DurationMins: d, Outcomes: r.PostFormValue("outcomes"), Mode: r.PostFormValue("mode")}
@@ -104,7 +106,9 @@ func (s *Server) manageProgrammeForm(w http.ResponseWriter, r *http.Request) {
 // manageProgrammeCreate reads the parts as a number per course: the part it
 // is, or blank when the course is not in the programme.
 func (s *Server) manageProgrammeCreate(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	courses, err := s.Training.FindCourses(r.Context())
 	if err != nil {
 		s.serverError(w, r, err)
@@ -185,7 +189,9 @@ func cohortFromForm(r *http.Request) *lightbulb.Cohort {
 }
 
 func (s *Server) manageCohortCreate(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	c := cohortFromForm(r)
 	if err := s.Training.CreateCohort(r.Context(), c); err != nil {
 		data, e := s.cohortChoices(r)
@@ -301,7 +307,9 @@ func sessionFromForm(r *http.Request) *lightbulb.Session {
 }
 
 func (s *Server) manageSessionSave(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	x := sessionFromForm(r)
 	title, action := "Schedule a session", "training.session.create"
 	var err error
@@ -375,7 +383,9 @@ func (s *Server) manageAttendance(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	marks := map[int64]string{}
 	for k, v := range r.PostForm {
 		if id, err := strconv.ParseInt(strings.TrimPrefix(k, "mark_"), 10, 64); err == nil && strings.HasPrefix(k, "mark_") && len(v) > 0 {
@@ -445,7 +455,9 @@ func (s *Server) manageRequestUpdate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	status, notes := r.PostFormValue("status"), r.PostFormValue("notes")
 	if err := s.Training.UpdateRequest(r.Context(), q.ID, status, notes); err != nil {
 		p.Form.Set("status", status)
@@ -463,7 +475,9 @@ func (s *Server) manageRequestCohort(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	c := cohortFromForm(r)
 	if err := s.Training.CohortFromRequest(r.Context(), q.ID, c); err != nil {
 		for k, v := range r.PostForm {

@@ -118,7 +118,9 @@ func (s *Server) trainingBook(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusTooManyRequests)
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	req := &lightbulb.BookingRequest{SessionID: x.ID, Name: r.PostFormValue("name"), Email: r.PostFormValue("email"), Wait: r.PostFormValue("wait") == "1"}
 	if a := lightbulb.ActorFrom(r.Context()); a != nil {
 		req.Name, req.Email, req.UserID, req.OrgID = a.Name, a.Email, a.UserID, viewerOrg(r.Context())
@@ -298,7 +300,9 @@ func (s *Server) trainingRequestCreate(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusTooManyRequests)
 		return
 	}
-	_ = r.ParseForm()
+	if !s.readForm(w, r) {
+		return
+	}
 	p := s.newPage(r, "Ask for training for your organisation", nil)
 	p.Form = r.PostForm
 	ctx, err := s.providerCtx(r)
