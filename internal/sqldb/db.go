@@ -97,6 +97,13 @@ func (db *DB) Close() error {
 	return err
 }
 
+// Writer is the connection pool that writes: on SQLite its single
+// connection, on PostgreSQL the pool. The job queue works through it.
+func (db *DB) Writer() *sql.DB { return db.write }
+
+// Reader is the pool for reads that need not see a write in progress.
+func (db *DB) Reader() *sql.DB { return db.read }
+
 // Ping checks that the database answers; /readyz uses it.
 func (db *DB) Ping(ctx context.Context) error { return db.read.PingContext(ctx) }
 

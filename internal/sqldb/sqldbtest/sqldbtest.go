@@ -97,6 +97,10 @@ func MustOpenPostgresURL(tb testing.TB) string {
 	return u.String()
 }
 
+// MustOpenDSN opens (and migrates, if needed) the database at dsn, closed
+// when the test ends: a second opening stands for a second process.
+func MustOpenDSN(tb testing.TB, dsn string) *sqldb.DB { return mustMigrate(tb, dsn) }
+
 func mustMigrate(tb testing.TB, dsn string) *sqldb.DB {
 	tb.Helper()
 	ctx := context.Background()
