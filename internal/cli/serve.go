@@ -50,6 +50,9 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	if err := sqldb.NewCaseService(db, nil).RepairListIndex(ctx); err != nil {
+		return err
+	}
 	var h slog.Handler = slog.NewJSONHandler(errw, nil)
 	if cfg.LogFormat == "text" {
 		h = slog.NewTextHandler(errw, nil)

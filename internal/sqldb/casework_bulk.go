@@ -19,8 +19,8 @@ const caseBulkMin = 100000
 // the import ends, whether it succeeded or not. On SQLite, when n is at
 // least 100,000 and at least the number of cases already stored, it
 // drops the list index, and finishing builds it again; a process killed
-// in between gets it back the next time the database is opened (Migrate)
-// or an import begins. Otherwise, and on PostgreSQL, nothing changes.
+// in between gets it back when `serve` next starts (RepairListIndex) or
+// an import begins. Otherwise, and on PostgreSQL, nothing changes.
 func (s *CaseService) BeginCaseBulk(ctx context.Context, n int) (func(context.Context) error, error) {
 	none := func(context.Context) error { return nil }
 	if s.db.Dialect != SQLite {
@@ -45,6 +45,14 @@ func (s *CaseService) BeginCaseBulk(ctx context.Context, n int) (func(context.Co
 		return s.db.repairCases(ctx)
 	}, nil
 }
+
+// RepairListIndex builds the case list index again if a large SQLite
+// import was cut off (the process killed) between setting it aside and
+// finishing; otherwise, and on PostgreSQL, it does nothing. `serve` calls it
+// as it starts. It is not part of Migrate: it repairs data left by a crash,
+// can take seconds on millions of cases, and must be able to run again
+// after any later crash, where a migration runs once.
+func (s *CaseService) RepairListIndex(ctx context.Context) error { return s.db.repairCases(ctx) }
 
 // repairCases builds the list index if a large import was cut off before
 // it could.

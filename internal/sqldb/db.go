@@ -145,7 +145,7 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 		}
 		applied++
 	}
-	return applied, db.repairCases(ctx)
+	return applied, nil
 }
 
 // tx runs fn in a write transaction, committing when it returns nil.
