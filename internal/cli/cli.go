@@ -101,15 +101,26 @@ func open(ctx context.Context, cfg *config.Config) (*sqldb.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := db.Migrate(ctx); err != nil {
+	if _, _, err := migrateAndSeed(ctx, db); err != nil {
 		db.Close()
 		return nil, err
 	}
-	if _, err := SeedContent(ctx, db); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("load rights library: %w", err)
-	}
 	return db, nil
+}
+
+// migrateAndSeed brings the schema up to date and loads the shipped rights
+// library where it is missing, under the migration lock so that processes
+// starting together do it once. It returns how many migrations it applied
+// and rights it added.
+func migrateAndSeed(ctx context.Context, db *sqldb.DB) (migrations, rights int, err error) {
+	migrations, err = db.MigrateThen(ctx, func(ctx context.Context) error {
+		rights, err = SeedContent(ctx, db)
+		if err != nil {
+			return fmt.Errorf("load rights library: %w", err)
+		}
+		return nil
+	})
+	return migrations, rights, err
 }
 
 func runMigrate(ctx context.Context, args []string, out, errw io.Writer) error {
@@ -122,13 +133,9 @@ func runMigrate(ctx context.Context, args []string, out, errw io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	n, err := db.Migrate(ctx)
+	n, added, err := migrateAndSeed(ctx, db)
 	if err != nil {
 		return err
-	}
-	added, err := SeedContent(ctx, db)
-	if err != nil {
-		return fmt.Errorf("load rights library: %w", err)
 	}
 	fmt.Fprintf(out, "Database is up to date (%d migrations applied now; %d rights added to the library).\n", n, added)
 	return nil

@@ -9,9 +9,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -106,47 +104,6 @@ func (db *DB) Reader() *sql.DB { return db.read }
 
 // Ping checks that the database answers; /readyz uses it.
 func (db *DB) Ping(ctx context.Context) error { return db.read.PingContext(ctx) }
-
-// Migrate applies every embedded migration not yet recorded, each in its own
-// transaction, and returns how many it applied.
-func (db *DB) Migrate(ctx context.Context) (int, error) {
-	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY)`); err != nil {
-		return 0, fmt.Errorf("migrate: %w", err)
-	}
-	dir := "migrations/" + string(db.Dialect)
-	names, err := fs.Glob(migrationsFS, dir+"/*.sql")
-	if err != nil {
-		return 0, fmt.Errorf("migrate: %w", err)
-	}
-	sort.Strings(names)
-	applied := 0
-	for _, name := range names {
-		version := strings.TrimSuffix(name[len(dir)+1:], ".sql")
-		var n int
-		if err := db.write.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, version).Scan(&n); err != nil {
-			return applied, fmt.Errorf("migrate %s: %w", version, err)
-		}
-		if n > 0 {
-			continue
-		}
-		body, err := migrationsFS.ReadFile(name)
-		if err != nil {
-			return applied, err
-		}
-		err = db.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, version)
-			return err
-		})
-		if err != nil {
-			return applied, fmt.Errorf("migrate %s: %w", version, err)
-		}
-		applied++
-	}
-	return applied, nil
-}
 
 // tx runs fn in a write transaction, committing when it returns nil.
 func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {

@@ -1,0 +1,24 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+)
+
+// What the external tests may look at inside the package.
+
+// Migrations is the embedded migrations folder.
+var Migrations = migrationsFS
+
+// RecordedMigrations counts the versions schema_migrations holds.
+func (db *DB) RecordedMigrations(ctx context.Context) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n)
+	return n, err
+}
+
+// IsUnique is isUnique.
+var IsUnique = isUnique
+
+// WriteConn is one connection of the writer pool.
+func (db *DB) WriteConn(ctx context.Context) (*sql.Conn, error) { return db.write.Conn(ctx) }
