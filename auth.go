@@ -8,10 +8,12 @@ import (
 // Mail is a message Lightbulb sends. Every message is kept in the outbox;
 // it is also delivered by SMTP when a server is configured.
 type Mail struct {
-	ID        int64
-	To        string
-	Subject   string
-	Body      string
+	ID      int64
+	To      string
+	Subject string
+	Body    string
+	// Lang is the language the message was written in ("en", "cy").
+	Lang      string
 	CreatedAt time.Time
 	SentAt    *time.Time
 	Error     string

@@ -134,6 +134,7 @@ type Decision struct {
 	OwnerID   int64
 	OwnerName string
 	OwnerMail string
+	OwnerLang string // the owner's language, for email
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }

@@ -2,7 +2,6 @@ package lightbulb
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -128,10 +127,8 @@ type LearningService interface {
 	CheckResults(ctx context.Context) (*CheckResults, error)
 }
 
-// FeedbackRequestMail asks an attendee for feedback on a session.
+// FeedbackRequestMail asks an attendee for feedback on a session, in the
+// booking's language.
 func FeedbackRequestMail(b *Booking, baseURL string) *Mail {
-	s := b.Session
-	return &Mail{To: b.Email, Subject: "How was it? " + s.CourseTitle,
-		Body: fmt.Sprintf("Hello %s,\n\nThank you for coming to %s (%s).\n\nPlease tell us how it went: a rating and a few words take a minute, and you can stay anonymous.\n%s/training/feedback/%s\n\nWhat you say shapes the next sessions. You can also take the short knowledge check again and see what changed:\n%s/training/checks/%s\n",
-			b.Name, s.CourseTitle, s.When(), baseURL, b.Token, baseURL, b.Token)}
+	return bookingLetter("feedback_request", b, baseURL, func(d *sessionMail) { d.Token = b.Token })
 }

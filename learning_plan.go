@@ -104,13 +104,12 @@ type PlanService interface {
 	Progress(ctx context.Context) (*PlanProgress, error)
 }
 
-// PlanCheckinMail reminds a plan's owner to say how it is going.
-func PlanCheckinMail(to, name string, months int, planID int64, baseURL string) *Mail {
-	when := "a month"
-	if months != 1 {
-		when = fmt.Sprintf("%d months", months)
-	}
-	return &Mail{To: to, Subject: "How is your plan going?",
-		Body: fmt.Sprintf("Hello %s,\n\nIt is %s since you wrote a plan for putting your human rights training into practice.\n\nTake two minutes to say how it has gone and tick off what you have done:\n%s/plans/%d\n\nYour plan stays private unless you chose to share it.\n",
-			name, when, baseURL, planID)}
+// PlanCheckinMail reminds a plan's owner, in their language, to say how it
+// is going.
+func PlanCheckinMail(to, name, lang string, months int, planID int64, baseURL string) *Mail {
+	return letter("plan_checkin", lang, to, struct {
+		Name   string
+		Months int
+		Link   string
+	}{name, months, fmt.Sprintf("%s/plans/%d", baseURL, planID)})
 }

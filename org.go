@@ -65,7 +65,10 @@ type User struct {
 	Name         string
 	PasswordHash string
 	Disabled     bool
-	CreatedAt    time.Time
+	// Lang is the language the person reads Lightbulb and its email in
+	// ("en", "cy"); empty until they first sign in or choose one.
+	Lang      string
+	CreatedAt time.Time
 }
 
 // Membership is a person's roles in one organisation.
@@ -103,6 +106,10 @@ type UserService interface {
 	EraseUser(ctx context.Context, id int64) error
 	CreateUser(ctx context.Context, u *User) error
 	SetPassword(ctx context.Context, userID int64, hash string) error
+	// SetLang records the language a person chose for pages and email.
+	SetLang(ctx context.Context, userID int64, lang string) error
+	// NoteLang records lang as a person's language unless they have one.
+	NoteLang(ctx context.Context, userID int64, lang string) error
 	Memberships(ctx context.Context, userID int64) ([]Membership, error)
 
 	// FindMembers lists the people in the organisation in ctx.

@@ -159,8 +159,11 @@ type Booking struct {
 	Token        string
 	OfferExpires time.Time
 	Attendance   string
-	CreatedAt    time.Time
-	Session      *Session
+	// Lang is the language to write to the booker in: their account's
+	// when they have one, else the language of the form they booked on.
+	Lang      string
+	CreatedAt time.Time
+	Session   *Session
 }
 
 // Holds reports whether the booking takes a place.
@@ -175,6 +178,8 @@ type BookingRequest struct {
 	OrgID     int64
 	// Wait asks for a waiting-list place when the session is full.
 	Wait bool
+	// Lang is the language of the form used, for the booker's email.
+	Lang string
 }
 
 // Validate checks the name and email address.
@@ -234,8 +239,11 @@ type TrainingRequest struct {
 	Status         string
 	Notes          string
 	CohortID       int64
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// Lang is the language of the form the request came from, which its
+	// emails are written in.
+	Lang      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Validate checks a request before it is saved.

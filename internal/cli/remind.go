@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/config"
@@ -51,21 +50,10 @@ func SendReminders(ctx context.Context, db *sqldb.DB, cfg *config.Config) (int, 
 		if !fresh {
 			continue
 		}
-		if err := m.SendMail(ctx, reminderMail(d, cfg.BaseURL, today)); err != nil {
+		if err := m.SendMail(ctx, lightbulb.DecisionReviewMail(d, d.OwnerLang, cfg.BaseURL, today)); err != nil {
 			return sent, err
 		}
 		sent++
 	}
 	return sent, nil
-}
-
-func reminderMail(d *lightbulb.Decision, base, today string) *lightbulb.Mail {
-	when := "is due on " + d.Reasoning.ReviewDate
-	if d.Reasoning.ReviewDate < today {
-		when = "was due on " + d.Reasoning.ReviewDate + " and is overdue"
-	}
-	body := fmt.Sprintf("Hello %s,\n\nThe review of decision %d (%s) %s:\n\n  %s\n\nReview it here:\n\n%s/decisions/%d/review\n\n"+
-		"A review records what has changed and whether the decision continues, changes or ends.\n",
-		d.OwnerName, d.ID, d.ServiceName, when, d.Reasoning.Proposal, strings.TrimRight(base, "/"), d.ID)
-	return &lightbulb.Mail{To: d.OwnerMail, Subject: fmt.Sprintf("Review due: decision %d", d.ID), Body: body}
 }

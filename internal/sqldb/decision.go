@@ -85,14 +85,14 @@ func (s *DecisionService) Categories(ctx context.Context) (map[string]lightbulb.
 }
 
 const decisionCols = `SELECT d.id, d.org_id, d.service_id, s.name, d.status, d.version, d.complete, d.reasoning,
-	d.owner_id, u.name, u.email, d.created_at, d.updated_at
+	d.owner_id, u.name, u.email, u.lang, d.created_at, d.updated_at
 	FROM decisions d JOIN services s ON s.id = d.service_id JOIN users u ON u.id = d.owner_id`
 
 func scanDecision(row scanner) (*lightbulb.Decision, error) {
 	var d lightbulb.Decision
 	var status, body string
 	err := row.Scan(&d.ID, &d.OrgID, &d.ServiceID, &d.ServiceName, &status, &d.Version, &d.Complete, &body,
-		&d.OwnerID, &d.OwnerName, &d.OwnerMail, &d.CreatedAt, &d.UpdatedAt)
+		&d.OwnerID, &d.OwnerName, &d.OwnerMail, &d.OwnerLang, &d.CreatedAt, &d.UpdatedAt)
 	if err != nil {
 		return nil, err
 	}

@@ -264,14 +264,14 @@ func planCheckinMail(ctx context.Context, tx *sql.Tx, org int64, payload, baseUR
 	var planID int64
 	var months int
 	var answered sql.NullTime
-	var email, name string
-	err = tx.QueryRowContext(ctx, `SELECT p.id, c.months, c.answered_at, u.email, u.name FROM learning_plan_checkins c
+	var email, name, lang string
+	err = tx.QueryRowContext(ctx, `SELECT p.id, c.months, c.answered_at, u.email, u.name, u.lang FROM learning_plan_checkins c
 		JOIN learning_plans p ON p.id = c.plan_id JOIN users u ON u.id = p.user_id WHERE p.org_id = $1 AND c.id = $2`, org, id).
-		Scan(&planID, &months, &answered, &email, &name)
+		Scan(&planID, &months, &answered, &email, &name, &lang)
 	if errors.Is(err, sql.ErrNoRows) || answered.Valid {
 		return nil, nil
 	} else if err != nil {
 		return nil, fmt.Errorf("check-in job: %w", err)
 	}
-	return []*lightbulb.Mail{lightbulb.PlanCheckinMail(email, name, months, planID, baseURL)}, nil
+	return []*lightbulb.Mail{lightbulb.PlanCheckinMail(email, name, lang, months, planID, baseURL)}, nil
 }

@@ -10,11 +10,7 @@ import (
 )
 
 func (s *TrainingService) reminderMail(b *lightbulb.Booking, kind string) *lightbulb.Mail {
-	soon := "in two days"
-	if kind == lightbulb.JobReminder1h {
-		soon = "in one hour"
-	}
-	return lightbulb.ReminderMail(b, soon, s.baseURL)
+	return lightbulb.ReminderMail(b, kind, s.baseURL)
 }
 
 func (s *TrainingService) offerMail(b *lightbulb.Booking) *lightbulb.Mail {
@@ -26,12 +22,12 @@ func (s *TrainingService) expiredMail(b *lightbulb.Booking) *lightbulb.Mail {
 }
 
 const requestCols = `id, coalesce(from_org_id, 0), org_name, contact_name, email, challenges, team_size, preferred_dates, format, status, notes,
-	coalesce(cohort_id, 0), created_at, updated_at`
+	coalesce(cohort_id, 0), lang, created_at, updated_at`
 
 func scanRequest(r scanner) (*lightbulb.TrainingRequest, error) {
 	var x lightbulb.TrainingRequest
 	err := r.Scan(&x.ID, &x.FromOrgID, &x.OrgName, &x.ContactName, &x.Email, &x.Challenges, &x.TeamSize, &x.PreferredDates, &x.Format,
-		&x.Status, &x.Notes, &x.CohortID, &x.CreatedAt, &x.UpdatedAt)
+		&x.Status, &x.Notes, &x.CohortID, &x.Lang, &x.CreatedAt, &x.UpdatedAt)
 	return &x, err
 }
 
@@ -44,11 +40,11 @@ func (s *TrainingService) CreateRequest(ctx context.Context, r *lightbulb.Traini
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	r.Status, r.CreatedAt = "new", lightbulb.Now()
+	r.Status, r.CreatedAt, r.Lang = "new", lightbulb.Now(), lightbulb.MailLang(r.Lang)
 	r.UpdatedAt = r.CreatedAt
 	err = s.db.write.QueryRowContext(ctx, `INSERT INTO training_requests (org_id, from_org_id, org_name, contact_name, email, challenges, team_size,
-		preferred_dates, format, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
-		org, nullID(r.FromOrgID), r.OrgName, r.ContactName, r.Email, r.Challenges, r.TeamSize, r.PreferredDates, r.Format, r.Status, r.CreatedAt).Scan(&r.ID)
+		preferred_dates, format, status, lang, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+		org, nullID(r.FromOrgID), r.OrgName, r.ContactName, r.Email, r.Challenges, r.TeamSize, r.PreferredDates, r.Format, r.Status, r.Lang, r.CreatedAt).Scan(&r.ID)
 	if err != nil {
 		return fmt.Errorf("create request: %w", err)
 	}

@@ -17,11 +17,11 @@ type UserService struct{ db *DB }
 // NewUserService returns a UserService on db.
 func NewUserService(db *DB) *UserService { return &UserService{db: db} }
 
-const userCols = `id, email, name, password_hash, disabled, created_at`
+const userCols = `id, email, name, password_hash, disabled, lang, created_at`
 
 func scanUser(row scanner) (*lightbulb.User, error) {
 	var u lightbulb.User
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.Disabled, &u.CreatedAt)
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.Disabled, &u.Lang, &u.CreatedAt)
 	return &u, err
 }
 
@@ -60,12 +60,15 @@ func (s *UserService) CreateUser(ctx context.Context, u *lightbulb.User) error {
 	if u.Name == "" {
 		v.Add("name", "Enter the person’s name")
 	}
+	if u.Lang != "" && !lightbulb.ValidLang(u.Lang) {
+		v.Add("lang", "Choose English or Cymraeg")
+	}
 	if err := v.Err(); err != nil {
 		return err
 	}
 	u.CreatedAt = lightbulb.Now()
-	err := s.db.write.QueryRowContext(ctx, `INSERT INTO users (email, name, password_hash, disabled, created_at)
-		VALUES ($1, $2, $3, $4, $5) RETURNING id`, u.Email, u.Name, u.PasswordHash, u.Disabled, u.CreatedAt).Scan(&u.ID)
+	err := s.db.write.QueryRowContext(ctx, `INSERT INTO users (email, name, password_hash, disabled, lang, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, u.Email, u.Name, u.PasswordHash, u.Disabled, u.Lang, u.CreatedAt).Scan(&u.ID)
 	if isUnique(err) {
 		return lightbulb.FieldError("email", "A person with this email address already has an account")
 	}
@@ -83,6 +86,34 @@ func (s *UserService) SetPassword(ctx context.Context, userID int64, hash string
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such person.")
+	}
+	return nil
+}
+
+// SetLang records the language a person chose to read Lightbulb and its
+// email in.
+func (s *UserService) SetLang(ctx context.Context, userID int64, lang string) error {
+	if !lightbulb.ValidLang(lang) {
+		return lightbulb.FieldError("lang", "Choose English or Cymraeg")
+	}
+	res, err := s.db.write.ExecContext(ctx, `UPDATE users SET lang = $1 WHERE id = $2`, lang, userID)
+	if err != nil {
+		return fmt.Errorf("set language: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such person.")
+	}
+	return nil
+}
+
+// NoteLang records lang as a person's language when they have none yet: the
+// language they were using when they first signed in.
+func (s *UserService) NoteLang(ctx context.Context, userID int64, lang string) error {
+	if !lightbulb.ValidLang(lang) {
+		return nil
+	}
+	if _, err := s.db.write.ExecContext(ctx, `UPDATE users SET lang = $1 WHERE id = $2 AND lang = ''`, lang, userID); err != nil {
+		return fmt.Errorf("note language: %w", err)
 	}
 	return nil
 }

@@ -3,7 +3,7 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+
 	"net/http"
 	"strconv"
 	"strings"
@@ -153,11 +153,7 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		link := strings.TrimRight(s.opt.BaseURL, "/") + "/password/reset/" + tok
-		body := fmt.Sprintf("Hello %s,\n\nSomeone asked to reset the password for your Lightbulb account.\n"+
-			"To choose a new password, open this link within one hour:\n\n%s\n\n"+
-			"The link works once. If you did not ask for this, you can ignore this email: your password has not changed.\n",
-			u.Name, link)
-		if err := s.Mail.SendMail(ctx, &lightbulb.Mail{To: u.Email, Subject: "Reset your Lightbulb password", Body: body}); err != nil {
+		if err := s.Mail.SendMail(ctx, lightbulb.PasswordResetMail(u, userLang(r, u), link)); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -206,4 +202,13 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
 	}
 	s.flash(r, "Your password has been changed. Sign in with your new password.")
 	http.Redirect(w, r, "/sign-in", http.StatusSeeOther)
+}
+
+// userLang is the language to write to u in: the one they chose or first
+// signed in with, else the language of the page this request came from.
+func userLang(r *http.Request, u *lightbulb.User) string {
+	if lightbulb.ValidLang(u.Lang) {
+		return u.Lang
+	}
+	return langOf(r)
 }

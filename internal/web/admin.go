@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -100,9 +99,8 @@ func (s *Server) inviteMail(r *http.Request, u *lightbulb.User) error {
 		return err
 	}
 	org := currentOrg(r.Context())
-	body := fmt.Sprintf("Hello %s,\n\n%s has added you to Lightbulb.\nTo choose your password, open this link within 7 days:\n\n%s/password/reset/%s\n",
-		u.Name, org.Name, strings.TrimRight(s.opt.BaseURL, "/"), tok)
-	return s.Mail.SendMail(r.Context(), &lightbulb.Mail{To: u.Email, Subject: "You have been added to Lightbulb", Body: body})
+	link := strings.TrimRight(s.opt.BaseURL, "/") + "/password/reset/" + tok
+	return s.Mail.SendMail(r.Context(), lightbulb.InvitationMail(u, userLang(r, u), org.Name, link))
 }
 
 func rolesText(rs []lightbulb.Role) string {

@@ -121,7 +121,8 @@ func (s *Server) trainingBook(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
 		return
 	}
-	req := &lightbulb.BookingRequest{SessionID: x.ID, Name: r.PostFormValue("name"), Email: r.PostFormValue("email"), Wait: r.PostFormValue("wait") == "1"}
+	req := &lightbulb.BookingRequest{SessionID: x.ID, Name: r.PostFormValue("name"), Email: r.PostFormValue("email"), Wait: r.PostFormValue("wait") == "1",
+		Lang: langOf(r)}
 	if a := lightbulb.ActorFrom(r.Context()); a != nil {
 		req.Name, req.Email, req.UserID, req.OrgID = a.Name, a.Email, a.UserID, viewerOrg(r.Context())
 	}
@@ -313,15 +314,13 @@ func (s *Server) trainingRequestCreate(w http.ResponseWriter, r *http.Request) {
 	size, _ := strconv.Atoi(r.PostFormValue("team_size"))
 	q := &lightbulb.TrainingRequest{FromOrgID: viewerOrg(r.Context()), OrgName: r.PostFormValue("org_name"),
 		ContactName: r.PostFormValue("contact_name"), Email: r.PostFormValue("email"), Challenges: r.PostFormValue("challenges"),
-		TeamSize: size, PreferredDates: r.PostFormValue("dates"), Format: r.PostFormValue("format")}
+		TeamSize: size, PreferredDates: r.PostFormValue("dates"), Format: r.PostFormValue("format"), Lang: p.Lang}
 	if err := s.Training.CreateRequest(ctx, q); err != nil {
 		s.formError(w, r, "training_request", p, err)
 		return
 	}
 	_ = s.Audit.Record(ctx, "training.request.create", fmt.Sprintf("request %d", q.ID), q.OrgName)
-	m := &lightbulb.Mail{To: q.Email, Subject: "We have your training request",
-		Body: fmt.Sprintf("Hello %s,\n\nThank you for telling us about your team's challenges. A trainer will be in touch to talk them through and shape sessions around them.\n\nYour reference is %d.\n", q.ContactName, q.ID)}
-	if err := s.Mail.SendMail(r.Context(), m); err != nil {
+	if err := s.Mail.SendMail(r.Context(), lightbulb.TrainingRequestMail(q)); err != nil {
 		s.log.Error("request mail", "error", err.Error())
 	}
 	s.flash(r, "Thank you. We have your request and a trainer will be in touch. Your reference is %d.", q.ID)
