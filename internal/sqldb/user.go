@@ -80,9 +80,14 @@ func (s *UserService) CreateUser(ctx context.Context, u *lightbulb.User) error {
 
 // SetPassword stores a new password hash.
 func (s *UserService) SetPassword(ctx context.Context, userID int64, hash string) error {
-	res, err := s.db.write.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, hash, userID)
+	return s.updateUser(ctx, "set password", `UPDATE users SET password_hash = $1 WHERE id = $2`, hash, userID)
+}
+
+// updateUser runs an UPDATE of one user row, saying so when there is none.
+func (s *UserService) updateUser(ctx context.Context, what, query string, args ...any) error {
+	res, err := s.db.write.ExecContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("set password: %w", err)
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such person.")
@@ -96,14 +101,7 @@ func (s *UserService) SetLang(ctx context.Context, userID int64, lang string) er
 	if !lightbulb.ValidLang(lang) {
 		return lightbulb.FieldError("lang", "Choose English or Cymraeg")
 	}
-	res, err := s.db.write.ExecContext(ctx, `UPDATE users SET lang = $1 WHERE id = $2`, lang, userID)
-	if err != nil {
-		return fmt.Errorf("set language: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such person.")
-	}
-	return nil
+	return s.updateUser(ctx, "set language", `UPDATE users SET lang = $1 WHERE id = $2`, lang, userID)
 }
 
 // NoteLang records lang as a person's language when they have none yet: the
