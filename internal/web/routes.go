@@ -15,7 +15,7 @@ func (s *Server) Handler() http.Handler {
 	h("GET /healthz", s.healthz)
 	h("GET /readyz", s.readyz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.opt.Registry, promhttp.HandlerOpts{}))
-	mux.Handle("GET /static/", cacheStatic(s.static))
+	h("GET /static/", s.serveStatic)
 
 	// Public pages.
 	h("GET /{$}", s.home)
@@ -88,11 +88,4 @@ func (s *Server) Handler() http.Handler {
 	handler = s.limitBody(handler)
 	handler = s.observe(handler)
 	return handler
-}
-
-func cacheStatic(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "public, max-age=3600")
-		h.ServeHTTP(w, r)
-	})
 }

@@ -59,6 +59,8 @@ type Options struct {
 	// address (default 120: a ward shares one address at shift change).
 	AddressPerMinute int
 	Registry         *prometheus.Registry
+	// Static replaces the embedded assets served under /static/ (for tests).
+	Static fs.FS
 }
 
 // Server is Lightbulb's HTTP application.
@@ -71,7 +73,7 @@ type Server struct {
 	limits   *limiter // failed sign-ins and reset requests per email
 	perAddr  *limiter // every attempt per network address
 	metrics  *metrics
-	static   http.Handler
+	static   fs.FS // the built assets served under /static/
 	secure   bool
 	// dummyHash is checked when an email is unknown, at the same cost as
 	// real hashes, so that a wrong email takes as long as a wrong password.
@@ -113,8 +115,11 @@ func New(s Services, opt Options) (*Server, error) {
 		return nil, err
 	}
 	sub, _ := fs.Sub(staticFS, "static")
+	if opt.Static != nil {
+		sub = opt.Static
+	}
 	srv := &Server{Services: s, opt: opt, sessions: sm, tmpl: t, log: opt.Logger,
 		limits: newLimiter(opt.SignInPerMinute), perAddr: newLimiter(opt.AddressPerMinute), metrics: newMetrics(opt.Registry),
-		static: http.StripPrefix("/static/", http.FileServerFS(sub)), secure: secure, dummyHash: dummy}
+		static: sub, secure: secure, dummyHash: dummy}
 	return srv, nil
 }
