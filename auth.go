@@ -29,7 +29,8 @@ type MailService interface {
 // hash of a token is stored.
 type ResetService interface {
 	CreateReset(ctx context.Context, userID int64, tokenHash string, expires time.Time) error
-	// UseReset marks a token used and returns its user, or an EINVALID error
-	// when the token is unknown, used or expired.
+	// UseReset marks a token used, with every other unused token of the same
+	// person, and returns its user, or an EINVALID error when the token is
+	// unknown, used or expired.
 	UseReset(ctx context.Context, tokenHash string) (int64, error)
 }

@@ -44,7 +44,8 @@ func (s *ResetService) UseReset(ctx context.Context, tokenHash string) (int64, e
 		case now.After(expires):
 			return lightbulb.Errorf(lightbulb.EINVALID, "This password reset link has expired. Ask for a new one.")
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE password_resets SET used_at = $1 WHERE token_hash = $2`, now, tokenHash)
+		// Using one link ends every other link the person was sent.
+		_, err = tx.ExecContext(ctx, `UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL`, now, userID)
 		return err
 	})
 	return userID, err

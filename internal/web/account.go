@@ -67,6 +67,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.sessions.Put(ctx, sessUser, u.ID)
+	s.sessions.Put(ctx, sessStamp, passwordStamp(u.PasswordHash))
 	ms, err := s.Users.Memberships(ctx, u.ID)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -128,6 +129,12 @@ const resetLifetime = time.Hour
 func hashToken(tok string) string {
 	h := sha256.Sum256([]byte(tok))
 	return hex.EncodeToString(h[:])
+}
+
+// passwordStamp ties a session to the password it was opened with: when the
+// password changes (a reset), every other session stops working.
+func passwordStamp(hash string) string {
+	return hashToken("session:" + hash)[:24]
 }
 
 // forgot emails a single-use reset link when the address has an account, and

@@ -139,3 +139,40 @@ func TestSwitchOrganisation(t *testing.T) {
 		t.Fatalf("switch to a stranger's org: %d", r.status)
 	}
 }
+
+// A password reset signs the person out everywhere else and ends every
+// other reset link they were sent.
+func TestPasswordResetEndsSessionsAndOlderLinks(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	elsewhere := e.client().signIn("staffA")
+	c := e.client()
+	var links []string
+	for i := 0; i < 2; i++ {
+		mustContain(t, c.post("/password/forgot", url.Values{"email": {"staffA@example.org"}}), "Check your email")
+	}
+	ms, _ := e.svc.Mail.FindMail(ctx, 10)
+	for _, m := range ms {
+		if l := linkRE.FindString(m.Body); l != "" {
+			links = append(links, l)
+		}
+	}
+	if len(links) != 2 {
+		t.Fatalf("links: %v", links)
+	}
+	if r := c.post(links[0], url.Values{"password": {"a brand new password"}, "confirm": {"a brand new password"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("reset: %d %.300s", r.status, text(r.body))
+	}
+	mustContain(t, c.post(links[1], url.Values{"password": {"a third password!"}, "confirm": {"a third password!"}}), "already been used")
+	if r := elsewhere.get("/dashboard"); r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/sign-in") {
+		t.Fatalf("the other session after a reset: %d %q", r.status, r.location)
+	}
+	// Signing in with the new password works and stays signed in.
+	fresh := e.client()
+	if r := fresh.post("/sign-in", url.Values{"email": {"staffA@example.org"}, "password": {"a brand new password"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("sign in: %d", r.status)
+	}
+	if r := fresh.get("/dashboard"); r.status != http.StatusOK {
+		t.Fatalf("dashboard after new sign-in: %d", r.status)
+	}
+}

@@ -133,11 +133,13 @@ const (
 	sessUser = "user_id"
 	sessOrg  = "org_id"
 	sessMsg  = "flash"
+	// sessStamp is passwordStamp of the password the session signed in with.
+	sessStamp = "pw"
 )
 
 // withActor loads the signed-in person and their current organisation into
-// the request context. A session whose person has gone or been disabled is
-// treated as signed out.
+// the request context. A session whose person has gone, been disabled or
+// changed their password since is treated as signed out.
 func (s *Server) withActor(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := context.WithValue(r.Context(), sessionReadyKey, true)
@@ -148,7 +150,7 @@ func (s *Server) withActor(next http.Handler) http.Handler {
 			return
 		}
 		u, err := s.Users.FindUserByID(ctx, uid)
-		if err != nil || u.Disabled {
+		if err != nil || u.Disabled || s.sessions.GetString(ctx, sessStamp) != passwordStamp(u.PasswordHash) {
 			_ = s.sessions.Destroy(ctx)
 			next.ServeHTTP(w, r)
 			return
