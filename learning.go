@@ -68,6 +68,9 @@ func (f *FeedbackForm) Validate() error {
 // FeedbackGroup sums up the ratings for a session, course or cohort.
 type FeedbackGroup struct {
 	Label string
+	// Day, when set, is the day of the session the group is about; pages
+	// show it after the label in their own language.
+	Day   time.Time
 	Count int
 	Sum   int
 	// Dist[i] counts the ratings of i+1.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -182,21 +183,20 @@ func (s *LearningService) FeedbackResults(ctx context.Context) (*lightbulb.Feedb
 	}
 	res := &lightbulb.FeedbackResults{All: all}
 	groups := map[string]*lightbulb.FeedbackGroup{}
-	add := func(list *[]*lightbulb.FeedbackGroup, key, label string, rating int) {
+	add := func(list *[]*lightbulb.FeedbackGroup, key, label string, day time.Time, rating int) {
 		g, ok := groups[key]
 		if !ok {
-			g = &lightbulb.FeedbackGroup{Label: label}
+			g = &lightbulb.FeedbackGroup{Label: label, Day: day}
 			groups[key] = g
 			*list = append(*list, g)
 		}
 		g.Add(rating)
 	}
 	for _, f := range all {
-		day := f.SessionStart.In(lightbulb.London).Format("2 January 2006")
-		add(&res.Sessions, fmt.Sprint("s", f.SessionID), f.CourseTitle+", "+day, f.Rating)
-		add(&res.Courses, "c"+f.CourseTitle, f.CourseTitle, f.Rating)
+		add(&res.Sessions, fmt.Sprint("s", f.SessionID), f.CourseTitle, f.SessionStart, f.Rating)
+		add(&res.Courses, "c"+f.CourseTitle, f.CourseTitle, time.Time{}, f.Rating)
 		if f.CohortName != "" {
-			add(&res.Cohorts, "h"+f.CohortName, f.CohortName, f.Rating)
+			add(&res.Cohorts, "h"+f.CohortName, f.CohortName, time.Time{}, f.Rating)
 		}
 	}
 	return res, nil

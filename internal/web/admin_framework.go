@@ -8,20 +8,6 @@ import (
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
-// reviewLabels are display names for the reviews' stored codes.
-var reviewLabels = map[string]string{
-	"green": "Green", "amber": "Amber", "red": "Red", "na": "Not applicable",
-	"open": "Not started", "in_progress": "In progress", "done": "Done",
-	"service_user": "Person who uses the service", "draft": "Draft", "submitted": "Submitted",
-	"improved": "Improved", "worse": "Got worse", "same": "No change", "new": "Not compared", "unrated": "Not rated",
-}
-
-func init() {
-	for k, v := range reviewLabels {
-		labels[k] = v
-	}
-}
-
 func (s *Server) adminFramework(w http.ResponseWriter, r *http.Request) {
 	fw, err := s.Reviews.CurrentFramework(r.Context())
 	if err != nil {

@@ -29,24 +29,6 @@ func (s *Server) caseRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /cases/{id}/status", s.requireStaff(s.caseStatus))
 }
 
-// caseLabels are display names for casework's stored codes.
-var caseLabels = map[string]string{
-	"complaint": "Complaint", "pals": "PALS concern", "incident": "Incident", "safeguarding": "Safeguarding concern",
-	"none": "No harm", "low": "Low harm", "moderate": "Moderate harm", "severe": "Severe harm", "death": "Death",
-	"open": "Open", "closed": "Closed", "confirmed": "Confirmed", "rejected": "Rejected",
-	"fairness": "Fairness", "respect": "Respect", "equality": "Equality", "dignity": "Dignity", "autonomy": "Autonomy",
-	"source_ref": "Reference", "type": "Type of case", "received": "Date received", "service": "Ward, team or home",
-	"summary": "Summary", "harm": "Level of harm", "status": "Status", "person_ref": "Person’s reference",
-}
-
-// CaseL returns the display name of a casework code in the page's language.
-func (p *Page) CaseL(code any) string {
-	if l, ok := caseLabels[fmt.Sprint(code)]; ok {
-		return p.T(l)
-	}
-	return fmt.Sprint(code)
-}
-
 // caseFilter reads the list and indicator filters from GET parameters,
 // dropping values that are not allowed.
 func caseFilter(q url.Values) lightbulb.CaseFilter {

@@ -258,7 +258,7 @@ func TestCaseIndicatorsPage(t *testing.T) {
 	}
 	lead := e.client().signIn("leadA")
 	r := lead.get("/cases/indicators")
-	mustContain(t, r, "1 of 2 (50%)", "<svg", "2026-03", "Willow Ward", "Most engaged rights, as a table")
+	mustContain(t, r, "1 of 2 (50%)", "<svg", "Mar 2026", "Willow Ward", "Most engaged rights, as a table")
 	csv := lead.get("/cases/indicators?format=csv&type=complaint")
 	if !strings.Contains(csv.header.Get("Content-Type"), "text/csv") || !strings.Contains(csv.body, "right_month,A8,2026-03,1") ||
 		!strings.Contains(csv.body, "cases,,,2") {
@@ -285,4 +285,6 @@ func TestCasePagesInWelsh(t *testing.T) {
 			t.Errorf("%s in Welsh: %d, lacks %q", path, r.status, want)
 		}
 	}
+	// Dates and months speak Welsh too.
+	mustContain(t, lead.get(fmt.Sprintf("/cases/%d", c.ID), "Accept-Language", "cy"), "4 Maw 2026")
 }

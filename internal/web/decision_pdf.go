@@ -45,7 +45,7 @@ func decisionDocument(p *Page, d *lightbulb.Decision, titles map[string]string, 
 		}
 		return report.Row{Label: p.T(label), Value: v}
 	}
-	who := p.DL(string(r.Scope))
+	who := p.Label("decision", string(r.Scope))
 	switch r.Scope {
 	case lightbulb.ScopePerson:
 		who += ": " + r.PersonRef
@@ -55,9 +55,9 @@ func decisionDocument(p *Page, d *lightbulb.Decision, titles map[string]string, 
 		who = p.T("Blanket rule") + ": " + p.T("Everyone in the service") + ". " + r.BlanketWhy
 	}
 	secs := []report.Section{
-		{Heading: p.DL("situation"), Rows: []report.Row{row("Ward, team or home", d.ServiceName), row("Date of the decision", p.Day(r.Date)),
+		{Heading: p.Label("decision", "situation"), Rows: []report.Row{row("Ward, team or home", d.ServiceName), row("Date of the decision", p.Dates.Short(r.Date)),
 			row("What is proposed?", r.Proposal), row("Why is it proposed?", r.Reason), row("Who does it affect?", who)}},
-		{Heading: p.DL("voice"), Rows: []report.Row{row("Was the person involved in the decision?", p.DL(r.Involved)),
+		{Heading: p.Label("decision", "voice"), Rows: []report.Row{row("Was the person involved in the decision?", p.Label("decision", r.Involved)),
 			row("In their own words", r.OwnWords), row("Their advocate, family or carer", r.Others)}},
 	}
 	if r.WhyNot != "" {
@@ -68,7 +68,7 @@ func decisionDocument(p *Page, d *lightbulb.Decision, titles map[string]string, 
 		v := p.T("Engaged, not restricted")
 		if t.Restricted() {
 			parts := []string{p.T("Restricted")}
-			for _, kv := range [][2]string{{"Permitted case", t.PermittedCase}, {"Legal basis", t.LegalBasis}, {"Legitimate aim", p.DL(t.Aim)},
+			for _, kv := range [][2]string{{"Permitted case", t.PermittedCase}, {"Legal basis", t.LegalBasis}, {"Legitimate aim", p.Label("decision", t.Aim)},
 				{"Why it is necessary", t.Necessary}, {"Less restrictive options considered", t.LessRestrictive}, {"Why it is proportionate", t.Proportionate}} {
 				if kv[1] != "" {
 					parts = append(parts, p.T(kv[0])+": "+strings.TrimRight(kv[1], ". "))
@@ -78,21 +78,21 @@ func decisionDocument(p *Page, d *lightbulb.Decision, titles map[string]string, 
 		}
 		tests = append(tests, report.Row{Label: t.Code + " " + titles[t.Code], Value: v})
 	}
-	secs = append(secs, report.Section{Heading: p.DL("tests"), Rows: tests},
-		report.Section{Heading: p.DL("outcome"), Rows: []report.Row{row("What was decided?", r.Outcome), row("Who decided?", r.DecidedBy),
-			row("Review date", p.Day(r.ReviewDate))}})
-	hist := []report.Row{{Label: p.T("Recorded by %s on %s.", d.OwnerName, d.CreatedAt.In(london).Format("2 Jan 2006")), Value: p.DL(string(d.Status))}}
+	secs = append(secs, report.Section{Heading: p.Label("decision", "tests"), Rows: tests},
+		report.Section{Heading: p.Label("decision", "outcome"), Rows: []report.Row{row("What was decided?", r.Outcome), row("Who decided?", r.DecidedBy),
+			row("Review date", p.Dates.Short(r.ReviewDate))}})
+	hist := []report.Row{{Label: p.T("Recorded by %s on %s.", d.OwnerName, p.Dates.Short(d.CreatedAt)), Value: p.Label("decision", string(d.Status))}}
 	for _, v := range vs {
-		what := p.DL(v.Kind)
+		what := p.Label("decision", v.Kind)
 		if v.Outcome != "" {
-			what += ": " + p.DL(v.Outcome)
+			what += ": " + p.Label("decision", v.Outcome)
 		}
 		if v.Note != "" {
 			what += ". " + v.Note
 		}
-		hist = append(hist, report.Row{Label: fmt.Sprintf("%d · %s · %s", v.Number, v.ActorName, v.CreatedAt.In(london).Format("2 Jan 2006 15:04 MST")), Value: what})
+		hist = append(hist, report.Row{Label: fmt.Sprintf("%d · %s · %s", v.Number, v.ActorName, p.Dates.Minute(v.CreatedAt)), Value: what})
 	}
 	secs = append(secs, report.Section{Heading: p.T("History"), Rows: hist})
-	return report.Record{Title: p.T("Decision %d", d.ID), Subtitle: d.ServiceName + " · " + p.Org.Name + " · " + p.DL(string(d.Status)),
+	return report.Record{Title: p.T("Decision %d", d.ID), Subtitle: d.ServiceName + " · " + p.Org.Name + " · " + p.Label("decision", string(d.Status)),
 		Sections: secs, Footer: p.T("Printed from Lightbulb."), Lang: p.Lang, Created: time.Now()}
 }

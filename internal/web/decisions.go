@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -52,28 +51,6 @@ func (s *Server) requireLeadOrAdmin(fn http.HandlerFunc) http.HandlerFunc {
 }
 
 func today() string { return lightbulb.Today(lightbulb.Now()) }
-
-// decisionLabels are display names for a decision's stored codes.
-var decisionLabels = map[string]string{
-	"draft": "Draft", "in_force": "In force", "ended": "Ended",
-	"person": "One person", "group": "A group", "everyone": "Everyone in the service",
-	"national_security": "National security", "public_safety": "Public safety",
-	"economic_wellbeing": "The economic well-being of the country", "disorder_crime": "Preventing disorder or crime",
-	"health_morals": "Protecting health or morals", "rights_of_others": "Protecting the rights and freedoms of others",
-	"continue": "Continues", "change": "Changes", "end": "Ends",
-	"decided": "Decided", "review": "Reviewed",
-	"situation": "The situation", "voice": "The person’s voice", "rights": "Rights engaged",
-	"tests": "Testing each restriction", "outcome": "Outcome and review",
-	"yes": "Yes", "partly": "Partly", "no": "No",
-}
-
-// DL returns the display name of a decision code in the page's language.
-func (p *Page) DL(code any) string {
-	if l, ok := decisionLabels[fmt.Sprint(code)]; ok {
-		return p.T(l)
-	}
-	return fmt.Sprint(code)
-}
 
 // GapText translates a gap in a decision's reasoning.
 func (p *Page) GapText(g lightbulb.Gap) string {
@@ -209,12 +186,3 @@ func (s *Server) decisionDecide(w http.ResponseWriter, r *http.Request) {
 
 // langOf is the language of the request, for the rights library's text.
 func langOf(r *http.Request) string { return i18n.FromRequest(r) }
-
-// Day shows a YYYY-MM-DD date as people read it, such as 7 Mar 2026.
-func (p *Page) Day(s string) string {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return s
-	}
-	return t.Format("2 Jan 2006")
-}

@@ -135,9 +135,3 @@ func (p *Page) Percent(n, total int) int {
 	}
 	return (n*100 + total/2) / total
 }
-
-// learnRatingNames name the points of the rating scale.
-var learnRatingNames = map[string]string{"1": "Poor", "2": "Fair", "3": "Good", "4": "Very good", "5": "Excellent"}
-
-// LearnRatingName names a point of the rating scale in the page's language.
-func (p *Page) LearnRatingName(v string) string { return p.T(learnRatingNames[v]) }

@@ -203,14 +203,12 @@ func (s *Server) learnSurveyResults(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "learning_survey_results", s.newPage(r, "Survey results", data))
 }
 
-// learnLikert names the points of the survey scale.
-var learnLikert = []string{"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"}
-
 // LearnLikert lists the scale's points, 1 to 5, with their names in the page's language.
 func (p *Page) LearnLikert() []lightbulb.CheckOption {
-	out := make([]lightbulb.CheckOption, len(learnLikert))
-	for i, l := range learnLikert {
-		out[i] = lightbulb.CheckOption{Value: strconv.Itoa(i + 1), Label: p.T(l)}
+	out := make([]lightbulb.CheckOption, 5)
+	for i := range out {
+		v := strconv.Itoa(i + 1)
+		out[i] = lightbulb.CheckOption{Value: v, Label: p.Label("likert", v)}
 	}
 	return out
 }
@@ -227,22 +225,5 @@ func (p *Page) LearnSurveyState(x *lightbulb.Survey) string {
 	return p.T("Open")
 }
 
-// LearnDay shows a YYYY-MM-DD day in the page's language, like "3 March 2027".
-func (p *Page) LearnDay(day string) string {
-	t, err := lightbulb.SurveyParseDay(day)
-	if err != nil {
-		return day
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), p.T(t.Month().String()), t.Year())
-}
-
 // LearnBar is the width in the chart of a share, out of 300.
 func (p *Page) LearnBar(percent int) int { return percent * 3 }
-
-// LearnSurveyKind names a kind of survey in the page's language.
-func (p *Page) LearnSurveyKind(kind string) string {
-	if kind == lightbulb.SurveyFollowUp {
-		return p.T("Follow-up")
-	}
-	return p.T("Baseline")
-}

@@ -152,7 +152,7 @@ func (s *Server) rightsCardPDF(w http.ResponseWriter, r *http.Request) {
 	cards := make([]report.CardRight, len(rights))
 	for i, x := range rights {
 		cards[i] = report.CardRight{Code: x.Code, Article: p.ArticleLabel(x.Article), Title: x.Text.Title, Summary: x.Text.Summary,
-			Category: p.CategoryLabel(x.Category), Kind: string(x.Category)}
+			Category: p.Label("category", x.Category), Kind: string(x.Category)}
 	}
 	var buf bytes.Buffer
 	text := report.CardText{Heading: p.T("Your human rights"), Intro: p.T("The 16 rights protected by the Human Rights Act 1998."),

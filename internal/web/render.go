@@ -12,7 +12,6 @@ import (
 	"path"
 	"regexp"
 	"strings"
-	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -25,17 +24,8 @@ var templateFS embed.FS
 type templates struct{ pages map[string]*template.Template }
 
 var funcs = template.FuncMap{
-	"date":  func(t time.Time) string { return t.In(london).Format("2 Jan 2006") },
-	"when":  func(t time.Time) string { return t.In(london).Format("2 Jan 2006 15:04:05 MST") },
 	"join":  func(xs []string, sep string) string { return strings.Join(xs, sep) },
 	"lower": strings.ToLower,
-	"roles": func(rs []lightbulb.Role) string {
-		s := make([]string, len(rs))
-		for i, r := range rs {
-			s[i] = string(r)
-		}
-		return strings.Join(s, ", ")
-	},
 	"has": func(rs []lightbulb.Role, r string) bool {
 		for _, x := range rs {
 			if string(x) == r {
@@ -54,9 +44,6 @@ var funcs = template.FuncMap{
 		return m
 	},
 }
-
-// london is where every time on a page is shown.
-var london = lightbulb.London
 
 // defineRE finds the templates a file defines.
 var defineRE = regexp.MustCompile(`{{-?\s*define\s+"([^"]+)"`)
@@ -149,6 +136,8 @@ type Page struct {
 	Data        any
 	// Stale is set on pages showing a translation older than its original.
 	Stale bool
+	// Dates formats dates and times in the page's language.
+	Dates dates
 }
 
 // T translates interface text into the page's language.
@@ -195,29 +184,11 @@ func (p *Page) OtherLangs() []string {
 // LangName returns a language's own name.
 func (p *Page) LangName(l string) string { return i18n.Names[l] }
 
-// labels are display names for stored codes.
-var labels = map[string]string{
-	"staff": "Staff", "lead": "Lead", "commissioner": "Commissioner", "trainer": "Trainer",
-	"expert": "Lived experience expert", "admin": "Admin",
-	"nhs_trust": "NHS trust", "council": "Council", "care_provider": "Care provider",
-	"community": "Community group", "charity": "Charity",
-}
-
-// Label returns the display name of a stored code (a role or a kind of
-// organisation) in the page's language.
-func (p *Page) Label(code any) string {
-	s := fmt.Sprint(code)
-	if l, ok := labels[s]; ok {
-		return p.T(l)
-	}
-	return s
-}
-
 // RoleList returns roles as display names joined by commas.
 func (p *Page) RoleList(rs []lightbulb.Role) string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
-		out[i] = p.Label(r)
+		out[i] = p.Label("role", r)
 	}
 	return strings.Join(out, ", ")
 }
@@ -227,16 +198,11 @@ func (p *Page) ArticleLabel(a string) string {
 	return strings.ReplaceAll(a, "Article", p.T("Article"))
 }
 
-// CategoryLabel returns a category's display name in the page's language.
-func (p *Page) CategoryLabel(c lightbulb.Category) string {
-	return p.T(map[lightbulb.Category]string{lightbulb.Absolute: "Absolute", lightbulb.Limited: "Limited",
-		lightbulb.Qualified: "Qualified", lightbulb.NonDiscrimination: "Non-discrimination"}[c])
-}
-
 func (s *Server) newPage(r *http.Request, title string, data any) *Page {
 	ctx := r.Context()
 	p := &Page{Lang: i18n.FromRequest(r), Nonce: nonceFrom(ctx), Path: r.URL.RequestURI(), Actor: lightbulb.ActorFrom(ctx),
 		Org: currentOrg(ctx), Memberships: memberships(ctx), Data: data, Form: url.Values{}}
+	p.Dates.Lang = p.Lang
 	p.Title = p.T(title)
 	if ctx.Value(sessionReadyKey) != nil {
 		p.Flash = s.sessions.PopString(ctx, sessMsg)

@@ -176,8 +176,8 @@ func (s *Server) reviewData(r *http.Request, rv *lightbulb.Review, cs []lightbul
 	d := map[string]any{"Review": rv, "Framework": fw, "Contributors": cs, "Finals": finals, "IsLead": a.Has(lightbulb.RoleLead),
 		"Invited": invited(cs, a.UserID) != nil, "Kinds": lightbulb.ContributorKinds}
 	counts := lightbulb.Summarise(fw, finals)
-	label := func(code any) string { return (&Page{Lang: i18n.FromRequest(r)}).Label(code) }
-	d["Counts"], d["Chart"] = counts, newChart(counts, label)
+	lang := i18n.FromRequest(r)
+	d["Counts"], d["Chart"] = counts, newChart(counts, func(code any) string { return label(lang, "review", code) })
 	if a.Has(lightbulb.RoleLead) {
 		if d["Members"], err = s.Users.FindMembers(ctx); err != nil {
 			return nil, err

@@ -176,8 +176,8 @@ func (s *Server) planRows(r *http.Request, p *Page, rv *lightbulb.Review) ([]rep
 		if st := fw.Statement(a.StatementCode); st != nil {
 			text += " " + st.Text
 		}
-		out = append(out, report.PlanAction{Statement: text, Rating: p.Label(finals[a.StatementCode].Rating),
-			Description: a.Description, Owner: a.OwnerName, Due: a.Due.Format("2 Jan 2006"), Status: p.Label(a.Status),
+		out = append(out, report.PlanAction{Statement: text, Rating: p.Label("review", finals[a.StatementCode].Rating),
+			Description: a.Description, Owner: a.OwnerName, Due: p.Dates.Short(a.Due), Status: p.Label("review", a.Status),
 			Overdue: a.Overdue(now)})
 	}
 	return out, nil
@@ -235,7 +235,7 @@ func (s *Server) actionsPDF(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	text := report.PlanText{Title: p.T("Action plan: %s", rv.Subject),
-		Subtitle: fmt.Sprintf("%s %s – %s", p.T("Review period"), rv.PeriodStart.Format("2 Jan 2006"), rv.PeriodEnd.Format("2 Jan 2006")),
+		Subtitle: fmt.Sprintf("%s %s – %s", p.T("Review period"), p.Dates.Short(rv.PeriodStart), p.Dates.Short(rv.PeriodEnd)),
 		Headings: [5]string{p.T("Statement"), p.T("Action"), p.T("Owner"), p.T("Due"), p.T("Status")},
 		Overdue:  p.T("Overdue"), Empty: p.T("There are no actions yet."), Lang: p.Lang, Created: time.Now()}
 	var buf bytes.Buffer

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -151,42 +150,4 @@ func (s *Server) runJobs(r *http.Request) {
 	if _, err := s.Training.RunDueJobs(r.Context()); err != nil {
 		s.log.Error("run jobs", "error", err.Error(), "request_id", requestID(r.Context()))
 	}
-}
-
-// SessionWhen shows a session's time in Europe/London with the zone, in the
-// page's language, like "Tuesday 3 March 2026, 10:00 to 12:00 GMT".
-func (p *Page) SessionWhen(x *lightbulb.Session) string {
-	a, b := x.StartsAt.In(lightbulb.London), x.EndsAt.In(lightbulb.London)
-	if a.Format("2006-01-02") == b.Format("2006-01-02") {
-		return p.T("%s, %s to %s", p.LongDate(a), a.Format("15:04"), b.Format("15:04 MST"))
-	}
-	return p.T("%s, %s to %s", p.LongDate(a), a.Format("15:04 MST"), p.LongDate(b)+", "+b.Format("15:04 MST"))
-}
-
-// LongDate shows a date in Europe/London with its weekday, in the page's language.
-func (p *Page) LongDate(t time.Time) string {
-	t = t.In(lightbulb.London)
-	return fmt.Sprintf("%s %d %s %d", p.T(t.Weekday().String()), t.Day(), p.T(t.Month().String()), t.Year())
-}
-
-// At shows a moment in Europe/London with the zone, in the page's language.
-func (p *Page) At(t time.Time) string {
-	return p.LongDate(t) + ", " + t.In(lightbulb.London).Format("15:04 MST")
-}
-
-// trainingLabels are display names for the training area's stored codes.
-var trainingLabels = map[string]string{
-	"online": "Online", "in_person": "In person", "either": "Either",
-	"pending": "Waiting for you to confirm", "confirmed": "Booked", "waiting": "On the waiting list",
-	"offered": "Place offered", "cancelled": "Cancelled", "expired": "Offer expired",
-	"attended": "Attended", "no_show": "Did not attend", "booked": "Booked",
-	"new": "New", "scoping": "Scoping", "proposed": "Proposed", "delivered": "Delivered",
-}
-
-// TL returns the display name of a training code in the page's language.
-func (p *Page) TL(code string) string {
-	if l, ok := trainingLabels[code]; ok {
-		return p.T(l)
-	}
-	return code
 }

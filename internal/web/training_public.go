@@ -55,16 +55,6 @@ func (s *Server) trainingList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "training_list", p)
 }
 
-// MonthName shows "2026-03" as "March 2026" in the page's language.
-func (p *Page) MonthName(m string) string {
-	var y, mo int
-	if _, err := fmt.Sscanf(m, "%d-%d", &y, &mo); err != nil || mo < 1 || mo > 12 {
-		return m
-	}
-	return fmt.Sprintf("%s %d", p.T([...]string{"January", "February", "March", "April", "May", "June", "July", "August",
-		"September", "October", "November", "December"}[mo-1]), y)
-}
-
 // visibleSession finds a session the person may see: open sessions for
 // everyone, a cohort's sessions for its organisation's people and trainers.
 func (s *Server) visibleSession(w http.ResponseWriter, r *http.Request) (context.Context, *lightbulb.Session, bool) {

@@ -1,0 +1,80 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+)
+
+// labelSets is the one registry of display names for stored codes, by the
+// kind of thing the code names. The same code can mean different things in
+// different areas ("confirmed" is a booked place in training and a
+// confirmed right in casework), so a template names the set: {{$.Label
+// "case" .Status}}. Every name is English text translated by i18n.
+var labelSets = map[string]map[string]string{
+	"role": {
+		"staff": "Staff", "lead": "Lead", "commissioner": "Commissioner", "trainer": "Trainer",
+		"expert": "Lived experience expert", "admin": "Admin",
+	},
+	"org": {
+		"nhs_trust": "NHS trust", "council": "Council", "care_provider": "Care provider",
+		"community": "Community group", "charity": "Charity",
+	},
+	"category": {
+		"absolute": "Absolute", "limited": "Limited", "qualified": "Qualified", "non-discrimination": "Non-discrimination",
+	},
+	"review": {
+		"green": "Green", "amber": "Amber", "red": "Red", "na": "Not applicable",
+		"open": "Not started", "in_progress": "In progress", "done": "Done",
+		"staff": "Staff", "expert": "Lived experience expert",
+		"service_user": "Person who uses the service", "draft": "Draft", "submitted": "Submitted",
+		"improved": "Improved", "worse": "Got worse", "same": "No change", "new": "Not compared", "unrated": "Not rated",
+	},
+	"decision": {
+		"draft": "Draft", "in_force": "In force", "ended": "Ended",
+		"person": "One person", "group": "A group", "everyone": "Everyone in the service",
+		"national_security": "National security", "public_safety": "Public safety",
+		"economic_wellbeing": "The economic well-being of the country", "disorder_crime": "Preventing disorder or crime",
+		"health_morals": "Protecting health or morals", "rights_of_others": "Protecting the rights and freedoms of others",
+		"continue": "Continues", "change": "Changes", "end": "Ends",
+		"decided": "Decided", "review": "Reviewed",
+		"situation": "The situation", "voice": "The person’s voice", "rights": "Rights engaged",
+		"tests": "Testing each restriction", "outcome": "Outcome and review",
+		"yes": "Yes", "partly": "Partly", "no": "No",
+	},
+	"training": {
+		"online": "Online", "in_person": "In person", "either": "Either",
+		"pending": "Waiting for you to confirm", "confirmed": "Booked", "waiting": "On the waiting list",
+		"offered": "Place offered", "cancelled": "Cancelled", "expired": "Offer expired",
+		"attended": "Attended", "no_show": "Did not attend", "booked": "Booked",
+		"new": "New", "scoping": "Scoping", "proposed": "Proposed", "delivered": "Delivered",
+	},
+	"case": {
+		"complaint": "Complaint", "pals": "PALS concern", "incident": "Incident", "safeguarding": "Safeguarding concern",
+		"none": "No harm", "low": "Low harm", "moderate": "Moderate harm", "severe": "Severe harm", "death": "Death",
+		"open": "Open", "closed": "Closed", "confirmed": "Confirmed", "rejected": "Rejected",
+		"fairness": "Fairness", "respect": "Respect", "equality": "Equality", "dignity": "Dignity", "autonomy": "Autonomy",
+		"source_ref": "Reference", "type": "Type of case", "received": "Date received", "service": "Ward, team or home",
+		"summary": "Summary", "harm": "Level of harm", "status": "Status", "person_ref": "Person’s reference",
+	},
+	// rating names the points of the feedback scale.
+	"rating": {"1": "Poor", "2": "Fair", "3": "Good", "4": "Very good", "5": "Excellent"},
+	// likert names the points of the survey scale.
+	"likert": {
+		"1": "Strongly disagree", "2": "Disagree", "3": "Neither agree nor disagree", "4": "Agree", "5": "Strongly agree",
+	},
+	"survey": {"baseline": "Baseline", "follow_up": "Follow-up"},
+}
+
+// label returns the display name of a code of a kind in lang, or the code
+// itself when the registry does not know it.
+func label(lang, kind string, code any) string {
+	c := fmt.Sprint(code)
+	if l, ok := labelSets[kind][c]; ok {
+		return i18n.T(lang, l)
+	}
+	return c
+}
+
+// Label returns the display name of a stored code in the page's language.
+func (p *Page) Label(kind string, code any) string { return label(p.Lang, kind, code) }
