@@ -68,6 +68,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 	}
 	s.sessions.Put(ctx, sessUser, u.ID)
 	s.sessions.Put(ctx, sessStamp, passwordStamp(u.PasswordHash))
+	s.signedInLang(w, r, u)
 	ms, err := s.Users.Memberships(ctx, u.ID)
 	if err != nil {
 		s.serverError(w, r, err)

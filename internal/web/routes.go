@@ -39,6 +39,8 @@ func (s *Server) Handler() http.Handler {
 	h("POST /password/reset/{token}", s.reset)
 	h("GET /dashboard", s.requireUser(s.dashboard))
 	h("POST /organisation", s.requireUser(s.switchOrg))
+	h("GET /account", s.requireUser(s.accountPage))
+	h("POST /account/language", s.requireUser(s.accountLanguage))
 
 	// Administration of the current organisation.
 	h("GET /admin", s.requireAdmin(s.adminHome))
