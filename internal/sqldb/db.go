@@ -59,7 +59,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 			return nil, errors.New("open sqlite: empty path")
 		}
 		q := url.Values{}
-		for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+		// secure_delete overwrites deleted and changed content with zeros, so
+		// an erased person leaves no copy in free space (see docs/privacy.md).
+		for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)", "secure_delete(1)"} {
 			q.Add("_pragma", p)
 		}
 		q.Set("_time_format", "sqlite")

@@ -245,30 +245,9 @@ func (s *UserService) SetRoles(ctx context.Context, userID int64, roles []lightb
 	})
 }
 
-// EraseUser removes what identifies a person, in one transaction.
+// EraseUser removes or anonymises everything the personal-data register
+// finds for the account, in one transaction; see PrivacyService.ErasePerson.
 func (s *UserService) EraseUser(ctx context.Context, id int64) error {
-	u, err := s.FindUserByID(ctx, id)
-	if err != nil {
-		return err
-	}
-	return s.db.tx(ctx, func(tx *sql.Tx) error {
-		stand := fmt.Sprintf("erased-%d@erased.invalid", id)
-		steps := []struct {
-			q    string
-			args []any
-		}{
-			{`UPDATE users SET email = $1, name = 'Erased person', password_hash = '', disabled = $2 WHERE id = $3`, []any{stand, true, id}},
-			{`DELETE FROM memberships WHERE user_id = $1`, []any{id}},
-			{`DELETE FROM password_resets WHERE user_id = $1`, []any{id}},
-			{`UPDATE audit_log SET actor_name = 'Erased person', ip = '' WHERE actor_id = $1`, []any{id}},
-			{`UPDATE audit_log SET target = $1 WHERE target = $2`, []any{stand, u.Email}},
-			{`DELETE FROM outbox WHERE to_addr = $1`, []any{u.Email}},
-		}
-		for _, st := range steps {
-			if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
-				return fmt.Errorf("erase user: %w", err)
-			}
-		}
-		return nil
-	})
+	_, err := NewPrivacyService(s.db).ErasePerson(ctx, lightbulb.Subject{UserID: id})
+	return err
 }

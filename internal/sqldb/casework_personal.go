@@ -1,0 +1,30 @@
+package sqldb
+
+import lightbulb "github.com/lightbulb-hr/lightbulb"
+
+// What casework holds about people. A case is about someone who uses the
+// service, named only by the organisation's pseudonymous reference: it is
+// the organisation's record, found by that reference on the admin's "find a
+// person" page and not part of a staff member's export. Reviewers are named.
+var _ = declare(
+	lightbulb.PersonalTable{Table: "cases", Section: "cases_reviewed", Order: "id",
+		About: "Complaints, concerns and incidents you reviewed, by the name recorded as their reviewer. The cases themselves are about other people and are not included.",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "reviewed_by", Holds: lightbulb.HoldsName, Find: true, Erase: lightbulb.EraseAnonymise},
+			{Column: "person_ref", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep,
+				Why: "a pseudonymous reference only the organisation can link to a person; the case is its record"},
+			{Column: "summary", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+			{Column: "notes", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+		},
+		Export: []string{"id", "org_id", "source_ref", "type", "reviewed_by", "updated_at"}},
+	lightbulb.PersonalTable{Table: "case_mappings",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "name", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "a saved column mapping's title"},
+		}},
+	lightbulb.PersonalTable{Table: "case_uploads",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "name", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "an uploaded file's name"},
+			{Column: "body", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseKeep,
+				Why: "an uploaded CSV waiting to be imported; every upload is deleted after 24 hours"},
+		}},
+)

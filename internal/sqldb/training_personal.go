@@ -1,0 +1,41 @@
+package sqldb
+
+import lightbulb "github.com/lightbulb-hr/lightbulb"
+
+// What training holds about people: bookings (by account, or by email for
+// the public) and bespoke requests. Erasure and retention anonymise rather
+// than delete them, so sessions keep their numbers.
+var _ = declare(
+	lightbulb.PersonalTable{Table: "training_cohorts",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "name", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "a cohort's title"},
+		}},
+	lightbulb.PersonalTable{Table: "training_sessions",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "facilitators", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+			{Column: "notes", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+		}},
+	lightbulb.PersonalTable{Table: "training_bookings", Section: "training_bookings", Order: "id", OnePerson: true,
+		About: "Training sessions you booked or were booked on, your place (booked, waiting, offered, cancelled) and your attendance.",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "user_id", Holds: lightbulb.HoldsUserID, Find: true, Erase: lightbulb.EraseKeep,
+				Why: "points at the account, which is anonymised; the booking still counts"},
+			{Column: "email", Holds: lightbulb.HoldsEmail, Find: true, Erase: lightbulb.EraseAnonymise},
+			{Column: "name", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
+		},
+		Export: []string{"id", "org_id", "session_id", "name", "email", "status", "offer_expires", "attendance", "created_at", "updated_at"}},
+	lightbulb.PersonalTable{Table: "training_requests", Section: "bespoke_requests", Order: "id", OnePerson: true,
+		About: "Requests you made for bespoke training, with what you told us.",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "org_name", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "the requesting organisation's name"},
+			{Column: "email", Holds: lightbulb.HoldsEmail, Find: true, Erase: lightbulb.EraseAnonymise},
+			{Column: "contact_name", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
+			{Column: "challenges", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+			{Column: "notes", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+		}},
+	lightbulb.PersonalTable{Table: "jobs",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "payload", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "a record's id, such as a booking's"},
+			{Column: "last_error", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+		}},
+)
