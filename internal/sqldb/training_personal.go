@@ -33,9 +33,4 @@ var _ = declare(
 			{Column: "challenges", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
 			{Column: "notes", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
 		}},
-	lightbulb.PersonalTable{Table: "jobs",
-		Columns: []lightbulb.PersonalColumn{
-			{Column: "payload", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "a record's id, such as a booking's"},
-			{Column: "last_error", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
-		}},
 )
