@@ -51,11 +51,13 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u, err := s.Users.FindUserByEmail(ctx, email)
+	// An unknown email, or an account with no password yet (invited), is
+	// checked against the dummy hash: every sign-in costs the same.
 	hash := s.dummyHash
-	if err == nil {
+	if err == nil && u.PasswordHash != "" {
 		hash = u.PasswordHash
 	}
-	ok := password.Check(pw, hash) && err == nil && !u.Disabled
+	ok := password.Check(pw, hash) && err == nil && u.PasswordHash != "" && !u.Disabled
 	if !ok {
 		s.limits.allow("email:" + email)
 		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{IP: clientIP(r)}), "sign_in.failed", email, "")

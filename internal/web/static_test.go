@@ -1,15 +1,10 @@
 package web_test
 
 import (
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 	"testing/fstest"
 
-	"github.com/lightbulb-hr/lightbulb/internal/password"
-	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 	"github.com/lightbulb-hr/lightbulb/internal/web"
 )
 
@@ -24,14 +19,7 @@ func TestStaticServesOnlyAssets(t *testing.T) {
 		"images/favicon.svg":  {Data: []byte("<svg/>")},
 		"images/.hidden/x.js": {Data: []byte("x")},
 	}
-	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(e.db),
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum, Static: assets})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(s.Handler())
-	defer srv.Close()
-	e.srv = srv
+	e.restart(func(o *web.Options) { o.Static = assets })
 	c := e.client()
 	for _, path := range []string{"/static/app.css", "/static/images/favicon.svg"} {
 		r := c.get(path)
