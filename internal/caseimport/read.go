@@ -71,35 +71,50 @@ func fileErr(format string, args ...any) error {
 
 // Open starts reading a CSV file: it skips a byte order mark, detects the
 // delimiter from the heading row and returns a reader positioned after it.
+// Its reader accepts stray quotes (for previews); Read is strict about them.
 func Open(r io.Reader) (*csv.Reader, []string, rune, error) {
+	br, delim, err := start(r)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	cr := csv.NewReader(br)
+	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = delim, -1, true
+	cr.LazyQuotes = true
+	header, err := heading(cr.Read())
+	return cr, header, delim, err
+}
+
+// start skips a byte order mark, checks the heading row is UTF-8 text and
+// detects the delimiter.
+func start(r io.Reader) (*bufio.Reader, rune, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
 	}
 	first, _ := br.Peek(64 << 10)
 	if len(bytes.TrimSpace(first)) == 0 {
-		return nil, nil, 0, fileErr("the file is empty")
+		return nil, 0, fileErr("the file is empty")
 	}
 	line, _, _ := bytes.Cut(first, []byte("\n"))
 	if !utf8.Valid(line) {
-		return nil, nil, 0, fileErr("the heading row is not UTF-8 text: save the export as CSV UTF-8 and try again")
+		return nil, 0, fileErr("the heading row is not UTF-8 text: save the export as CSV UTF-8 and try again")
 	}
-	delim := Detect(string(line))
-	cr := csv.NewReader(br)
-	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = delim, -1, true
-	cr.LazyQuotes = true
-	header, err := cr.Read()
+	return br, Detect(string(line)), nil
+}
+
+// heading checks and tidies the heading row.
+func heading(rec []string, err error) ([]string, error) {
 	if err != nil {
-		return nil, nil, 0, fileErr("the heading row cannot be read: %v", err)
+		return nil, fileErr("the heading row cannot be read: %v", err)
 	}
-	header = append([]string(nil), header...)
+	header := append([]string(nil), rec...)
 	for i := range header {
 		header[i] = strings.TrimSpace(header[i])
 	}
 	if len(header) < 2 {
-		return nil, nil, 0, fileErr("the file has only one column: check it is a CSV export with a heading row")
+		return nil, fileErr("the file has only one column: check it is a CSV export with a heading row")
 	}
-	return cr, header, delim, nil
+	return header, nil
 }
 
 // Detect picks the delimiter that splits the heading row into the most
@@ -119,7 +134,12 @@ func Detect(line string) rune {
 // with the whole file (no heading, missing columns) is an ErrFile error.
 func Read(r io.Reader, opt Options, fn func(c *lightbulb.Case) error) (Report, error) {
 	var rep Report
-	cr, header, delim, err := Open(r)
+	br, delim, err := start(r)
+	if err != nil {
+		return rep, err
+	}
+	rs := newRecords(br, delim)
+	header, err := heading(rs.next())
 	if err != nil {
 		return rep, err
 	}
@@ -129,13 +149,13 @@ func Read(r io.Reader, opt Options, fn func(c *lightbulb.Case) error) (Report, e
 		return rep, err
 	}
 	for row := 2; ; row++ {
-		rec, err := cr.Read()
+		rec, err := rs.next()
 		if err == io.EOF {
 			return rep, nil
 		}
 		rep.Rows++
 		if err != nil {
-			rep.add(row, "", "This row cannot be read as CSV: "+err.Error())
+			rep.add(row, "", rowReadError(err))
 			continue
 		}
 		c, ok := parseRow(&rep, row, rec, cols, opt)
