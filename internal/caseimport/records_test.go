@@ -10,7 +10,7 @@ import (
 // rows after it into one case, and they are still read.
 func TestUnclosedQuoteIsARowError(t *testing.T) {
 	for name, tail := range map[string]string{
-		"at the end of the file": "R4,Complaint,2026-03-01,Willow Ward,fourth,\n",
+		"at the end of the file":  "R4,Complaint,2026-03-01,Willow Ward,fourth,\n",
 		"closed by a later quote": "R4,Complaint,2026-03-01,Willow Ward,\"fourth, quoted\",\n",
 	} {
 		in := "Ref,Type,Date,Ward,What,Harm\n" +
