@@ -58,3 +58,11 @@ func (d Date) Time() time.Time {
 
 // Before reports whether d is an earlier day than e.
 func (d Date) Before(e Date) bool { return d.String() < e.String() }
+
+// In is midnight at the start of the day in loc, or the zero time for no date.
+func (d Date) In(loc *time.Location) time.Time {
+	if d.IsZero() {
+		return time.Time{}
+	}
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+}

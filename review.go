@@ -412,3 +412,23 @@ type ReviewService interface {
 	// across organisations.
 	SharedRollup(ctx context.Context, ownerID int64) (*Organisation, []GridRow, error)
 }
+
+// Validate checks a new review's subject and period.
+func (r *Review) Validate() error {
+	var v ValidationErrors
+	r.Subject = strings.TrimSpace(r.Subject)
+	if r.Subject == "" && !r.WholeOrg {
+		v.Add("subject", "Enter the name of the service, or choose the whole organisation")
+	} else if len(r.Subject) > 200 {
+		v.Add("subject", "The service name must be 200 characters or fewer")
+	}
+	if r.PeriodStart.IsZero() {
+		v.Add("start", "Enter the date the period starts, like 1 4 2026")
+	}
+	if r.PeriodEnd.IsZero() {
+		v.Add("end", "Enter the date the period ends, like 31 3 2027")
+	} else if !r.PeriodStart.IsZero() && r.PeriodEnd.Before(r.PeriodStart) {
+		v.Add("end", "The period must end on or after the day it starts")
+	}
+	return v.Err()
+}

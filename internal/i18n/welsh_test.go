@@ -64,6 +64,11 @@ var goKeys = []*regexp.Regexp{
 	regexp.MustCompile(`staticPage\("[^"]+", "((?:[^"\\]|\\.)+)"\)`),
 	regexp.MustCompile(`\bp\.T\("((?:[^"\\]|\\.)+)"`),
 	regexp.MustCompile(`\bv\.Add\("[^"]+", "((?:[^"\\]|\\.)+)"\)`),
+	// the form reader: f.Add("field", "…") and the questions its readers name
+	regexp.MustCompile(`\bf\.Add\("[^"]+", "((?:[^"\\]|\\.)+)"`),
+	regexp.MustCompile(`\bf\.(?:Date|Int|Choice|Checks)\([^,]+, "((?:[^"\\]|\\.)+)"`),
+	// the form reader's instructions: f.fail(name, question, "…")
+	regexp.MustCompile(`\bf\.fail\(name, question, "((?:[^"\\]|\\.)+)"`),
 	regexp.MustCompile(`FieldError\("[^"]+", "((?:[^"\\]|\\.)+)"\)`),
 	regexp.MustCompile(`lightbulb\.Errorf\(lightbulb\.[A-Z]+, "((?:[^"\\]|\\.)+)"\)`),
 	regexp.MustCompile(`notFound\(err, "((?:[^"\\]|\\.)+)"\)`),

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -60,26 +59,6 @@ func (s *ReviewService) findReview(ctx context.Context, q querier, id int64) (*l
 	return r, notFound(err, "There is no such review.")
 }
 
-// ValidateReview checks a new review's subject and period.
-func ValidateReview(r *lightbulb.Review) error {
-	var v lightbulb.ValidationErrors
-	r.Subject = strings.TrimSpace(r.Subject)
-	if r.Subject == "" && !r.WholeOrg {
-		v.Add("subject", "Enter the name of the service, or choose the whole organisation")
-	} else if len(r.Subject) > 200 {
-		v.Add("subject", "The service name must be 200 characters or fewer")
-	}
-	if r.PeriodStart.IsZero() {
-		v.Add("start", "Enter the date the period starts, like 1 4 2026")
-	}
-	if r.PeriodEnd.IsZero() {
-		v.Add("end", "Enter the date the period ends, like 31 3 2027")
-	} else if !r.PeriodStart.IsZero() && r.PeriodEnd.Before(r.PeriodStart) {
-		v.Add("end", "The period must end on or after the day it starts")
-	}
-	return v.Err()
-}
-
 // CreateReview starts a draft review on the current framework, led by the
 // actor. A whole-organisation review takes the organisation's name.
 func (s *ReviewService) CreateReview(ctx context.Context, r *lightbulb.Review) error {
@@ -96,7 +75,7 @@ func (s *ReviewService) CreateReview(ctx context.Context, r *lightbulb.Review) e
 			return fmt.Errorf("create review: %w", err)
 		}
 	}
-	if err := ValidateReview(r); err != nil {
+	if err := r.Validate(); err != nil {
 		return err
 	}
 	fw, err := s.CurrentFramework(ctx)

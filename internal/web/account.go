@@ -46,7 +46,6 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 	if !s.perAddr.allow("ip:"+clientIP(r)) || s.limits.blocked("email:"+email) {
 		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{IP: clientIP(r)}), "sign_in.limited", email, "")
 		p.Errors = []*lightbulb.Error{{Message: p.T("Too many sign-in attempts. Wait a minute, then try again.")}}
-		p.Title = p.T("Error") + ": " + p.Title
 		s.render(w, r, http.StatusTooManyRequests, "sign_in", p)
 		return
 	}

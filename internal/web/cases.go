@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -44,19 +43,13 @@ func caseFilter(q url.Values) lightbulb.CaseFilter {
 	if f.Reviewed != "yes" && f.Reviewed != "no" {
 		f.Reviewed = ""
 	}
-	if v := q.Get("from"); caseISODate(v) {
+	if v := q.Get("from"); isDate(v) {
 		f.From = v
 	}
-	if v := q.Get("to"); caseISODate(v) {
+	if v := q.Get("to"); isDate(v) {
 		f.To = v
 	}
 	return f
-}
-
-// caseISODate accepts a YYYY-MM-DD date.
-func caseISODate(v string) bool {
-	_, err := time.Parse(time.DateOnly, v)
-	return err == nil
 }
 
 func (s *Server) caseList(w http.ResponseWriter, r *http.Request) {
@@ -115,11 +108,13 @@ func (s *Server) caseCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	c := &lightbulb.Case{Type: lightbulb.CaseType(r.PostFormValue("type")), SourceRef: r.PostFormValue("source_ref"),
 		Summary: r.PostFormValue("summary"), Harm: r.PostFormValue("harm"), PersonRef: r.PostFormValue("person_ref"), Status: "open"}
-	c.ServiceID, _ = strconv.ParseInt(r.PostFormValue("service"), 10, 64)
-	if t := formDate(r, "received"); !t.IsZero() {
-		c.Received = t.Format("2006-01-02")
+	f := formOf(r)
+	c.ServiceID, c.Received = f.ID("service"), f.Date("received", "Date received").String()
+	err := f.Err(c.Validate())
+	if err == nil {
+		err = s.Cases.CreateCase(r.Context(), c)
 	}
-	if err := s.Cases.CreateCase(r.Context(), c); err != nil {
+	if err != nil {
 		p, perr := s.caseFormPage(r)
 		if perr != nil {
 			s.appError(w, r, perr)

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -65,9 +64,7 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, d *lightbulb
 func (s *Server) decisionNew(w http.ResponseWriter, r *http.Request) {
 	d := &lightbulb.Decision{}
 	form := reasoningForm(d)
-	form.Set("date-day", strconv.Itoa(lightbulb.Now().Day()))
-	form.Set("date-month", strconv.Itoa(int(lightbulb.Now().Month())))
-	form.Set("date-year", strconv.Itoa(lightbulb.Now().Year()))
+	setDateFields(form, "date", lightbulb.DateOf(lightbulb.Now()))
 	s.renderStep(w, r, d, lightbulb.StepSituation, form, nil)
 }
 
@@ -77,7 +74,7 @@ func (s *Server) decisionCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := &lightbulb.Decision{}
-	if err := applyStep(d, lightbulb.StepSituation, r.PostForm); err != nil {
+	if err := applyStep(d, lightbulb.StepSituation, formOf(r)); err != nil {
 		s.renderStep(w, r, d, lightbulb.StepSituation, r.PostForm, err)
 		return
 	}
@@ -147,9 +144,6 @@ func (s *Server) decisionStep(w http.ResponseWriter, r *http.Request) {
 			p.Errors = append(p.Errors, lightbulb.FieldError(g.Field, p.GapText(g)))
 		}
 	}
-	if len(p.Errors) > 0 {
-		p.Title = p.T("Error") + ": " + p.Title
-	}
 	s.render(w, r, http.StatusOK, "decision_step", p)
 }
 
@@ -164,7 +158,7 @@ func (s *Server) decisionStepSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := mergeForm(reasoningForm(d), r.PostForm, step)
-	if err := applyStep(d, step, r.PostForm); err != nil {
+	if err := applyStep(d, step, formOf(r)); err != nil {
 		s.renderStep(w, r, d, step, form, err)
 		return
 	}
@@ -223,69 +217,45 @@ func mergeForm(saved, posted url.Values, step string) url.Values {
 	return out
 }
 
-func trim(f url.Values, k string) string { return strings.TrimSpace(f.Get(k)) }
-
-// decisionDate reads a GOV.UK date input (name-day, -month, -year) as YYYY-MM-DD;
-// blank gives "", anything else that is not a date gives an error.
-func decisionDate(f url.Values, name, msg string) (string, error) {
-	d, m, y := trim(f, name+"-day"), trim(f, name+"-month"), trim(f, name+"-year")
-	if d == "" && m == "" && y == "" {
-		return "", nil
-	}
-	dn, e1 := strconv.Atoi(d)
-	mn, e2 := strconv.Atoi(m)
-	yn, e3 := strconv.Atoi(y)
-	s := fmt.Sprintf("%04d-%02d-%02d", yn, mn, dn)
-	if e1 != nil || e2 != nil || e3 != nil || yn < 1900 || yn > 2200 || !validDate(s) {
-		return "", lightbulb.FieldError(name, msg)
-	}
-	return s, nil
-}
-
 // applyStep copies one step's answers from a form into d.
-func applyStep(d *lightbulb.Decision, step string, f url.Values) error {
+func applyStep(d *lightbulb.Decision, step string, f *form) error {
 	rs := &d.Reasoning
-	var v lightbulb.ValidationErrors
 	switch step {
 	case lightbulb.StepSituation:
-		d.ServiceID, _ = strconv.ParseInt(f.Get("service"), 10, 64)
+		d.ServiceID = f.ID("service")
 		if d.ServiceID == 0 {
-			v.Add("service", "Select the ward, team or home")
+			f.Add("service", "Select the ward, team or home")
 		}
-		date, err := decisionDate(f, "date", "Enter the date of the decision as day, month and year")
-		if err != nil {
-			v.List = append(v.List, err.(*lightbulb.Error))
-		}
-		rs.Date, rs.Proposal, rs.Reason = date, trim(f, "proposal"), trim(f, "reason")
-		rs.Scope = lightbulb.Scope(f.Get("scope"))
-		rs.PersonRef, rs.Group, rs.BlanketWhy = trim(f, "person_ref"), trim(f, "group"), trim(f, "blanket_why")
+		rs.Date = f.Date("date", "Date of the decision").String()
+		rs.Proposal, rs.Reason = f.Text("proposal"), f.Text("reason")
+		rs.Scope = lightbulb.Scope(f.Choice("scope", "Who does it affect?", "person", "group", "everyone"))
+		rs.PersonRef, rs.Group, rs.BlanketWhy = f.Text("person_ref"), f.Text("group"), f.Text("blanket_why")
 		if rs.Proposal == "" {
-			v.Add("proposal", "Describe what is proposed")
+			f.Add("proposal", "Describe what is proposed")
 		}
 		if looksLikeName(rs.PersonRef) {
-			v.Add("person_ref", "Use a reference such as a bed or case number, not the person’s name")
+			f.Add("person_ref", "Use a reference such as a bed or case number, not the person’s name")
 		}
 	case lightbulb.StepVoice:
-		rs.Involved, rs.OwnWords, rs.Others, rs.WhyNot = f.Get("involved"), trim(f, "own_words"), trim(f, "others"), trim(f, "why_not")
+		rs.Involved = f.Choice("involved", "Was the person involved in the decision?", "yes", "partly", "no")
+		rs.OwnWords, rs.Others, rs.WhyNot = f.Text("own_words"), f.Text("others"), f.Text("why_not")
 	case lightbulb.StepRights:
-		rs.Rights = f["rights"]
+		rs.Rights = f.Values["rights"]
 	case lightbulb.StepTests:
 		var tests []lightbulb.RightTest
 		for _, c := range rs.Rights {
-			tests = append(tests, lightbulb.RightTest{Code: c, Restricts: f.Get("restricts-" + c),
-				PermittedCase: trim(f, "permitted_case-"+c), LegalBasis: trim(f, "legal_basis-"+c), Aim: f.Get("aim-" + c),
-				Necessary: trim(f, "necessary-"+c), LessRestrictive: trim(f, "less_restrictive-"+c), Proportionate: trim(f, "proportionate-"+c)})
+			tests = append(tests, lightbulb.RightTest{Code: c,
+				Restricts:     f.Choice("restricts-"+c, "Does the decision restrict this right?", "yes", "no"),
+				PermittedCase: f.Text("permitted_case-" + c), LegalBasis: f.Text("legal_basis-" + c),
+				Aim:       f.Choice("aim-"+c, "Which legitimate aim does it pursue?", lightbulb.LegitimateAims...),
+				Necessary: f.Text("necessary-" + c), LessRestrictive: f.Text("less_restrictive-" + c), Proportionate: f.Text("proportionate-" + c)})
 		}
 		rs.Tests = tests
 	case lightbulb.StepOutcome:
-		rs.Outcome, rs.DecidedBy = trim(f, "outcome"), trim(f, "decided_by")
-		date, err := decisionDate(f, "review_date", "Enter the review date as day, month and year")
-		if err != nil {
-			v.List = append(v.List, err.(*lightbulb.Error))
-		}
-		rs.ReviewDate = date
+		rs.Outcome, rs.DecidedBy = f.Text("outcome"), f.Text("decided_by")
+		rs.ReviewDate = f.Date("review_date", "When must it be reviewed?").String()
 	}
-	return v.Err()
+	return f.Err()
 }
 
 // looksLikeName catches a reference that is plainly a person's name: two or
@@ -303,11 +273,6 @@ func looksLikeName(ref string) bool {
 	return true
 }
 
-func validDate(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil
-}
-
 // reasoningForm turns a decision into form values for every step.
 func reasoningForm(d *lightbulb.Decision) url.Values {
 	rs := d.Reasoning
@@ -320,8 +285,8 @@ func reasoningForm(d *lightbulb.Decision) url.Values {
 	if d.ServiceID > 0 {
 		f.Set("service", strconv.FormatInt(d.ServiceID, 10))
 	}
-	setDate(f, "date", rs.Date)
-	setDate(f, "review_date", rs.ReviewDate)
+	setDateFields(f, "date", rs.Date)
+	setDateFields(f, "review_date", rs.ReviewDate)
 	for k, v := range map[string]string{"proposal": rs.Proposal, "reason": rs.Reason, "scope": string(rs.Scope),
 		"person_ref": rs.PersonRef, "group": rs.Group, "blanket_why": rs.BlanketWhy, "involved": rs.Involved,
 		"own_words": rs.OwnWords, "others": rs.Others, "why_not": rs.WhyNot, "outcome": rs.Outcome, "decided_by": rs.DecidedBy} {
@@ -334,16 +299,4 @@ func reasoningForm(d *lightbulb.Decision) url.Values {
 		}
 	}
 	return f
-}
-
-func setDate(f url.Values, name, date string) {
-	if len(date) != 10 {
-		return
-	}
-	y, _ := strconv.Atoi(date[:4])
-	m, _ := strconv.Atoi(date[5:7])
-	d, _ := strconv.Atoi(date[8:])
-	f.Set(name+"-day", strconv.Itoa(d))
-	f.Set(name+"-month", strconv.Itoa(m))
-	f.Set(name+"-year", strconv.Itoa(y))
 }

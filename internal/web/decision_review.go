@@ -51,13 +51,13 @@ func (s *Server) decisionReview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Form = r.PostForm
-	rv := lightbulb.DecisionReview{Note: trim(r.PostForm, "note"), Outcome: r.PostFormValue("outcome")}
-	date, err := decisionDate(r.PostForm, "review_date", "Enter the review date as day, month and year")
-	if err != nil {
+	f := formOf(r)
+	rv := lightbulb.DecisionReview{Note: f.Text("note"), Outcome: r.PostFormValue("outcome"),
+		ReviewDate: f.Date("review_date", "Date of the next review").String()}
+	if err := f.Err(); err != nil {
 		s.formError(w, r, "decision_review", p, err)
 		return
 	}
-	rv.ReviewDate = date
 	got, err := s.Decisions.ReviewDecision(r.Context(), d.ID, rv)
 	if err != nil {
 		s.formError(w, r, "decision_review", p, err)

@@ -76,7 +76,7 @@ func TestDecisionJourney(t *testing.T) {
 	if r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("bad step 1: %d", r.status)
 	}
-	mustContain(t, r, "Select the ward, team or home", "Describe what is proposed", "Enter the date of the decision as day, month and year",
+	mustContain(t, r, "Select the ward, team or home", "Describe what is proposed", "Date of the decision: enter a real date",
 		"not the person’s name", "Because of the stairs")
 
 	rec := startDecision(t, c, e, "Keep the ward door locked at night for WW-07")

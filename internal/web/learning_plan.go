@@ -55,16 +55,21 @@ func (s *Server) learnPlanCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Form = r.PostForm
 	plan := &lightbulb.Plan{UserID: learnUser(r), Reflection: r.PostFormValue("reflection"), Shared: r.PostFormValue("shared") == "yes"}
+	f := formOf(r)
 	for i := 1; i <= lightbulb.PlanMaxActions; i++ {
 		name := fmt.Sprintf("action_%d", i)
-		text, due := r.PostFormValue(name), trainingDate(r, name+"_due")
-		blank := r.PostFormValue(name+"_due-day")+r.PostFormValue(name+"_due-month")+r.PostFormValue(name+"_due-year") == ""
+		text, due := r.PostFormValue(name), f.Date(name+"_due", "Do it by")
+		blank := f.Text(name+"_due-day")+f.Text(name+"_due-month")+f.Text(name+"_due-year") == ""
 		if text == "" && blank {
 			continue
 		}
-		plan.Actions = append(plan.Actions, &lightbulb.PlanAction{Text: text, DueOn: due})
+		plan.Actions = append(plan.Actions, &lightbulb.PlanAction{Text: text, DueOn: due.String()})
 	}
-	if err := s.Plans.CreatePlan(r.Context(), plan); err != nil {
+	err := f.Err(plan.Validate())
+	if err == nil {
+		err = s.Plans.CreatePlan(r.Context(), plan)
+	}
+	if err != nil {
 		s.formError(w, r, "learning_plan_form", p, err)
 		return
 	}

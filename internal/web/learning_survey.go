@@ -82,10 +82,14 @@ func (s *Server) learnSurveyCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Form = r.PostForm
-	base, _ := strconv.ParseInt(r.PostFormValue("baseline"), 10, 64)
-	x := &lightbulb.Survey{Title: r.PostFormValue("title"), Kind: r.PostFormValue("kind"), BaselineID: base,
-		OpensOn: trainingDate(r, "opens"), ClosesOn: trainingDate(r, "closes")}
-	if err := s.Surveys.CreateSurvey(r.Context(), x); err != nil {
+	f := formOf(r)
+	x := &lightbulb.Survey{Title: r.PostFormValue("title"), Kind: r.PostFormValue("kind"), BaselineID: f.ID("baseline"),
+		OpensOn: f.Date("opens", "Opens on").String(), ClosesOn: f.Date("closes", "Closes on").String()}
+	err = f.Err(x.Validate())
+	if err == nil {
+		err = s.Surveys.CreateSurvey(r.Context(), x)
+	}
+	if err != nil {
 		s.formError(w, r, "learning_survey_form", p, err)
 		return
 	}

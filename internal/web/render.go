@@ -246,7 +246,6 @@ func (s *Server) formError(w http.ResponseWriter, r *http.Request, name string, 
 	for _, e := range p.Errors {
 		e.Message = p.T(e.Message)
 	}
-	p.Title = p.T("Error") + ": " + p.Title
 	s.render(w, r, http.StatusUnprocessableEntity, name, p)
 }
 

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
-	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -86,31 +84,21 @@ func (s *Server) reviewNew(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "review_new", s.newPage(r, "Start a review", nil))
 }
 
-// formDate reads a GOV.UK date input (name-day, name-month, name-year).
-func formDate(r *http.Request, name string) time.Time {
-	d, e1 := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name + "-day")))
-	m, e2 := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name + "-month")))
-	y, e3 := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name + "-year")))
-	if e1 != nil || e2 != nil || e3 != nil || y < 2000 || y > 2100 {
-		return time.Time{}
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d || int(t.Month()) != m {
-		return time.Time{}
-	}
-	return t
-}
-
 func (s *Server) reviewCreate(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
 		return
 	}
 	p := s.newPage(r, "Start a review", nil)
 	p.Form = r.PostForm
-	rv := &lightbulb.Review{Subject: r.PostFormValue("subject"), WholeOrg: r.PostFormValue("scope") == "organisation",
-		PeriodStart: formDate(r, "start"), PeriodEnd: formDate(r, "end")}
-	if r.PostFormValue("scope") != "organisation" && r.PostFormValue("scope") != "service" {
-		s.formError(w, r, "review_new", p, lightbulb.FieldError("scope", "Select whether you are reviewing one service or the whole organisation"))
+	f := formOf(r)
+	scope := f.Choice("scope", "What are you reviewing?", "service", "organisation")
+	rv := &lightbulb.Review{Subject: r.PostFormValue("subject"), WholeOrg: scope == "organisation",
+		PeriodStart: f.Date("start", "Start of the period").Time(), PeriodEnd: f.Date("end", "End of the period").Time()}
+	if scope == "" {
+		f.Add("scope", "Select whether you are reviewing one service or the whole organisation")
+	}
+	if err := f.Err(rv.Validate()); err != nil {
+		s.formError(w, r, "review_new", p, err)
 		return
 	}
 	if err := s.Reviews.CreateReview(r.Context(), rv); err != nil {

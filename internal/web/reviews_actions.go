@@ -66,10 +66,14 @@ func (s *Server) actionCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(r, "Add an action", d)
 	p.Form = r.PostForm
-	owner, _ := strconv.ParseInt(r.PostFormValue("owner"), 10, 64)
+	f := formOf(r)
 	a := &lightbulb.Action{ReviewID: rv.ID, StatementCode: code, Description: r.PostFormValue("description"),
-		OwnerID: owner, Due: formDate(r, "due")}
-	if err := s.Reviews.CreateAction(r.Context(), a); err != nil {
+		OwnerID: f.ID("owner"), Due: f.Date("due", "Due date").Time()}
+	err = f.Err(lightbulb.ValidateAction(a))
+	if err == nil {
+		err = s.Reviews.CreateAction(r.Context(), a)
+	}
+	if err != nil {
 		s.formError(w, r, "review_action_new", p, err)
 		return
 	}

@@ -84,7 +84,7 @@ func TestReviewFromStartToShare(t *testing.T) {
 	if r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("bad review: status %d", r.status)
 	}
-	mustContain(t, r, "Enter the date the period starts", "Enter the date the period ends", `value="Ward 9"`, `href="#start"`)
+	mustContain(t, r, "Start of the period: enter a real date", "Enter the date the period ends", `value="Ward 9"`, `href="#start"`)
 
 	rv := startReview(t, lead, "Ward 9", "1 1 2026", "31 3 2026")
 	staff, staffB := e.users["staffA"], e.users["staffB"]

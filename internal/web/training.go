@@ -104,30 +104,6 @@ func londonTime(date, clock string) (time.Time, bool) {
 	return t, err == nil
 }
 
-// trainingDate reads a GOV.UK date input (name-day, name-month, name-year) as
-// YYYY-MM-DD, or "" when it is not a real date.
-func trainingDate(r *http.Request, name string) string {
-	d, err1 := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name + "-day")))
-	m, err2 := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name + "-month")))
-	y, err3 := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name + "-year")))
-	if err1 != nil || err2 != nil || err3 != nil || y < 2000 || y > 2100 {
-		return ""
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d || int(t.Month()) != m {
-		return ""
-	}
-	return t.Format("2006-01-02")
-}
-
-// setTrainingDate fills a GOV.UK date input's three fields from t in Europe/London.
-func setTrainingDate(form map[string][]string, name string, t time.Time) {
-	t = t.In(lightbulb.London)
-	form[name+"-day"] = []string{strconv.Itoa(t.Day())}
-	form[name+"-month"] = []string{strconv.Itoa(int(t.Month()))}
-	form[name+"-year"] = []string{strconv.Itoa(t.Year())}
-}
-
 // baseURL is the public address links in email and calendars point to.
 func (s *Server) baseURL(r *http.Request) string {
 	if s.opt.BaseURL != "" {

@@ -72,15 +72,21 @@ func (s *Server) manageCourseSave(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
 		return
 	}
-	d, _ := strconv.Atoi(r.PostFormValue("duration"))
+	f := formOf(r)
+	d, _ := f.Int("duration", "Duration in minutes", 0, 1_000_000)
 	c := &lightbulb.Course{Title: r.PostFormValue("title"), Summary: r.PostFormValue("summary"), Audience: r.PostFormValue("audience"),
 		DurationMins: d, Outcomes: r.PostFormValue("outcomes"), Mode: r.PostFormValue("mode")}
 	title, action := "Add a course", "training.course.create"
-	var err error
-	if id, ok := pathID(r); ok {
+	id, editing := pathID(r)
+	if editing {
 		c.ID, title, action = id, "Change a course", "training.course.update"
+	}
+	err := f.Err(c.Validate())
+	switch {
+	case err != nil:
+	case editing:
 		err = s.Training.UpdateCourse(r.Context(), c)
-	} else {
+	default:
 		err = s.Training.CreateCourse(r.Context(), c)
 	}
 	if err != nil {
@@ -179,21 +185,22 @@ func (s *Server) manageCohortForm(w http.ResponseWriter, r *http.Request) {
 }
 
 // cohortFromForm reads a cohort's fields.
-func cohortFromForm(r *http.Request) *lightbulb.Cohort {
-	prog, _ := strconv.ParseInt(r.PostFormValue("programme"), 10, 64)
-	client, _ := strconv.ParseInt(r.PostFormValue("client"), 10, 64)
-	c := &lightbulb.Cohort{ProgrammeID: prog, ClientOrgID: client, Name: r.PostFormValue("name")}
-	c.StartsOn, _ = londonTime(trainingDate(r, "starts"), "00:00")
-	c.EndsOn, _ = londonTime(trainingDate(r, "ends"), "00:00")
-	return c
+func cohortFromForm(f *form) *lightbulb.Cohort {
+	return &lightbulb.Cohort{ProgrammeID: f.ID("programme"), ClientOrgID: f.ID("client"), Name: f.Values.Get("name"),
+		StartsOn: f.Date("starts", "Starts on").In(lightbulb.London), EndsOn: f.Date("ends", "Ends on").In(lightbulb.London)}
 }
 
 func (s *Server) manageCohortCreate(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
 		return
 	}
-	c := cohortFromForm(r)
-	if err := s.Training.CreateCohort(r.Context(), c); err != nil {
+	f := formOf(r)
+	c := cohortFromForm(f)
+	err := f.Err()
+	if err == nil {
+		err = s.Training.CreateCohort(r.Context(), c)
+	}
+	if err != nil {
 		data, e := s.cohortChoices(r)
 		if e != nil {
 			s.serverError(w, r, e)
@@ -269,7 +276,7 @@ func (s *Server) manageSessionForm(w http.ResponseWriter, r *http.Request) {
 			"part": {strconv.Itoa(x.Part)}, "start": {a.Format("15:04")}, "end": {b.Format("15:04")},
 			"mode": {x.Mode}, "join_url": {x.JoinURL}, "venue": {x.Venue}, "access": {x.Access},
 			"capacity": {strconv.Itoa(x.Capacity)}, "facilitators": {x.Facilitators}}
-		setTrainingDate(form, "date", a)
+		setDateFields(form, "date", a)
 		if x.Cancelled {
 			form.Set("cancelled", "1")
 		}
@@ -287,19 +294,17 @@ func (s *Server) manageSessionForm(w http.ResponseWriter, r *http.Request) {
 }
 
 // sessionFromForm reads a session's fields; times are Europe/London.
-func sessionFromForm(r *http.Request) *lightbulb.Session {
-	course, _ := strconv.ParseInt(r.PostFormValue("course"), 10, 64)
-	cohort, _ := strconv.ParseInt(r.PostFormValue("cohort"), 10, 64)
-	part, _ := strconv.Atoi(r.PostFormValue("part"))
-	capacity, _ := strconv.Atoi(r.PostFormValue("capacity"))
-	x := &lightbulb.Session{CourseID: course, CohortID: cohort, Part: part, Mode: r.PostFormValue("mode"),
-		JoinURL: strings.TrimSpace(r.PostFormValue("join_url")), Venue: strings.TrimSpace(r.PostFormValue("venue")),
-		Access: r.PostFormValue("access"), Capacity: capacity, Facilitators: r.PostFormValue("facilitators"),
-		Cancelled: r.PostFormValue("cancelled") == "1"}
-	day := trainingDate(r, "date")
-	if a, ok := londonTime(day, r.PostFormValue("start")); ok {
+func sessionFromForm(f *form) *lightbulb.Session {
+	part, _ := f.Int("part", "Part of the programme (for a cohort)", 0, 1000)
+	capacity, _ := f.Int("capacity", "Places", 0, 1_000_000)
+	x := &lightbulb.Session{CourseID: f.ID("course"), CohortID: f.ID("cohort"), Part: part, Mode: f.Values.Get("mode"),
+		JoinURL: f.Text("join_url"), Venue: f.Text("venue"),
+		Access: f.Values.Get("access"), Capacity: capacity, Facilitators: f.Values.Get("facilitators"),
+		Cancelled: f.Values.Get("cancelled") == "1"}
+	day := f.Date("date", "Date").String()
+	if a, ok := londonTime(day, f.Values.Get("start")); ok {
 		x.StartsAt = a
-		if b, ok := londonTime(day, r.PostFormValue("end")); ok {
+		if b, ok := londonTime(day, f.Values.Get("end")); ok {
 			x.EndsAt = b
 		}
 	}
@@ -310,18 +315,22 @@ func (s *Server) manageSessionSave(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
 		return
 	}
-	x := sessionFromForm(r)
+	f := formOf(r)
+	x := sessionFromForm(f)
 	title, action := "Schedule a session", "training.session.create"
-	var err error
-	if id, ok := pathID(r); ok {
+	id, editing := pathID(r)
+	if editing {
 		x.ID, title, action = id, "Change a session", "training.session.update"
+	}
+	err := f.Err(x.Validate())
+	switch {
+	case err != nil:
+	case editing:
 		err = s.Training.UpdateSession(r.Context(), x)
-	} else {
-		if !x.StartsAt.IsZero() && !x.StartsAt.After(lightbulb.Now()) {
-			err = lightbulb.FieldError("date", "The session must start in the future")
-		} else {
-			err = s.Training.CreateSession(r.Context(), x)
-		}
+	case !x.StartsAt.After(lightbulb.Now()):
+		err = lightbulb.FieldError("date", "The session must start in the future")
+	default:
+		err = s.Training.CreateSession(r.Context(), x)
 	}
 	if err != nil {
 		data, e := s.sessionChoices(r, x)
@@ -478,8 +487,13 @@ func (s *Server) manageRequestCohort(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
 		return
 	}
-	c := cohortFromForm(r)
-	if err := s.Training.CohortFromRequest(r.Context(), q.ID, c); err != nil {
+	f := formOf(r)
+	c := cohortFromForm(f)
+	err := f.Err()
+	if err == nil {
+		err = s.Training.CohortFromRequest(r.Context(), q.ID, c)
+	}
+	if err != nil {
 		for k, v := range r.PostForm {
 			p.Form[k] = v
 		}

@@ -301,11 +301,16 @@ func (s *Server) trainingRequestCreate(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	size, _ := strconv.Atoi(r.PostFormValue("team_size"))
+	f := formOf(r)
+	size, _ := f.Int("team_size", "How many people need training", 0, 1_000_000)
 	q := &lightbulb.TrainingRequest{FromOrgID: viewerOrg(r.Context()), OrgName: r.PostFormValue("org_name"),
 		ContactName: r.PostFormValue("contact_name"), Email: r.PostFormValue("email"), Challenges: r.PostFormValue("challenges"),
 		TeamSize: size, PreferredDates: r.PostFormValue("dates"), Format: r.PostFormValue("format"), Lang: p.Lang}
-	if err := s.Training.CreateRequest(ctx, q); err != nil {
+	err = f.Err(q.Validate())
+	if err == nil {
+		err = s.Training.CreateRequest(ctx, q)
+	}
+	if err != nil {
 		s.formError(w, r, "training_request", p, err)
 		return
 	}

@@ -252,7 +252,11 @@ func TestTrainingTrainerRunsASession(t *testing.T) {
 	mustContain(t, tr.get("/training/manage"), "Run training", "Rights at the bedside", "Trust A wave 1")
 
 	r := tr.post("/training/manage/courses", url.Values{"title": {""}, "duration": {"5"}})
-	mustContain(t, r, "Enter a title", "Enter a duration between 15 and 480 minutes", "Select online or in person")
+	mustContain(t, r, "Enter a title", "Enter a duration between 15 and 480 minutes", "Select online or in person",
+		"<title>Error: Add a course", `<h1 class="govuk-heading-l">Add a course</h1>`)
+	// A number typed in words is an error that names the question, never a silent 0.
+	r = tr.post("/training/manage/courses", url.Values{"title": {"T"}, "summary": {"S"}, "duration": {"ninety"}, "mode": {"online"}})
+	mustContain(t, r, "Duration in minutes: enter a number in figures, such as 12")
 	r = tr.post("/training/manage/courses", url.Values{"title": {"Deciding with FREDA"}, "summary": {"Fairness, respect"}, "duration": {"120"}, "mode": {"online"}})
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("create course: %d %s", r.status, text(r.body))

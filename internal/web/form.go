@@ -1,0 +1,200 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+)
+
+// The one year range a GOV.UK date input accepts. A two-digit year ("26")
+// falls outside it, so it is caught rather than read as the year 26.
+const (
+	minYear = 1900
+	maxYear = 2100
+)
+
+// form reads a posted form's answers into typed values and collects, for
+// each answer that cannot be read, an error that names the question, in the
+// page's language. Blank answers are not errors here: whether an answer is
+// required is the domain's rule, checked when the value is saved.
+type form struct {
+	Values url.Values
+	lang   string
+	errs   lightbulb.ValidationErrors
+}
+
+// formOf reads r's posted form (already parsed by readForm) in r's language.
+func formOf(r *http.Request) *form {
+	return &form{Values: r.PostForm, lang: i18n.FromRequest(r)}
+}
+
+// fail records that the answer to question, in field name, is wrong: the
+// message is the question followed by what to do, such as "Start of the
+// period: enter a real date".
+func (f *form) fail(name, question, instruction string, args ...any) {
+	q := strings.TrimRight(i18n.T(f.lang, question), "?.: ")
+	f.errs.Add(name, q+": "+i18n.T(f.lang, instruction, args...))
+}
+
+// Add records an error about a field, in the order the page asks: message
+// is English, translated here.
+func (f *form) Add(field, message string, args ...any) {
+	f.errs.Add(field, i18n.T(f.lang, message, args...))
+}
+
+// Text returns an answer with the spaces around it trimmed.
+func (f *form) Text(name string) string { return strings.TrimSpace(f.Values.Get(name)) }
+
+// Date reads a GOV.UK date input (name-day, name-month, name-year). Blank
+// gives the zero Date; anything that is not a real day in the year range
+// is an error.
+func (f *form) Date(name, question string) lightbulb.Date {
+	d, m, y := f.Text(name+"-day"), f.Text(name+"-month"), f.Text(name+"-year")
+	if d == "" && m == "" && y == "" {
+		return lightbulb.Date{}
+	}
+	dn, e1 := strconv.Atoi(d)
+	mn, e2 := strconv.Atoi(m)
+	yn, e3 := strconv.Atoi(y)
+	if e1 != nil || e2 != nil || e3 != nil {
+		f.fail(name, question, "enter the day, month and year as numbers, for example 27 3 2026")
+		return lightbulb.Date{}
+	}
+	if yn < minYear || yn > maxYear {
+		f.fail(name, question, "enter a year from %d to %d, in four figures", minYear, maxYear)
+		return lightbulb.Date{}
+	}
+	date, ok := lightbulb.MakeDate(yn, mn, dn)
+	if !ok {
+		f.fail(name, question, "enter a real date")
+	}
+	return date
+}
+
+// Int reads a whole number from min to max. Blank gives 0 and false; words
+// or a number out of range are an error, never a silent 0.
+func (f *form) Int(name, question string, min, max int) (int, bool) {
+	v := strings.ReplaceAll(f.Text(name), ",", "")
+	if v == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		f.fail(name, question, "enter a number in figures, such as 12")
+		return 0, false
+	}
+	if n < min || n > max {
+		f.fail(name, question, "enter a whole number from %d to %d", min, max)
+		return 0, false
+	}
+	return n, true
+}
+
+// ID reads the id of something chosen from a list; blank or not a number
+// gives 0, which the domain refuses as "not chosen".
+func (f *form) ID(name string) int64 {
+	id, err := strconv.ParseInt(f.Text(name), 10, 64)
+	if err != nil || id < 0 {
+		return 0
+	}
+	return id
+}
+
+// Choice reads one radio or select answer that must be one of allowed.
+// Blank gives ""; a value not offered is an error.
+func (f *form) Choice(name, question string, allowed ...string) string {
+	v := f.Values.Get(name)
+	if v == "" {
+		return ""
+	}
+	if !slices.Contains(allowed, v) {
+		f.fail(name, question, "choose one of the answers")
+		return ""
+	}
+	return v
+}
+
+// Checks reads checkbox answers, each one of allowed, in the order given.
+// At least min must be ticked.
+func (f *form) Checks(name, question string, min int, allowed ...string) []string {
+	var out []string
+	for _, v := range f.Values[name] {
+		if !slices.Contains(allowed, v) {
+			f.fail(name, question, "choose only from the answers given")
+			return nil
+		}
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	if len(out) < min {
+		f.fail(name, question, "choose at least one answer")
+	}
+	return out
+}
+
+// Err returns the reading errors together with the errors of further checks
+// (the domain's validation, say). Where both speak of one field, the
+// reading error is kept: it says what was wrong with what was typed.
+func (f *form) Err(more ...error) error {
+	out := lightbulb.ValidationErrors{List: slices.Clone(f.errs.List)}
+	for _, err := range more {
+		var v *lightbulb.ValidationErrors
+		var e *lightbulb.Error
+		switch {
+		case errors.As(err, &v):
+			for _, x := range v.List {
+				out.List = appendUnlessField(out.List, x)
+			}
+		case errors.As(err, &e) && (e.Code == lightbulb.EINVALID || e.Code == lightbulb.ECONFLICT):
+			out.List = appendUnlessField(out.List, e)
+		case err != nil:
+			return err // not about the answers: the caller's error page
+		}
+	}
+	return out.Err()
+}
+
+// appendUnlessField adds e unless an error about its field is there already.
+func appendUnlessField(list []*lightbulb.Error, e *lightbulb.Error) []*lightbulb.Error {
+	if e.Field != "" && slices.ContainsFunc(list, func(x *lightbulb.Error) bool { return x.Field == e.Field }) {
+		return list
+	}
+	return append(list, e)
+}
+
+// setDateFields fills a GOV.UK date input's three fields from a date: a
+// lightbulb.Date, a YYYY-MM-DD string or a time (its day in Europe/London).
+// Nothing is set for no date.
+func setDateFields(v url.Values, name string, date any) {
+	var d lightbulb.Date
+	switch x := date.(type) {
+	case lightbulb.Date:
+		d = x
+	case string:
+		d, _ = lightbulb.ParseDate(x)
+	case time.Time:
+		if !x.IsZero() {
+			d = lightbulb.DateOf(x)
+		}
+	}
+	if d.IsZero() {
+		return
+	}
+	v.Set(name+"-day", strconv.Itoa(d.Day))
+	v.Set(name+"-month", strconv.Itoa(int(d.Month)))
+	v.Set(name+"-year", strconv.Itoa(d.Year))
+}
+
+// isDate reports whether v is a YYYY-MM-DD date, for dates in query strings.
+func isDate(v string) bool {
+	_, err := lightbulb.ParseDate(v)
+	return err == nil
+}
