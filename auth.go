@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// Mail is a message Lightbulb sends. Every message is kept in the outbox;
-// it is also delivered by SMTP when a server is configured.
+// Mail is a message Lightbulb sends. Every message is kept in the outbox
+// and delivered by a job, with retries, when a mail server is configured.
 type Mail struct {
 	ID      int64
 	To      string
@@ -16,13 +16,35 @@ type Mail struct {
 	Lang      string
 	CreatedAt time.Time
 	SentAt    *time.Time
-	Error     string
+	Error     string // the last delivery error, if any
+	// MessageID is the Message-ID header, fixed when the mail is queued so
+	// every delivery attempt carries the same one.
+	MessageID string
+	// Delivery as the outbox shows it: MailQueued, MailSending, MailSent,
+	// MailRetrying or MailGivenUp, with attempts made and the next try.
+	Status      string
+	Attempts    int
+	MaxAttempts int
+	NextTry     *time.Time
 }
 
-// MailService queues and lists mail.
+// Delivery states of a queued email.
+const (
+	MailQueued   = "queued"
+	MailSending  = "sending"
+	MailSent     = "sent"
+	MailRetrying = "retrying"
+	MailGivenUp  = "given_up"
+)
+
+// MailService queues and lists mail. SendMail only queues: delivery is a
+// job, so a mail server that is down delays email and loses none.
 type MailService interface {
 	SendMail(ctx context.Context, m *Mail) error
 	FindMail(ctx context.Context, limit int) ([]*Mail, error)
+	// Delivering reports whether a mail server is configured, so the
+	// outbox can say why queued mail is not going out.
+	Delivering() bool
 }
 
 // ResetService issues and redeems single-use password reset tokens. Only a

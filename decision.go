@@ -343,7 +343,6 @@ type DecisionService interface {
 // records the reminders sent, so none is sent twice. For `lightbulb remind`.
 type ReminderService interface {
 	DueReminders(ctx context.Context, until string) ([]*Decision, error)
-	MarkReminded(ctx context.Context, d *Decision) (bool, error)
 }
 
 // Today returns the date in London as YYYY-MM-DD, the form review dates use.

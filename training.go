@@ -336,8 +336,4 @@ type TrainingService interface {
 	// CohortFromRequest creates a cohort for a booked request and links them.
 	CohortFromRequest(ctx context.Context, requestID int64, c *Cohort) error
 
-	// RunDueJobs sends the reminders and offers that are due, and expires
-	// offers, each job claimed and completed in one transaction. It works
-	// across every provider and needs no organisation in ctx.
-	RunDueJobs(ctx context.Context) (int, error)
 }

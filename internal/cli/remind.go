@@ -5,15 +5,14 @@ import (
 	"fmt"
 	"io"
 
-	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/config"
-	"github.com/lightbulb-hr/lightbulb/internal/mail"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 )
 
-// runRemind emails the owner of each decision whose review falls due within
-// lightbulb.DueSoonDays (or is overdue). It records each reminder, so running
-// it again (from cron, say daily) never sends the same one twice.
+// runRemind queues, now, the review reminders that `serve` otherwise queues
+// every morning at 07:00: one email per decision whose review falls due
+// within lightbulb.DueSoonDays (or is overdue). Each is recorded, so running
+// it again never sends the same one twice.
 func runRemind(ctx context.Context, args []string, out, errw io.Writer) error {
 	db, cfg, err := setup(ctx, "remind", args, errw, nil)
 	if err != nil {
@@ -24,36 +23,12 @@ func runRemind(ctx context.Context, args []string, out, errw io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Review reminders: %d sent.\n", n)
+	fmt.Fprintf(out, "Review reminders: %d queued.\n", n)
 	return nil
 }
 
-// SendReminders queues (and, with SMTP configured, sends) one email per
-// review falling due, and returns how many it sent.
+// SendReminders queues one email per review falling due and returns how
+// many; the job queue delivers them.
 func SendReminders(ctx context.Context, db *sqldb.DB, cfg *config.Config) (int, error) {
-	svc := sqldb.NewDecisionService(db)
-	m := sqldb.NewMailService(db)
-	if cfg.SMTP.Host != "" {
-		m.Deliver = mail.Sender(cfg.SMTP)
-	}
-	today := lightbulb.Today(lightbulb.Now())
-	due, err := svc.DueReminders(ctx, lightbulb.AddDays(today, lightbulb.DueSoonDays))
-	if err != nil {
-		return 0, err
-	}
-	sent := 0
-	for _, d := range due {
-		fresh, err := svc.MarkReminded(ctx, d)
-		if err != nil {
-			return sent, err
-		}
-		if !fresh {
-			continue
-		}
-		if err := m.SendMail(ctx, lightbulb.DecisionReviewMail(d, d.OwnerLang, cfg.BaseURL, today)); err != nil {
-			return sent, err
-		}
-		sent++
-	}
-	return sent, nil
+	return sqldb.NewDecisionService(db).SendReminders(ctx, cfg.BaseURL)
 }

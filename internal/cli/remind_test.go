@@ -17,10 +17,10 @@ func TestDemoDecisionsAndReminders(t *testing.T) {
 	}
 	// Due within 14 days or overdue in the demo: the phones rule, the keypad,
 	// SL-31's visits (due today) and AW-12's covert medicine.
-	if out, err = run(t, db, "remind"); err != nil || !strings.Contains(out, "Review reminders: 4 sent") {
+	if out, err = run(t, db, "remind"); err != nil || !strings.Contains(out, "Review reminders: 4 queued") {
 		t.Fatalf("remind: %v\n%s", err, out)
 	}
-	if out, err = run(t, db, "remind"); err != nil || !strings.Contains(out, "Review reminders: 0 sent") {
+	if out, err = run(t, db, "remind"); err != nil || !strings.Contains(out, "Review reminders: 0 queued") {
 		t.Fatalf("second remind: %v\n%s", err, out)
 	}
 }

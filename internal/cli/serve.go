@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/lightbulb-hr/lightbulb/internal/config"
-	"github.com/lightbulb-hr/lightbulb/internal/mail"
+	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/password"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 	"github.com/lightbulb-hr/lightbulb/internal/web"
@@ -22,12 +22,8 @@ import (
 )
 
 // services builds the stores the web layer and the CLI share.
-func services(db *sqldb.DB, cfg *config.Config) web.Services {
-	m := sqldb.NewMailService(db)
-	if cfg.SMTP.Host != "" {
-		m.Deliver = mail.Sender(cfg.SMTP)
-	}
-	return web.Services{
+func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Queue) web.Services {
+	return web.Services{Jobs: q, WakeJobs: q.Wake,
 		Orgs: sqldb.NewOrgService(db), Users: sqldb.NewUserService(db), Rights: sqldb.NewRightService(db),
 		Audit: sqldb.NewAuditService(db), Mail: m, Resets: sqldb.NewResetService(db),
 		Decisions: sqldb.NewDecisionService(db),
@@ -64,7 +60,12 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	if fastHash {
 		params = password.Minimum
 	}
-	svc := services(db, cfg)
+	m := newMail(db, cfg)
+	q, err := newQueue(db, cfg, m)
+	if err != nil {
+		return err
+	}
+	svc := services(db, cfg, m, q)
 	srv, err := web.New(svc, web.Options{BaseURL: cfg.BaseURL, Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: log, Password: params, Registry: reg})
 	if err != nil {
@@ -77,7 +78,14 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
 	go sweepSessions(ctx, db, log)
-	go jobLoop(ctx, svc.Training.RunDueJobs, time.Minute, log)
+	workers := make(chan struct{})
+	go func() {
+		defer close(workers)
+		q.Run(ctx, jobs.Workers{Count: cfg.Workers, Log: log})
+	}()
+	if !m.Delivering() {
+		log.Warn("no mail server is configured (LIGHTBULB_SMTP_HOST): email stays queued in the outbox")
+	}
 	fmt.Fprintf(out, "Lightbulb is listening on http://%s\n", ln.Addr())
 	if f, ok := out.(*os.File); ok {
 		_ = f.Sync()
@@ -92,7 +100,9 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	log.Info("shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	err = hs.Shutdown(sctx)
+	<-workers // jobs in hand finish or are handed back
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil

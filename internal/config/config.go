@@ -16,6 +16,8 @@ type Config struct {
 	Addr    string // listen address
 	BaseURL string // public address used in emails
 	SMTP    SMTP
+	// Workers is how many background jobs one serve process runs at once.
+	Workers int
 	// LogFormat is "json" (default) or "text".
 	LogFormat string
 }
@@ -57,6 +59,8 @@ func Flags(fs *flag.FlagSet) *Config {
 	fs.StringVar(&c.SMTP.Username, "smtp-user", env("LIGHTBULB_SMTP_USER", ""), "SMTP user name (LIGHTBULB_SMTP_USER)")
 	fs.StringVar(&c.SMTP.Password, "smtp-password", env("LIGHTBULB_SMTP_PASSWORD", ""), "SMTP password (LIGHTBULB_SMTP_PASSWORD)")
 	fs.StringVar(&c.SMTP.From, "smtp-from", env("LIGHTBULB_SMTP_FROM", d.SMTP.From), "sender address (LIGHTBULB_SMTP_FROM)")
+	workers, _ := strconv.Atoi(env("LIGHTBULB_WORKERS", "4"))
+	fs.IntVar(&c.Workers, "workers", workers, "background jobs run at once by serve (LIGHTBULB_WORKERS)")
 	fs.StringVar(&c.LogFormat, "log-format", env("LIGHTBULB_LOG_FORMAT", d.LogFormat), "json or text (LIGHTBULB_LOG_FORMAT)")
 	return c
 }

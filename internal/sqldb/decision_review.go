@@ -147,14 +147,3 @@ func (s *DecisionService) DueReminders(ctx context.Context, until string) ([]*li
 		ORDER BY d.review_date, d.id`, until)
 }
 
-// MarkReminded records that the owner was reminded of this review date. It
-// reports false when a reminder was already recorded, so none is sent twice.
-func (s *DecisionService) MarkReminded(ctx context.Context, d *lightbulb.Decision) (bool, error) {
-	res, err := s.db.write.ExecContext(ctx, `INSERT INTO decision_reminders (org_id, decision_id, review_date, sent_at)
-		VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, d.OrgID, d.ID, d.Reasoning.ReviewDate, lightbulb.Now())
-	if err != nil {
-		return false, fmt.Errorf("mark reminded: %w", err)
-	}
-	n, err := res.RowsAffected()
-	return n == 1, err
-}

@@ -291,14 +291,18 @@ func TestDecisionRegisterFilters(t *testing.T) {
 		if err != nil || len(due) != 2 || due[0].ID != idOverdue || due[0].OwnerMail != "nurse@a.test" {
 			t.Fatalf("due reminders = %d %v", len(due), err)
 		}
-		for i, want := range []bool{true, false} {
-			if ok, err := f.svc.MarkReminded(context.Background(), due[0]); err != nil || ok != want {
-				t.Fatalf("mark reminded #%d = %v %v, want %v", i, ok, err, want)
+		for i, want := range []int{2, 0} {
+			if n, err := f.svc.SendReminders(context.Background(), "https://lb.test"); err != nil || n != want {
+				t.Fatalf("send reminders #%d = %d %v, want %d", i, n, err, want)
 			}
 		}
 		due, _ = f.svc.DueReminders(context.Background(), lightbulb.AddDays(f.today, lightbulb.DueSoonDays))
-		if len(due) != 1 || due[0].ID != idSoon {
-			t.Fatalf("after one reminder, due = %+v", due)
+		if len(due) != 0 {
+			t.Fatalf("after reminding, still due = %+v", due)
+		}
+		ms, err := sqldb.NewMailService(db).FindMail(context.Background(), 10)
+		if err != nil || len(ms) != 2 || ms[1].To != "nurse@a.test" || ms[1].Status != lightbulb.MailQueued {
+			t.Fatalf("reminder mail: %v %+v", err, ms)
 		}
 	})
 }

@@ -9,155 +9,71 @@ import (
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 )
 
-// maxAttempts is how often a failing job is tried before it is left for a
-// person to look at (its last_error says why).
-const maxAttempts = 5
+// trainingKinds are the jobs the training and learning areas own; each
+// writes its email to the outbox in the job's own transaction.
+var trainingKinds = []string{lightbulb.JobReminder2d, lightbulb.JobReminder1h, lightbulb.JobOfferMail,
+	lightbulb.JobOfferExpiry, lightbulb.JobCancelled, lightbulb.JobFeedbackRequest, lightbulb.JobPlanCheckin}
 
-// job is one row of the jobs table.
-type job struct {
-	id, org  int64
-	kind     string
-	payload  string
-	attempts int
-}
-
-// claimSQL picks the next due job. On PostgreSQL the row is locked and rows
-// another runner holds are skipped; on SQLite the transaction already holds
-// the database's single write lock, so no other runner can claim it.
-func (db *DB) claimSQL() string {
-	q := `SELECT id, org_id, kind, payload, attempts FROM jobs WHERE done_at IS NULL AND run_at <= $1 AND attempts < $2 ORDER BY run_at, id LIMIT 1`
-	if db.Dialect == Postgres {
-		q += ` FOR UPDATE SKIP LOCKED`
+// RegisterJobs adds the training and learning jobs to q: reminders, offers
+// and their expiry, cancellations, feedback requests and plan check-ins.
+func (s *TrainingService) RegisterJobs(q *jobs.Queue) {
+	for _, k := range trainingKinds {
+		q.Register(k, s.runJob)
 	}
-	return q
 }
 
-// RunDueJobs runs every job that is due. Each job is claimed, its mail
-// written to the outbox and the job marked done in one transaction, so a
-// crash before the commit leaves it to run again and a commit means it never
-// runs again. Mail is delivered by SMTP after the commit; a failed delivery
-// stays in the outbox with its error.
-func (s *TrainingService) RunDueJobs(ctx context.Context) (int, error) {
-	done := 0
-	for done < 1000 {
-		var queued []*lightbulb.Mail
-		var failed *job
-		var jobErr error
-		found := false
-		err := s.db.tx(ctx, func(tx *sql.Tx) error {
-			var j job
-			err := tx.QueryRowContext(ctx, s.db.claimSQL(), lightbulb.Now(), maxAttempts).Scan(&j.id, &j.org, &j.kind, &j.payload, &j.attempts)
-			if errors.Is(err, sql.ErrNoRows) {
-				return nil
-			} else if err != nil {
-				return fmt.Errorf("claim job: %w", err)
-			}
-			found = true
-			mails, err := s.handle(lightbulb.WithOrg(ctx, j.org), tx, &j)
-			if err == nil && s.JobFault != nil {
-				err = s.JobFault(j.kind)
-			}
-			if err != nil {
-				failed, jobErr = &j, err
-				return err // roll back: nothing of this job is kept
-			}
-			for _, m := range mails {
-				if err := queueMail(ctx, tx, m); err != nil {
-					return err
-				}
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE jobs SET done_at = $1, attempts = attempts + 1 WHERE id = $2`, lightbulb.Now(), j.id); err != nil {
-				return fmt.Errorf("finish job: %w", err)
-			}
-			queued = mails
-			return nil
-		})
-		if failed != nil {
-			if err := s.retryLater(ctx, failed, jobErr); err != nil {
-				return done, err
-			}
-			continue
-		}
-		if err != nil {
-			return done, err
-		}
-		if !found {
-			return done, nil
-		}
-		done++
-		for _, m := range queued {
-			s.deliver(ctx, m)
-		}
-	}
-	return done, nil
-}
-
-// retryLater counts a failed attempt and waits a minute per attempt so far.
-func (s *TrainingService) retryLater(ctx context.Context, j *job, cause error) error {
-	next := lightbulb.Now().Add(time.Duration(j.attempts+1) * time.Minute)
-	_, err := s.db.write.ExecContext(ctx, `UPDATE jobs SET attempts = attempts + 1, last_error = $1, run_at = $2 WHERE id = $3`,
-		cause.Error(), next, j.id)
+// runJob works out a training job's email, inside the job's transaction,
+// and queues it there, so the job is finished exactly when its mail is
+// queued.
+func (s *TrainingService) runJob(ctx context.Context, tx *sql.Tx, j *jobs.Job) error {
+	mails, err := s.handle(ctx, tx, j)
 	if err != nil {
-		return fmt.Errorf("job %d failed (%v) and could not be rescheduled: %w", j.id, cause, err)
+		return err
+	}
+	for _, m := range mails {
+		if err := queueMail(ctx, tx, m); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// queueMail writes a message to the outbox inside tx.
-func queueMail(ctx context.Context, tx *sql.Tx, m *lightbulb.Mail) error {
-	m.CreatedAt = lightbulb.Now()
-	if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-		m.To, m.Subject, m.Body, m.CreatedAt).Scan(&m.ID); err != nil {
-		return fmt.Errorf("queue mail: %w", err)
-	}
-	return nil
-}
-
-// deliver sends a queued message by SMTP when the mail service has a server,
-// and records the outcome on its outbox row.
-func (s *TrainingService) deliver(ctx context.Context, m *lightbulb.Mail) {
-	if s.mail == nil || s.mail.Deliver == nil {
-		return
-	}
-	var sentAt *time.Time
-	if err := s.mail.Deliver(ctx, m); err != nil {
-		m.Error = err.Error()
-	} else {
-		now := lightbulb.Now()
-		sentAt = &now
-	}
-	_, _ = s.db.write.ExecContext(ctx, `UPDATE outbox SET sent_at = $1, error = $2 WHERE id = $3`, sentAt, m.Error, m.ID)
+// enqueue adds a training job about one record (a booking or check-in).
+func enqueue(ctx context.Context, tx *sql.Tx, org int64, kind string, id int64, at time.Time) error {
+	_, err := jobs.Enqueue(ctx, tx, jobs.New{Org: org, Kind: kind, Payload: strconv.FormatInt(id, 10), At: at})
+	return err
 }
 
 // handle works out what a job does, inside its transaction, and returns the
 // mail to send. A job whose booking has moved on sends nothing.
-func (s *TrainingService) handle(ctx context.Context, tx *sql.Tx, j *job) ([]*lightbulb.Mail, error) {
-	if j.kind == lightbulb.JobPlanCheckin {
-		return planCheckinMail(ctx, tx, j.org, j.payload, s.baseURL)
+func (s *TrainingService) handle(ctx context.Context, tx *sql.Tx, j *jobs.Job) ([]*lightbulb.Mail, error) {
+	if j.Kind == lightbulb.JobPlanCheckin {
+		return planCheckinMail(ctx, tx, j.Org, j.Payload, s.baseURL)
 	}
-	id, err := strconv.ParseInt(j.payload, 10, 64)
+	id, err := strconv.ParseInt(j.Payload, 10, 64)
 	if err != nil {
-		return nil, fmt.Errorf("job %d: bad payload %q", j.id, j.payload)
+		return nil, fmt.Errorf("job %d: bad payload %q", j.ID, j.Payload)
 	}
-	b, err := scanBooking(tx.QueryRowContext(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND id = $2`, j.org, id))
+	b, err := scanBooking(tx.QueryRowContext(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND id = $2`, j.Org, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
-		return nil, fmt.Errorf("job %d booking: %w", j.id, err)
+		return nil, fmt.Errorf("job %d booking: %w", j.ID, err)
 	}
-	x, err := scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionCols+sessionFrom+` WHERE s.org_id = $1 AND s.id = $2`, j.org, b.SessionID))
+	x, err := scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionCols+sessionFrom+` WHERE s.org_id = $1 AND s.id = $2`, j.Org, b.SessionID))
 	if err != nil {
-		return nil, fmt.Errorf("job %d session: %w", j.id, err)
+		return nil, fmt.Errorf("job %d session: %w", j.ID, err)
 	}
 	b.Session = x
-	switch j.kind {
+	switch j.Kind {
 	case lightbulb.JobReminder2d, lightbulb.JobReminder1h:
 		if b.Status != lightbulb.BookingConfirmed || x.Cancelled {
 			return nil, nil
 		}
-		return []*lightbulb.Mail{s.reminderMail(b, j.kind)}, nil
+		return []*lightbulb.Mail{s.reminderMail(b, j.Kind)}, nil
 	case lightbulb.JobOfferMail:
 		if b.Status != lightbulb.BookingOffered {
 			return nil, nil
@@ -169,22 +85,22 @@ func (s *TrainingService) handle(ctx context.Context, tx *sql.Tx, j *job) ([]*li
 		}
 		return []*lightbulb.Mail{lightbulb.SessionCancelledMail(b, s.baseURL)}, nil
 	case lightbulb.JobFeedbackRequest:
-		return s.feedbackRequestMail(ctx, tx, j.org, b)
+		return s.feedbackRequestMail(ctx, tx, j.Org, b)
 	case lightbulb.JobOfferExpiry:
 		if b.Status != lightbulb.BookingOffered || lightbulb.Now().Before(b.OfferExpires) {
 			return nil, nil
 		}
-		if err := s.expireOffer(ctx, tx, j.org, b); err != nil {
+		if err := s.expireOffer(ctx, tx, j.Org, b); err != nil {
 			return nil, err
 		}
 		return []*lightbulb.Mail{s.expiredMail(b)}, nil
 	}
-	return nil, fmt.Errorf("job %d: unknown kind %q", j.id, j.kind)
+	return nil, fmt.Errorf("job %d: unknown kind %q", j.ID, j.Kind)
 }
 
-// PendingJobs counts jobs not yet done, for the jobs command and tests.
+// PendingJobs counts jobs not yet finished, for the jobs command and tests.
 func (db *DB) PendingJobs(ctx context.Context) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM jobs WHERE done_at IS NULL`).Scan(&n)
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')`).Scan(&n)
 	return n, err
 }

@@ -27,7 +27,7 @@ func (s *TrainingService) scheduleFeedbackRequest(ctx context.Context, tx *sql.T
 	if ends.Valid && ends.Time.After(at) {
 		at = ends.Time
 	}
-	return s.enqueue(ctx, tx, org, lightbulb.JobFeedbackRequest, bookingID, at)
+	return enqueue(ctx, tx, org, lightbulb.JobFeedbackRequest, bookingID, at)
 }
 
 // feedbackRequestMail writes the feedback request for a booking that came

@@ -50,8 +50,7 @@ func (s *PlanService) CreatePlan(ctx context.Context, p *lightbulb.Plan) error {
 				p.ID, m, c.DueOn).Scan(&c.ID); err != nil {
 				return fmt.Errorf("plan check-in: %w", err)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO jobs (org_id, kind, payload, run_at, created_at) VALUES ($1, $2, $3, $4, $5)`,
-				org, lightbulb.JobPlanCheckin, strconv.FormatInt(c.ID, 10), at.UTC(), now); err != nil {
+			if err := enqueue(ctx, tx, org, lightbulb.JobPlanCheckin, c.ID, at); err != nil {
 				return fmt.Errorf("queue check-in: %w", err)
 			}
 			p.Checkins = append(p.Checkins, c)

@@ -18,10 +18,6 @@ type TrainingService struct {
 	baseURL string
 	// OfferHold is how long a freed place is held for the person offered it.
 	OfferHold time.Duration
-	// JobFault, when set, is called after a job is claimed and before its
-	// mail is written; an error stands for a crash between the two. Tests
-	// use it to prove that a failed job is neither lost nor sent twice.
-	JobFault func(kind string) error
 }
 
 // NewTrainingService returns a TrainingService on db that sends mail through
@@ -495,7 +491,7 @@ func (s *TrainingService) tellCancelled(ctx context.Context, tx *sql.Tx, org, se
 	}
 	rows.Close()
 	for _, id := range ids {
-		if err := s.enqueue(ctx, tx, org, lightbulb.JobCancelled, id, lightbulb.Now()); err != nil {
+		if err := enqueue(ctx, tx, org, lightbulb.JobCancelled, id, lightbulb.Now()); err != nil {
 			return err
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -349,10 +348,10 @@ func (s *TrainingService) offerPlaces(ctx context.Context, tx *sql.Tx, org, sess
 		if err := setStatus(ctx, tx, id, lightbulb.BookingOffered, &expires); err != nil {
 			return err
 		}
-		if err := s.enqueue(ctx, tx, org, lightbulb.JobOfferMail, id, now); err != nil {
+		if err := enqueue(ctx, tx, org, lightbulb.JobOfferMail, id, now); err != nil {
 			return err
 		}
-		if err := s.enqueue(ctx, tx, org, lightbulb.JobOfferExpiry, id, expires); err != nil {
+		if err := enqueue(ctx, tx, org, lightbulb.JobOfferExpiry, id, expires); err != nil {
 			return err
 		}
 	}
@@ -368,21 +367,13 @@ func (s *TrainingService) scheduleReminders(ctx context.Context, tx *sql.Tx, org
 		if !at.After(now) {
 			continue
 		}
-		if err := s.enqueue(ctx, tx, org, kind, bookingID, at); err != nil {
+		if err := enqueue(ctx, tx, org, kind, bookingID, at); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *TrainingService) enqueue(ctx context.Context, tx *sql.Tx, org int64, kind string, bookingID int64, at time.Time) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO jobs (org_id, kind, payload, run_at, created_at) VALUES ($1, $2, $3, $4, $5)`,
-		org, kind, strconv.FormatInt(bookingID, 10), at.UTC(), lightbulb.Now())
-	if err != nil {
-		return fmt.Errorf("enqueue %s: %w", kind, err)
-	}
-	return nil
-}
 
 // Register lists the session's bookings that are still live, places first.
 func (s *TrainingService) Register(ctx context.Context, sessionID int64) ([]*lightbulb.Attendee, error) {

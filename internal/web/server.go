@@ -44,6 +44,13 @@ type Services struct {
 	Coverage lightbulb.CoverageService
 	// Cases keeps complaints, concerns and incidents reviewed through the rights lens.
 	Cases lightbulb.CaseService
+	// Jobs lists the background queue for platform admins and retries a
+	// failed job.
+	Jobs lightbulb.JobService
+	// WakeJobs, when set, tells this process's idle workers to look for
+	// work now: a handler that has just enqueued something urgent (an offer
+	// of a freed place) calls it. Handlers never run jobs themselves.
+	WakeJobs func()
 }
 
 // Options configure a Server.

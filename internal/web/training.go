@@ -120,10 +120,11 @@ func (s *Server) sendBookingMail(r *http.Request, kind string, b *lightbulb.Book
 	}
 }
 
-// runJobs sends waiting-list offers at once after a change that frees
-// places; the background runner would send them shortly anyway.
-func (s *Server) runJobs(r *http.Request) {
-	if _, err := s.Training.RunDueJobs(r.Context()); err != nil {
-		s.log.Error("run jobs", "error", err.Error(), "request_id", requestID(r.Context()))
+// wakeJobs asks the workers to pick up what a change has just enqueued
+// (offers of freed places, feedback requests) now rather than at their next
+// poll.
+func (s *Server) wakeJobs() {
+	if s.WakeJobs != nil {
+		s.WakeJobs()
 	}
 }

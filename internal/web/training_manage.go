@@ -344,7 +344,7 @@ func (s *Server) manageSessionSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = s.Audit.Record(r.Context(), action, fmt.Sprintf("session %d", x.ID), fmt.Sprintf("%s, %d places", x.StartsAt.Format(time.RFC3339), x.Capacity))
-	s.runJobs(r) // more places may have gone to the waiting list
+	s.wakeJobs() // more places may have gone to the waiting list
 	s.flash(r, "The session has been saved.")
 	http.Redirect(w, r, fmt.Sprintf("/training/manage/sessions/%d", x.ID), http.StatusSeeOther)
 }
@@ -413,7 +413,7 @@ func (s *Server) manageAttendance(w http.ResponseWriter, r *http.Request) {
 	}
 	sort.Strings(detail)
 	_ = s.Audit.Record(r.Context(), "training.attendance", fmt.Sprintf("session %d", x.ID), strings.Join(detail, "; "))
-	s.runJobs(r) // feedback requests for a session that has ended go at once
+	s.wakeJobs() // feedback requests for a session that has ended go at once
 	s.flash(r, "Attendance has been saved.")
 	http.Redirect(w, r, fmt.Sprintf("/training/manage/sessions/%d", x.ID), http.StatusSeeOther)
 }

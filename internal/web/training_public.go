@@ -183,7 +183,7 @@ func (s *Server) trainingBookingAction(action string) http.HandlerFunc {
 		}
 		if err != nil {
 			if action == "accept" {
-				s.runJobs(r) // an expired offer has passed to the next person
+				s.wakeJobs() // an expired offer has passed to the next person
 			}
 			b, _ = s.Training.FindBookingByToken(ctx, b.Token)
 			s.formError(w, r, "training_booking", s.newPage(r, "Your booking", b), err)
@@ -208,7 +208,7 @@ func (s *Server) bookingChanged(r *http.Request, b *lightbulb.Booking) {
 		s.flash(r, "The session filled up before you confirmed, so you are on the waiting list.")
 	case lightbulb.BookingCancelled:
 		s.sendBookingMail(r, lightbulb.MailCancelled, b)
-		s.runJobs(r)
+		s.wakeJobs()
 		s.flash(r, "Your booking has been cancelled.")
 	}
 }
