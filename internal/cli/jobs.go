@@ -42,13 +42,13 @@ func runJobs(ctx context.Context, args []string, out, errw io.Writer) error {
 	if err != nil {
 		return err
 	}
-	left, err := db.PendingJobs(ctx)
+	left, others, err := q.Pending(ctx)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "Ran %d due jobs; %d are waiting for their time.\n", n, left)
-	if cfg.SMTP.Host == "" {
-		fmt.Fprintln(out, "No mail server is configured (LIGHTBULB_SMTP_HOST), so email stays queued.")
+	if cfg.SMTP.Host == "" && others > 0 {
+		fmt.Fprintf(out, "No mail server is configured (LIGHTBULB_SMTP_HOST), so %d emails stay queued.\n", others)
 	}
 	return nil
 }

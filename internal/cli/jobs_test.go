@@ -1,40 +1,39 @@
-package cli
+package cli_test
 
 import (
-	"context"
-	"errors"
-	"io"
-	"log/slog"
-	"sync/atomic"
+	"strings"
 	"testing"
-	"time"
 )
 
-// TestJobLoop checks that serve's runner runs due jobs at once, again on
-// every tick, keeps going after an error, and stops with its context.
-func TestJobLoop(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	var calls atomic.Int32
-	done := make(chan struct{})
-	run := func(context.Context) (int, error) {
-		if calls.Add(1) == 2 {
-			return 0, errors.New("database briefly away")
-		}
-		if calls.Load() == 4 {
-			cancel()
-		}
-		return 1, nil
+// The operator's commands: list what is queued, run what is due, and a bad
+// state is named in the error.
+func TestJobsCommands(t *testing.T) {
+	db := dbURL(t)
+	if out, err := run(t, db, "remind"); err != nil || !strings.Contains(out, "Review reminders: 0 queued") {
+		t.Fatalf("remind on an empty database: %v\n%s", err, out)
 	}
-	go func() {
-		jobLoop(ctx, run, time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("the job loop did not stop when its context ended")
+	if out, err := run(t, db, "demo", "--insecure-fast-passwords"); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
 	}
-	if n := calls.Load(); n != 4 {
-		t.Fatalf("the loop ran %d times, want 4 (it must go on after an error and stop when cancelled)", n)
+	if out, err := run(t, db, "remind"); err != nil || !strings.Contains(out, "Review reminders: 4 queued") {
+		t.Fatalf("remind: %v\n%s", err, out)
+	}
+	out, err := run(t, db, "jobs", "list", "--kind", "mail.deliver", "--state", "queued")
+	if err != nil || strings.Count(out, "mail.deliver") < 4 || !strings.Contains(out, "RUN AT (UTC)") {
+		t.Fatalf("jobs list: %v\n%s", err, out)
+	}
+	out, err = run(t, db, "jobs", "run-due")
+	if err != nil || !strings.Contains(out, "due jobs;") || !strings.Contains(out, "No mail server is configured (LIGHTBULB_SMTP_HOST), so") {
+		t.Fatalf("jobs run-due: %v\n%s", err, out)
+	}
+	// Without a mail server, delivery jobs stay queued for a process that has one.
+	if out, _ := run(t, db, "jobs", "list", "--kind", "mail.deliver", "--state", "queued"); strings.Count(out, "mail.deliver") < 4 {
+		t.Fatalf("mail left the queue with no server to send it:\n%s", out)
+	}
+	if out, err := run(t, db, "jobs", "list", "--state", "stuck"); err == nil || !strings.Contains(err.Error()+out, `--state "stuck"`) {
+		t.Fatalf("a bad state: %v\n%s", err, out)
+	}
+	if out, err := run(t, db, "jobs", "frobnicate"); err == nil || !strings.Contains(out, "lightbulb jobs run-due") {
+		t.Fatalf("an unknown subcommand: %v\n%s", err, out)
 	}
 }

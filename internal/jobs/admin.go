@@ -95,3 +95,26 @@ func (q *Queue) RegisterHousekeeping() error {
 	})
 	return q.Daily("jobs-purge", "jobs.purge", "03:30")
 }
+
+// Pending counts unfinished jobs: those of kinds this queue runs, and those
+// of kinds it does not (email, in a process with no mail server).
+func (q *Queue) Pending(ctx context.Context) (mine, others int, err error) {
+	rows, err := q.reader().QueryContext(ctx, `SELECT kind, count(*) FROM jobs WHERE state IN ('queued', 'running') GROUP BY kind`)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count pending jobs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return 0, 0, err
+		}
+		if q.kind(k) != nil {
+			mine += n
+		} else {
+			others += n
+		}
+	}
+	return mine, others, rows.Err()
+}

@@ -87,6 +87,9 @@ func (q *Queue) runInTx(ctx context.Context, tx *sql.Tx, k *kind, j *Job, now ti
 		return fmt.Errorf("savepoint: %w", err)
 	}
 	herr := safely(func() error { return k.tx(lightbulb.WithOrg(ctx, j.Org), tx, j) })
+	if herr == nil && q.Fault != nil {
+		herr = q.Fault(j.Kind)
+	}
 	if herr != nil {
 		if _, err := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT job`); err != nil {
 			return fmt.Errorf("rollback job %d: %w", j.ID, err)
@@ -134,6 +137,9 @@ func (q *Queue) runLong(ctx context.Context, tx *sql.Tx, k *kind, j *Job, now ti
 	}
 	stop := q.renew(j.ID, k.lease)
 	herr := safely(func() error { return k.long(lightbulb.WithOrg(ctx, j.Org), j) })
+	if herr == nil && q.Fault != nil {
+		herr = q.Fault(j.Kind)
+	}
 	stop()
 	// Record the outcome even when ctx has ended: that is shutdown, and a
 	// worker that gives up a job must say so.

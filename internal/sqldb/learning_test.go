@@ -190,15 +190,13 @@ func TestFeedbackRequestJob(t *testing.T) {
 		marks := map[int64]string{f.ada.ID: lightbulb.Attended, f.ben.ID: lightbulb.Attended}
 		learnMust(t, f.svc.MarkAttendance(f.ctx, f.x.ID, marks, ""))
 		learnMust(t, f.svc.MarkAttendance(f.ctx, f.x.ID, marks, "")) // marking again queues nothing more
-		_, err := f.svc.RunDueJobs(context.Background())
-		learnMust(t, err)
+		sqldbtest.RunJobs(t, db, f.svc)
 		if n := countFeedbackMail(t, db); n != 0 {
 			t.Fatalf("%d requests sent before the session ended", n)
 		}
 		setClock(t, f.started.Add(3*time.Hour))
 		learnMust(t, f.ls.GiveFeedback(f.ctx, f.ben.Token, &lightbulb.FeedbackForm{Rating: 3}))
-		_, err = f.svc.RunDueJobs(context.Background())
-		learnMust(t, err)
+		sqldbtest.RunJobs(t, db, f.svc)
 		mails, err := sqldb.NewMailService(db).FindMail(context.Background(), 50)
 		learnMust(t, err)
 		var to []string

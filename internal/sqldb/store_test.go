@@ -3,10 +3,12 @@ package sqldb_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
@@ -235,18 +237,49 @@ func TestSessionsAndMail(t *testing.T) {
 		if ms, err := m.FindMail(ctx, 10); err != nil || len(ms) != 1 || ms[0].SentAt != nil {
 			t.Fatalf("outbox = %+v, %v", ms, err)
 		}
-		// A mail server failure keeps the message and its error; a success records when.
-		m.Deliver = func(context.Context, *lightbulb.Mail) error { return errors.New("connection refused") }
+		// Delivery is a job: a mail server failure keeps the message with its
+		// error and tries again later; a success records when, once.
+		var delivered []string
+		m.Deliver = func(_ context.Context, x *lightbulb.Mail) error { return errors.New("connection refused") }
 		if err := m.SendMail(ctx, &lightbulb.Mail{To: "y@example.org", Subject: "Down", Body: "b"}); err != nil {
 			t.Fatal(err)
 		}
-		m.Deliver = func(context.Context, *lightbulb.Mail) error { return nil }
+		q := jobs.NewQueue(db.Writer(), string(db.Dialect))
+		m.RegisterJobs(q)
+		if n, err := q.RunDue(ctx, 10); err != nil || n != 2 {
+			t.Fatalf("first delivery run: %d %v", n, err)
+		}
+		m.Deliver = func(_ context.Context, x *lightbulb.Mail) error {
+			delivered = append(delivered, x.To+" "+x.MessageID)
+			return nil
+		}
 		if err := m.SendMail(ctx, &lightbulb.Mail{To: "z@example.org", Subject: "Up", Body: "b"}); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := q.RunDue(ctx, 10); err != nil {
+			t.Fatal(err)
+		}
 		ms, _ := m.FindMail(ctx, 10)
-		if len(ms) != 3 || ms[1].Error != "connection refused" || ms[1].SentAt != nil || ms[0].SentAt == nil {
+		if len(ms) != 3 || ms[1].Error != "connection refused" || ms[1].SentAt != nil || ms[1].Status != lightbulb.MailRetrying ||
+			ms[1].Attempts != 1 || ms[1].NextTry == nil || ms[0].SentAt == nil || ms[0].Status != lightbulb.MailSent {
 			t.Fatalf("outbox after delivery = %+v %+v", ms[0], ms[1])
+		}
+		real := lightbulb.Now
+		lightbulb.Now = func() time.Time { return real().Add(time.Minute) }
+		defer func() { lightbulb.Now = real }()
+		for range 2 {
+			if _, err := q.RunDue(ctx, 10); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ms, _ = m.FindMail(ctx, 10)
+		for _, x := range ms {
+			if x.Status != lightbulb.MailSent || x.Error != "" {
+				t.Fatalf("after the server came back: %+v", x)
+			}
+		}
+		if len(delivered) != 3 || !strings.HasSuffix(delivered[1], ms[1].MessageID) && !strings.HasSuffix(delivered[2], ms[1].MessageID) {
+			t.Fatalf("delivered %v; want each message once with its own Message-ID", delivered)
 		}
 	})
 }

@@ -157,9 +157,7 @@ func TestSessionRules(t *testing.T) {
 		if err := f.svc.UpdateSession(f.ctx, x); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.svc.RunDueJobs(context.Background()); err != nil {
-			t.Fatal(err)
-		}
+		sqldbtest.RunJobs(t, db, f.svc)
 		for _, to := range []string{"a@example.org", "b@example.org"} {
 			if n := outboxTo(t, db, to, "Session cancelled"); n != 1 {
 				t.Fatalf("cancellation emails to %s = %d, want 1", to, n)
@@ -267,9 +265,7 @@ func TestWaitingListOffers(t *testing.T) {
 		if _, err := f.svc.CancelBooking(f.ctx, a.Token); lightbulb.ErrorCode(err) != lightbulb.ECONFLICT {
 			t.Fatalf("cancelling twice: %v", err)
 		}
-		if _, err := f.svc.RunDueJobs(context.Background()); err != nil {
-			t.Fatal(err)
-		}
+		sqldbtest.RunJobs(t, db, f.svc)
 		b, _ = f.svc.FindBookingByToken(f.ctx, b.Token)
 		if b.Status != lightbulb.BookingOffered || b.OfferExpires.Sub(time.Now()) < 47*time.Hour {
 			t.Fatalf("first waiting after a cancellation: %s until %v", b.Status, b.OfferExpires)
@@ -279,9 +275,7 @@ func TestWaitingListOffers(t *testing.T) {
 		}
 		// b lets the offer run out: it passes to c, and b cannot take it late.
 		setClock(t, b.OfferExpires.Add(time.Minute))
-		if _, err := f.svc.RunDueJobs(context.Background()); err != nil {
-			t.Fatal(err)
-		}
+		sqldbtest.RunJobs(t, db, f.svc)
 		if _, err := f.svc.AcceptOffer(f.ctx, b.Token); lightbulb.ErrorCode(err) != lightbulb.ECONFLICT || !strings.Contains(lightbulb.ErrorMessage(err), "expired") {
 			t.Fatalf("accepting an expired offer: %v", err)
 		}
@@ -315,14 +309,14 @@ func TestJobsSurviveACrash(t *testing.T) {
 			t.Fatalf("pending jobs = %d, want 4 (two reminders each)", n)
 		}
 		setClock(t, start.Add(-47*time.Hour)) // the two-day reminders are due
-		f.svc.JobFault = func(string) error { return errors.New("the process died") }
-		if n, err := f.svc.RunDueJobs(context.Background()); err != nil || n != 0 {
-			t.Fatalf("crashing run did %d, %v", n, err)
+		crashing := sqldbtest.Jobs(t, db, f.svc)
+		crashing.Fault = func(string) error { return errors.New("the process died") }
+		if _, err := crashing.RunDue(context.Background(), 100); err != nil {
+			t.Fatalf("crashing run: %v", err)
 		}
 		if outboxTo(t, db, "a@example.org", "Reminder") != 0 {
 			t.Fatal("a crashed job left mail behind")
 		}
-		f.svc.JobFault = nil
 		// The failed jobs wait a minute before their next try.
 		setClock(t, start.Add(-47*time.Hour+2*time.Minute))
 		var wg sync.WaitGroup
@@ -331,7 +325,7 @@ func TestJobsSurviveACrash(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				n, err := f.svc.RunDueJobs(context.Background())
+				n, err := sqldbtest.Jobs(t, db, f.svc).RunDue(context.Background(), 100)
 				if err != nil {
 					t.Error(err)
 				}
@@ -342,7 +336,7 @@ func TestJobsSurviveACrash(t *testing.T) {
 		if total := counts[0] + counts[1] + counts[2]; total != 2 {
 			t.Fatalf("concurrent runners did %v jobs, want 2 in all", counts)
 		}
-		if n, _ := f.svc.RunDueJobs(context.Background()); n != 0 {
+		if n := sqldbtest.RunJobs(t, db, f.svc); n != 0 {
 			t.Fatalf("a third run did %d jobs", n)
 		}
 		for _, to := range []string{"a@example.org", "b@example.org"} {
@@ -350,8 +344,8 @@ func TestJobsSurviveACrash(t *testing.T) {
 				t.Fatalf("reminders to %s = %d, want 1", to, n)
 			}
 		}
-		if n, _ := db.PendingJobs(context.Background()); n != 2 {
-			t.Fatalf("pending after the two-day reminders = %d, want the two one-hour ones", n)
+		if n, _, _ := sqldbtest.Jobs(t, db, f.svc).Pending(context.Background()); n != 2 {
+			t.Fatalf("training jobs pending after the two-day reminders = %d, want the two one-hour ones", n)
 		}
 	})
 }

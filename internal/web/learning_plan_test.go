@@ -59,9 +59,7 @@ func TestLearningPlanJourney(t *testing.T) {
 	real := lightbulb.Now
 	lightbulb.Now = func() time.Time { return real().AddDate(0, 1, 1) }
 	defer func() { lightbulb.Now = real }()
-	if _, err := te.tr.RunDueJobs(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	te.runJobs(t)
 	mail, _ := te.lastMail(t, "staffa@example.org", "How is your plan going?")
 	if !strings.Contains(mail.Body, page) {
 		t.Fatalf("the check-in email does not link to the plan: %s", mail.Body)

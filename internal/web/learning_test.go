@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -41,9 +40,7 @@ var learnFeedbackRE = regexp.MustCompile(`/training/feedback/([A-Za-z0-9_-]+)`)
 func TestLearningFeedbackJourney(t *testing.T) {
 	te := newTrainEnv(t, nil)
 	_, nia, _ := learnEnded(t, te)
-	if _, err := te.tr.RunDueJobs(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	te.runJobs(t)
 	// Vic follows the link in the email and gives anonymous feedback.
 	m, _ := te.lastMail(t, "vic@example.org", "How was it?")
 	tok := learnFeedbackRE.FindStringSubmatch(m.Body)

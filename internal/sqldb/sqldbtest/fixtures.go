@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 )
 
@@ -49,4 +50,24 @@ func MustRight(tb testing.TB, db *sqldb.DB, code string, cat lightbulb.Category)
 	if err != nil {
 		tb.Fatalf("seed right: %v", err)
 	}
+}
+
+// Jobs returns a job queue on db with the training and learning kinds
+// registered, as serve has them; mail is not delivered.
+func Jobs(tb testing.TB, db *sqldb.DB, tr *sqldb.TrainingService) *jobs.Queue {
+	tb.Helper()
+	q := jobs.NewQueue(db.Writer(), string(db.Dialect)).ReadFrom(db.Reader())
+	tr.RegisterJobs(q)
+	return q
+}
+
+// RunJobs runs every due job of the kinds Jobs registers and returns how
+// many ran.
+func RunJobs(tb testing.TB, db *sqldb.DB, tr *sqldb.TrainingService) int {
+	tb.Helper()
+	n, err := Jobs(tb, db, tr).RunDue(context.Background(), 10000)
+	if err != nil {
+		tb.Fatalf("run due jobs: %v", err)
+	}
+	return n
 }
