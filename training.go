@@ -335,5 +335,4 @@ type TrainingService interface {
 	UpdateRequest(ctx context.Context, id int64, status, notes string) error
 	// CohortFromRequest creates a cohort for a booked request and links them.
 	CohortFromRequest(ctx context.Context, requestID int64, c *Cohort) error
-
 }

@@ -146,4 +146,3 @@ func (s *DecisionService) DueReminders(ctx context.Context, until string) ([]*li
 		AND NOT EXISTS (SELECT 1 FROM decision_reminders r WHERE r.decision_id = d.id AND r.review_date = d.review_date)
 		ORDER BY d.review_date, d.id`, until)
 }
-

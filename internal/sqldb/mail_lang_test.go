@@ -82,9 +82,7 @@ func TestWelshBookerGetsWelshEmail(t *testing.T) {
 		if _, err := f.svc.CancelBooking(f.ctx, cy.Token); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.svc.RunDueJobs(context.Background()); err != nil {
-			t.Fatal(err)
-		}
+		sqldbtest.RunJobs(t, db, f.svc)
 		if outboxTo(t, db, u.Email, "Mae lle ar gael") != 1 || outboxTo(t, db, u.Email, "A place is free") != 0 {
 			t.Fatal("the Welsh reader's offer is not in Welsh")
 		}

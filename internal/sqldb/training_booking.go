@@ -374,7 +374,6 @@ func (s *TrainingService) scheduleReminders(ctx context.Context, tx *sql.Tx, org
 	return nil
 }
 
-
 // Register lists the session's bookings that are still live, places first.
 func (s *TrainingService) Register(ctx context.Context, sessionID int64) ([]*lightbulb.Attendee, error) {
 	org, err := lightbulb.OrgFrom(ctx)

@@ -15,10 +15,10 @@ import (
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/config"
+	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/mail"
 	"github.com/lightbulb-hr/lightbulb/internal/mail/mailtest"
 	"github.com/lightbulb-hr/lightbulb/internal/password"
-	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 	"github.com/lightbulb-hr/lightbulb/internal/web"
