@@ -76,7 +76,7 @@ func privacyFixture(t *testing.T, db *sqldb.DB) *people {
 		keeperE, "New booking from "+zName, mentions, now)
 
 	svc := ins(`INSERT INTO services (org_id, name, created_at) VALUES ($1, 'Ward 1', $2)`, o, now)
-	reasoning := `{"proposal":"x","decided_by":"` + zName + `"}`
+	reasoning := `{"proposal":"x","person_ref":"SU-77","decided_by":"` + zName + `"}`
 	dec := ins(`INSERT INTO decisions (org_id, service_id, status, reasoning, owner_id, created_at, updated_at)
 		VALUES ($1, $2, 'made', $3, $4, $5, $5)`, o, svc, reasoning, z, now)
 	ins(`INSERT INTO decision_versions (org_id, decision_id, number, status, kind, note, outcome, reasoning, actor_id, actor_name, created_at)
