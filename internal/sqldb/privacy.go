@@ -50,6 +50,9 @@ type person struct {
 	userID int64
 	emails []string // lower case
 	names  []string
+	// only narrows the rows found to one (retention anonymises a single
+	// expired booking, not the person's newer ones).
+	only string
 }
 
 // needles are the strings erasure scrubs from free text.
@@ -173,7 +176,11 @@ func (p *person) where(t *lightbulb.PersonalTable, n int) (string, []any) {
 	if len(conds) == 0 {
 		return "1 = 0", nil
 	}
-	return "(" + strings.Join(conds, " OR ") + ")", args
+	w := "(" + strings.Join(conds, " OR ") + ")"
+	if p.only != "" {
+		w += " AND " + p.only
+	}
+	return w, args
 }
 
 // cond is the condition that column c holds p, or "" when p has nothing

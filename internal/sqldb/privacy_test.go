@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
@@ -245,6 +246,42 @@ func TestFindPeople(t *testing.T) {
 		}
 		if _, err := ps.FindPeople(ctx, " a "); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
 			t.Errorf("a one-letter search: %v", err)
+		}
+	})
+}
+
+func TestApplyRetention(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		privacyFixture(t, db)
+		ps := sqldb.NewPrivacyService(db)
+		// Nothing has reached its retention period yet.
+		if n, err := ps.ApplyRetention(ctx, time.Now().Add(-time.Hour)); err != nil || n != 0 {
+			t.Fatalf("early retention = %d, %v", n, err)
+		}
+		if n, err := ps.ApplyRetention(ctx, time.Now().Add(time.Hour)); err != nil || n != 2 {
+			t.Fatalf("retention = %d, %v; want the public booking and the request", n, err)
+		}
+		after := dump(t, db)
+		for _, gone := range []string{pName, pEmail} {
+			for table, text := range after {
+				if strings.Contains(text, strings.ToLower(gone)) {
+					t.Errorf("after retention %s still holds %q", table, gone)
+				}
+			}
+		}
+		// The rows stay for counting; the account holder's booking is untouched.
+		if c := strings.Count(after["training_bookings"], "\n"); c != 2 {
+			t.Errorf("%d bookings after retention, want 2", c)
+		}
+		if c := strings.Count(after["training_requests"], "\n"); c != 1 || !strings.Contains(after["training_requests"], "care co") {
+			t.Errorf("request after retention: %s", after["training_requests"])
+		}
+		if !strings.Contains(after["training_bookings"], zEmail) {
+			t.Error("retention anonymised a booking made with an account")
+		}
+		if n, err := ps.ApplyRetention(ctx, time.Now().Add(time.Hour)); err != nil || n != 0 {
+			t.Fatalf("second run = %d, %v; want nothing left to do", n, err)
 		}
 	})
 }
