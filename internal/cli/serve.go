@@ -34,6 +34,7 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 		Plans:     sqldb.NewPlanService(db),
 		Coverage:  sqldb.NewCoverageService(db),
 		Cases:     sqldb.NewCaseService(db, caseSuggest),
+		Privacy:   sqldb.NewPrivacyService(db),
 	}
 }
 

@@ -1,11 +1,9 @@
 package web
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -49,66 +47,11 @@ func (s *Server) adminUser(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "admin_user", s.newPage(r, u.Name, map[string]any{"User": u, "Memberships": ms}))
 }
 
-// personExport is what a subject access request returns.
-type personExport struct {
-	Exported    time.Time          `json:"exported"`
-	Account     exportAccount      `json:"account"`
-	Memberships []exportMembership `json:"memberships"`
-	Audit       []exportAudit      `json:"audit_log"`
-}
-
-type exportAccount struct {
-	ID       int64     `json:"id"`
-	Email    string    `json:"email"`
-	Name     string    `json:"name"`
-	Disabled bool      `json:"disabled"`
-	Created  time.Time `json:"created"`
-}
-
-type exportMembership struct {
-	Organisation string           `json:"organisation"`
-	Roles        []lightbulb.Role `json:"roles"`
-}
-
-type exportAudit struct {
-	When         time.Time `json:"when"`
-	Organisation string    `json:"organisation,omitempty"`
-	Action       string    `json:"action"`
-	Target       string    `json:"target,omitempty"`
-	Detail       string    `json:"detail,omitempty"`
-	Address      string    `json:"address,omitempty"`
-}
-
 func (s *Server) adminUserExport(w http.ResponseWriter, r *http.Request) {
-	u, ms, ok := s.userFromPath(w, r)
-	if !ok {
-		return
+	u, _, ok := s.userFromPath(w, r)
+	if ok {
+		s.writeExport(w, r, lightbulb.Subject{UserID: u.ID}, fmt.Sprintf("lightbulb-person-%d.json", u.ID))
 	}
-	out := personExport{Exported: time.Now().UTC(), Account: exportAccount{ID: u.ID, Email: u.Email, Name: u.Name,
-		Disabled: u.Disabled, Created: u.CreatedAt}, Memberships: []exportMembership{}, Audit: []exportAudit{}}
-	for _, m := range ms {
-		out.Memberships = append(out.Memberships, exportMembership{Organisation: m.Org.Name, Roles: m.Roles})
-	}
-	for off := 0; ; off += 500 {
-		es, total, err := s.Audit.FindAudit(r.Context(), lightbulb.AuditFilter{AllOrgs: true, Person: u, Limit: 500, Offset: off})
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		for _, e := range es {
-			out.Audit = append(out.Audit, exportAudit{When: e.CreatedAt, Organisation: e.OrgName, Action: e.Action,
-				Target: e.Target, Detail: e.Detail, Address: e.IP})
-		}
-		if off+500 >= total {
-			break
-		}
-	}
-	_ = s.Audit.Record(r.Context(), "person.export", u.Email, "")
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="lightbulb-person-%d.json"`, u.ID))
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(out)
 }
 
 func (s *Server) adminUserEraseForm(w http.ResponseWriter, r *http.Request) {

@@ -75,7 +75,8 @@ func setupEnv(t testing.TB) *env {
 	e.svc = web.Services{Orgs: sqldb.NewOrgService(db), Users: sqldb.NewUserService(db), Rights: sqldb.NewRightService(db),
 		Audit: sqldb.NewAuditService(db), Mail: sqldb.NewMailService(db), Resets: sqldb.NewResetService(db),
 		Decisions: sqldb.NewDecisionService(db),
-		Reviews:   sqldb.NewReviewService(db), Cases: sqldb.NewCaseService(db, nil)}
+		Reviews:   sqldb.NewReviewService(db), Cases: sqldb.NewCaseService(db, nil),
+		Privacy: sqldb.NewPrivacyService(db)}
 	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum})
 	if err != nil {

@@ -40,6 +40,10 @@ func TestTenantIsolation(t *testing.T) {
 		{"POST", "/admin/rights/A8", rightForm("Hijacked")}, {"GET", "/admin/outbox", nil},
 		{"GET", "/admin/users", nil}, {"GET", "/admin/users/" + staffB, nil}, {"GET", "/admin/users/" + staffB + "/export", nil},
 		{"GET", "/admin/users/" + staffB + "/erase", nil}, {"POST", "/admin/users/" + staffB + "/erase", url.Values{"confirm": {"yes"}}},
+		{"GET", "/admin/find-person?q=staffb", nil}, {"GET", "/admin/find-person/email?email=public%40example.org", nil},
+		{"GET", "/admin/find-person/email/export?email=public%40example.org", nil},
+		{"GET", "/admin/find-person/email/erase?email=public%40example.org", nil},
+		{"POST", "/admin/find-person/email/erase", url.Values{"email": {"public@example.org"}, "confirm": {"yes"}}},
 	}
 
 	all := append(append(append([]route{}, orgAdmin...), otherOrgsPeople...), platform...)

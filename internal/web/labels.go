@@ -64,6 +64,11 @@ var labelSets = map[string]map[string]string{
 		"1": "Strongly disagree", "2": "Disagree", "3": "Neither agree nor disagree", "4": "Agree", "5": "Strongly agree",
 	},
 	"survey": {"baseline": "Baseline", "follow_up": "Follow-up"},
+	// found names where "find a person" found someone.
+	"found": {
+		"account": "Account", "booking": "Training booking", "request": "Bespoke training request",
+		"case": "Case", "decision": "Decision",
+	},
 }
 
 // label returns the display name of a code of a kind in lang, or the code

@@ -75,6 +75,7 @@ func (s *Server) Handler() http.Handler {
 	s.trainingRoutes(h)
 	s.learningRoutes(h)
 	s.caseRoutes(h)
+	s.privacyRoutes(h)
 
 	h("/", s.notFound)
 

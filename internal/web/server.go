@@ -51,6 +51,9 @@ type Services struct {
 	// work now: a handler that has just enqueued something urgent (an offer
 	// of a freed place) calls it. Handlers never run jobs themselves.
 	WakeJobs func()
+	// Privacy answers subject access, erasure and retention from the
+	// personal-data register.
+	Privacy lightbulb.PrivacyService
 }
 
 // Options configure a Server.
