@@ -31,14 +31,14 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	}
 
 	// A month later every reminder is due: the command sends each once by
-	// SMTP, with every email queued before, and running it again (as after a
-	// restart) sends nothing more.
-	receiver := mailtest.Start(t)
+	// SMTP (to a local relay without TLS), with every email queued before,
+	// and running it again (as after a restart) sends nothing more.
+	receiver := mailtest.StartMode(t, mailtest.Plain)
 	port, got := receiver.Port, receiver.Messages
 	old := lightbulb.Now
 	lightbulb.Now = func() time.Time { return time.Now().UTC().AddDate(0, 1, 0) }
 	t.Cleanup(func() { lightbulb.Now = old })
-	smtp := []string{"jobs", "run-due", "--smtp-host", "127.0.0.1", "--smtp-port", fmt.Sprint(port)}
+	smtp := []string{"jobs", "run-due", "--smtp-host", "127.0.0.1", "--smtp-port", fmt.Sprint(port), "--smtp-tls", "off"}
 	if out, err = run(t, db, smtp...); err != nil || !strings.Contains(out, "4 are waiting") {
 		t.Fatalf("jobs run-due a month later: %v\n%s", err, out)
 	}

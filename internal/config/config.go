@@ -3,11 +3,14 @@
 package config
 
 import (
+	"crypto/x509"
 	"flag"
 	"fmt"
+	"net/mail"
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Config holds every setting.
@@ -29,6 +32,69 @@ type SMTP struct {
 	Username string
 	Password string
 	From     string
+	// TLS is how the connection is protected: TLSStartTLS (the server must
+	// offer STARTTLS, and the message is not sent otherwise), TLSImplicit
+	// (TLS from the first byte, as on port 465) or TLSOff (plain text, for
+	// a relay the operator trusts). Empty means implicit on port 465 and
+	// STARTTLS otherwise.
+	TLS string
+	// Timeout bounds one message's whole conversation with the server,
+	// dialling included; zero means DefaultSMTPTimeout.
+	Timeout time.Duration
+	// RootCAs, when set, replaces the system's roots for checking the
+	// server's certificate. For tests only: no flag or variable sets it.
+	RootCAs *x509.CertPool
+}
+
+// The ways an SMTP connection may be protected.
+const (
+	TLSStartTLS = "starttls"
+	TLSImplicit = "implicit"
+	TLSOff      = "off"
+)
+
+// DefaultSMTPTimeout bounds a message's SMTP conversation when none is set.
+const DefaultSMTPTimeout = 30 * time.Second
+
+// Mode is the protection the connection uses, with the default filled in.
+func (c SMTP) Mode() string {
+	if c.TLS == "" && c.Port == 465 {
+		return TLSImplicit
+	}
+	if c.TLS == "" {
+		return TLSStartTLS
+	}
+	return c.TLS
+}
+
+// Deadline is how long one message's conversation may take.
+func (c SMTP) Deadline() time.Duration {
+	if c.Timeout <= 0 {
+		return DefaultSMTPTimeout
+	}
+	return c.Timeout
+}
+
+// validate checks the mail settings when a server is configured.
+func (c *SMTP) validate() error {
+	if c.Host == "" {
+		return nil
+	}
+	if c.Port < 1 || c.Port > 65535 {
+		return fmt.Errorf("config: --smtp-port %d is not a port number (587 for STARTTLS, 465 for implicit TLS)", c.Port)
+	}
+	switch c.TLS {
+	case "", TLSStartTLS, TLSImplicit, TLSOff:
+	default:
+		return fmt.Errorf("config: --smtp-tls must be starttls, implicit or off, not %q", c.TLS)
+	}
+	if c.Timeout < 0 {
+		return fmt.Errorf("config: --smtp-timeout must be positive, like 30s")
+	}
+	if _, err := mail.ParseAddress(c.From); err != nil {
+		return fmt.Errorf("config: --smtp-from %q is not an address like \"Lightbulb <no-reply@example.org>\": %v", c.From, err)
+	}
+	return nil
 }
 
 // Default returns the settings for a local run.
@@ -61,6 +127,13 @@ func Flags(fs *flag.FlagSet) *Config {
 	fs.StringVar(&c.SMTP.From, "smtp-from", env("LIGHTBULB_SMTP_FROM", d.SMTP.From), "sender address (LIGHTBULB_SMTP_FROM)")
 	workers, _ := strconv.Atoi(env("LIGHTBULB_WORKERS", "4"))
 	fs.IntVar(&c.Workers, "workers", workers, "background jobs run at once by serve (LIGHTBULB_WORKERS)")
+	fs.StringVar(&c.SMTP.TLS, "smtp-tls", env("LIGHTBULB_SMTP_TLS", ""),
+		"starttls (required), implicit (TLS from the start) or off (plain text); default implicit on port 465, else starttls (LIGHTBULB_SMTP_TLS)")
+	timeout, err := time.ParseDuration(env("LIGHTBULB_SMTP_TIMEOUT", DefaultSMTPTimeout.String()))
+	if err != nil {
+		timeout = -1 // Validate reports it
+	}
+	fs.DurationVar(&c.SMTP.Timeout, "smtp-timeout", timeout, "longest one message's SMTP conversation may take (LIGHTBULB_SMTP_TIMEOUT)")
 	fs.StringVar(&c.LogFormat, "log-format", env("LIGHTBULB_LOG_FORMAT", d.LogFormat), "json or text (LIGHTBULB_LOG_FORMAT)")
 	return c
 }
@@ -80,5 +153,5 @@ func (c *Config) Validate() error {
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return fmt.Errorf("config: --log-format must be json or text, not %q", c.LogFormat)
 	}
-	return nil
+	return c.SMTP.validate()
 }

@@ -5,20 +5,28 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 )
 
-func TestFlagsAndEnvironment(t *testing.T) {
-	t.Setenv("LIGHTBULB_DB", "postgres://x@localhost/lb")
-	t.Setenv("LIGHTBULB_SMTP_PORT", "2525")
+// parsed is the valid Config from the environment and args.
+func parsed(t *testing.T, args ...string) *Config {
+	t.Helper()
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	c := Flags(fs)
-	if err := fs.Parse([]string{"--addr", "0.0.0.0:9000"}); err != nil {
+	if err := fs.Parse(args); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.Validate(); err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+func TestFlagsAndEnvironment(t *testing.T) {
+	t.Setenv("LIGHTBULB_DB", "postgres://x@localhost/lb")
+	t.Setenv("LIGHTBULB_SMTP_PORT", "2525")
+	c := parsed(t, "--addr", "0.0.0.0:9000")
 	if c.DB != "postgres://x@localhost/lb" || c.SMTP.Port != 2525 || c.Addr != "0.0.0.0:9000" || c.BaseURL != "http://0.0.0.0:9000" {
 		t.Fatalf("config = %+v", c)
 	}
@@ -36,5 +44,60 @@ func TestValidateRejectsBadSettings(t *testing.T) {
 		if err := tc.c.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: err %v, want %q", tc.c, err, tc.want)
 		}
+	}
+}
+
+func TestSMTPSettings(t *testing.T) {
+	t.Setenv("LIGHTBULB_SMTP_HOST", "smtp.example.org")
+	t.Setenv("LIGHTBULB_SMTP_TLS", "implicit")
+	t.Setenv("LIGHTBULB_SMTP_TIMEOUT", "45s")
+	c := parsed(t, "--smtp-port", "465")
+	if c.SMTP.Mode() != TLSImplicit || c.SMTP.Deadline() != 45*time.Second || c.SMTP.Port != 465 {
+		t.Fatalf("smtp = %+v", c.SMTP)
+	}
+	for _, tc := range []struct {
+		s    SMTP
+		want string
+	}{
+		{SMTP{Port: 587}, TLSStartTLS},
+		{SMTP{Port: 465}, TLSImplicit},
+		{SMTP{Port: 25, TLS: TLSOff}, TLSOff},
+		{SMTP{Port: 465, TLS: TLSStartTLS}, TLSStartTLS},
+	} {
+		if got := tc.s.Mode(); got != tc.want {
+			t.Errorf("%+v: mode %q, want %q", tc.s, got, tc.want)
+		}
+	}
+	if (SMTP{}).Deadline() != DefaultSMTPTimeout {
+		t.Error("no timeout set should mean the default")
+	}
+}
+
+func TestValidateRejectsBadSMTPSettings(t *testing.T) {
+	ok := SMTP{Host: "smtp.example.org", Port: 587, From: "Lightbulb <no-reply@example.org>"}
+	for _, tc := range []struct {
+		edit func(*SMTP)
+		want string
+	}{
+		{func(s *SMTP) { s.TLS = "yes" }, "--smtp-tls must be starttls, implicit or off"},
+		{func(s *SMTP) { s.Port = 0 }, "--smtp-port 0 is not a port number"},
+		{func(s *SMTP) { s.Timeout = -1 }, "--smtp-timeout"},
+		{func(s *SMTP) { s.From = "not an address" }, "--smtp-from"},
+	} {
+		s := ok
+		tc.edit(&s)
+		c := Config{DB: "sqlite:x", Addr: "a:1", LogFormat: "json", SMTP: s}
+		if err := c.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: err %v, want %q", s, err, tc.want)
+		}
+	}
+	c := Config{DB: "sqlite:x", Addr: "a:1", LogFormat: "json", SMTP: ok}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	// No server: the outbox keeps the mail and nothing else is checked.
+	c.SMTP = SMTP{TLS: "nonsense"}
+	if err := c.Validate(); err != nil {
+		t.Fatalf("no SMTP host: %v", err)
 	}
 }

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
-	"github.com/lightbulb-hr/lightbulb/internal/config"
 	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/mail"
 	"github.com/lightbulb-hr/lightbulb/internal/mail/mailtest"
@@ -358,8 +357,7 @@ func TestTrainingBespokeRequest(t *testing.T) {
 // mail service delivering through a real SMTP server.
 func TestTrainingEmailsThroughSMTP(t *testing.T) {
 	rec := mailtest.Start(t)
-	port := rec.Port
-	te := newTrainEnv(t, mail.Sender(config.SMTP{Host: "127.0.0.1", Port: port, From: "Lightbulb <training@lightbulb.test>"}))
+	te := newTrainEnv(t, mail.Sender(rec.SMTP("Lightbulb <training@lightbulb.test>")))
 	page := "/training/sessions/" + sid(te.open)
 	a, b := te.client(), te.client()
 	a.post(page+"/book", url.Values{"name": {"Ann"}, "email": {"ann@example.org"}})
