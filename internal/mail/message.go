@@ -51,13 +51,20 @@ func compose(from *mail.Address, m *lightbulb.Mail, now time.Time) ([]byte, erro
 	return b.Bytes(), nil
 }
 
-// MessageID names a message for good: for a stored one it is made from the
-// outbox row's id and creation time and the sender's domain, the same on
-// every delivery attempt; a message never stored gets a random one.
+// MessageID names a message for good, at the sender's domain, the same on
+// every delivery attempt of one outbox row: the token the outbox fixed when
+// the message was queued (m.MessageID), else one made from the row's id and
+// creation time. A message never stored gets a random one.
 func MessageID(m *lightbulb.Mail, sender string) string {
 	host := "lightbulb.invalid"
 	if i := strings.LastIndex(sender, "@"); i >= 0 && i < len(sender)-1 {
 		host = sender[i+1:]
+	}
+	if id := strings.Trim(m.MessageID, "<> \r\n"); id != "" && !strings.ContainsAny(id, "<>\r\n ") {
+		if strings.Contains(id, "@") {
+			return "<" + id + ">"
+		}
+		return "<" + id + "@" + host + ">"
 	}
 	if m.ID != 0 && !m.CreatedAt.IsZero() {
 		return fmt.Sprintf("<lightbulb.%d.%d@%s>", m.ID, m.CreatedAt.Unix(), host)

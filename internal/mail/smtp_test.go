@@ -86,6 +86,27 @@ func TestSenderDeliversOverSTARTTLSWithStableHeaders(t *testing.T) {
 	}
 }
 
+func TestMessageIDKeepsTheOutboxToken(t *testing.T) {
+	created := time.Date(2026, 3, 3, 9, 30, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		m    lightbulb.Mail
+		want string
+	}{
+		{lightbulb.Mail{ID: 7, CreatedAt: created, MessageID: "9f86d081884c"}, "<9f86d081884c@lightbulb.test>"},
+		{lightbulb.Mail{ID: 7, CreatedAt: created, MessageID: "<abc@elsewhere.example>"}, "<abc@elsewhere.example>"},
+		{lightbulb.Mail{ID: 7, CreatedAt: created}, fmt.Sprintf("<lightbulb.7.%d@lightbulb.test>", created.Unix())},
+		{lightbulb.Mail{ID: 7, CreatedAt: created, MessageID: "bad\r\nBcc: x"}, fmt.Sprintf("<lightbulb.7.%d@lightbulb.test>", created.Unix())},
+	} {
+		if got := lbmail.MessageID(&tc.m, "no-reply@lightbulb.test"); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.m, got, tc.want)
+		}
+	}
+	a, b := lbmail.MessageID(&lightbulb.Mail{}, "x@lightbulb.test"), lbmail.MessageID(&lightbulb.Mail{}, "x@lightbulb.test")
+	if a == b || !strings.HasSuffix(a, "@lightbulb.test>") {
+		t.Fatalf("unstored messages: %q and %q", a, b)
+	}
+}
+
 func TestSenderRequiresSTARTTLSUnlessTurnedOff(t *testing.T) {
 	rec := mailtest.StartMode(t, mailtest.Plain)
 	c := rec.SMTP(from)
