@@ -103,6 +103,8 @@ func (s *SurveyService) HasResponded(ctx context.Context, surveyID, userID int64
 	return n > 0, nil
 }
 
+var errSurveyStaffOnly = lightbulb.Errorf(lightbulb.EFORBIDDEN, "Only staff of this organisation can answer its staff survey.")
+
 var errSurveyTwice = lightbulb.Errorf(lightbulb.ECONFLICT, "You have already answered this survey. Each person answers once.")
 
 // Respond saves a response and marks the person as having answered, in one
@@ -128,6 +130,14 @@ func (s *SurveyService) Respond(ctx context.Context, surveyID, userID int64, a *
 	}
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
 		var n int
+		// Only the organisation's staff (and its leads, who are staff) answer.
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM memberships WHERE org_id = $1 AND user_id = $2 AND role IN ($3, $4)`,
+			org, userID, lightbulb.RoleStaff, lightbulb.RoleLead).Scan(&n); err != nil {
+			return fmt.Errorf("survey staff: %w", err)
+		}
+		if n == 0 {
+			return errSurveyStaffOnly
+		}
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM learning_survey_responded WHERE survey_id = $1 AND user_id = $2`, surveyID, userID).Scan(&n); err != nil {
 			return fmt.Errorf("has responded: %w", err)
 		}

@@ -36,3 +36,27 @@ func TestUsingAResetEndsOlderLinks(t *testing.T) {
 		}
 	})
 }
+
+// Only the organisation's staff and leads answer its staff survey: not an
+// expert, not someone from another organisation.
+func TestSurveyIsForStaffOnly(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f := newLearnSurveyFixture(t, db)
+		expert := sqldbtest.MustUser(t, db, "expert@example.org", f.org, lightbulb.RoleExpert)
+		lead := sqldbtest.MustUser(t, db, "lead@example.org", f.org, lightbulb.RoleLead)
+		outsider := sqldbtest.MustUser(t, db, "outsider@example.org", f.other, lightbulb.RoleStaff)
+		for _, u := range []*lightbulb.User{expert, outsider} {
+			if err := f.svc.Respond(f.ctx, f.survey.ID, u.ID, learnSurveyAnswer(4, "")); lightbulb.ErrorCode(err) != lightbulb.EFORBIDDEN {
+				t.Errorf("%s answered: %v", u.Email, err)
+			}
+		}
+		for _, u := range []*lightbulb.User{f.staff[0], lead} {
+			if err := f.svc.Respond(f.ctx, f.survey.ID, u.ID, learnSurveyAnswer(4, "")); err != nil {
+				t.Errorf("%s could not answer: %v", u.Email, err)
+			}
+		}
+		if x, err := f.svc.FindSurvey(f.ctx, f.survey.ID); err != nil || x.Responses != 2 {
+			t.Fatalf("survey after answers: %+v, %v", x, err)
+		}
+	})
+}

@@ -10,7 +10,7 @@ import (
 
 // learnSurveyRoutes registers staff surveys: leads run them, staff answer.
 func (s *Server) learnSurveyRoutes(h func(string, http.HandlerFunc)) {
-	h("GET /surveys", s.requireUser(s.learnSurveys))
+	h("GET /surveys", s.requireStaff(s.learnSurveys))
 	h("GET /surveys/new", s.requireLead(s.learnSurveyForm))
 	h("POST /surveys", s.requireLead(s.learnSurveyCreate))
 	h("GET /surveys/{id}", s.requireUser(s.learnSurveyAnswerForm))
@@ -116,6 +116,12 @@ func (s *Server) learnSurveyPage(w http.ResponseWriter, r *http.Request) (*light
 func (s *Server) learnSurveyAnswerPage(w http.ResponseWriter, r *http.Request) (*Page, bool) {
 	x, ok := s.learnSurveyPage(w, r)
 	if !ok {
+		return nil, false
+	}
+	// The survey is anonymous and for staff: an expert or an admin who is
+	// not staff does not answer it.
+	if a := lightbulb.ActorFrom(r.Context()); !a.Has(lightbulb.RoleStaff) && !a.Has(lightbulb.RoleLead) {
+		s.errorPage(w, r, http.StatusForbidden)
 		return nil, false
 	}
 	done, err := s.Surveys.HasResponded(r.Context(), x.ID, lightbulb.ActorFrom(r.Context()).UserID)

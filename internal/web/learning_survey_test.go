@@ -211,3 +211,33 @@ func TestLearningSurveyIsolation(t *testing.T) {
 		t.Fatalf("trust A's lead: %d", got.status)
 	}
 }
+
+// An expert (or an admin) who is not staff cannot answer the staff survey,
+// nor find it from the dashboard.
+func TestLearningSurveyStaffOnly(t *testing.T) {
+	te := newTrainEnv(t, nil)
+	learnSurveyPeople(t, te)
+	learnExtraUser(t, te, "expertA", te.orgA, lightbulb.RoleExpert)
+	ctx := lightbulb.WithOrg(context.Background(), te.orgA.ID)
+	today := lightbulb.SurveyToday()
+	x := &lightbulb.Survey{Title: "Trust A baseline", Kind: lightbulb.SurveyBaseline, OpensOn: today, ClosesOn: today}
+	must(t, te.svc.Surveys.CreateSurvey(ctx, x))
+	id := fmt.Sprint(x.ID)
+	for _, key := range []string{"expertA", "adminA"} {
+		c := te.client().signIn(key)
+		for _, r := range []route{{"GET", "/surveys", nil}, {"GET", "/surveys/" + id, nil}, {"POST", "/surveys/" + id, learnSurveyForm(4, "")}} {
+			if got := c.call(r); got.status != http.StatusForbidden {
+				t.Errorf("%s %s %s: %d, want 403", key, r.method, r.path, got.status)
+			}
+		}
+		if strings.Contains(c.get("/dashboard").body, `href="/surveys"`) {
+			t.Errorf("%s's dashboard links to staff surveys", key)
+		}
+	}
+	if got, _ := te.svc.Surveys.FindSurvey(ctx, x.ID); got.Responses != 0 {
+		t.Fatalf("%d responses from people who are not staff", got.Responses)
+	}
+	if r := te.client().signIn("staffA").post("/surveys/"+id, learnSurveyForm(4, "")); r.status != http.StatusSeeOther {
+		t.Fatalf("staff answer: %d %s", r.status, text(r.body))
+	}
+}
