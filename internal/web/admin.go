@@ -198,5 +198,5 @@ func (s *Server) adminOutbox(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_outbox", s.newPage(r, "Outbox", ms))
+	s.render(w, r, http.StatusOK, "admin_outbox", s.newPage(r, "Outbox", outboxView{Mail: ms, Delivering: s.Mail.Delivering()}))
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/password"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
@@ -76,7 +77,8 @@ func setupEnv(t testing.TB) *env {
 		Audit: sqldb.NewAuditService(db), Mail: sqldb.NewMailService(db), Resets: sqldb.NewResetService(db),
 		Decisions: sqldb.NewDecisionService(db),
 		Reviews:   sqldb.NewReviewService(db), Cases: sqldb.NewCaseService(db, nil),
-		Privacy: sqldb.NewPrivacyService(db)}
+		Privacy: sqldb.NewPrivacyService(db),
+		Jobs:    jobs.NewQueue(db.Writer(), string(db.Dialect))}
 	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum})
 	if err != nil {

@@ -38,6 +38,7 @@ func TestTenantIsolation(t *testing.T) {
 		{"POST", "/admin/organisations", url.Values{"name": {"X"}, "slug": {"xx"}, "kind": {"council"}}},
 		{"GET", "/admin/rights", nil}, {"GET", "/admin/rights/A8", nil}, {"GET", "/admin/rights/A8/history", nil},
 		{"POST", "/admin/rights/A8", rightForm("Hijacked")}, {"GET", "/admin/outbox", nil},
+		{"GET", "/admin/jobs", nil}, {"POST", "/admin/jobs/1/retry", nil},
 		{"GET", "/admin/users", nil}, {"GET", "/admin/users/" + staffB, nil}, {"GET", "/admin/users/" + staffB + "/export", nil},
 		{"GET", "/admin/users/" + staffB + "/erase", nil}, {"POST", "/admin/users/" + staffB + "/erase", url.Values{"confirm": {"yes"}}},
 		{"GET", "/admin/find-person?q=staffb", nil}, {"GET", "/admin/find-person/email?email=public%40example.org", nil},

@@ -57,6 +57,9 @@ var labelSets = map[string]map[string]string{
 		"source_ref": "Reference", "type": "Type of case", "received": "Date received", "service": "Ward, team or home",
 		"summary": "Summary", "harm": "Level of harm", "status": "Status", "person_ref": "Person’s reference",
 	},
+	"job_state": {
+		"queued": "Queued", "running": "Running", "done": "Finished", "failed": "Failed",
+	},
 	// rating names the points of the feedback scale.
 	"rating": {"1": "Poor", "2": "Fair", "3": "Good", "4": "Very good", "5": "Excellent"},
 	// likert names the points of the survey scale.

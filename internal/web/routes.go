@@ -62,6 +62,8 @@ func (s *Server) Handler() http.Handler {
 	h("POST /admin/rights/{code}", s.requirePlatform(s.adminRightUpdate))
 	h("GET /admin/rights/{code}/history", s.requirePlatform(s.adminRightHistory))
 	h("GET /admin/outbox", s.requirePlatform(s.adminOutbox))
+	h("GET /admin/jobs", s.requirePlatform(s.adminJobs))
+	h("POST /admin/jobs/{id}/retry", s.requirePlatform(s.adminJobRetry))
 	h("GET /admin/users", s.requirePlatform(s.adminUsers))
 	h("GET /admin/users/{id}", s.requirePlatform(s.adminUser))
 	h("GET /admin/users/{id}/export", s.requirePlatform(s.adminUserExport))
