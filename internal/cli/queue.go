@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"time"
+
 	"github.com/lightbulb-hr/lightbulb/internal/config"
 	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/mail"
@@ -23,6 +25,10 @@ func newQueue(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService) (*jobs.Que
 	m.RegisterJobs(q)
 	sqldb.NewTrainingService(db, m, cfg.BaseURL).RegisterJobs(q)
 	if err := sqldb.NewDecisionService(db).RegisterJobs(q, cfg.BaseURL); err != nil {
+		return nil, err
+	}
+	keep := time.Duration(cfg.RetentionDays) * 24 * time.Hour
+	if err := sqldb.NewPrivacyService(db).RegisterJobs(q, keep); err != nil {
 		return nil, err
 	}
 	if err := q.RegisterHousekeeping(); err != nil {

@@ -21,6 +21,9 @@ type Config struct {
 	SMTP    SMTP
 	// Workers is how many background jobs one serve process runs at once.
 	Workers int
+	// RetentionDays is how long public bookings and bespoke requests keep
+	// who made them, after the session or the request (default 730).
+	RetentionDays int
 	// LogFormat is "json" (default) or "text".
 	LogFormat string
 }
@@ -99,7 +102,7 @@ func (c *SMTP) validate() error {
 
 // Default returns the settings for a local run.
 func Default() Config {
-	return Config{DB: "sqlite:./lightbulb.db", Addr: "127.0.0.1:8080", LogFormat: "json",
+	return Config{DB: "sqlite:./lightbulb.db", Addr: "127.0.0.1:8080", LogFormat: "json", RetentionDays: 730,
 		SMTP: SMTP{Port: 587, From: "Lightbulb <no-reply@lightbulb.invalid>"}}
 }
 
@@ -134,6 +137,8 @@ func Flags(fs *flag.FlagSet) *Config {
 		timeout = -1 // Validate reports it
 	}
 	fs.DurationVar(&c.SMTP.Timeout, "smtp-timeout", timeout, "longest one message's SMTP conversation may take (LIGHTBULB_SMTP_TIMEOUT)")
+	days, _ := strconv.Atoi(env("LIGHTBULB_RETENTION_DAYS", strconv.Itoa(d.RetentionDays)))
+	fs.IntVar(&c.RetentionDays, "retention-days", days, "days after a session or request before public bookings and bespoke requests are anonymised (LIGHTBULB_RETENTION_DAYS)")
 	fs.StringVar(&c.LogFormat, "log-format", env("LIGHTBULB_LOG_FORMAT", d.LogFormat), "json or text (LIGHTBULB_LOG_FORMAT)")
 	return c
 }
@@ -152,6 +157,12 @@ func (c *Config) Validate() error {
 	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return fmt.Errorf("config: --log-format must be json or text, not %q", c.LogFormat)
+	}
+	if c.RetentionDays == 0 {
+		c.RetentionDays = Default().RetentionDays
+	}
+	if c.RetentionDays < 1 {
+		return fmt.Errorf("config: --retention-days %d must be at least 1", c.RetentionDays)
 	}
 	return c.SMTP.validate()
 }

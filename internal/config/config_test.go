@@ -26,8 +26,9 @@ func parsed(t *testing.T, args ...string) *Config {
 func TestFlagsAndEnvironment(t *testing.T) {
 	t.Setenv("LIGHTBULB_DB", "postgres://x@localhost/lb")
 	t.Setenv("LIGHTBULB_SMTP_PORT", "2525")
+	t.Setenv("LIGHTBULB_RETENTION_DAYS", "400")
 	c := parsed(t, "--addr", "0.0.0.0:9000")
-	if c.DB != "postgres://x@localhost/lb" || c.SMTP.Port != 2525 || c.Addr != "0.0.0.0:9000" || c.BaseURL != "http://0.0.0.0:9000" {
+	if c.DB != "postgres://x@localhost/lb" || c.SMTP.Port != 2525 || c.Addr != "0.0.0.0:9000" || c.BaseURL != "http://0.0.0.0:9000" || c.RetentionDays != 400 {
 		t.Fatalf("config = %+v", c)
 	}
 }
@@ -40,6 +41,7 @@ func TestValidateRejectsBadSettings(t *testing.T) {
 		{Config{DB: "", LogFormat: "json"}, "--db is empty"},
 		{Config{DB: "sqlite:x", BaseURL: "ftp://x", LogFormat: "json"}, "--base-url"},
 		{Config{DB: "sqlite:x", Addr: "a:1", LogFormat: "xml"}, "--log-format"},
+		{Config{DB: "sqlite:x", Addr: "a:1", LogFormat: "json", RetentionDays: -1}, "--retention-days"},
 	} {
 		if err := tc.c.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: err %v, want %q", tc.c, err, tc.want)

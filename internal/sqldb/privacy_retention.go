@@ -7,6 +7,7 @@ import (
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 )
 
 // JobRetention is the daily job that applies the retention period.
@@ -15,6 +16,22 @@ const JobRetention = "privacy.retention"
 // RetentionDefault is how long public bookings and bespoke requests keep
 // who made them: two years after the session or the request.
 const RetentionDefault = 2 * 365 * 24 * time.Hour
+
+// RegisterJobs adds the daily retention job: at 02:30 London time it
+// anonymises what is older than keep (RetentionDefault when keep is 0). It
+// runs as a long job, outside the queue's transaction, so that it can
+// checkpoint SQLite's write-ahead log after committing; running it twice
+// does no harm.
+func (s *PrivacyService) RegisterJobs(q *jobs.Queue, keep time.Duration) error {
+	if keep <= 0 {
+		keep = RetentionDefault
+	}
+	q.RegisterLong(JobRetention, func(ctx context.Context, j *jobs.Job) error {
+		_, err := s.ApplyRetention(ctx, lightbulb.Now().Add(-keep))
+		return err
+	})
+	return q.Daily("privacy-retention", JobRetention, "02:30")
+}
 
 // expiring lists, per table, the rows whose retention period has passed and
 // that still name someone: public bookings (no account) for sessions that
@@ -32,7 +49,7 @@ func (s *PrivacyService) ApplyRetention(ctx context.Context, cutoff time.Time) (
 	var n int
 	err := s.db.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		n, err = RetainTx(ctx, tx, cutoff)
+		n, err = retainTx(ctx, tx, cutoff)
 		return err
 	})
 	if err == nil && n > 0 {
@@ -41,9 +58,8 @@ func (s *PrivacyService) ApplyRetention(ctx context.Context, cutoff time.Time) (
 	return n, err
 }
 
-// RetainTx is ApplyRetention inside the caller's transaction, for the job
-// queue's handler.
-func RetainTx(ctx context.Context, tx *sql.Tx, cutoff time.Time) (int, error) {
+// retainTx is ApplyRetention inside the caller's transaction.
+func retainTx(ctx context.Context, tx *sql.Tx, cutoff time.Time) (int, error) {
 	n := 0
 	rep := &lightbulb.ErasureReport{Rows: map[string]int{}}
 	for _, x := range expiring {
