@@ -35,7 +35,7 @@ func TrainingRequestMail(q *TrainingRequest) *Mail {
 func DecisionReviewMail(d *Decision, lang, baseURL, today string) *Mail {
 	due := d.Reasoning.ReviewDate
 	if t, err := time.Parse("2006-01-02", due); err == nil {
-		due = LongDate(t, lang)
+		due = ShortDate(t, lang)
 	}
 	return letter("decision_review_due", lang, d.OwnerMail, struct {
 		ID                           int64

@@ -121,9 +121,21 @@ func LongDate(t time.Time, lang string) string {
 	return t.Format("Monday 2 January 2006")
 }
 
-// LongTime shows t like "Tuesday 3 March 2026, 15:04 GMT" in lang, in
-// Europe/London.
+// ShortDate shows t's day like "3 March 2026" in lang.
+func ShortDate(t time.Time, lang string) string {
+	if MailLang(lang) == LangWelsh {
+		return fmt.Sprintf("%d %s %d", t.Day(), welshMonths[t.Month()-1], t.Year())
+	}
+	return t.Format("2 January 2006")
+}
+
+// LongTime shows t in Europe/London in lang: "Tuesday 3 March 2026, 15:04
+// GMT", or in Welsh "15:04 GMT, Dydd Mawrth 3 Mawrth 2026", the time first
+// so that a preposition before it (tan, ar) never has to mutate "Dydd".
 func LongTime(t time.Time, lang string) string {
 	t = t.In(London)
+	if MailLang(lang) == LangWelsh {
+		return t.Format("15:04 MST, ") + LongDate(t, lang)
+	}
 	return LongDate(t, lang) + t.Format(", 15:04 MST")
 }

@@ -99,9 +99,9 @@ func TestMailDetailsFollowTheLanguage(t *testing.T) {
 		"booking_confirm_link": {"Dydd Mawrth 3 Mawrth 2026, 10:00 tan 12:00 GMT", "Room 4, Ty Gwyn", "https://lightbulb.example/training/bookings/tok123"},
 		"booking_booked":       {"Ar-lein", "/training/bookings/tok123/booking.ics", "Mae'r ddolen i ymuno"},
 		"session_reminder":     {"ymhen awr", "Cyrraedd a hygyrchedd: Step-free entrance on the left."},
-		"place_offered":        {"tan Dydd Llun 2 Mawrth 2026, 10:00 GMT"},
+		"place_offered":        {"tan 10:00 GMT, Dydd Llun 2 Mawrth 2026"},
 		"plan_checkin":         {"Mae 3 mis ers", "https://lightbulb.example/plans/12"},
-		"decision_review_due":  {"Roedd adolygiad penderfyniad 7 (Ward 3) yn ddyledus ar Dydd Sul 1 Mawrth 2026 ac mae'n hwyr", "/decisions/7/review"},
+		"decision_review_due":  {"Roedd adolygiad penderfyniad 7 (Ward 3) yn ddyledus ar 1 Mawrth 2026 ac mae'n hwyr", "/decisions/7/review"},
 		"feedback_request":     {"/training/feedback/tok123", "/training/checks/tok123"},
 	} {
 		for _, w := range want {
