@@ -4,6 +4,7 @@ package i18n
 // instructions, which follow the question they are about ("Dyddiad y
 // penderfyniad: rhowch ddyddiad go iawn"), tables, charts and the page shell.
 var welshToolkit = map[string]string{
+	"If you chose “%s”:":                                              "Os dewisoch “%s”:",
 	"choose at least one answer":                                      "dewiswch o leiaf un ateb",
 	"choose one of the answers":                                       "dewiswch un o'r atebion",
 	"choose only from the answers given":                              "dewiswch o'r atebion a roddir yn unig",

@@ -249,3 +249,18 @@ func TestDecisionLeadPages(t *testing.T) {
 	}
 	mustContain(t, r, "already has a service with this name", `value="Rowan Ward"`)
 }
+
+// TestDecisionFollowUpsRevealWithTheirChoice checks the GOV.UK wiring of the
+// follow-up questions: each is controlled by its choice and hidden (when
+// scripts run) unless that choice is selected.
+func TestDecisionFollowUpsRevealWithTheirChoice(t *testing.T) {
+	e := newDecisionEnv(t)
+	c := e.client().signIn("staffA")
+	r := c.get("/decisions/new")
+	mustContain(t, r, `data-aria-controls="conditional-scope-person"`, `data-aria-controls="conditional-scope-everyone"`,
+		`class="govuk-radios__conditional govuk-radios__conditional--hidden" id="conditional-scope-person"`,
+		`If you chose “One person”:`)
+	bad := c.post("/decisions", url.Values{"scope": {"group"}, "group": {"Night shift"}})
+	mustContain(t, bad, `class="govuk-radios__conditional" id="conditional-scope-group"`,
+		`class="govuk-radios__conditional govuk-radios__conditional--hidden" id="conditional-scope-everyone"`)
+}

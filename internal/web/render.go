@@ -98,7 +98,7 @@ func parseTemplates() (*templates, error) {
 	if err := checkDefines(); err != nil {
 		return nil, err
 	}
-	base, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout/*.html")
+	base, err := template.New("").Funcs(funcs).Funcs(choiceFuncs).ParseFS(templateFS, "templates/layout/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
 	}
