@@ -56,10 +56,10 @@ func BenchmarkSecureDelete(b *testing.B) {
 				db.Close()
 			}
 			n := time.Duration(b.N)
-			b.ReportMetric(float64((del/n).Milliseconds()), "ms-delete-20k")
-			b.ReportMetric(float64((upd/n).Milliseconds()), "ms-update-20k")
-			b.ReportMetric(float64((erase/n).Milliseconds()), "ms-erase")
-			b.ReportMetric(float64((vac/n).Milliseconds()), "ms-vacuum")
+			b.ReportMetric(float64((del / n).Milliseconds()), "ms-delete-20k")
+			b.ReportMetric(float64((upd / n).Milliseconds()), "ms-update-20k")
+			b.ReportMetric(float64((erase / n).Milliseconds()), "ms-erase")
+			b.ReportMetric(float64((vac / n).Milliseconds()), "ms-vacuum")
 		})
 	}
 }
