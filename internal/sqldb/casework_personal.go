@@ -25,6 +25,6 @@ var _ = declare(
 		Columns: []lightbulb.PersonalColumn{
 			{Column: "name", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "an uploaded file's name"},
 			{Column: "body", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseKeep,
-				Why: "an uploaded CSV waiting to be imported; every upload is deleted after 24 hours"},
+				Why: "an uploaded CSV waiting to be imported; the next upload deletes any more than 24 hours old"},
 		}},
 )
