@@ -51,6 +51,9 @@ type MailService interface {
 // hash of a token is stored.
 type ResetService interface {
 	CreateReset(ctx context.Context, userID int64, tokenHash string, expires time.Time) error
+	// FindReset returns the user of a token that UseReset would accept,
+	// without using it, or the same EINVALID error.
+	FindReset(ctx context.Context, tokenHash string) (int64, error)
 	// UseReset marks a token used, with every other unused token of the same
 	// person, and returns its user, or an EINVALID error when the token is
 	// unknown, used or expired.

@@ -91,7 +91,7 @@ func (u userCmd) add(ctx context.Context, email, name, org, roles, pw string) er
 		return err
 	}
 	if pw != "" {
-		if msg := password.Validate(pw); msg != "" {
+		if msg := password.Validate(pw, name, email); msg != "" {
 			return fmt.Errorf("--password: %s", msg)
 		}
 	}
@@ -192,12 +192,12 @@ func (u userCmd) setPassword(ctx context.Context, email, pw string) error {
 	if email == "" || pw == "" {
 		return errors.New("user set-password: --email and --password (or LIGHTBULB_PASSWORD) are required")
 	}
-	if msg := password.Validate(pw); msg != "" {
-		return fmt.Errorf("--password: %s", msg)
-	}
 	user, err := u.users.FindUserByEmail(ctx, email)
 	if err != nil {
 		return fmt.Errorf("--email %s: %s", email, lightbulb.ErrorMessage(err))
+	}
+	if msg := password.Validate(pw, user.Name, user.Email); msg != "" {
+		return fmt.Errorf("--password: %s", msg)
 	}
 	hash, err := password.Hash(pw, password.Default)
 	if err != nil {

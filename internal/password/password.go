@@ -61,13 +61,20 @@ func Check(pw, encoded string) bool {
 }
 
 // Validate checks a new password against the rules and returns a message to
-// show, or "" when it is acceptable.
-func Validate(pw string) string {
+// show, or "" when it is acceptable. The rules follow the NCSC's guidance:
+// a minimum length, no common password and nothing made of the person's own
+// name or email address (pass them as about); no rules about which kinds of
+// character it must hold.
+func Validate(pw string, about ...string) string {
 	switch {
 	case len([]rune(pw)) < MinLength:
 		return fmt.Sprintf("Password must be %d characters or more", MinLength)
 	case len(pw) > 256:
 		return "Password must be 256 characters or fewer"
+	case Common(pw):
+		return "This is one of the most common passwords, so it is easy to guess. Choose another: three random words are easy to remember and hard to guess"
+	case madeOf(pw, about):
+		return "Your password must not be made of your name or email address. Choose another: three random words are easy to remember and hard to guess"
 	}
 	return ""
 }

@@ -180,9 +180,22 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	tok := r.PathValue("token")
 	p := s.newPage(r, "Choose a new password", map[string]any{"Token": tok})
+	if !s.readForm(w, r) {
+		return
+	}
+	uid, err := s.Resets.FindReset(ctx, hashToken(tok))
+	if err != nil {
+		s.formError(w, r, "reset", p, err)
+		return
+	}
+	u, err := s.Users.FindUserByID(ctx, uid)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
 	pw, confirm := r.PostFormValue("password"), r.PostFormValue("confirm")
 	var v lightbulb.ValidationErrors
-	if msg := password.Validate(pw); msg != "" {
+	if msg := password.Validate(pw, u.Name, u.Email); msg != "" {
 		v.Add("password", msg)
 	} else if pw != confirm {
 		v.Add("confirm", "The passwords do not match")
@@ -196,8 +209,7 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	uid, err := s.Resets.UseReset(ctx, hashToken(tok))
-	if err != nil {
+	if _, err := s.Resets.UseReset(ctx, hashToken(tok)); err != nil {
 		s.formError(w, r, "reset", p, err)
 		return
 	}
@@ -205,10 +217,7 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	u, _ := s.Users.FindUserByID(ctx, uid)
-	if u != nil {
-		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{UserID: u.ID, Name: u.Name, IP: clientIP(r)}), "password.reset", u.Email, "")
-	}
+	_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{UserID: u.ID, Name: u.Name, IP: clientIP(r)}), "password.reset", u.Email, "")
 	s.flash(r, "Your password has been changed. Sign in with your new password.")
 	http.Redirect(w, r, "/sign-in", http.StatusSeeOther)
 }

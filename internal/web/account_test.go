@@ -176,3 +176,29 @@ func TestPasswordResetEndsSessionsAndOlderLinks(t *testing.T) {
 		t.Fatalf("dashboard after new sign-in: %d", r.status)
 	}
 }
+
+// A new password may not be a common one nor made of the person's own name
+// or email address, in English and Welsh; the link still works after.
+func TestResetRefusesCommonAndPersonalPasswords(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	mustContain(t, c.post("/password/forgot", url.Values{"email": {"staffA@example.org"}}), "Check your email")
+	ms, _ := e.svc.Mail.FindMail(context.Background(), 10)
+	link := linkRE.FindString(ms[0].Body)
+	for pw, want := range map[string]string{
+		"1234567890":        "This is one of the most common passwords",
+		"Password123":       "This is one of the most common passwords",
+		"StaffA-Example-99": "Your password must not be made of your name or email address",
+	} {
+		r := c.post(link, url.Values{"password": {pw}, "confirm": {pw}})
+		if r.status != http.StatusUnprocessableEntity {
+			t.Errorf("%q: status %d", pw, r.status)
+		}
+		mustContain(t, r, want)
+	}
+	c.get("/language/cy")
+	mustContain(t, c.post(link, url.Values{"password": {"qwertyuiop"}, "confirm": {"qwertyuiop"}}), "Dyma un o&#39;r cyfrineiriau mwyaf cyffredin")
+	if r := c.post(link, url.Values{"password": {"tractor puddle violin"}, "confirm": {"tractor puddle violin"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("a good password: %d %.300s", r.status, text(r.body))
+	}
+}
