@@ -227,17 +227,30 @@ type CaseService interface {
 	// SaveCaseMapping keeps a mapping of fields to column headings by name.
 	SaveCaseMapping(ctx context.Context, name string, m map[string]string) error
 	CaseMappings(ctx context.Context) (map[string]map[string]string, error)
-	// StartCaseImport marks an upload's import as running; an import
-	// already running gives ECONFLICT, so a second click starts nothing.
-	StartCaseImport(ctx context.Context, token string, total int) error
+	// StartCaseImport queues the import of a checked upload as a job, with
+	// the options it was checked with. ECONFLICT when this upload, or any
+	// other of the organisation's, is already queued or running.
+	StartCaseImport(ctx context.Context, token string, total int, opts CaseImportOptions) error
 	// SetCaseImport records an import's progress or end.
 	SetCaseImport(ctx context.Context, token string, st CaseUploadState) error
 	CaseImportState(ctx context.Context, token string) (CaseUploadState, error)
 }
 
+// CaseImportOptions are what a browser import was checked with; the job
+// that stores the file reads them back, on whichever process runs it.
+type CaseImportOptions struct {
+	Mapping map[string]string `json:"mapping"`
+	Redact  bool              `json:"redact"`
+	Suggest bool              `json:"suggest"`
+	// ByID and ByName say who started it, for the audit log.
+	ByID   int64  `json:"by_id"`
+	ByName string `json:"by_name"`
+}
+
 // CaseUploadState is how far an import started in the browser has got.
 type CaseUploadState struct {
-	State       string // "", "running", "done" or "failed"
+	State       string // "", "queued", "running", "done" or "failed"
+	Options     CaseImportOptions
 	Done, Total int
 	// Created and Updated say what a finished import did; Message why one failed.
 	Created, Updated int

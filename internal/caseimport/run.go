@@ -23,6 +23,12 @@ type Job struct {
 	Batch int
 	// Progress, when set, hears how many rows are checked or stored.
 	Progress func(stage string, rows int)
+	// Skip is how many valid rows an earlier, cut-off run already stored;
+	// they are checked again but not stored again.
+	Skip int
+	// Stored, when set, hears after each batch is committed how many valid
+	// rows are behind it (skipped ones included) and what this run did.
+	Stored func(rows int, res lightbulb.CaseImportResult) error
 }
 
 // Run checks every row of the file first; if any row is wrong, or for a dry
@@ -46,6 +52,7 @@ func Run(ctx context.Context, st Store, job Job) (Report, lightbulb.CaseImportRe
 		return rep, res, err
 	}
 	var batch []*lightbulb.Case
+	seen := 0
 	flush := func() error {
 		r, err := st.ImportCases(ctx, batch, job.Suggest)
 		if err != nil {
@@ -53,9 +60,17 @@ func Run(ctx context.Context, st Store, job Job) (Report, lightbulb.CaseImportRe
 		}
 		res.Created, res.Updated = res.Created+r.Created, res.Updated+r.Updated
 		batch = batch[:0]
+		if job.Stored != nil {
+			if err := job.Stored(seen, res); err != nil {
+				return err
+			}
+		}
 		return progress(ctx, job, "stored", res.Created+res.Updated)
 	}
 	_, err = readFile(job, func(_ int, c *lightbulb.Case) error {
+		if seen++; seen <= job.Skip {
+			return ctx.Err()
+		}
 		batch = append(batch, c)
 		if len(batch) < job.Batch {
 			return nil

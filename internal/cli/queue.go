@@ -3,6 +3,7 @@ package cli
 import (
 	"time"
 
+	"github.com/lightbulb-hr/lightbulb/internal/caseimport"
 	"github.com/lightbulb-hr/lightbulb/internal/config"
 	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/mail"
@@ -31,6 +32,7 @@ func newQueue(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService) (*jobs.Que
 	if err := sqldb.NewPrivacyService(db).RegisterJobs(q, keep); err != nil {
 		return nil, err
 	}
+	caseimport.RegisterJobs(q, sqldb.NewCaseService(db, caseSuggest), sqldb.NewAuditService(db))
 	if err := q.RegisterHousekeeping(); err != nil {
 		return nil, err
 	}

@@ -3,12 +3,14 @@ package sqldb
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 )
 
 // PutCaseUpload keeps an uploaded file for the organisation and returns its
@@ -22,7 +24,7 @@ func (s *CaseService) PutCaseUpload(ctx context.Context, name string, body []byt
 	_, _ = rand.Read(b)
 	token := hex.EncodeToString(b)
 	now := lightbulb.Now()
-	if _, err := s.db.write.ExecContext(ctx, `DELETE FROM case_uploads WHERE created_at < $1`, now.Add(-24*time.Hour)); err != nil {
+	if _, err := s.db.write.ExecContext(ctx, `DELETE FROM case_uploads WHERE created_at < $1 AND state NOT IN ('queued', 'running')`, now.Add(-24*time.Hour)); err != nil {
 		return "", fmt.Errorf("clear uploads: %w", err)
 	}
 	_, err = s.db.write.ExecContext(ctx, `INSERT INTO case_uploads (org_id, token, name, body, created_at) VALUES ($1, $2, $3, $4, $5)`,
@@ -87,36 +89,45 @@ func (s *CaseService) CaseMappings(ctx context.Context) (map[string]map[string]s
 	return out, rows.Err()
 }
 
-// StartCaseImport marks the upload's import as running, unless it already is.
-func (s *CaseService) StartCaseImport(ctx context.Context, token string, total int) error {
+// JobCaseImport stores a checked upload's cases; its payload is the token.
+const JobCaseImport = "cases.import"
+
+// StartCaseImport queues the upload's import as a job, in one transaction
+// with the options it will run with. The organisation may have one import
+// queued or running at a time.
+func (s *CaseService) StartCaseImport(ctx context.Context, token string, total int, opts lightbulb.CaseImportOptions) error {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return err
 	}
-	res, err := s.db.write.ExecContext(ctx, `UPDATE case_uploads SET state = 'running', done = 0, total = $1, message = ''
-		WHERE org_id = $2 AND token = $3 AND state <> 'running'`, total, org, token)
+	raw, err := json.Marshal(opts)
 	if err != nil {
-		return fmt.Errorf("start import: %w", err)
+		return err
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return lightbulb.Errorf(lightbulb.ECONFLICT, "This file is already being imported.")
-	}
-	return nil
+	return s.db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE case_uploads SET state = 'queued', done = 0, total = $1, created = 0, updated = 0,
+			message = '', options = $2 WHERE org_id = $3 AND token = $4 AND state NOT IN ('queued', 'running')`, total, string(raw), org, token)
+		if isUnique(err) {
+			return lightbulb.Errorf(lightbulb.ECONFLICT, "Another import for this organisation is still running. Wait for it to finish, then import this file.")
+		} else if err != nil {
+			return fmt.Errorf("start import: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return lightbulb.Errorf(lightbulb.ECONFLICT, "This file is already being imported.")
+		}
+		_, err = jobs.Enqueue(ctx, tx, jobs.New{Org: org, Kind: JobCaseImport, Payload: token})
+		return err
+	})
 }
 
-// SetCaseImport records an import's progress; a finished one keeps what it
-// did in its message as "created updated".
+// SetCaseImport records an import's progress or end.
 func (s *CaseService) SetCaseImport(ctx context.Context, token string, st lightbulb.CaseUploadState) error {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return err
 	}
-	msg := st.Message
-	if st.State == "done" {
-		msg = fmt.Sprintf("%d %d", st.Created, st.Updated)
-	}
-	_, err = s.db.write.ExecContext(ctx, `UPDATE case_uploads SET state = $1, done = $2, message = $3 WHERE org_id = $4 AND token = $5`,
-		st.State, st.Done, msg, org, token)
+	_, err = s.db.write.ExecContext(ctx, `UPDATE case_uploads SET state = $1, done = $2, created = $3, updated = $4, message = $5
+		WHERE org_id = $6 AND token = $7`, st.State, st.Done, st.Created, st.Updated, st.Message, org, token)
 	if err != nil {
 		return fmt.Errorf("import progress: %w", err)
 	}
@@ -130,14 +141,16 @@ func (s *CaseService) CaseImportState(ctx context.Context, token string) (lightb
 	if err != nil {
 		return st, err
 	}
-	err = s.db.read.QueryRowContext(ctx, `SELECT state, done, total, message FROM case_uploads WHERE org_id = $1 AND token = $2`,
-		org, token).Scan(&st.State, &st.Done, &st.Total, &st.Message)
+	var raw string
+	err = s.db.read.QueryRowContext(ctx, `SELECT state, done, total, created, updated, message, options FROM case_uploads WHERE org_id = $1 AND token = $2`,
+		org, token).Scan(&st.State, &st.Done, &st.Total, &st.Created, &st.Updated, &st.Message, &raw)
 	if err != nil {
 		return st, notFound(err, "This upload has expired or does not exist: upload the file again.")
 	}
-	if st.State == "done" {
-		fmt.Sscanf(st.Message, "%d %d", &st.Created, &st.Updated)
-		st.Message = ""
+	if raw != "" {
+		if err := json.Unmarshal([]byte(raw), &st.Options); err != nil {
+			return st, fmt.Errorf("import options: %w", err)
+		}
 	}
 	return st, nil
 }

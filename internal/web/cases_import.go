@@ -159,37 +159,25 @@ func (s *Server) caseImportRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	token := r.URL.Query().Get("upload")
-	err = s.Cases.StartCaseImport(ctx, token, rep.Valid)
-	if err == nil {
-		go s.caseImportInBackground(context.WithoutCancel(ctx), token, data["Name"].(string), job)
-	} else if lightbulb.ErrorCode(err) != lightbulb.ECONFLICT {
+	opts := lightbulb.CaseImportOptions{Mapping: m, Redact: job.Redact, Suggest: job.Suggest}
+	if a := lightbulb.ActorFrom(ctx); a != nil {
+		opts.ByID, opts.ByName = a.UserID, a.Name
+	}
+	err = s.Cases.StartCaseImport(ctx, token, rep.Valid, opts)
+	if lightbulb.ErrorCode(err) == lightbulb.ECONFLICT {
+		if st, serr := s.Cases.CaseImportState(ctx, token); serr == nil && (st.State == "queued" || st.State == "running") {
+			http.Redirect(w, r, "/cases/import/progress?upload="+token, http.StatusSeeOther)
+			return // a second click on this file: show its progress
+		}
+		s.formError(w, r, "cases_import_map", p, lightbulb.FieldError("map-source_ref", lightbulb.ErrorMessage(err)))
+		return
+	} else if err != nil {
 		s.appError(w, r, err)
 		return
 	}
+	_ = s.Audit.Record(ctx, "case.import.start", data["Name"].(string), fmt.Sprintf("%d rows queued", rep.Valid))
+	s.wakeJobs()
 	http.Redirect(w, r, "/cases/import/progress?upload="+token, http.StatusSeeOther)
-}
-
-// caseImportInBackground stores a checked upload, recording its progress
-// where the progress page (on any server process) can read it. Each batch
-// is its own transaction keyed on the reference, so an import cut off by a
-// restart can be started again from the same page and completes.
-func (s *Server) caseImportInBackground(ctx context.Context, token, name string, job caseimport.Job) {
-	job.DryRun, job.Batch = false, 2000
-	job.Progress = func(stage string, n int) {
-		if stage == "stored" {
-			_ = s.Cases.SetCaseImport(ctx, token, lightbulb.CaseUploadState{State: "running", Done: n})
-		}
-	}
-	_, res, err := caseimport.Run(ctx, s.Cases, job)
-	st := lightbulb.CaseUploadState{State: "done", Done: res.Created + res.Updated, Created: res.Created, Updated: res.Updated}
-	if err != nil {
-		s.log.Error("case import", "upload", token, "error", err)
-		st = lightbulb.CaseUploadState{State: "failed", Message: "The import stopped part way. The cases stored so far are kept: import the file again to complete it."}
-	}
-	if err := s.Cases.SetCaseImport(ctx, token, st); err != nil {
-		s.log.Error("case import state", "upload", token, "error", err)
-	}
-	_ = s.Audit.Record(ctx, "case.import", name, fmt.Sprintf("%s: %d added, %d updated", st.State, res.Created, res.Updated))
 }
 
 // caseImportProgress shows how far an import has got; with JavaScript on
@@ -219,11 +207,7 @@ func (s *Server) caseServiceIndex(ctx context.Context) (map[string]int64, error)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]int64{}
-	for _, sv := range ss {
-		out[strings.ToLower(sv.Name)] = sv.ID
-	}
-	return out, nil
+	return caseimport.ServiceIndex(ss), nil
 }
 
 // CaseRequired reports whether an import must map a field.

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,6 +15,8 @@ import (
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/caseimport"
+	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/password"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 	"github.com/lightbulb-hr/lightbulb/internal/web"
@@ -38,6 +41,7 @@ func newCaseEnv(t *testing.T) *caseEnv {
 	e := &caseEnv{newDecisionEnv(t)}
 	cs := sqldb.NewCaseService(e.db, caseSuggestForTest)
 	e.svc.Cases = cs
+	caseimport.RegisterJobs(e.svc.Jobs.(*jobs.Queue), cs, e.svc.Audit)
 	e.rebuild(t)
 	return e
 }
@@ -174,12 +178,16 @@ func caseImportAndWait(t *testing.T, c *client, columns string, form url.Values,
 		t.Fatalf("import: %d %q %s", r.status, r.location, text(r.body))
 	}
 	for range 200 {
+		// The import is a job: run what is due, as serve's workers would.
+		if _, err := c.e.svc.Jobs.(*jobs.Queue).RunDue(context.Background(), 10); err != nil {
+			t.Fatal(err)
+		}
 		page := c.get(r.location)
 		if strings.Contains(page.body, "Import finished") {
 			mustContain(t, page, want)
 			return
 		}
-		if !strings.Contains(page.body, "cases stored") {
+		if !strings.Contains(page.body, "cases stored") && !strings.Contains(page.body, "The import is queued") {
 			t.Fatalf("progress page: %d %s", page.status, text(page.body))
 		}
 		time.Sleep(20 * time.Millisecond)
