@@ -83,7 +83,9 @@ func TestOperationsAndHeaders(t *testing.T) {
 		t.Fatalf("readyz %d", r.status)
 	}
 	c.get("/rights")
-	mustContain(t, c.get("/metrics"), "lightbulb_http_requests_total")
+	if r := c.get("/metrics"); r.status != 404 {
+		t.Fatalf("/metrics with no token configured: HTTP %d, want 404 (see TestMetricsNeedATokenOrTheirOwnAddress)", r.status)
+	}
 	r := c.get("/")
 	csp := r.header.Get("Content-Security-Policy")
 	m := regexp.MustCompile(`'nonce-([^']+)'`).FindStringSubmatch(csp)

@@ -1,20 +1,18 @@
 package web
 
-import (
-	"net/http"
-
-	"github.com/prometheus/client_golang/prometheus/promhttp"
-)
+import "net/http"
 
 // Handler returns the whole application with its middleware.
 func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	h := func(pattern string, fn http.HandlerFunc) { mux.HandleFunc(pattern, fn) }
+	rt := newRouteTable()
+	h := func(pattern string, fn http.HandlerFunc) { rt.handle(pattern, fn) }
 
 	// Operations.
 	h("GET /healthz", s.healthz)
 	h("GET /readyz", s.readyz)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(s.opt.Registry, promhttp.HandlerOpts{}))
+	if s.opt.MetricsToken != "" {
+		rt.handle("GET /metrics", s.MetricsHandler())
+	}
 	h("GET /static/", s.serveStatic)
 
 	// Public pages.
@@ -81,7 +79,7 @@ func (s *Server) Handler() http.Handler {
 
 	h("/", s.notFound)
 
-	var handler http.Handler = mux
+	var handler http.Handler = rt.mux
 	handler = s.withActor(handler)
 	handler = s.sessions.LoadAndSave(handler)
 	cop := http.NewCrossOriginProtection()
@@ -91,6 +89,6 @@ func (s *Server) Handler() http.Handler {
 	handler = cop.Handler(handler)
 	handler = s.securityHeaders(handler)
 	handler = s.limitBody(handler)
-	handler = s.observe(handler)
+	handler = s.observe(rt, handler)
 	return handler
 }

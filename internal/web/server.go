@@ -71,6 +71,10 @@ type Options struct {
 	Registry         *prometheus.Registry
 	// Static replaces the embedded assets served under /static/ (for tests).
 	Static fs.FS
+	// MetricsToken, when set, serves /metrics on the application's own
+	// listener to requests that carry it as a bearer token. With none,
+	// /metrics is not served there (see Server.MetricsHandler).
+	MetricsToken string
 }
 
 // Server is Lightbulb's HTTP application.
