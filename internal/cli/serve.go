@@ -68,10 +68,15 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	}
 	svc := services(db, cfg, m, q)
 	srv, err := web.New(svc, web.Options{BaseURL: cfg.BaseURL, Sessions: sqldb.NewSessionStore(db),
-		Ready: db.Ping, Logger: log, Password: params, Registry: reg})
+		Ready: db.Ping, Logger: log, Password: params, Registry: reg, MetricsToken: cfg.MetricsToken})
 	if err != nil {
 		return err
 	}
+	stopMetrics, err := serveMetrics(cfg.MetricsAddr, srv.MetricsHandler(), out)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

@@ -26,6 +26,13 @@ type Config struct {
 	RetentionDays int
 	// LogFormat is "json" (default) or "text".
 	LogFormat string
+	// MetricsAddr, when set, serves /metrics on its own listener (a private
+	// interface or port), apart from the application.
+	MetricsAddr string
+	// MetricsToken, when set, serves /metrics on the application's listener
+	// to requests carrying it as a bearer token (and asks for it on
+	// MetricsAddr too). With neither set, /metrics is not served.
+	MetricsToken string
 }
 
 // SMTP configures outgoing mail. With no Host, mail stays in the outbox.
@@ -140,6 +147,8 @@ func Flags(fs *flag.FlagSet) *Config {
 	days, _ := strconv.Atoi(env("LIGHTBULB_RETENTION_DAYS", strconv.Itoa(d.RetentionDays)))
 	fs.IntVar(&c.RetentionDays, "retention-days", days, "days after a session or request before public bookings and bespoke requests are anonymised (LIGHTBULB_RETENTION_DAYS)")
 	fs.StringVar(&c.LogFormat, "log-format", env("LIGHTBULB_LOG_FORMAT", d.LogFormat), "json or text (LIGHTBULB_LOG_FORMAT)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("LIGHTBULB_METRICS_ADDR", ""), "serve /metrics on this address of its own (LIGHTBULB_METRICS_ADDR)")
+	fs.StringVar(&c.MetricsToken, "metrics-token", env("LIGHTBULB_METRICS_TOKEN", ""), "bearer token that opens /metrics; prefer the variable (LIGHTBULB_METRICS_TOKEN)")
 	return c
 }
 
@@ -164,5 +173,19 @@ func (c *Config) Validate() error {
 	if c.RetentionDays < 1 {
 		return fmt.Errorf("config: --retention-days %d must be at least 1", c.RetentionDays)
 	}
-	return c.SMTP.validate()
+	if err := c.SMTP.validate(); err != nil {
+		return err
+	}
+	return c.validateMetrics()
+}
+
+// validateMetrics checks the two ways of reaching /metrics.
+func (c *Config) validateMetrics() error {
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		return fmt.Errorf("config: --metrics-token must be at least 16 characters (it is %d): generate one, e.g. with openssl rand -hex 24", len(c.MetricsToken))
+	}
+	if c.MetricsAddr != "" && c.MetricsAddr == c.Addr && !strings.HasSuffix(c.Addr, ":0") {
+		return fmt.Errorf("config: --metrics-addr %s is the application's own --addr: give another port or interface, or use --metrics-token", c.MetricsAddr)
+	}
+	return nil
 }

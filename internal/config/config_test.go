@@ -42,6 +42,8 @@ func TestValidateRejectsBadSettings(t *testing.T) {
 		{Config{DB: "sqlite:x", BaseURL: "ftp://x", LogFormat: "json"}, "--base-url"},
 		{Config{DB: "sqlite:x", Addr: "a:1", LogFormat: "xml"}, "--log-format"},
 		{Config{DB: "sqlite:x", Addr: "a:1", LogFormat: "json", RetentionDays: -1}, "--retention-days"},
+		{Config{DB: "sqlite:x", Addr: "a:1", LogFormat: "json", MetricsToken: "short"}, "--metrics-token must be at least 16 characters"},
+		{Config{DB: "sqlite:x", Addr: "a:1", LogFormat: "json", MetricsAddr: "a:1"}, "--metrics-addr a:1 is the application's own --addr"},
 	} {
 		if err := tc.c.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: err %v, want %q", tc.c, err, tc.want)
