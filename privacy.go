@@ -24,7 +24,6 @@ const (
 	HoldsAddress Holds = "address"  // a network (IP) address
 	HoldsSecret  Holds = "secret"   // a credential such as a password hash
 	HoldsNothing Holds = "nothing"  // looks personal but is not; Why says why
-	HoldsLink    Holds = "via link" // a row belongs to whoever its parent row belongs to
 )
 
 // Erasure says what erasing a person does to a column.

@@ -38,3 +38,27 @@ func TestAdminErasesAPerson(t *testing.T) {
 		t.Fatal("the erased person's email is still listed")
 	}
 }
+
+// A platform admin finds a public booker who has no account by part of
+// their email address, opens what is held about them and can download it;
+// the search page works in Welsh too.
+func TestAdminFindsAPerson(t *testing.T) {
+	tb := newTab(t)
+	signIn(t, tb, "admin@lightbulb.test")
+
+	visit(t, tb, "/admin")
+	click(t, tb, "find-person", `main a[href="/admin/find-person"]`)
+	do(t, tb, "search for a public booker", chromedp.SendKeys(chromedp.CSS("#q"), "jo.price"))
+	click(t, tb, "found", `main form button[type=submit]`)
+	mustContain(t, tb, "main", "Jo Price", "Training booking")
+	click(t, tb, "booker", `main a[href^="/admin/find-person/email"]`)
+	mustContain(t, tb, "main", "jo.price@example.org", "This email address has no account")
+	if !eval[bool](t, tb, `document.querySelector('main a[href^="/admin/find-person/email/export"]') !== null`) {
+		t.Fatal("no download link for the booker's data")
+	}
+	visit(t, tb, "/admin/find-person?q=Niamh")
+	mustContain(t, tb, "main", "nurse@northbridge.test", "Account")
+	visit(t, tb, "/language/cy?next=/admin/find-person%3Fq%3Dx")
+	mustContain(t, tb, "main", "Dod o hyd i berson")
+	visit(t, tb, "/language/en?next=/admin")
+}

@@ -44,7 +44,12 @@ func (s *Server) adminUser(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_user", s.newPage(r, u.Name, map[string]any{"User": u, "Memberships": ms}))
+	held, err := s.Privacy.ExportPerson(r.Context(), lightbulb.Subject{UserID: u.ID})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_user", s.newPage(r, u.Name, map[string]any{"User": u, "Memberships": ms, "Held": held}))
 }
 
 func (s *Server) adminUserExport(w http.ResponseWriter, r *http.Request) {

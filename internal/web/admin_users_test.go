@@ -18,7 +18,7 @@ func TestSubjectAccessAndErasure(t *testing.T) {
 	c := e.client().signIn("platform")
 	id := itoa(e.users["staffA"].ID)
 	mustContain(t, c.get("/admin/users"), "staffa@example.org")
-	mustContain(t, c.get("/admin/users/"+id), "Org trust-a: Staff")
+	mustContain(t, c.get("/admin/users/"+id), "Org trust-a: Staff", "What Lightbulb holds", "The organisations you belong to and your roles in each.")
 
 	r := c.get("/admin/users/" + id + "/export")
 	if r.status != 200 || !strings.Contains(r.header.Get("Content-Disposition"), "attachment") {
