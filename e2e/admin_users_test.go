@@ -58,7 +58,7 @@ func TestAdminFindsAPerson(t *testing.T) {
 	}
 	visit(t, tb, "/admin/find-person?q=Niamh")
 	mustContain(t, tb, "main", "nurse@northbridge.test", "Account")
-	visit(t, tb, "/language/cy?next=/admin/find-person%3Fq%3Dx")
-	mustContain(t, tb, "main", "Dod o hyd i berson")
+	visit(t, tb, "/language/cy?next=/admin/find-person%3Fq%3DNiamh")
+	mustContain(t, tb, "main", "Dod o hyd i berson", "nurse@northbridge.test", "Cyfrif")
 	visit(t, tb, "/language/en?next=/admin")
 }

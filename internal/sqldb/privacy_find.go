@@ -30,7 +30,7 @@ var finders = []string{
 		FROM cases x JOIN organisations o ON o.id = x.org_id
 		WHERE lower(x.person_ref) LIKE $1 ESCAPE '\' OR lower(x.reviewed_by) LIKE $1 ESCAPE '\' ORDER BY x.updated_at DESC, x.id`,
 	// A decision names the person it is about only inside its reasoning.
-	`SELECT 'decision', u.id, u.email, u.name, d.reasoning, o.name, '' || d.id, d.updated_at
+	`SELECT 'decision', u.id, u.email, u.name, d.reasoning, o.name, '#' || d.id, d.updated_at
 		FROM decisions d JOIN users u ON u.id = d.owner_id JOIN organisations o ON o.id = d.org_id
 		WHERE lower(d.reasoning) LIKE $2 ESCAPE '\' OR lower(u.email) LIKE $1 ESCAPE '\' OR lower(u.name) LIKE $1 ESCAPE '\'
 		ORDER BY d.updated_at DESC, d.id`,
