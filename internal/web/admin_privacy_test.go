@@ -121,3 +121,13 @@ func TestRegisterSectionsHaveWelsh(t *testing.T) {
 		t.Fatalf("only %d sections in the register", n)
 	}
 }
+
+func TestAnEmailWithNothingHeld(t *testing.T) {
+	e := newEnv(t)
+	c := e.client().signIn("platform")
+	mustContain(t, c.get("/admin/find-person/email?email=nobody%40example.org"), "Lightbulb holds nothing about this person.")
+	mustContain(t, c.get("/admin/find-person/email?email=nobody%40example.org", "Accept-Language", "cy"), "Nid yw Lightbulb yn cadw dim am y person hwn.")
+	if r := c.get("/admin/find-person/email?email=not-an-address"); r.status != http.StatusNotFound {
+		t.Errorf("an address with no @: %d", r.status)
+	}
+}
