@@ -23,6 +23,7 @@ func newMail(db *sqldb.DB, cfg *config.Config) *sqldb.MailService {
 // each capability adds its own here, and nowhere else runs jobs.
 func newQueue(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService) (*jobs.Queue, error) {
 	q := jobs.NewQueue(db.Writer(), string(db.Dialect)).ReadFrom(db.Reader())
+	q.Lease = cfg.JobLease
 	m.RegisterJobs(q)
 	sqldb.NewTrainingService(db, m, cfg.BaseURL).RegisterJobs(q)
 	if err := sqldb.NewDecisionService(db).RegisterJobs(q, cfg.BaseURL); err != nil {

@@ -21,6 +21,9 @@ type Config struct {
 	SMTP    SMTP
 	// Workers is how many background jobs one serve process runs at once.
 	Workers int
+	// JobLease, when set, is how long a job held by a process that died
+	// waits before another takes it over (each kind has its own default).
+	JobLease time.Duration
 	// RetentionDays is how long public bookings and bespoke requests keep
 	// who made them, after the session or the request (default 730).
 	RetentionDays int
@@ -135,8 +138,16 @@ func Flags(fs *flag.FlagSet) *Config {
 	fs.StringVar(&c.SMTP.Username, "smtp-user", env("LIGHTBULB_SMTP_USER", ""), "SMTP user name (LIGHTBULB_SMTP_USER)")
 	fs.StringVar(&c.SMTP.Password, "smtp-password", env("LIGHTBULB_SMTP_PASSWORD", ""), "SMTP password (LIGHTBULB_SMTP_PASSWORD)")
 	fs.StringVar(&c.SMTP.From, "smtp-from", env("LIGHTBULB_SMTP_FROM", d.SMTP.From), "sender address (LIGHTBULB_SMTP_FROM)")
-	workers, _ := strconv.Atoi(env("LIGHTBULB_WORKERS", "4"))
+	workers, err := strconv.Atoi(env("LIGHTBULB_WORKERS", "4"))
+	if err != nil {
+		workers = -1 // Validate reports it
+	}
 	fs.IntVar(&c.Workers, "workers", workers, "background jobs run at once by serve (LIGHTBULB_WORKERS)")
+	lease, err := time.ParseDuration(env("LIGHTBULB_JOB_LEASE", "0s"))
+	if err != nil {
+		lease = -1 // Validate reports it
+	}
+	fs.DurationVar(&c.JobLease, "job-lease", lease, "how long a job held by a process that died waits before another takes it; 0 keeps each kind's own, a minute or two (LIGHTBULB_JOB_LEASE)")
 	fs.StringVar(&c.SMTP.TLS, "smtp-tls", env("LIGHTBULB_SMTP_TLS", ""),
 		"starttls (required), implicit (TLS from the start) or off (plain text); default implicit on port 465, else starttls (LIGHTBULB_SMTP_TLS)")
 	timeout, err := time.ParseDuration(env("LIGHTBULB_SMTP_TIMEOUT", DefaultSMTPTimeout.String()))
@@ -156,6 +167,15 @@ func Flags(fs *flag.FlagSet) *Config {
 func (c *Config) Validate() error {
 	if c.DB == "" {
 		return fmt.Errorf("config: --db is empty: give sqlite:PATH or postgres://URL")
+	}
+	if c.JobLease < 0 {
+		return fmt.Errorf("config: --job-lease (LIGHTBULB_JOB_LEASE) must be a duration such as 30s or 2m, and not negative")
+	}
+	if c.Workers == 0 {
+		c.Workers = 4
+	}
+	if c.Workers < 1 || c.Workers > 64 {
+		return fmt.Errorf("config: --workers (LIGHTBULB_WORKERS) must be a whole number from 1 to 64, not %d", c.Workers)
 	}
 	if c.BaseURL == "" {
 		c.BaseURL = "http://" + c.Addr

@@ -101,6 +101,9 @@ type Queue struct {
 	kinds     map[string]*kind
 	schedules []schedule
 	wake      chan struct{}
+	// Lease, when set, replaces every kind's lease: how long a job held by a
+	// process that died waits before another process takes it over.
+	Lease time.Duration
 	// Fault, when set, is called after a handler succeeds and before its
 	// job is finished; an error stands for a crash at that point. Tests use
 	// it to show that such a job is neither lost nor done twice.

@@ -128,14 +128,18 @@ func (q *Queue) failed(ctx context.Context, ex interface {
 // runLong takes the job with a lease, commits, runs the handler outside the
 // transaction while renewing the lease, and then records the outcome.
 func (q *Queue) runLong(ctx context.Context, tx *sql.Tx, k *kind, j *Job, now time.Time) error {
+	lease := k.lease
+	if q.Lease > 0 {
+		lease = q.Lease
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'running', attempts = $1, locked_until = $2, locked_by = $3 WHERE id = $4`,
-		j.Attempt, now.Add(k.lease), q.worker, j.ID); err != nil {
+		j.Attempt, now.Add(lease), q.worker, j.ID); err != nil {
 		return fmt.Errorf("lease job %d: %w", j.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("lease job %d: %w", j.ID, err)
 	}
-	stop := q.renew(j.ID, k.lease)
+	stop := q.renew(j.ID, lease)
 	herr := safely(func() error { return k.long(lightbulb.WithOrg(ctx, j.Org), j) })
 	if herr == nil && q.Fault != nil {
 		herr = q.Fault(j.Kind)
