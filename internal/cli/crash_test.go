@@ -58,7 +58,7 @@ type proc struct {
 	done chan error
 }
 
-func startServe(t *testing.T, dsn string, smtpPort int, extra ...string) *proc {
+func startBinary(t *testing.T, dsn string, smtpPort int, extra ...string) *proc {
 	t.Helper()
 	args := append([]string{"serve", "--db", dsn, "--addr", "127.0.0.1:0", "--log-format", "text", "--workers", "2",
 		"--job-lease", "3s", "--smtp-host", "127.0.0.1", "--smtp-port", fmt.Sprint(smtpPort), "--smtp-tls", "off"}, extra...)
@@ -184,13 +184,13 @@ func TestKillDuringDelivery(t *testing.T) {
 	rec := mailtest.StartMode(t, mailtest.Plain)
 	const n = 400
 	f.queueMail(t, n, "Crash")
-	p := startServe(t, f.dsn, rec.Port)
+	p := startBinary(t, f.dsn, rec.Port)
 	until(t, "the first 60 deliveries", 60*time.Second, func() bool { return len(rec.Messages()) >= 60 })
 	p.kill()
 	if got := len(rec.Messages()); got >= n {
 		t.Fatalf("all %d emails went before the kill; the test proves nothing", got)
 	}
-	startServe(t, f.dsn, rec.Port)
+	startBinary(t, f.dsn, rec.Port)
 	until(t, "delivery of every email after the restart", 120*time.Second, func() bool { return f.unsent(t) == 0 })
 	ids := received(rec)
 	twice := 0
@@ -212,8 +212,8 @@ func TestTwoServersDeliverEachEmailOnce(t *testing.T) {
 	rec := mailtest.StartMode(t, mailtest.Plain)
 	const n = 300
 	f.queueMail(t, n, "Shared")
-	startServe(t, f.dsn, rec.Port)
-	startServe(t, f.dsn, rec.Port)
+	startBinary(t, f.dsn, rec.Port)
+	startBinary(t, f.dsn, rec.Port)
 	until(t, "delivery of every email", 120*time.Second, func() bool { return f.unsent(t) == 0 })
 	ids := received(rec)
 	for id, c := range ids {
@@ -262,13 +262,13 @@ func TestKillDuringImport(t *testing.T) {
 		}
 		return st
 	}
-	p := startServe(t, f.dsn, rec.Port)
+	p := startBinary(t, f.dsn, rec.Port)
 	until(t, "the import storing its first batch", 120*time.Second, func() bool { return state().Done > 0 })
 	p.kill()
 	if st := state(); st.State != "running" || st.Done >= rows {
 		t.Fatalf("after the kill: %+v; the import should be part way", st)
 	}
-	startServe(t, f.dsn, rec.Port)
+	startBinary(t, f.dsn, rec.Port)
 	until(t, "the import finishing after the restart", 180*time.Second, func() bool { return state().State == "done" })
 	st := state()
 	var total, distinct int
