@@ -44,8 +44,8 @@ type DB struct {
 // or a postgres:// URL. It does not migrate.
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	var db *DB
-	switch {
-	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+	switch path, lite := SQLitePath(dsn); {
+	case !lite:
 		pool, err := sql.Open("pgx", dsn)
 		if err != nil {
 			return nil, fmt.Errorf("open postgres: %w", err)
@@ -54,9 +54,11 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		pool.SetMaxIdleConns(10)
 		db = &DB{Dialect: Postgres, read: pool, write: pool}
 	default:
-		path := strings.TrimPrefix(dsn, "sqlite:")
 		if path == "" {
 			return nil, errors.New("open sqlite: empty path")
+		}
+		if err := createPrivate(path); err != nil {
+			return nil, fmt.Errorf("open sqlite: %w", err)
 		}
 		q := url.Values{}
 		// secure_delete overwrites deleted and changed content with zeros, so
@@ -84,6 +86,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
 	return db, nil
+}
+
+// SQLitePath returns the file a SQLite dsn names and true, or false for a
+// PostgreSQL URL.
+func SQLitePath(dsn string) (string, bool) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return "", false
+	}
+	return strings.TrimPrefix(dsn, "sqlite:"), true
 }
 
 // Close closes every connection.

@@ -22,3 +22,10 @@ var IsUnique = isUnique
 
 // WriteConn is one connection of the writer pool.
 func (db *DB) WriteConn(ctx context.Context) (*sql.Conn, error) { return db.write.Conn(ctx) }
+
+// IntegrityOK runs SQLite's integrity check.
+func (db *DB) IntegrityOK(ctx context.Context) (bool, error) {
+	var res string
+	err := db.read.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res)
+	return res == "ok", err
+}
