@@ -26,6 +26,7 @@ func commands() []command {
 	return []command{
 		{"serve", "serve the web application", runServe},
 		{"migrate", "create or upgrade the database schema", runMigrate},
+		{"backup", "copy a SQLite database while it serves: backup FILE", runBackup},
 		{"demo", "load demo organisations, people and content (safe to repeat)", runDemo},
 		{"user", "manage accounts: add, list, set-role, set-password", runUser},
 		{"org", "manage organisations: add, list", runOrg},
