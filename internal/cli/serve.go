@@ -68,7 +68,8 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	}
 	svc := services(db, cfg, m, q)
 	srv, err := web.New(svc, web.Options{BaseURL: cfg.BaseURL, Sessions: sqldb.NewSessionStore(db),
-		Ready: db.Ping, Logger: log, Password: params, Registry: reg, MetricsToken: cfg.MetricsToken})
+		Ready: db.Ping, Logger: log, Password: params, Registry: reg, MetricsToken: cfg.MetricsToken,
+		ClientIPHeader: cfg.ClientIPHeader, TrustedProxies: cfg.TrustedProxies})
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"net/mail"
+	"net/netip"
 	"os"
 	"strconv"
 	"strings"
@@ -36,6 +37,13 @@ type Config struct {
 	// to requests carrying it as a bearer token (and asks for it on
 	// MetricsAddr too). With neither set, /metrics is not served.
 	MetricsToken string
+	// ClientIPHeader names the header a trusted reverse proxy sets to the
+	// client's address; empty (the default) uses the peer's address.
+	ClientIPHeader string
+	// TrustedProxies lists the addresses or ranges (CIDR) of the proxies
+	// whose ClientIPHeader is believed; empty believes any peer.
+	TrustedProxies []netip.Prefix
+	proxiesErr     error // a bad LIGHTBULB_TRUSTED_PROXIES, reported by Validate
 }
 
 // SMTP configures outgoing mail. With no Host, mail stays in the outbox.
@@ -160,6 +168,13 @@ func Flags(fs *flag.FlagSet) *Config {
 	fs.StringVar(&c.LogFormat, "log-format", env("LIGHTBULB_LOG_FORMAT", d.LogFormat), "json or text (LIGHTBULB_LOG_FORMAT)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("LIGHTBULB_METRICS_ADDR", ""), "serve /metrics on this address of its own (LIGHTBULB_METRICS_ADDR)")
 	fs.StringVar(&c.MetricsToken, "metrics-token", env("LIGHTBULB_METRICS_TOKEN", ""), "bearer token that opens /metrics; prefer the variable (LIGHTBULB_METRICS_TOKEN)")
+	fs.StringVar(&c.ClientIPHeader, "client-ip-header", env("LIGHTBULB_CLIENT_IP_HEADER", ""),
+		"header your reverse proxy sets to the client's address, e.g. X-Forwarded-For; empty trusts no header (LIGHTBULB_CLIENT_IP_HEADER)")
+	fs.Func("trusted-proxies", "comma-separated addresses or CIDR ranges of the proxies whose client address header is believed; "+
+		"empty believes any peer (LIGHTBULB_TRUSTED_PROXIES)", func(v string) error { return c.setProxies(v) })
+	if err := c.setProxies(env("LIGHTBULB_TRUSTED_PROXIES", "")); err != nil {
+		c.proxiesErr = err
+	}
 	return c
 }
 
@@ -193,6 +208,12 @@ func (c *Config) Validate() error {
 	if c.RetentionDays < 1 {
 		return fmt.Errorf("config: --retention-days %d must be at least 1", c.RetentionDays)
 	}
+	if c.proxiesErr != nil {
+		return c.proxiesErr
+	}
+	if strings.ContainsAny(c.ClientIPHeader, " :\t") {
+		return fmt.Errorf("config: --client-ip-header %q is not a header name like X-Forwarded-For", c.ClientIPHeader)
+	}
 	if err := c.SMTP.validate(); err != nil {
 		return err
 	}
@@ -206,6 +227,26 @@ func (c *Config) validateMetrics() error {
 	}
 	if c.MetricsAddr != "" && c.MetricsAddr == c.Addr && !strings.HasSuffix(c.Addr, ":0") {
 		return fmt.Errorf("config: --metrics-addr %s is the application's own --addr: give another port or interface, or use --metrics-token", c.MetricsAddr)
+	}
+	return nil
+}
+
+// setProxies reads a comma-separated list of addresses and CIDR ranges.
+func (c *Config) setProxies(v string) error {
+	c.TrustedProxies, c.proxiesErr = nil, nil
+	for _, f := range strings.Split(v, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			a, aerr := netip.ParseAddr(f)
+			if aerr != nil {
+				return fmt.Errorf("config: --trusted-proxies: %q is not an address or a range like 10.0.0.0/8", f)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		c.TrustedProxies = append(c.TrustedProxies, p.Masked())
 	}
 	return nil
 }

@@ -105,3 +105,22 @@ func TestValidateRejectsBadSMTPSettings(t *testing.T) {
 		t.Fatalf("no SMTP host: %v", err)
 	}
 }
+
+// No header is trusted for the client's address unless configured.
+func TestClientAddressSettings(t *testing.T) {
+	if c := parsed(t); c.ClientIPHeader != "" || len(c.TrustedProxies) != 0 {
+		t.Fatalf("default trusts %q from %v", c.ClientIPHeader, c.TrustedProxies)
+	}
+	t.Setenv("LIGHTBULB_CLIENT_IP_HEADER", "X-Forwarded-For")
+	t.Setenv("LIGHTBULB_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.7")
+	c := parsed(t)
+	if c.ClientIPHeader != "X-Forwarded-For" || len(c.TrustedProxies) != 2 || c.TrustedProxies[1].String() != "192.0.2.7/32" {
+		t.Fatalf("client address settings = %q %v", c.ClientIPHeader, c.TrustedProxies)
+	}
+	t.Setenv("LIGHTBULB_TRUSTED_PROXIES", "the load balancer")
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	bad := Flags(fs)
+	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "--trusted-proxies") {
+		t.Fatalf("bad proxies: %v", err)
+	}
+}

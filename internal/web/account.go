@@ -41,12 +41,8 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, "sign_in", p, err)
 		return
 	}
-	// Only failures count against an email, so a person who signs in
-	// correctly is never held up; every attempt counts against an address.
-	if !s.perAddr.allow("ip:"+clientIP(r)) || s.limits.blocked("email:"+email) {
-		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{IP: clientIP(r)}), "sign_in.limited", email, "")
-		p.Errors = []*lightbulb.Error{{Message: p.T("Too many sign-in attempts. Wait a minute, then try again.")}}
-		s.render(w, r, http.StatusTooManyRequests, "sign_in", p)
+	done := s.signInGate(w, r, p, email)
+	if done == nil {
 		return
 	}
 	u, err := s.Users.FindUserByEmail(ctx, email)
@@ -57,8 +53,8 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		hash = u.PasswordHash
 	}
 	ok := password.Check(pw, hash) && err == nil && u.PasswordHash != "" && !u.Disabled
+	done(ok)
 	if !ok {
-		s.limits.allow("email:" + email)
 		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{IP: clientIP(r)}), "sign_in.failed", email, "")
 		s.formError(w, r, "sign_in", p, lightbulb.FieldError("email", "Enter a correct email address and password"))
 		return

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
-	"net"
 	"net/http"
 	"net/url"
 
@@ -128,15 +127,6 @@ func currentOrg(ctx context.Context) *lightbulb.Organisation {
 func memberships(ctx context.Context) []lightbulb.Membership {
 	ms, _ := ctx.Value(membershipsKey).([]lightbulb.Membership)
 	return ms
-}
-
-// clientIP is the peer address; a proxy's forwarded header is not trusted.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
 
 // requireUser sends a visitor to the sign-in page.

@@ -89,6 +89,7 @@ func (s *Server) Handler() http.Handler {
 	handler = cop.Handler(handler)
 	handler = s.securityHeaders(handler)
 	handler = s.limitBody(handler)
+	handler = s.withClientIP(handler)
 	handler = s.observe(rt, handler)
 	return handler
 }

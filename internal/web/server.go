@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -63,12 +64,19 @@ type Options struct {
 	Ready    func(context.Context) error
 	Logger   *slog.Logger
 	Password password.Params
-	// SignInPerMinute limits failed sign-ins per email address (default 5).
+	// SignInPerMinute limits password reset requests per email address
+	// (default 5). Sign-in attempts slow down instead (signInThrottles).
 	SignInPerMinute int
-	// AddressPerMinute limits sign-in and reset attempts from one network
+	// AddressPerMinute limits reset requests and public forms from one network
 	// address (default 120: a ward shares one address at shift change).
 	AddressPerMinute int
 	Registry         *prometheus.Registry
+	// ClientIPHeader names the header a trusted reverse proxy sets to the
+	// client's address (X-Forwarded-For, X-Real-IP...). Empty (the default)
+	// uses the peer's address and trusts no header.
+	ClientIPHeader string
+	// TrustedProxies, when set, are the only peers whose ClientIPHeader is read.
+	TrustedProxies []netip.Prefix
 	// Static replaces the embedded assets served under /static/ (for tests).
 	Static fs.FS
 	// MetricsToken, when set, serves /metrics on the application's own
@@ -84,7 +92,8 @@ type Server struct {
 	sessions *scs.SessionManager
 	tmpl     *templates
 	log      *slog.Logger
-	limits   *limiter // failed sign-ins and reset requests per email
+	limits   *limiter // reset requests per email
+	signIns  signInThrottles
 	perAddr  *limiter // every attempt per network address
 	metrics  *metrics
 	static   fs.FS // the built assets served under /static/
@@ -133,7 +142,7 @@ func New(s Services, opt Options) (*Server, error) {
 		sub = opt.Static
 	}
 	srv := &Server{Services: s, opt: opt, sessions: sm, tmpl: t, log: opt.Logger,
-		limits: newLimiter(opt.SignInPerMinute), perAddr: newLimiter(opt.AddressPerMinute), metrics: newMetrics(opt.Registry),
+		limits: newLimiter(opt.SignInPerMinute), signIns: newSignInThrottles(), perAddr: newLimiter(opt.AddressPerMinute), metrics: newMetrics(opt.Registry),
 		static: sub, secure: secure, dummyHash: dummy}
 	return srv, nil
 }
