@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -55,6 +56,10 @@ func TestLeadRecordsAndReviewsADecision(t *testing.T) {
 	tabTo(t, tb, "#scope")
 	press(t, tb, " ")
 	typeInto(t, tb, "#person_ref", "WW-21")
+	// Only the chosen answer's follow-up question shows.
+	if shown := eval[[]string](t, tb, shownFollowUps); !slices.Equal(shown, []string{"conditional-scope-person"}) {
+		t.Errorf("follow-ups shown after choosing one person: %v", shown)
+	}
 	submit(t, tb, "step-voice", `button[type=submit]:not([name])`)
 	if p := here(t, tb); !strings.HasSuffix(p, "/edit/voice") {
 		t.Fatalf("after step 1 the address is %s; the page says %s", p, clip(text(t, tb, "main"), 400))
@@ -151,7 +156,12 @@ func TestNurseRecordsADraftWithoutJavaScript(t *testing.T) {
 	if eval[bool](t, tb, `document.body.classList.contains('js-enabled')`) {
 		t.Fatal("the page ran its scripts: JavaScript is not off")
 	}
-	// Every follow-up question is on the page and usable without scripts.
+	// Every follow-up question is on the page, headed by its answer, and
+	// usable without scripts.
+	if shown := eval[[]string](t, tb, shownFollowUps); len(shown) != 3 {
+		t.Errorf("follow-ups shown without JavaScript: %v, want all 3", shown)
+	}
+	mustContain(t, tb, "#conditional-scope-group", "If you chose “A group”")
 	do(t, tb, "type a proposal and a name as the reference",
 		chromedp.SendKeys(chromedp.CSS("#proposal"), "Stop visits to WW-44 after 6pm"),
 		chromedp.Click(chromedp.CSS("#scope")),
@@ -182,6 +192,9 @@ func TestNurseRecordsADraftWithoutJavaScript(t *testing.T) {
 	shot(t, tb, "print")
 	setMedia(t, tb, "")
 }
+
+// shownFollowUps lists the ids of the radios' follow-up questions on show.
+const shownFollowUps = `[...document.querySelectorAll('.govuk-radios__conditional')].filter(e => getComputedStyle(e).display !== 'none').map(e => e.id)`
 
 // setMedia emulates a CSS media type, such as "print"; "" goes back to screen.
 func setMedia(t *testing.T, tb *tab, media string) {

@@ -222,10 +222,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.serverError(w, r, fmt.Errorf("render %s: %w", name, err))
 		return
 	}
+	page := scrollTables(buf.Bytes(), p.Title)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Language", p.Lang)
 	w.WriteHeader(status)
-	_, _ = buf.WriteTo(w)
+	_, _ = w.Write(page)
 }
 
 // formError re-renders a form with its error summary and the person's input.

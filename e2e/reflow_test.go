@@ -1,0 +1,61 @@
+package e2e
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// narrowWidth is the width WCAG 2.2's Reflow criterion (1.4.10) asks a page
+// to fit without scrolling in two directions: 320 CSS pixels.
+const narrowWidth = 320
+
+// overflowProbe returns nothing when the page fits the window's width, and
+// otherwise names up to five elements that stick out (outside the table
+// scroll regions, which may scroll on their own).
+const overflowProbe = `(() => {
+  const root = document.documentElement, w = root.clientWidth;
+  if (root.scrollWidth <= w) return [];
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= w + 1 || el.closest('.lb-table-scroll')) continue;
+    const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+    out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls + ' (right edge ' + Math.round(r.right) + 'px)');
+    if (out.length === 5) break;
+  }
+  return out.length ? out : ['the document is ' + root.scrollWidth + 'px wide'];
+})()`
+
+// checkReflow fails the test when the page scrolls sideways in a window
+// 320 px wide. The page is laid out at that width only for the check (and,
+// with LIGHTBULB_SHOTS_320=1 or on a failure, a screenshot); the window
+// then goes back to its usual size.
+func checkReflow(t *testing.T, tb *tab, name string) {
+	t.Helper()
+	ctx, cancel := within(tb)
+	defer cancel()
+	narrow := emulation.SetDeviceMetricsOverrideParams{Width: narrowWidth, Height: 640, DeviceScaleFactor: 1, Mobile: true}
+	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, narrow); err != nil {
+		t.Fatalf("narrow the window: %v", err)
+	}
+	defer func() {
+		if _, err := chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
+			t.Errorf("widen the window again: %v", err)
+		}
+	}()
+	wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](overflowProbe))
+	if err != nil {
+		t.Fatalf("measure the page at %d px: %v", narrowWidth, err)
+	}
+	if len(wide) > 0 || os.Getenv("LIGHTBULB_SHOTS_320") != "" {
+		shot(t, tb, name+"-320px")
+	}
+	if len(wide) > 0 {
+		t.Errorf("%s scrolls sideways at %d px: %s", here(t, tb), narrowWidth, strings.Join(wide, "; "))
+	}
+}
