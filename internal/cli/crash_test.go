@@ -133,9 +133,17 @@ type crashFixture struct {
 	ctx context.Context // the organisation's
 }
 
-func newCrashFixture(t *testing.T) *crashFixture {
+// bothEngines runs fn on a fresh SQLite file and, when the test cluster is
+// configured, a fresh PostgreSQL schema.
+func bothEngines(t *testing.T, fn func(t *testing.T, f *crashFixture)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, newCrashFixture(t, "sqlite:"+filepath.Join(t.TempDir(), "crash.db"))) })
+	if sqldbtest.PostgresURL(t) != "" {
+		t.Run("postgres", func(t *testing.T) { fn(t, newCrashFixture(t, sqldbtest.MustOpenPostgresURL(t))) })
+	}
+}
+
+func newCrashFixture(t *testing.T, dsn string) *crashFixture {
 	t.Helper()
-	dsn := dbURL(t)
 	db := sqldbtest.MustOpenDSN(t, dsn)
 	org := sqldbtest.MustOrg(t, db, "trust", lightbulb.KindNHSTrust)
 	lead := sqldbtest.MustUser(t, db, "lead@trust.test", org, lightbulb.RoleLead)
@@ -179,8 +187,9 @@ func (f *crashFixture) unsent(t *testing.T) int {
 // each under its one Message-ID. The only copy that can go twice is one the
 // mail server had accepted when the process died, before it could note
 // that: never more than the workers in flight.
-func TestKillDuringDelivery(t *testing.T) {
-	f := newCrashFixture(t)
+func TestKillDuringDelivery(t *testing.T) { bothEngines(t, killDuringDelivery) }
+
+func killDuringDelivery(t *testing.T, f *crashFixture) {
 	rec := mailtest.StartMode(t, mailtest.Plain)
 	const n = 400
 	f.queueMail(t, n, "Crash")
@@ -207,8 +216,9 @@ func TestKillDuringDelivery(t *testing.T) {
 
 // Two serve processes on one database share the queue: every email is
 // delivered exactly once.
-func TestTwoServersDeliverEachEmailOnce(t *testing.T) {
-	f := newCrashFixture(t)
+func TestTwoServersDeliverEachEmailOnce(t *testing.T) { bothEngines(t, twoServers) }
+
+func twoServers(t *testing.T, f *crashFixture) {
 	rec := mailtest.StartMode(t, mailtest.Plain)
 	const n = 300
 	f.queueMail(t, n, "Shared")
@@ -228,8 +238,9 @@ func TestTwoServersDeliverEachEmailOnce(t *testing.T) {
 
 // Kill -9 during a browser import: after a restart the import finishes with
 // exactly the rows of the file, none doubled.
-func TestKillDuringImport(t *testing.T) {
-	f := newCrashFixture(t)
+func TestKillDuringImport(t *testing.T) { bothEngines(t, killDuringImport) }
+
+func killDuringImport(t *testing.T, f *crashFixture) {
 	rec := mailtest.StartMode(t, mailtest.Plain)
 	const rows = 40000
 	var csv strings.Builder
