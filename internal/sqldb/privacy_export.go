@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -32,6 +33,18 @@ func (s *PrivacyService) ExportPerson(ctx context.Context, sub lightbulb.Subject
 		}
 		out.Sections = append(out.Sections, lightbulb.PersonalSection{Section: t.Section, About: t.About, Records: recs})
 	}
+	// The account first, then every section that holds something, then
+	// the kinds of record Lightbulb holds nothing of about them.
+	rank := func(x lightbulb.PersonalSection) int {
+		switch {
+		case x.Section == "account":
+			return 0
+		case len(x.Records) > 0:
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(out.Sections, func(i, j int) bool { return rank(out.Sections[i]) < rank(out.Sections[j]) })
 	return out, nil
 }
 

@@ -131,3 +131,13 @@ func TestAnEmailWithNothingHeld(t *testing.T) {
 		t.Errorf("an address with no @: %d", r.status)
 	}
 }
+
+func TestExportStartsWithTheAccount(t *testing.T) {
+	e := newEnv(t)
+	e.client().signIn("staffA")
+	c := e.client().signIn("platform")
+	x := readExport(t, c.get("/admin/users/"+itoa(e.users["staffA"].ID)+"/export").body)
+	if x.Sections[0].Section != "account" || len(x.Sections[1].Records) == 0 || len(x.Sections[len(x.Sections)-1].Records) != 0 {
+		t.Fatalf("sections are not the account, then what is held, then what is not: %+v", x.Sections)
+	}
+}
