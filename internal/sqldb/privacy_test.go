@@ -7,10 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
-	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
@@ -204,116 +202,4 @@ func fileHolds(t *testing.T, path, needle string) bool {
 		t.Fatal(err)
 	}
 	return bytes.Contains(b, []byte(needle))
-}
-
-func TestFindPeople(t *testing.T) {
-	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
-		privacyFixture(t, db)
-		ps := sqldb.NewPrivacyService(db)
-		kinds := func(q string) map[string]int {
-			t.Helper()
-			ms, err := ps.FindPeople(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out := map[string]int{}
-			for _, m := range ms {
-				out[m.Kind]++
-				if m.Kind == "decision" && m.Ref != "SU-77" {
-					t.Errorf("decision found with reference %q", m.Ref)
-				}
-			}
-			return out
-		}
-		// By part of a name: the account, their booking, request, reviewed case and owned decision.
-		got := kinds("quillFEATHER")
-		for k, n := range map[string]int{"account": 1, "booking": 1, "request": 1, "case": 1, "decision": 1} {
-			if got[k] != n {
-				t.Errorf("search by name: %s = %d, want %d (all %v)", k, got[k], n, got)
-			}
-		}
-		// By email, someone with no account.
-		if got := kinds(pEmail); got["booking"] != 1 || got["account"] != 0 {
-			t.Errorf("search by public email: %v", got)
-		}
-		// By pseudonymous reference, the case and the decision about them.
-		if got := kinds("su-77"); got["case"] != 1 || got["decision"] != 1 || got["account"] != 0 {
-			t.Errorf("search by reference: %v", got)
-		}
-		// LIKE's wildcards are searched for as text.
-		if got := kinds("%%%"); len(got) != 0 {
-			t.Errorf("%%%%%% matched %v", got)
-		}
-		if _, err := ps.FindPeople(ctx, " a "); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
-			t.Errorf("a one-letter search: %v", err)
-		}
-	})
-}
-
-func TestApplyRetention(t *testing.T) {
-	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
-		privacyFixture(t, db)
-		ps := sqldb.NewPrivacyService(db)
-		// Nothing has reached its retention period yet.
-		if n, err := ps.ApplyRetention(ctx, time.Now().Add(-time.Hour)); err != nil || n != 0 {
-			t.Fatalf("early retention = %d, %v", n, err)
-		}
-		if n, err := ps.ApplyRetention(ctx, time.Now().Add(time.Hour)); err != nil || n != 2 {
-			t.Fatalf("retention = %d, %v; want the public booking and the request", n, err)
-		}
-		after := dump(t, db)
-		for _, gone := range []string{pName, pEmail} {
-			for table, text := range after {
-				if strings.Contains(text, strings.ToLower(gone)) {
-					t.Errorf("after retention %s still holds %q", table, gone)
-				}
-			}
-		}
-		// The rows stay for counting; the account holder's booking is untouched.
-		if c := strings.Count(after["training_bookings"], "\n"); c != 2 {
-			t.Errorf("%d bookings after retention, want 2", c)
-		}
-		if c := strings.Count(after["training_requests"], "\n"); c != 1 || !strings.Contains(after["training_requests"], "care co") {
-			t.Errorf("request after retention: %s", after["training_requests"])
-		}
-		if !strings.Contains(after["training_bookings"], zEmail) {
-			t.Error("retention anonymised a booking made with an account")
-		}
-		if n, err := ps.ApplyRetention(ctx, time.Now().Add(time.Hour)); err != nil || n != 0 {
-			t.Fatalf("second run = %d, %v; want nothing left to do", n, err)
-		}
-	})
-}
-
-// TestRetentionRunsDaily runs the queue as serve does, three years on at
-// 03:00 London time: the daily job has anonymised the public booking.
-func TestRetentionRunsDaily(t *testing.T) {
-	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
-		privacyFixture(t, db)
-		q := jobs.NewQueue(db.Writer(), string(db.Dialect)).ReadFrom(db.Reader())
-		if err := sqldb.NewPrivacyService(db).RegisterJobs(q, 0); err != nil {
-			t.Fatal(err)
-		}
-		real := lightbulb.Now
-		defer func() { lightbulb.Now = real }()
-		l := time.Now().In(lightbulb.London).AddDate(3, 0, 0)
-		at := time.Date(l.Year(), l.Month(), l.Day(), 3, 0, 0, 0, lightbulb.London)
-		lightbulb.Now = func() time.Time { return at.UTC() }
-		if n, err := q.RunDue(ctx, 10); err != nil || n != 1 {
-			t.Fatalf("ran %d jobs, %v; want the day's retention run", n, err)
-		}
-		x, err := sqldb.NewPrivacyService(db).ExportPerson(ctx, lightbulb.Subject{Email: pEmail})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := sectionCounts(x); got["training_bookings"] != 0 {
-			t.Fatalf("the public booking still names its booker: %v", got)
-		}
-		if n, err := q.RunDue(ctx, 10); err != nil || n != 0 {
-			t.Fatalf("second run the same day ran %d, %v", n, err)
-		}
-	})
 }
