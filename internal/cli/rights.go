@@ -16,13 +16,17 @@ import (
 
 const rightsUsage = `Usage:
   lightbulb rights suggest [--in FILE] [--model FILE]
+  lightbulb rights eval [--json] [--model FILE] [--corpus FILE] [--labels FILE] [--texts FILE]
   lightbulb rights eval [--json] [--split NAME] [--model FILE] FILE
   lightbulb rights train [--corpus FILE] [--out FILE] [--db URL] [--cv [--cv-first N]]
 suggest reads JSON lines {"id","text"} (stdin by default) and writes one line
 {"id","rights":[{"code","score","because"}]} per input, in order. A line it
 cannot read gives {"line":N,"error":"..."} in its place, a message on stderr,
 and a non-zero exit once every other line is done.
-eval reads the same lines with "rights" and prints precision, recall and F1.
+eval with no FILE prints precision, recall and F1 on the corpus's test split
+beside the development set of real feedback (labels committed by row, texts
+read from ../shared/data/nhs-feedback-dev/comments.csv when it is there).
+eval FILE reads the same lines as suggest with "rights" and prints the figures.
 train rebuilds the model from the corpus's train split, plus the rights
 reviewers confirmed when --db is given. Run it from the repository root.`
 
@@ -149,55 +153,12 @@ func rightsSuggest(args []string, out, errw io.Writer) error {
 	return nil
 }
 
-func rightsEval(args []string, out, errw io.Writer) error {
-	var asJSON bool
-	var split, modelPath string
-	rest, err := rightsFlags("eval", args, errw, func(fs *flag.FlagSet) {
-		fs.BoolVar(&asJSON, "json", false, "print the figures as JSON")
-		fs.StringVar(&split, "split", "", `only texts whose "split" is NAME (e.g. test)`)
-		fs.StringVar(&modelPath, "model", "", "use this model file instead of the one built in")
-	})
-	if err != nil {
-		return err
-	}
-	if len(rest) != 1 {
-		fmt.Fprintln(errw, rightsUsage)
-		return errors.New("rights eval: give one FILE of labelled JSON lines (- for stdin)")
-	}
-	m, err := loadModel(modelPath)
-	if err != nil {
-		return err
-	}
-	r, err := openInput(rest[0])
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	examples, err := tagger.ReadExamples(r)
-	if err != nil {
-		return fmt.Errorf("rights eval: %s: %w", rest[0], err)
-	}
-	if split != "" {
-		examples = tagger.Split(examples, split)
-	}
-	if len(examples) == 0 {
-		return errors.New("rights eval: no labelled texts to evaluate")
-	}
-	rep := m.Evaluate(examples)
-	if asJSON {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
-	}
-	return rep.WriteTable(out)
-}
-
 func rightsTrain(ctx context.Context, args []string, out, errw io.Writer) error {
 	var corpus, outPath, dbURL string
 	var cv bool
 	var cvFirst int
 	rest, err := rightsFlags("train", args, errw, func(fs *flag.FlagSet) {
-		fs.StringVar(&corpus, "corpus", filepath.FromSlash("testdata/rights/corpus.jsonl"), "labelled corpus; its train split is used")
+		fs.StringVar(&corpus, "corpus", defaultCorpus, "labelled corpus; its train split is used")
 		fs.StringVar(&outPath, "out", filepath.FromSlash("internal/tagger/model.txt"), "where to write the model")
 		fs.StringVar(&dbURL, "db", "", "also learn from rights reviewers confirmed in this database")
 		fs.BoolVar(&cv, "cv", false, "first print 5-fold cross-validated figures on the training texts")
@@ -209,14 +170,9 @@ func rightsTrain(ctx context.Context, args []string, out, errw io.Writer) error 
 	if len(rest) > 0 {
 		return fmt.Errorf("rights train: unexpected %q", rest[0])
 	}
-	f, err := os.Open(corpus)
+	all, err := readExamplesFile(corpus)
 	if err != nil {
 		return fmt.Errorf("rights train: %w", err)
-	}
-	all, err := tagger.ReadExamples(f)
-	f.Close()
-	if err != nil {
-		return fmt.Errorf("rights train: %s: %w", corpus, err)
 	}
 	examples := tagger.Split(all, "train")
 	fromCorpus := len(examples)

@@ -91,8 +91,62 @@ func TestRightsEvalTableAndJSON(t *testing.T) {
 	if _, _, err := rights(t, "eval", bad); err == nil || !strings.Contains(err.Error(), "line 2: A14 must go with another right") {
 		t.Errorf("bad labels: %v", err)
 	}
-	if _, _, err := rights(t, "eval"); err == nil {
-		t.Error("eval without a file succeeded")
+	// Without a FILE, eval reads the corpus from the repository root, which
+	// is not where the tests run.
+	if _, _, err := rights(t, "eval"); err == nil || !strings.Contains(err.Error(), "corpus.jsonl") {
+		t.Errorf("eval away from the repository root: %v", err)
+	}
+	if _, _, err := rights(t, "eval", corpus, corpus); err == nil || !strings.Contains(err.Error(), "at most one FILE") {
+		t.Errorf("eval with two files: %v", err)
+	}
+}
+
+// realTexts is where the real development set's texts live beside the
+// checkout; they are never committed.
+var realTexts = filepath.Join("..", "..", "..", "shared", "data", "nhs-feedback-dev", "comments.csv")
+
+func evalBesideArgs(texts string, more ...string) []string {
+	return append([]string{"eval",
+		"--corpus", filepath.Join("..", "..", "testdata", "rights", "corpus.jsonl"),
+		"--labels", filepath.Join("..", "..", "testdata", "rights", "real-dev.csv"),
+		"--texts", texts}, more...)
+}
+
+func TestRightsEvalReportsTheRealSetBesideTheCorpus(t *testing.T) {
+	if _, err := os.Stat(realTexts); err != nil {
+		t.Skipf("the real development set's texts are not at %s (they live in ../shared beside the checkout, never in the repository): %v", realTexts, err)
+	}
+	out, errw, err := rights(t, evalBesideArgs(realTexts)...)
+	if err != nil || !strings.Contains(out, "corpus test split") || !strings.Contains(out, "real development set") ||
+		!strings.Contains(out, "micro F1") || !strings.Contains(out, "real development set: 2415 texts;") {
+		t.Fatalf("eval beside: %v\n%s%s", err, out, errw)
+	}
+	t.Logf("\n%s", out)
+	out, _, err = rights(t, evalBesideArgs(realTexts, "--json")...)
+	var reps []struct {
+		Name   string `json:"name"`
+		Report struct {
+			Texts   int     `json:"texts"`
+			MicroF1 float64 `json:"micro_f1"`
+		} `json:"report"`
+	}
+	if err != nil || json.Unmarshal([]byte(out), &reps) != nil || len(reps) != 2 || reps[1].Report.Texts != 2415 || reps[1].Report.MicroF1 <= 0 {
+		t.Fatalf("eval beside --json: %v\n%s", err, out)
+	}
+}
+
+func TestRightsEvalWithoutTheRealTextsSaysSo(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "comments.csv")
+	out, errw, err := rights(t, evalBesideArgs(missing)...)
+	if err != nil || !strings.Contains(out, "corpus test split: 341 texts") || strings.Contains(out, "real development set") {
+		t.Fatalf("eval without the texts: %v\n%s", err, out)
+	}
+	if !strings.Contains(errw, "Real development set left out: its texts are not at "+missing) {
+		t.Errorf("stderr does not say why the real set is missing:\n%s", errw)
+	}
+	other := writeFile(t, "other.csv", "row,text\n1,Less jail.\n")
+	if _, _, err := rights(t, evalBesideArgs(other)...); err == nil || !strings.Contains(err.Error(), "is labelled but not in the texts") {
+		t.Errorf("labels against the wrong texts: %v", err)
 	}
 }
 

@@ -1,0 +1,127 @@
+package tagger
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+const (
+	realLabelsPath = "../../testdata/rights/real-dev.csv"
+	// realTextsPath is where the real development set's texts live beside
+	// the checkout. They are never committed, so tests that need them skip
+	// when they are absent.
+	realTextsPath = "../../../shared/data/nhs-feedback-dev/comments.csv"
+)
+
+func TestReadRowLabels(t *testing.T) {
+	good := "# a comment\n\nrow,rights\n12,A5 A8\n13,\n14, A2 \n"
+	got, err := ReadRowLabels(strings.NewReader(good))
+	if err != nil || len(got) != 3 || got[0].Row != "12" || len(got[0].Rights) != 2 || got[0].Rights[1] != "A8" ||
+		len(got[1].Rights) != 0 || got[2].Rights[0] != "A2" {
+		t.Fatalf("ReadRowLabels = %+v, %v", got, err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"12,A5\n", `line 1: want the header "row,rights"`},
+		{"row,rights\n12,A5\n12,A8\n", "line 3: row 12 labelled twice"},
+		{"row,rights\n12,A99\n", `line 2: unknown right "A99"`},
+		{"row,rights\n12,A14\n", "line 2: A14 must go with another right"},
+		{"row,rights\n12\n", `line 2: want "row,rights"`},
+		{"row,rights\n12,A5,A8\n", `line 2: want "row,rights"`},
+		{"# only a comment\n", `no "row,rights" header`},
+	} {
+		if _, err := ReadRowLabels(strings.NewReader(tc.in)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("ReadRowLabels(%q) = %v, want %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+func TestReadFeedbackTextsAndJoin(t *testing.T) {
+	csv := "row,organisation,text\n7,Trust A,\"Less jail.\"\n9,Trust B,\"Two lines,\nwith a comma\"\n"
+	texts, err := ReadFeedbackTexts(strings.NewReader(csv))
+	if err != nil || texts["7"] != "Less jail." || texts["9"] != "Two lines,\nwith a comma" {
+		t.Fatalf("ReadFeedbackTexts = %q, %v", texts, err)
+	}
+	ex, err := JoinRows([]RowLabel{{Row: "9", Rights: []string{"A8"}}, {Row: "7", Rights: []string{"A5"}}}, texts)
+	if err != nil || len(ex) != 2 || ex[0].ID != "9" || ex[1].Text != "Less jail." || ex[1].Rights[0] != "A5" {
+		t.Fatalf("JoinRows = %+v, %v", ex, err)
+	}
+	if _, err := JoinRows([]RowLabel{{Row: "8"}}, texts); err == nil || !strings.Contains(err.Error(), "row 8 is labelled but not in the texts") {
+		t.Errorf("JoinRows with a missing row: %v", err)
+	}
+	if _, err := ReadFeedbackTexts(strings.NewReader("id,comment\n1,x\n")); err == nil || !strings.Contains(err.Error(), `no "row" or no "text" column`) {
+		t.Errorf("ReadFeedbackTexts without the columns: %v", err)
+	}
+}
+
+// mustRealLabels reads the committed labels of the real development set.
+func mustRealLabels(tb testing.TB) []RowLabel {
+	tb.Helper()
+	f, err := os.Open(realLabelsPath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	labels, err := ReadRowLabels(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return labels
+}
+
+// realDevSet joins the committed labels with the texts in ../shared, or
+// skips the test when the texts are not there.
+func realDevSet(tb testing.TB) []Example {
+	tb.Helper()
+	f, err := os.Open(realTextsPath)
+	if err != nil {
+		tb.Skipf("the real development set's texts are not at %s (they live in ../shared beside the checkout, never in the repository): %v", realTextsPath, err)
+	}
+	defer f.Close()
+	texts, err := ReadFeedbackTexts(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ex, err := JoinRows(mustRealLabels(tb), texts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ex
+}
+
+// TestRealDevLabelsShape checks the committed labels without the texts: the
+// set's size and that it holds the rights the issue asked to be weighted
+// toward.
+func TestRealDevLabelsShape(t *testing.T) {
+	labels := mustRealLabels(t)
+	if len(labels) < 1500 {
+		t.Errorf("%d labelled comments, want at least 1500", len(labels))
+	}
+	count := map[string]int{}
+	for _, l := range labels {
+		for _, c := range l.Rights {
+			count[c]++
+		}
+	}
+	for _, c := range []string{"A2", "A3", "A5", "A8", "A14"} {
+		if count[c] < 10 {
+			t.Errorf("%s labelled on %d comments, want at least 10 to measure it", c, count[c])
+		}
+	}
+}
+
+// TestRealDevSetEvaluates measures the shipped model on the real
+// development set, when its texts are present, and logs the figures.
+func TestRealDevSetEvaluates(t *testing.T) {
+	set := realDevSet(t)
+	rep := Default().Evaluate(set)
+	var table bytes.Buffer
+	if err := WriteSideBySide(&table, []Named{{Name: "real development set", Report: rep}}); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("real development set:\n%s", table.String())
+	if rep.Texts != len(set) || rep.NoneTexts == 0 || rep.Right("A5").Support == 0 {
+		t.Errorf("report does not cover the set: %d texts, %d with no right, A5 support %d", rep.Texts, rep.NoneTexts, rep.Right("A5").Support)
+	}
+}
