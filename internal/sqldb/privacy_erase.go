@@ -54,12 +54,10 @@ func eraseTable(ctx context.Context, tx *sql.Tx, t *lightbulb.PersonalTable, p *
 			return err
 		}
 	}
+	needles := p.needles()
 	for _, c := range t.Columns {
-		if c.Erase != lightbulb.EraseScrub {
-			continue
-		}
-		for _, needle := range p.needles() {
-			if err := scrub(ctx, tx, rep, t.Table, c.Column, needle); err != nil {
+		if c.Erase == lightbulb.EraseScrub && len(needles) > 0 {
+			if err := scrub(ctx, tx, rep, t.Table, c.Column, needles); err != nil {
 				return err
 			}
 		}
@@ -116,20 +114,27 @@ func stand(c lightbulb.PersonalColumn) string {
 	return "''"
 }
 
-// scrub replaces needle in one text column of every row, as written and in
-// lower and upper case (the engines share no case-insensitive replace).
-func scrub(ctx context.Context, tx *sql.Tx, rep *lightbulb.ErasureReport, table, col, needle string) error {
-	expr, args := col, []any{likeContains(needle)}
-	seen := map[string]bool{}
-	for _, v := range []string{needle, strings.ToLower(needle), strings.ToUpper(needle)} {
-		if seen[v] {
-			continue
-		}
-		seen[v] = true
-		args = append(args, v)
-		expr = fmt.Sprintf("replace(%s, $%d, '%s')", expr, len(args), erased)
+// scrub replaces each needle in one text column of every row, as written
+// and in lower and upper case (the engines share no case-insensitive
+// replace), reading the table once whatever the number of needles.
+func scrub(ctx context.Context, tx *sql.Tx, rep *lightbulb.ErasureReport, table, col string, needles []string) error {
+	var args []any
+	var likes []string
+	for _, n := range needles {
+		args = append(args, likeContains(n))
+		likes = append(likes, fmt.Sprintf("lower(%s) LIKE $%d ESCAPE '\\'", col, len(args)))
 	}
-	q := fmt.Sprintf(`UPDATE %s SET %s = %s WHERE lower(%s) LIKE $1 ESCAPE '\'`, table, col, expr, col)
+	expr, seen := col, map[string]bool{}
+	for _, n := range needles {
+		for _, v := range []string{n, strings.ToLower(n), strings.ToUpper(n)} {
+			if !seen[v] {
+				seen[v] = true
+				args = append(args, v)
+				expr = fmt.Sprintf("replace(%s, $%d, '%s')", expr, len(args), erased)
+			}
+		}
+	}
+	q := fmt.Sprintf(`UPDATE %s SET %s = %s WHERE %s`, table, col, expr, strings.Join(likes, " OR "))
 	return execCount(ctx, tx, rep, table, q, args...)
 }
 
