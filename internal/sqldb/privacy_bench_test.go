@@ -77,3 +77,45 @@ func timed(b *testing.B, db *sqldb.DB, q string) time.Duration {
 	mustExec(b, db, q)
 	return time.Since(start)
 }
+
+// BenchmarkEraseAtScale erases one person from a database holding 200,000
+// cases and 100,000 audit entries, whose free text erasure reads in full.
+//
+//	go test ./internal/sqldb -run '^$' -bench EraseAtScale -benchtime 1x
+func BenchmarkEraseAtScale(b *testing.B) {
+	ctx := context.Background()
+	db, err := sqldb.Open(ctx, "sqlite:"+filepath.Join(b.TempDir(), "scale.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
+	org := &lightbulb.Organisation{Slug: "big", Name: "Big Trust", Kind: lightbulb.KindNHSTrust}
+	if err := sqldb.NewOrgService(db).CreateOrg(ctx, org); err != nil {
+		b.Fatal(err)
+	}
+	now := lightbulb.Now()
+	text := strings.Repeat("The patient said staff did not listen at the ward round. ", 4)
+	mustExec(b, db, `INSERT INTO services (org_id, name, created_at) VALUES ($1, 'Ward', $2)`, org.ID, now)
+	mustExec(b, db, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
+		INSERT INTO cases (org_id, type, source_ref, received, service_id, summary, reviewed_by, created_at, updated_at)
+		SELECT $1, 'complaint', 'C' || i, '2026-01-01', (SELECT id FROM services), $2, 'Reviewer ' || (i % 50), $3, $3 FROM n`, org.ID, text, now)
+	mustExec(b, db, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+		INSERT INTO audit_log (actor_name, action, target, detail, ip, created_at)
+		SELECT 'Person ' || i, 'case.view', 'C' || i, $1, '192.0.2.1', $2 FROM n`, text, now)
+	for i := 0; i < b.N; i++ {
+		u := &lightbulb.User{Email: fmt.Sprintf("reviewer%d@example.org", i), Name: fmt.Sprintf("Reviewer %d", i)}
+		if err := sqldb.NewUserService(db).CreateUser(ctx, u); err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		rep, err := sqldb.NewPrivacyService(db).ErasePerson(ctx, lightbulb.Subject{UserID: u.ID})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms-erase")
+		b.ReportMetric(float64(rep.Rows["cases"]), "cases-changed")
+	}
+}
