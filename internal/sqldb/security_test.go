@@ -60,3 +60,88 @@ func TestSurveyIsForStaffOnly(t *testing.T) {
 		}
 	})
 }
+
+// Adding an existing account makes a pending membership it accepts; a new
+// address gets a new account the same way.
+func TestInvitations(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		org := sqldbtest.MustOrg(t, db, "trust-i", lightbulb.KindNHSTrust)
+		other := sqldbtest.MustOrg(t, db, "council-i", lightbulb.KindCouncil)
+		elsewhere := sqldbtest.MustUser(t, db, "elsewhere@example.org", other, lightbulb.RoleStaff)
+		member := sqldbtest.MustUser(t, db, "member@example.org", org, lightbulb.RoleStaff)
+		ctx := lightbulb.WithOrg(context.Background(), org.ID)
+		svc, users := sqldb.NewInvitationService(db), sqldb.NewUserService(db)
+		if err := users.SetPassword(context.Background(), elsewhere.ID, "a hash"); err != nil {
+			t.Fatal(err)
+		}
+		week := time.Now().Add(7 * 24 * time.Hour)
+		staff := []lightbulb.Role{lightbulb.RoleStaff}
+
+		if _, err := svc.Invite(ctx, "not an address", "", nil, "x", week); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+			t.Fatalf("bad invite: %v", err)
+		}
+		if _, err := svc.Invite(ctx, "member@example.org", "Typed Name", staff, "m", week); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+			t.Fatalf("inviting a member: %v", err)
+		}
+		inv, err := svc.Invite(ctx, "Elsewhere@Example.org", "Typed Name", staff, "old", week)
+		if err != nil || inv.UserID != elsewhere.ID || inv.NewAccount {
+			t.Fatalf("invite an existing account: %+v, %v", inv, err)
+		}
+		// Inviting again replaces the first link.
+		if _, err := svc.Invite(ctx, "elsewhere@example.org", "Typed Name", []lightbulb.Role{lightbulb.RoleExpert}, "tok", week); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.FindInvitation(ctx, "old"); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+			t.Fatalf("replaced link: %v", err)
+		}
+		if u, _ := users.FindUserByID(ctx, elsewhere.ID); u.Name != elsewhere.Name {
+			t.Fatalf("the typed name changed the account: %q", u.Name)
+		}
+		if _, err := users.FindMember(ctx, elsewhere.ID); lightbulb.ErrorCode(err) != lightbulb.ENOTFOUND {
+			t.Fatalf("a member before accepting: %v", err)
+		}
+		fresh, err := svc.Invite(ctx, "new.person@example.org", "New Person", staff, "new", week)
+		if err != nil || !fresh.NewAccount {
+			t.Fatalf("invite a new address: %+v, %v", fresh, err)
+		}
+		pending, err := svc.PendingInvitations(ctx)
+		if err != nil || len(pending) != 2 || pending[0].Email != "new.person@example.org" {
+			t.Fatalf("pending: %+v, %v", pending, err)
+		}
+		if _, err := svc.AcceptInvitation(ctx, "tok", member.ID); lightbulb.ErrorCode(err) != lightbulb.EFORBIDDEN {
+			t.Fatalf("accepted by someone else: %v", err)
+		}
+		if _, err := svc.AcceptInvitation(ctx, "tok", elsewhere.ID); err != nil {
+			t.Fatal(err)
+		}
+		m, err := users.FindMember(ctx, elsewhere.ID)
+		if err != nil || len(m.Roles) != 1 || m.Roles[0] != lightbulb.RoleExpert {
+			t.Fatalf("after accepting: %+v, %v", m, err)
+		}
+		if _, err := svc.AcceptInvitation(ctx, "tok", elsewhere.ID); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+			t.Fatalf("accepted twice: %v", err)
+		}
+		if pending, _ := svc.PendingInvitations(lightbulb.WithOrg(ctx, other.ID)); len(pending) != 0 {
+			t.Fatalf("another organisation sees %d invitations", len(pending))
+		}
+	})
+}
+
+// Public forms send one address at most PublicMailPerDay emails a day.
+func TestMailAllowance(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		a := sqldb.NewMailAllowance(db)
+		for i := 0; i < 3; i++ {
+			if ok, err := a.TakeMail(ctx, "Flood@Example.org", 3); !ok || err != nil {
+				t.Fatalf("email %d: %v %v", i+1, ok, err)
+			}
+		}
+		if ok, err := a.TakeMail(ctx, "flood@example.org", 3); ok || err != nil {
+			t.Fatalf("over the cap: %v %v", ok, err)
+		}
+		if ok, _ := a.TakeMail(ctx, "someone.else@example.org", 3); !ok {
+			t.Fatal("another address was capped")
+		}
+	})
+}

@@ -19,7 +19,12 @@ func (s *Server) adminPeople(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_people", s.newPage(r, "People and roles", ms))
+	pending, err := s.Invitations.PendingInvitations(r.Context())
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_people", s.newPage(r, "People and roles", map[string]any{"Members": ms, "Invitations": pending}))
 }
 
 func (s *Server) adminPersonNew(w http.ResponseWriter, r *http.Request) {
@@ -36,9 +41,10 @@ func formRoles(r *http.Request) []lightbulb.Role {
 	return out
 }
 
-// adminPersonCreate adds a person to the current organisation. A new account
-// gets an email with a link to choose a password; an existing account (in
-// another organisation) is given roles here too.
+// adminPersonCreate invites a person to the current organisation. Whether
+// or not the address already has an account, the admin sees the same thing:
+// a pending invitation to the address they typed, and nothing about the
+// account. The person joins when they accept the emailed link.
 func (s *Server) adminPersonCreate(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	p := s.newPage(r, "Add a person", map[string]any{"Roles": lightbulb.Roles})
@@ -46,62 +52,30 @@ func (s *Server) adminPersonCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Form = r.PostForm
-	roles := formRoles(r)
-	email := strings.TrimSpace(r.PostFormValue("email"))
-	var v lightbulb.ValidationErrors
-	if len(roles) == 0 {
-		v.Add("roles", "Select at least one role")
+	tok := randomString(32)
+	inv, err := s.Invitations.Invite(ctx, r.PostFormValue("email"), r.PostFormValue("name"), formRoles(r), hashToken(tok),
+		time.Now().Add(inviteLifetime))
+	if err != nil {
+		s.formError(w, r, "admin_person_new", p, err)
+		return
 	}
-	u, err := s.Users.FindUserByEmail(ctx, email)
-	isNew := lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND
-	if isNew {
-		u = &lightbulb.User{Email: email, Name: r.PostFormValue("name")}
-		if strings.TrimSpace(u.Name) == "" {
-			v.Add("name", "Enter the person’s name")
-		}
-		if v.Err() != nil {
-			s.formError(w, r, "admin_person_new", p, &v)
-			return
-		}
-		if err := s.Users.CreateUser(ctx, u); err != nil {
-			s.formError(w, r, "admin_person_new", p, err)
-			return
-		}
-	} else if err != nil {
+	_ = s.Audit.Record(ctx, "person.invite", inv.Email, "roles: "+rolesText(inv.Roles))
+	link := s.baseURL(r) + "/invitations/" + tok
+	lang := userLang(r, &lightbulb.User{Lang: inv.Lang})
+	m := lightbulb.MembershipInvitationMail(inv, lang, link)
+	if inv.NewAccount {
+		m = lightbulb.InvitationMail(&lightbulb.User{Name: inv.Name, Email: inv.Email}, lang, inv.OrgName, link)
+	}
+	if err := s.Mail.SendMail(ctx, m); err != nil {
 		s.serverError(w, r, err)
 		return
-	} else if _, err := s.Users.FindMember(ctx, u.ID); err == nil {
-		v.Add("email", "This person is already in your organisation. Change their roles from the list of people.")
 	}
-	if err := v.Err(); err != nil {
-		s.formError(w, r, "admin_person_new", p, err)
-		return
-	}
-	if err := s.Users.SetRoles(ctx, u.ID, roles); err != nil {
-		s.formError(w, r, "admin_person_new", p, err)
-		return
-	}
-	_ = s.Audit.Record(ctx, "person.add", u.Email, "roles: "+rolesText(roles))
-	if isNew {
-		if err := s.inviteMail(r, u); err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-	}
-	s.flash(r, "%s has been added.", u.Name)
+	s.flash(r, "We have emailed an invitation to %s. They join when they accept it.", inv.Email)
 	http.Redirect(w, r, "/admin/people", http.StatusSeeOther)
 }
 
-// inviteMail sends a new person a link to choose their password.
-func (s *Server) inviteMail(r *http.Request, u *lightbulb.User) error {
-	tok := randomString(32)
-	if err := s.Resets.CreateReset(r.Context(), u.ID, hashToken(tok), time.Now().Add(7*24*time.Hour)); err != nil {
-		return err
-	}
-	org := currentOrg(r.Context())
-	link := strings.TrimRight(s.opt.BaseURL, "/") + "/password/reset/" + tok
-	return s.Mail.SendMail(r.Context(), lightbulb.InvitationMail(u, userLang(r, u), org.Name, link))
-}
+// inviteLifetime is how long an invitation link works.
+const inviteLifetime = 7 * 24 * time.Hour
 
 func rolesText(rs []lightbulb.Role) string {
 	if len(rs) == 0 {

@@ -75,11 +75,16 @@ func TestAdminManagesPeople(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ms, _ := e.svc.Mail.FindMail(ctx, 5)
+	if len(ms) != 1 || ms[0].To != "new@example.org" {
+		t.Fatalf("no invite mail")
+	}
+	// The new person joins by choosing a password through the emailed link.
+	if r := e.client().post(inviteRE.FindString(ms[0].Body), url.Values{"password": {"a long new password"}, "confirm": {"a long new password"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("accept: %d %.300s", r.status, text(r.body))
+	}
 	if m, err := e.svc.Users.FindMember(ctx, u.ID); err != nil || len(m.Roles) != 2 {
 		t.Fatalf("member: %+v %v", m, err)
-	}
-	if ms, _ := e.svc.Mail.FindMail(ctx, 5); len(ms) != 1 || ms[0].To != "new@example.org" {
-		t.Fatalf("no invite mail")
 	}
 	// Change roles; then an admin cannot remove their own admin role.
 	r = c.post("/admin/people/"+itoa(u.ID), url.Values{"roles": {"expert"}})

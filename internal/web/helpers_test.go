@@ -75,8 +75,9 @@ func setupEnv(t testing.TB) *env {
 
 	e.svc = web.Services{Orgs: sqldb.NewOrgService(db), Users: sqldb.NewUserService(db), Rights: sqldb.NewRightService(db),
 		Audit: sqldb.NewAuditService(db), Mail: sqldb.NewMailService(db), Resets: sqldb.NewResetService(db),
-		Decisions: sqldb.NewDecisionService(db),
-		Reviews:   sqldb.NewReviewService(db), Cases: sqldb.NewCaseService(db, nil),
+		Decisions:   sqldb.NewDecisionService(db),
+		Invitations: sqldb.NewInvitationService(db), MailAllowance: sqldb.NewMailAllowance(db),
+		Reviews: sqldb.NewReviewService(db), Cases: sqldb.NewCaseService(db, nil),
 		Privacy: sqldb.NewPrivacyService(db),
 		Jobs:    jobs.NewQueue(db.Writer(), string(db.Dialect))}
 	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(db),

@@ -35,6 +35,8 @@ func (s *Server) Handler() http.Handler {
 	h("POST /password/forgot", s.forgot)
 	h("GET /password/reset/{token}", s.resetForm)
 	h("POST /password/reset/{token}", s.reset)
+	h("GET /invitations/{token}", s.invitationPage)
+	h("POST /invitations/{token}", s.invitationAccept)
 	h("GET /dashboard", s.requireUser(s.dashboard))
 	h("POST /organisation", s.requireUser(s.switchOrg))
 	h("GET /account", s.requireUser(s.accountPage))

@@ -52,6 +52,10 @@ type Services struct {
 	// work now: a handler that has just enqueued something urgent (an offer
 	// of a freed place) calls it. Handlers never run jobs themselves.
 	WakeJobs func()
+	// Invitations keeps pending memberships that people accept.
+	Invitations lightbulb.InvitationService
+	// MailAllowance caps the emails public forms send one address a day.
+	MailAllowance lightbulb.MailAllowance
 	// Privacy answers subject access, erasure and retention from the
 	// personal-data register.
 	Privacy lightbulb.PrivacyService
