@@ -2,6 +2,7 @@ package lightbulb
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -90,6 +91,16 @@ type PersonalTable struct {
 	// (a booking, a request), so a person found by email is also known by
 	// that name. An audit entry is not: its actor is not its target.
 	OnePerson bool
+}
+
+// ErasedDomain is the domain of the stand-in address erasure and retention
+// write in place of a person's email address. It is reserved (RFC 2606),
+// so nothing can ever be delivered there, and Lightbulb never writes to it.
+const ErasedDomain = "erased.invalid"
+
+// IsErased reports whether an email address is an erasure's stand-in.
+func IsErased(addr string) bool {
+	return strings.HasSuffix(strings.ToLower(strings.TrimSpace(addr)), "@"+ErasedDomain)
 }
 
 // Subject is the person a subject access or erasure request is about: an

@@ -46,6 +46,11 @@ func (s *MailService) SendMail(ctx context.Context, m *lightbulb.Mail) error {
 // so a change and the email it causes commit together.
 func queueMail(ctx context.Context, tx *sql.Tx, m *lightbulb.Mail) error {
 	m.CreatedAt = lightbulb.Now()
+	if lightbulb.IsErased(m.To) {
+		// An erased person's bookings and decisions stay; their reminders
+		// have no one to go to.
+		return nil
+	}
 	if m.MessageID == "" {
 		b := make([]byte, 12)
 		_, _ = rand.Read(b)

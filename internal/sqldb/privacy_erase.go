@@ -107,7 +107,7 @@ func stand(c lightbulb.PersonalColumn) string {
 	case lightbulb.HoldsName:
 		return "'Erased person'"
 	case lightbulb.HoldsEmail:
-		return "'erased@erased.invalid'"
+		return "'erased@" + lightbulb.ErasedDomain + "'"
 	case lightbulb.HoldsUserID:
 		return "NULL"
 	}

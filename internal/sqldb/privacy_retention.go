@@ -37,9 +37,9 @@ func (s *PrivacyService) RegisterJobs(q *jobs.Queue, keep time.Duration) error {
 // that still name someone: public bookings (no account) for sessions that
 // ended before the cutoff, and bespoke requests made before it.
 var expiring = []struct{ table, email, name, where string }{
-	{"training_bookings", "email", "name", `user_id IS NULL AND email <> 'erased@erased.invalid'
+	{"training_bookings", "email", "name", `user_id IS NULL AND email NOT LIKE '%@` + lightbulb.ErasedDomain + `'
 		AND session_id IN (SELECT id FROM training_sessions WHERE ends_at < $1)`},
-	{"training_requests", "email", "contact_name", `email <> 'erased@erased.invalid' AND created_at < $1`},
+	{"training_requests", "email", "contact_name", `email NOT LIKE '%@` + lightbulb.ErasedDomain + `' AND created_at < $1`},
 }
 
 // ApplyRetention anonymises every public booking and bespoke request past

@@ -150,6 +150,20 @@ func TestErasePerson(t *testing.T) {
 		if err != nil || !u.Disabled || u.Name != "Erased person" || u.PasswordHash != "" {
 			t.Fatalf("erased account: %+v %v", u, err)
 		}
+		// Reminders for their bookings and decisions have no one to go to.
+		m := sqldb.NewMailService(db)
+		if err := m.SendMail(ctx, &lightbulb.Mail{To: u.Email, Subject: "Review due", Body: "b"}); err != nil {
+			t.Fatal(err)
+		}
+		ms, err := m.FindMail(ctx, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range ms {
+			if lightbulb.IsErased(x.To) {
+				t.Fatalf("mail was queued to an erased address: %+v", x)
+			}
+		}
 	})
 }
 
