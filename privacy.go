@@ -18,13 +18,13 @@ type Holds string
 
 // What a declared column can hold.
 const (
-	HoldsUserID  Holds = "account"  // an account's id (users.id)
-	HoldsEmail   Holds = "email"    // an email address
-	HoldsName    Holds = "name"     // a person's name as text
-	HoldsText    Holds = "text"     // free text that may mention a person's name or email address
-	HoldsAddress Holds = "address"  // a network (IP) address
-	HoldsSecret  Holds = "secret"   // a credential such as a password hash
-	HoldsNothing Holds = "nothing"  // looks personal but is not; Why says why
+	HoldsUserID  Holds = "account" // an account's id (users.id)
+	HoldsEmail   Holds = "email"   // an email address
+	HoldsName    Holds = "name"    // a person's name as text
+	HoldsText    Holds = "text"    // free text that may mention a person's name or email address
+	HoldsAddress Holds = "address" // a network (IP) address
+	HoldsSecret  Holds = "secret"  // a credential such as a password hash
+	HoldsNothing Holds = "nothing" // looks personal but is not; Why says why
 )
 
 // Erasure says what erasing a person does to a column.
