@@ -2,10 +2,12 @@ module github.com/lightbulb-hr/lightbulb
 
 go 1.26.8
 
-// The toolchain every build uses: the newest release approved on the module
-// proxy here, past the standard-library fixes in 1.26.10. GOTOOLCHAIN=auto
-// (set by the Makefile, scripts/test.sh and .ci/run) fetches it.
-toolchain go1.27.3
+// The toolchain every build uses: the newest release on the module proxy
+// (checked 2026-12-06), past the standard-library fixes in 1.26.10/1.27.3
+// and those of 1.27.4 (net/http's MaxBytesReader, which limitBody uses;
+// crypto/tls; cgo flag checks in the go command). GOTOOLCHAIN=auto (set by
+// the Makefile, scripts/test.sh and .ci/run) fetches it.
+toolchain go1.27.4
 
 require (
 	codeberg.org/go-pdf/fpdf v0.12.0
