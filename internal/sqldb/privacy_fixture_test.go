@@ -67,6 +67,9 @@ func privacyFixture(t *testing.T, db *sqldb.DB) *people {
 	mentions := "Discussed with " + zName + " (" + zEmail + ")"
 	exec(`INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ('h1', $1, $2)`, z, now)
 	exec(`UPDATE right_texts SET edited_by = $1 WHERE code = 'A8'`, zName)
+	ins(`INSERT INTO membership_invitations (org_id, user_id, roles, token_hash, invited_by, created_at, expires_at)
+		VALUES ($1, $2, 'lead', 'inv1', $3, $4, $4)`, o, z, f.other.ID, now)
+	exec(`INSERT INTO mail_allowance (email, day, sent) VALUES ($1, '2026-01-02', 2)`, zEmail)
 	ins(`INSERT INTO audit_log (org_id, actor_id, actor_name, action, target, detail, ip, created_at)
 		VALUES ($1, $2, $3, 'sign_in', '', '', '192.0.2.77', $4)`, o, z, zName, now)
 	ins(`INSERT INTO audit_log (org_id, actor_id, actor_name, action, target, detail, ip, created_at)

@@ -35,7 +35,8 @@ func TestExportPerson(t *testing.T) {
 			"reviews_led": 1, "review_invitations": 1, "review_ratings": 1, "review_ratings_agreed": 1,
 			"review_actions_owned": 1, "review_shares": 1, "training_bookings": 1, "bespoke_requests": 1,
 			"cases_reviewed": 1, "feedback": 1, "feedback_given": 1, "knowledge_checks": 1, "surveys_answered": 1,
-			"learning_needs": 1, "plans": 1, "plan_actions": 1, "plan_checkins": 1}
+			"learning_needs": 1, "plans": 1, "plan_actions": 1, "plan_checkins": 1,
+			"invitations": 1, "mail_allowance": 1}
 		got := sectionCounts(x)
 		for s, n := range want {
 			if got[s] != n {
