@@ -37,6 +37,14 @@ func (s *syncBuffer) String() string {
 // returns what it printed once it listens.
 func startServe(t *testing.T, args ...string) string {
 	t.Helper()
+	return launchServe(t, args...)()
+}
+
+// launchServe starts `lightbulb serve` with args, to run until the test
+// ends, and returns what waits until it listens and returns what it printed.
+// Call the waits from the test's goroutine.
+func launchServe(t *testing.T, args ...string) (wait func() string) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &syncBuffer{}
 	done := make(chan error, 1)
@@ -51,19 +59,22 @@ func startServe(t *testing.T, args ...string) string {
 			t.Errorf("serve: %v", err)
 		}
 	})
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if s := out.String(); strings.Contains(s, "Lightbulb is listening") {
-			return s
+	return func() string {
+		t.Helper()
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if s := out.String(); strings.Contains(s, "Lightbulb is listening") {
+				return s
+			}
+			select {
+			case err := <-done:
+				stopped = true
+				t.Fatalf("serve stopped: %v\n%s", err, out.String())
+			default:
+			}
 		}
-		select {
-		case err := <-done:
-			stopped = true
-			t.Fatalf("serve stopped: %v\n%s", err, out.String())
-		default:
-		}
+		t.Fatalf("serve did not start:\n%s", out.String())
+		return ""
 	}
-	t.Fatalf("serve did not start:\n%s", out.String())
-	return ""
 }
 
 func httpGet(t *testing.T, url string) (int, string) {
@@ -97,5 +108,26 @@ func TestServeMetricsOnTheirOwnAddress(t *testing.T) {
 	if st != http.StatusOK || !strings.Contains(body, `lightbulb_http_requests_total{route="GET /rights",status="200"} 1`) ||
 		!strings.Contains(body, "go_goroutines") {
 		t.Errorf("metrics listener: HTTP %d\n%.2000s", st, body)
+	}
+}
+
+// TestTwoServesStartTogether starts two `serve` processes' worth of work at
+// the same moment on one fresh database (PostgreSQL when the tests have
+// one): both must come up, and the schema and content be there once.
+func TestTwoServesStartTogether(t *testing.T) {
+	db := dbURL(t)
+	args := []string{"--db", db, "--addr", "127.0.0.1:0", "--insecure-fast-passwords"}
+	first, second := launchServe(t, args...), launchServe(t, args...)
+	for _, wait := range []func() string{first, second} {
+		url := regexp.MustCompile(`listening on (http://\S+)`).FindStringSubmatch(wait())
+		if url == nil {
+			t.Fatal("serve did not say where it listens")
+		}
+		if st, _ := httpGet(t, url[1]+"/rights/A8"); st != http.StatusOK {
+			t.Errorf("%s/rights/A8: HTTP %d", url[1], st)
+		}
+	}
+	if out, err := run(t, db, "migrate"); err != nil || !strings.Contains(out, "0 migrations applied now; 0 rights added") {
+		t.Fatalf("after both started, migrate: %v\n%s", err, out)
 	}
 }
