@@ -63,6 +63,16 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	if fastHash {
 		params = password.Minimum
 	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	defer ln.Close()
+	if cfg.BaseURL == "http://"+cfg.Addr {
+		// No --base-url: links in email point where this process listens
+		// (which, for port 0, is only known now).
+		cfg.BaseURL = "http://" + ln.Addr().String()
+	}
 	m := newMail(db, cfg)
 	q, err := newQueue(db, cfg, m)
 	if err != nil {
@@ -80,10 +90,6 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 		return err
 	}
 	defer stopMetrics()
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
-	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
 	go sweepSessions(ctx, db, log)

@@ -56,8 +56,8 @@ func queueMail(ctx context.Context, tx *sql.Tx, m *lightbulb.Mail) error {
 		_, _ = rand.Read(b)
 		m.MessageID = hex.EncodeToString(b)
 	}
-	if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (to_addr, subject, body, created_at, message_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-		m.To, m.Subject, m.Body, m.CreatedAt, m.MessageID).Scan(&m.ID); err != nil {
+	if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (to_addr, subject, body, created_at, message_id, lang) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		m.To, m.Subject, m.Body, m.CreatedAt, m.MessageID, m.Lang).Scan(&m.ID); err != nil {
 		return fmt.Errorf("queue mail: %w", err)
 	}
 	job, err := jobs.Enqueue(ctx, tx, jobs.New{Kind: JobDeliverMail, Payload: fmt.Sprint(m.ID)})
@@ -87,8 +87,8 @@ func (s *MailService) RegisterJobs(q *jobs.Queue) {
 // and then the second copy carries the same Message-ID.
 func (s *MailService) deliverJob(ctx context.Context, j *jobs.Job) error {
 	var m lightbulb.Mail
-	err := s.db.read.QueryRowContext(ctx, `SELECT id, to_addr, subject, body, created_at, sent_at, message_id FROM outbox WHERE id = $1`, j.Payload).
-		Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.CreatedAt, &m.SentAt, &m.MessageID)
+	err := s.db.read.QueryRowContext(ctx, `SELECT id, to_addr, subject, body, created_at, sent_at, message_id, lang FROM outbox WHERE id = $1`, j.Payload).
+		Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.CreatedAt, &m.SentAt, &m.MessageID, &m.Lang)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil // erased since it was queued
 	} else if err != nil {
@@ -110,7 +110,7 @@ func (s *MailService) FindMail(ctx context.Context, limit int) ([]*lightbulb.Mai
 	if limit <= 0 {
 		limit = 50
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT o.id, o.to_addr, o.subject, o.body, o.created_at, o.sent_at, o.error, o.message_id,
+	rows, err := s.db.read.QueryContext(ctx, `SELECT o.id, o.to_addr, o.subject, o.body, o.created_at, o.sent_at, o.error, o.message_id, o.lang,
 			COALESCE(j.state, ''), COALESCE(j.attempts, 0), j.run_at
 		FROM outbox o LEFT JOIN jobs j ON j.id = o.job_id ORDER BY o.id DESC LIMIT $1`, limit)
 	if err != nil {
@@ -122,7 +122,7 @@ func (s *MailService) FindMail(ctx context.Context, limit int) ([]*lightbulb.Mai
 		var m lightbulb.Mail
 		var state string
 		var runAt *time.Time
-		if err := rows.Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.CreatedAt, &m.SentAt, &m.Error, &m.MessageID, &state, &m.Attempts, &runAt); err != nil {
+		if err := rows.Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.CreatedAt, &m.SentAt, &m.Error, &m.MessageID, &m.Lang, &state, &m.Attempts, &runAt); err != nil {
 			return nil, err
 		}
 		m.MaxAttempts = mailAttempts
