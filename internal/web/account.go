@@ -129,6 +129,16 @@ func hashToken(tok string) string {
 	return hex.EncodeToString(h[:])
 }
 
+// takeMail counts one more email to address in its day's allowance and
+// reports whether it may be sent.
+func (s *Server) takeMail(r *http.Request, address string) bool {
+	ok, err := s.MailAllowance.TakeMail(r.Context(), address, lightbulb.PublicMailPerDay)
+	if err != nil {
+		s.log.Error("mail allowance", "error", err.Error(), "request_id", requestID(r.Context()))
+	}
+	return ok
+}
+
 // passwordStamp ties a session to the password it was opened with: when the
 // password changes (a reset), every other session stops working.
 func passwordStamp(hash string) string {
@@ -151,7 +161,9 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusTooManyRequests, "forgot", p)
 		return
 	}
-	if u, err := s.Users.FindUserByEmail(ctx, email); err == nil && !u.Disabled {
+	// An address that has had its day's emails gets the same answer and no
+	// email, so the answer still says nothing about whether it has an account.
+	if u, err := s.Users.FindUserByEmail(ctx, email); err == nil && !u.Disabled && s.takeMail(r, u.Email) {
 		tok := randomString(32)
 		if err := s.Resets.CreateReset(ctx, u.ID, hashToken(tok), time.Now().Add(resetLifetime)); err != nil {
 			s.serverError(w, r, err)

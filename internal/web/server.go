@@ -99,6 +99,7 @@ type Server struct {
 	limits   *limiter // reset requests per email
 	signIns  signInThrottles
 	perAddr  *limiter // every attempt per network address
+	perEmail *limiter // public forms per email address
 	metrics  *metrics
 	static   fs.FS // the built assets served under /static/
 	secure   bool
@@ -146,7 +147,7 @@ func New(s Services, opt Options) (*Server, error) {
 		sub = opt.Static
 	}
 	srv := &Server{Services: s, opt: opt, sessions: sm, tmpl: t, log: opt.Logger,
-		limits: newLimiter(opt.SignInPerMinute), signIns: newSignInThrottles(), perAddr: newLimiter(opt.AddressPerMinute), metrics: newMetrics(opt.Registry),
+		limits: newLimiter(opt.SignInPerMinute), signIns: newSignInThrottles(), perAddr: newLimiter(opt.AddressPerMinute), perEmail: newLimiter(formsPerEmailPerMinute), metrics: newMetrics(opt.Registry),
 		static: sub, secure: secure, dummyHash: dummy}
 	return srv, nil
 }

@@ -103,7 +103,7 @@ func (s *Server) trainingBook(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Each booking emails the address given: one network address may not
-	// make the site send more than the sign-in limit allows.
+	// make the site send more than the limit allows.
 	if !s.perAddr.allow("ip:" + clientIP(r)) {
 		s.errorPage(w, r, http.StatusTooManyRequests)
 		return
@@ -116,10 +116,18 @@ func (s *Server) trainingBook(w http.ResponseWriter, r *http.Request) {
 	if a := lightbulb.ActorFrom(r.Context()); a != nil {
 		req.Name, req.Email, req.UserID, req.OrgID = a.Name, a.Email, a.UserID, viewerOrg(r.Context())
 	}
-	b, err := s.Training.Book(ctx, req)
+	p := s.sessionPage(r, ctx, x)
+	p.Form = r.PostForm
+	// And the address itself is limited, whoever sends the form.
+	err := req.Validate()
+	if err == nil && !s.mailGate(w, r, "training_session", p, req.Email) {
+		return
+	}
+	var b *lightbulb.Booking
+	if err == nil {
+		b, err = s.Training.Book(ctx, req)
+	}
 	if err != nil {
-		p := s.sessionPage(r, ctx, x)
-		p.Form = r.PostForm
 		s.formError(w, r, "training_session", p, err)
 		return
 	}
@@ -307,6 +315,9 @@ func (s *Server) trainingRequestCreate(w http.ResponseWriter, r *http.Request) {
 		ContactName: r.PostFormValue("contact_name"), Email: r.PostFormValue("email"), Challenges: r.PostFormValue("challenges"),
 		TeamSize: size, PreferredDates: r.PostFormValue("dates"), Format: r.PostFormValue("format"), Lang: p.Lang}
 	err = f.Err(q.Validate())
+	if err == nil && !s.mailGate(w, r, "training_request", p, q.Email) {
+		return
+	}
 	if err == nil {
 		err = s.Training.CreateRequest(ctx, q)
 	}
