@@ -18,15 +18,33 @@ const narrowWidth = 320
 // otherwise names up to five elements that stick out (outside the table
 // scroll regions, which may scroll on their own).
 const overflowProbe = `(() => {
-  const root = document.documentElement, w = root.clientWidth;
+  const root = document.documentElement, w = root.clientWidth, x = window.scrollX;
   if (root.scrollWidth <= w) return [];
   const out = [];
   for (const el of document.body.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.right <= w + 1 || el.closest('.lb-table-scroll')) continue;
+    if (r.width === 0 || r.right + x <= w + 1 || (el.parentElement && el.parentElement.closest('.lb-table-scroll'))) continue;
     const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '';
-    out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls + ' (right edge ' + Math.round(r.right) + 'px)');
+    out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls + ' (right edge ' + Math.round(r.right + x) + 'px)');
     if (out.length === 5) break;
+  }
+  // Text can stick out of a box that fits, such as a long word.
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n && out.length < 5; n = walk.nextNode()) {
+    if (!n.textContent.trim() || n.parentElement.closest('.lb-table-scroll')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    const r = range.getBoundingClientRect();
+    if (r.right + x > w + 1) out.push('the text "' + n.textContent.trim().slice(0, 40) + '" in ' + n.parentElement.tagName.toLowerCase() + ' (right edge ' + Math.round(r.right + x) + 'px)');
+  }
+  // Else the element that reaches furthest, wherever it is.
+  if (!out.length) {
+    let far = null, farRight = 0;
+    for (const el of document.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right + x > farRight) { far = el; farRight = r.right + x; }
+    }
+    if (far) out.push('the document is ' + root.scrollWidth + 'px wide; furthest out: ' + far.outerHTML.slice(0, 160) + ' at ' + Math.round(farRight) + 'px');
   }
   return out.length ? out : ['the document is ' + root.scrollWidth + 'px wide'];
 })()`

@@ -171,7 +171,7 @@ func agreeAndAct(t *testing.T, review string) {
 		do(t, tb, "type the due date", chromedp.KeyEvent(k))
 	}
 	follow(t, tb, "action-added", chromedp.KeyEvent(kb.Enter))
-	mustContain(t, tb, "#actions ~ table", "Ten-minute huddles", "Niamh Kelly", "Overdue")
+	mustContain(t, tb, "#actions ~ .lb-table-scroll table", "Ten-minute huddles", "Niamh Kelly", "Overdue")
 
 	csv := fetchText(t, tb, `fetch(location.pathname + '/actions.csv').then(r => r.text())`)
 	if !strings.Contains(csv, "Ten-minute huddles") || !strings.Contains(csv, "Niamh Kelly") {
@@ -226,7 +226,7 @@ func secondRoundAndShare(t *testing.T, review string) {
 	agreeAll(t, tb, map[string][2]string{"LC2": {kb.ArrowRight, "Two staff said they would not raise a concern."}})
 	pressIn(t, tb, `main form button[value=submit]`)
 	follow(t, tb, "second-submitted", chromedp.KeyEvent(kb.Enter))
-	mustContain(t, tb, "#change ~ table", "↑ Improved", "↓ Got worse")
+	mustContain(t, tb, "#change ~ .lb-table-scroll table", "↑ Improved", "↓ Got worse")
 
 	visit(t, tb, "/reviews/grid")
 	mustContain(t, tb, "main table", reviewSubject, "Ward 7", "Knowing the rights")
