@@ -65,7 +65,7 @@ func (s *TrainingService) Book(ctx context.Context, req *lightbulb.BookingReques
 		switch {
 		case err == nil && prev.Status == lightbulb.BookingPending:
 			out = prev // asking again sends the confirmation email again
-			return nil
+			return s.queueBookingMail(ctx, tx, prev, x)
 		case err == nil && prev.Status == lightbulb.BookingWaiting:
 			return lightbulb.FieldError("email", "You are already on the waiting list for this session")
 		case err == nil:
@@ -97,7 +97,7 @@ func (s *TrainingService) Book(ctx context.Context, req *lightbulb.BookingReques
 			}
 		}
 		out = b
-		return nil
+		return s.queueBookingMail(ctx, tx, b, x)
 	})
 	if err != nil {
 		return nil, err
@@ -216,7 +216,11 @@ func (s *TrainingService) changeBooking(ctx context.Context, token string, fn fu
 			}
 			return err
 		}
-		return nil
+		now, err := scanBooking(tx.QueryRowContext(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND id = $2`, org, id))
+		if err != nil || now.Status == b.Status {
+			return err
+		}
+		return s.queueBookingMail(ctx, tx, now, x)
 	})
 	if err != nil {
 		return nil, err
@@ -437,4 +441,18 @@ func (s *TrainingService) MarkAttendance(ctx context.Context, sessionID int64, m
 		}
 		return nil
 	})
+}
+
+// queueBookingMail tells the booker, in the booking's own transaction, what
+// its status now means: confirm your place, you are booked, you are on the
+// waiting list, or your booking is cancelled.
+func (s *TrainingService) queueBookingMail(ctx context.Context, tx *sql.Tx, b *lightbulb.Booking, x *lightbulb.Session) error {
+	kind := map[string]string{lightbulb.BookingPending: lightbulb.MailConfirmLink, lightbulb.BookingConfirmed: lightbulb.MailBooked,
+		lightbulb.BookingWaiting: lightbulb.MailWaiting, lightbulb.BookingCancelled: lightbulb.MailCancelled}[b.Status]
+	if kind == "" {
+		return nil
+	}
+	copied := *b
+	copied.Session = x
+	return queueMail(ctx, tx, lightbulb.BookingMail(kind, &copied, s.baseURL))
 }

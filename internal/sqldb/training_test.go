@@ -506,3 +506,39 @@ func BenchmarkFindSessions(b *testing.B) {
 		}
 	}
 }
+
+// A booking change and the email it causes commit together: the store
+// queues each email in the change's own transaction, and a change that is
+// refused queues none.
+func TestBookingEmailsCommitWithTheChange(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f := newTrainingFixture(t, db)
+		x := f.session(t, 1, time.Now().Add(72*time.Hour).UTC().Truncate(time.Second), 0)
+		req := &lightbulb.BookingRequest{SessionID: x.ID, Name: "Ann", Email: "ann@example.org"}
+		b, err := f.svc.Book(f.ctx, req)
+		if err != nil || outboxTo(t, db, "ann@example.org", "Confirm your booking") != 1 {
+			t.Fatalf("booking: %v; confirmation emails %d", err, outboxTo(t, db, "ann@example.org", "Confirm your booking"))
+		}
+		if _, err := f.svc.ConfirmBooking(f.ctx, b.Token); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.svc.ConfirmBooking(f.ctx, b.Token); err != nil {
+			t.Fatalf("following the link again: %v", err)
+		}
+		if n := outboxTo(t, db, "ann@example.org", "You are booked"); n != 1 {
+			t.Fatalf("booked emails = %d, want 1 (following the link again changes nothing)", n)
+		}
+		if _, err := f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "Bo", Email: "bo@example.org"}); err == nil {
+			t.Fatal("a full session took a booking without the waiting list")
+		}
+		if n := outboxTo(t, db, "bo@example.org", ""); n != 0 {
+			t.Fatalf("a refused booking queued %d emails", n)
+		}
+		if _, err := f.svc.CancelBooking(f.ctx, b.Token); err != nil {
+			t.Fatal(err)
+		}
+		if n := outboxTo(t, db, "ann@example.org", "Booking cancelled"); n != 1 {
+			t.Fatalf("cancellation emails = %d, want 1", n)
+		}
+	})
+}

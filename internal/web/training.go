@@ -112,13 +112,6 @@ func (s *Server) baseURL(r *http.Request) string {
 	return "http://" + r.Host
 }
 
-// sendBookingMail emails a booker; a failure is logged, never shown, as
-// the booking itself is saved.
-func (s *Server) sendBookingMail(r *http.Request, kind string, b *lightbulb.Booking) {
-	if err := s.Mail.SendMail(r.Context(), lightbulb.BookingMail(kind, b, s.baseURL(r))); err != nil {
-		s.log.Error("booking mail", "error", err.Error(), "request_id", requestID(r.Context()))
-	}
-}
 
 // wakeJobs asks the workers to pick up what a change has just enqueued
 // (offers of freed places, feedback requests) now rather than at their next

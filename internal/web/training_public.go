@@ -134,15 +134,12 @@ func (s *Server) trainingBook(w http.ResponseWriter, r *http.Request) {
 	_ = s.Audit.Record(ctx, "training.book", fmt.Sprintf("session %d booking %d", x.ID, b.ID), b.Status)
 	switch b.Status {
 	case lightbulb.BookingPending:
-		s.sendBookingMail(r, lightbulb.MailConfirmLink, b)
 		s.flash(r, "We have emailed a link to %s. Follow it to confirm your place: it is not held until you do.", b.Email)
 		http.Redirect(w, r, fmt.Sprintf("/training/sessions/%d", x.ID), http.StatusSeeOther)
 		return
 	case lightbulb.BookingWaiting:
-		s.sendBookingMail(r, lightbulb.MailWaiting, b)
 		s.flash(r, "You are on the waiting list. We will email you if a place comes free.")
 	default:
-		s.sendBookingMail(r, lightbulb.MailBooked, b)
 		s.flash(r, "You are booked. We have emailed you the details.")
 	}
 	http.Redirect(w, r, "/training/bookings/"+b.Token, http.StatusSeeOther)
@@ -205,17 +202,15 @@ func (s *Server) trainingBookingAction(action string) http.HandlerFunc {
 	}
 }
 
-// bookingChanged emails and tells the person what happened.
+// bookingChanged tells the person what happened; the store has queued
+// the email in the same transaction as the change.
 func (s *Server) bookingChanged(r *http.Request, b *lightbulb.Booking) {
 	switch b.Status {
 	case lightbulb.BookingConfirmed:
-		s.sendBookingMail(r, lightbulb.MailBooked, b)
 		s.flash(r, "You are booked. We have emailed you the details.")
 	case lightbulb.BookingWaiting:
-		s.sendBookingMail(r, lightbulb.MailWaiting, b)
 		s.flash(r, "The session filled up before you confirmed, so you are on the waiting list.")
 	case lightbulb.BookingCancelled:
-		s.sendBookingMail(r, lightbulb.MailCancelled, b)
 		s.wakeJobs()
 		s.flash(r, "Your booking has been cancelled.")
 	}
