@@ -112,7 +112,6 @@ func (s *Server) baseURL(r *http.Request) string {
 	return "http://" + r.Host
 }
 
-
 // wakeJobs asks the workers to pick up what a change has just enqueued
 // (offers of freed places, feedback requests) now rather than at their next
 // poll.
