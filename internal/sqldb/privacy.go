@@ -67,9 +67,11 @@ func (p *person) needles() []string {
 	return out
 }
 
+// addUnique adds a name or address once. Erasure's own stand-ins are not
+// anyone's, so erasing a person twice does not scrub every erased record.
 func addUnique(list []string, s string) []string {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if s == "" || s == erasedName || lightbulb.IsErased(s) {
 		return list
 	}
 	for _, x := range list {

@@ -9,8 +9,12 @@ import (
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
-// erased replaces a person's name or email address inside free text.
-const erased = "[erased]"
+// erased replaces a person's name or email address inside free text, and
+// erasedName their name where a column holds only a name.
+const (
+	erased     = "[erased]"
+	erasedName = "Erased person"
+)
 
 // ErasePerson removes or anonymises every record the register finds for the
 // subject, in one transaction. SQLite runs with secure_delete on, so freed
@@ -105,7 +109,7 @@ func stand(c lightbulb.PersonalColumn) string {
 	}
 	switch c.Holds {
 	case lightbulb.HoldsName:
-		return "'Erased person'"
+		return "'" + erasedName + "'"
 	case lightbulb.HoldsEmail:
 		return "'erased@" + lightbulb.ErasedDomain + "'"
 	case lightbulb.HoldsUserID:
