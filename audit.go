@@ -27,8 +27,13 @@ type AuditFilter struct {
 	// Person, when set, keeps entries by this person or about their email
 	// address: for a subject access request.
 	Person *User
-	Limit  int
-	Offset int
+	// Record keeps entries about one record: its target is Record (such as
+	// "case 12") or starts with Record and a colon ("review 3: Ward 9").
+	Record string
+	// ActorID keeps entries made by one person.
+	ActorID int64
+	Limit   int
+	Offset  int
 }
 
 // AuditService writes and reads the audit log.

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"unicode/utf8"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -52,6 +53,15 @@ func (s *AuditService) FindAudit(ctx context.Context, f lightbulb.AuditFilter) (
 	if f.Person != nil {
 		args = append(args, f.Person.ID, f.Person.Email)
 		where += fmt.Sprintf(" AND (a.actor_id = $%d OR a.target = $%d)", len(args)-1, len(args))
+	}
+	if f.Record != "" {
+		prefix := f.Record + ":"
+		args = append(args, f.Record, prefix, utf8.RuneCountInString(prefix))
+		where += fmt.Sprintf(" AND (a.target = $%d OR substr(a.target, 1, $%d) = $%d)", len(args)-2, len(args), len(args)-1)
+	}
+	if f.ActorID != 0 {
+		args = append(args, f.ActorID)
+		where += fmt.Sprintf(" AND a.actor_id = $%d", len(args))
 	}
 	if f.Action != "" {
 		args = append(args, f.Action)

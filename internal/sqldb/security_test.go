@@ -145,3 +145,49 @@ func TestMailAllowance(t *testing.T) {
 		}
 	})
 }
+
+// The audit log filters by record (a target or its "target: ..." form) and
+// by the person who acted.
+func TestAuditFiltersByRecordAndPerson(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		org := sqldbtest.MustOrg(t, db, "trust-au", lightbulb.KindNHSTrust)
+		ann := sqldbtest.MustUser(t, db, "ann@example.org", org, lightbulb.RoleStaff)
+		bob := sqldbtest.MustUser(t, db, "bob@example.org", org, lightbulb.RoleStaff)
+		ctx := lightbulb.WithOrg(context.Background(), org.ID)
+		audit := sqldb.NewAuditService(db)
+		as := func(u *lightbulb.User) context.Context {
+			return lightbulb.WithActor(ctx, &lightbulb.Actor{UserID: u.ID, Name: u.Name})
+		}
+		for _, x := range []struct {
+			who            *lightbulb.User
+			action, target string
+		}{{ann, "case.view", "case 12"}, {bob, "case.view", "case 12"}, {ann, "case.view", "case 123"},
+			{ann, "review.view", "review 3: Ward 9"}, {bob, "review.view", "review 31: Ward 1"}} {
+			if err := audit.Record(as(x.who), x.action, x.target, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		count := func(f lightbulb.AuditFilter) int {
+			t.Helper()
+			es, total, err := audit.FindAudit(ctx, f)
+			if err != nil || total != len(es) {
+				t.Fatalf("%+v: %d of %d, %v", f, len(es), total, err)
+			}
+			return total
+		}
+		for _, c := range []struct {
+			f    lightbulb.AuditFilter
+			want int
+		}{
+			{lightbulb.AuditFilter{Record: "case 12"}, 2},
+			{lightbulb.AuditFilter{Record: "review 3"}, 1},
+			{lightbulb.AuditFilter{Record: "case 12", ActorID: bob.ID}, 1},
+			{lightbulb.AuditFilter{ActorID: ann.ID}, 3},
+			{lightbulb.AuditFilter{Record: "case 1"}, 0},
+		} {
+			if got := count(c.f); got != c.want {
+				t.Errorf("%+v: %d entries, want %d", c.f, got, c.want)
+			}
+		}
+	})
+}

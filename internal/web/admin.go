@@ -148,24 +148,6 @@ func (s *Server) adminPersonRoles(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/admin/people", http.StatusSeeOther)
 }
 
-func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	f := lightbulb.AuditFilter{Action: q.Get("action"), Limit: 50}
-	f.AllOrgs = q.Get("all") == "1" && lightbulb.ActorFrom(r.Context()).PlatformAdmin
-	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 1 {
-		f.Offset = (n - 1) * f.Limit
-	}
-	es, total, err := s.Audit.FindAudit(r.Context(), f)
-	if err != nil {
-		s.appError(w, r, err)
-		return
-	}
-	page := f.Offset/f.Limit + 1
-	data := map[string]any{"Entries": es, "Total": total, "AllOrgs": f.AllOrgs, "Action": f.Action, "Page": page,
-		"Next": f.Offset+f.Limit < total}
-	s.render(w, r, http.StatusOK, "admin_audit", s.newPage(r, "Audit log", data))
-}
-
 func (s *Server) adminOutbox(w http.ResponseWriter, r *http.Request) {
 	ms, err := s.Mail.FindMail(r.Context(), 100)
 	if err != nil {

@@ -81,6 +81,7 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "Cases", map[string]any{"Cases": page.Cases, "Next": next, "Services": services, "Rights": rights,
 		"Types": lightbulb.CaseTypes, "Statuses": lightbulb.CaseStatuses, "Paged": f.After != "", "First": first})
 	p.Form = r.URL.Query()
+	_ = s.Audit.Record(ctx, "case.list.view", "cases", caseListDetail(r.URL.RawQuery, page.Cases))
 	s.render(w, r, http.StatusOK, "cases_list", p)
 }
 
@@ -130,6 +131,23 @@ func (s *Server) caseCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func caseTarget(id int64) string { return fmt.Sprintf("case %d", id) }
+
+// caseListDetail says in the audit log which cases a list page showed, and
+// with which filter.
+func caseListDetail(query string, cs []*lightbulb.Case) string {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = strconv.FormatInt(c.ID, 10)
+	}
+	d := fmt.Sprintf("%d shown", len(cs))
+	if len(ids) > 0 {
+		d += ": " + strings.Join(ids, ", ")
+	}
+	if query != "" {
+		d += " (" + query + ")"
+	}
+	return d
+}
 
 // caseLoad loads the case named in the path, in the current organisation.
 func (s *Server) caseLoad(w http.ResponseWriter, r *http.Request) (*lightbulb.Case, bool) {

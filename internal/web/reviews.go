@@ -199,6 +199,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	_ = s.Audit.Record(r.Context(), "review.view", reviewTarget(rv), "")
 	s.showReview(w, r, rv, cs, nil)
 }
 

@@ -87,6 +87,7 @@ func (s *Server) reviewRateForm(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	_ = s.Audit.Record(r.Context(), "review.view", reviewTarget(rv), "rating form")
 	p := s.newPage(r, "Rate the statements", f)
 	for _, x := range all {
 		if x.UserID == a.UserID {
@@ -137,6 +138,7 @@ func (s *Server) reviewAgreeForm(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	_ = s.Audit.Record(r.Context(), "review.view", reviewTarget(rv), "agreeing form with every contribution")
 	p := s.newPage(r, "Agree the final ratings", f)
 	for _, x := range finals {
 		fill(p, []lightbulb.Rated{x})

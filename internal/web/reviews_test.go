@@ -20,6 +20,18 @@ import (
 func reviewEnv(t *testing.T) (*env, *lightbulb.Organisation) {
 	t.Helper()
 	e := newEnv(t)
+	seedFramework(t, e)
+	icb := sqldbtest.MustOrg(t, e.db, "icb", lightbulb.KindCommissioner)
+	addPerson(e, "leadA", e.orgA, lightbulb.RoleLead, lightbulb.RoleStaff)
+	addPerson(e, "expertA", e.orgA, lightbulb.RoleExpert)
+	addPerson(e, "leadB", e.orgB, lightbulb.RoleLead)
+	addPerson(e, "commissioner", icb, lightbulb.RoleCommissioner)
+	return e, icb
+}
+
+// seedFramework loads the shipped review framework.
+func seedFramework(t *testing.T, e *env) {
+	t.Helper()
 	f := &lightbulb.Framework{Slug: sqldb.DefaultFramework, Name: content.FrameworkName}
 	for _, s := range content.Framework() {
 		f.Statements = append(f.Statements, &lightbulb.Statement{Code: s.Code, Theme: s.Theme, Text: s.Text, Good: s.Good,
@@ -28,12 +40,6 @@ func reviewEnv(t *testing.T) (*env, *lightbulb.Organisation) {
 	if _, err := sqldb.NewReviewService(e.db).SeedFramework(context.Background(), f); err != nil {
 		t.Fatal(err)
 	}
-	icb := sqldbtest.MustOrg(t, e.db, "icb", lightbulb.KindCommissioner)
-	addPerson(e, "leadA", e.orgA, lightbulb.RoleLead, lightbulb.RoleStaff)
-	addPerson(e, "expertA", e.orgA, lightbulb.RoleExpert)
-	addPerson(e, "leadB", e.orgB, lightbulb.RoleLead)
-	addPerson(e, "commissioner", icb, lightbulb.RoleCommissioner)
-	return e, icb
 }
 
 func addPerson(e *env, key string, org *lightbulb.Organisation, roles ...lightbulb.Role) {

@@ -49,7 +49,7 @@ func (s *Server) Handler() http.Handler {
 	h("POST /admin/people", s.requireAdmin(s.adminPersonCreate))
 	h("GET /admin/people/{id}", s.requireAdmin(s.adminPerson))
 	h("POST /admin/people/{id}", s.requireAdmin(s.adminPersonRoles))
-	h("GET /admin/audit", s.requireAdmin(s.adminAudit))
+	h("GET /admin/audit", s.requireLeadOrAdmin(s.adminAudit))
 
 	// Platform administration.
 	h("GET /admin/organisations", s.requirePlatform(s.adminOrgs))
