@@ -173,6 +173,7 @@ func text(body string) string {
 
 // call sends one route's request: a GET, or a POST of its form.
 func (c *client) call(r route) resp {
+	noteProbe(r.method, r.path)
 	c.e.t.Helper()
 	if r.method == "POST" {
 		return c.post(r.path, r.form)

@@ -1,9 +1,31 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+	"sort"
+)
 
 // Handler returns the whole application with its middleware.
 func (s *Server) Handler() http.Handler {
+	return s.wrap(s.routes())
+}
+
+// Routes lists every registered route pattern, like "GET /rights/{code}",
+// and a function that names the pattern a request would reach ("unmatched"
+// when none). The isolation tests use them to fail for a route nobody
+// probes.
+func (s *Server) Routes() ([]string, func(*http.Request) string) {
+	rt := s.routes()
+	out := make([]string, 0, len(rt.patterns))
+	for p := range rt.patterns {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out, rt.route
+}
+
+// routes registers every route of the application.
+func (s *Server) routes() *routeTable {
 	rt := newRouteTable()
 	h := func(pattern string, fn http.HandlerFunc) { rt.handle(pattern, fn) }
 
@@ -80,7 +102,11 @@ func (s *Server) Handler() http.Handler {
 	s.privacyRoutes(h)
 
 	h("/", s.notFound)
+	return rt
+}
 
+// wrap puts the middleware around the routes.
+func (s *Server) wrap(rt *routeTable) http.Handler {
 	var handler http.Handler = rt.mux
 	handler = s.withActor(handler)
 	handler = s.sessions.LoadAndSave(handler)

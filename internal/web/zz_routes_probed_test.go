@@ -1,0 +1,75 @@
+package web_test
+
+import (
+	"flag"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+	"github.com/lightbulb-hr/lightbulb/internal/web"
+)
+
+// probed records every route the isolation tests try, as "METHOD /path".
+var probed sync.Map
+
+func noteProbe(method, path string) { probed.Store(method+" "+path, true) }
+
+// publicRoutes are the routes anyone may use without signing in, so there
+// is nothing for one organisation to reach of another's through them; each
+// is here on purpose. Every other route must be probed by an isolation test.
+var publicRoutes = map[string]bool{
+	// Pages for everyone, holding nothing of any organisation.
+	"GET /{$}": true, "GET /accessibility": true, "GET /cookies": true, "GET /privacy": true,
+	"GET /healthz": true, "GET /readyz": true, "GET /static/": true, "GET /language/{lang}": true,
+	"GET /rights": true, "GET /rights/card": true, "GET /rights/card.pdf": true,
+	"GET /rights/{code}": true, "GET /rights/{code}/easy-read": true,
+	"GET /training": true, "GET /training/testimonials": true,
+	"GET /training/request": true, "POST /training/request": true,
+	// Signing in and out.
+	"GET /sign-in": true, "POST /sign-in": true,
+	// Reached by a link emailed to one person: the unguessable token is the
+	// key, and a wrong one finds nothing (the token tests in each area).
+	"GET /password/forgot": true, "POST /password/forgot": true,
+	"GET /password/reset/{token}": true, "POST /password/reset/{token}": true,
+	"GET /invitations/{token}": true, "POST /invitations/{token}": true,
+	"GET /training/bookings/{token}": true, "GET /training/bookings/{token}/booking.ics": true,
+	"POST /training/bookings/{token}/accept": true, "POST /training/bookings/{token}/cancel": true,
+	"POST /training/bookings/{token}/confirm": true,
+	"GET /training/feedback/{token}":          true, "POST /training/feedback/{token}": true,
+	"GET /training/checks/{token}": true, "POST /training/checks/{token}/{phase}": true,
+}
+
+// TestZZEveryRouteIsProbed runs after the isolation tests (it sorts last)
+// and fails for any route none of them tried and that is not declared
+// public: a new route cannot be added without saying who may reach it.
+func TestZZEveryRouteIsProbed(t *testing.T) {
+	if f := flag.Lookup("test.run"); f != nil && f.Value.String() != "" {
+		t.Skip("only meaningful when every test runs")
+	}
+	e := newEnv(t)
+	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(e.db)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	patterns, route := s.Routes()
+	covered := map[string]bool{}
+	probed.Range(func(k, _ any) bool {
+		method, path, _ := strings.Cut(k.(string), " ")
+		covered[route(httptest.NewRequest(method, path, nil))] = true
+		return true
+	})
+	var missing []string
+	for _, p := range patterns {
+		if !covered[p] && !publicRoutes[p] && p != "/" {
+			missing = append(missing, p)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("%d routes are in no isolation test and not declared public (add them to an isolation test, or to publicRoutes):\n  %s",
+			len(missing), strings.Join(missing, "\n  "))
+	}
+}
