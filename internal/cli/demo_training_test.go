@@ -12,6 +12,13 @@ import (
 
 func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	db := dbURL(t)
+	// Noon today, so the daily jobs (02:30, 03:30, 07:00 London) have all
+	// fallen due whenever the test runs.
+	y, m, d := time.Now().UTC().Date()
+	noon := time.Date(y, m, d, 12, 0, 0, 0, time.UTC)
+	old := lightbulb.Now
+	lightbulb.Now = func() time.Time { return noon }
+	t.Cleanup(func() { lightbulb.Now = old })
 	out, err := run(t, db, "demo", "--insecure-fast-passwords")
 	if err != nil || !strings.Contains(out, "Training demo: 11 courses, 3 programmes, 3 cohorts, 25 sessions and 4 bespoke requests added.") {
 		t.Fatalf("first demo: %v\n%s", err, out)
@@ -35,9 +42,7 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	// and running it again (as after a restart) sends nothing more.
 	receiver := mailtest.StartMode(t, mailtest.Plain)
 	port, got := receiver.Port, receiver.Messages
-	old := lightbulb.Now
-	lightbulb.Now = func() time.Time { return time.Now().UTC().AddDate(0, 1, 0) }
-	t.Cleanup(func() { lightbulb.Now = old })
+	lightbulb.Now = func() time.Time { return noon.AddDate(0, 1, 0) }
 	smtp := []string{"jobs", "run-due", "--smtp-host", "127.0.0.1", "--smtp-port", fmt.Sprint(port), "--smtp-tls", "off"}
 	if out, err = run(t, db, smtp...); err != nil || !strings.Contains(out, "4 are waiting") {
 		t.Fatalf("jobs run-due a month later: %v\n%s", err, out)
