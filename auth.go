@@ -20,6 +20,9 @@ type Mail struct {
 	// MessageID is the Message-ID header, fixed when the mail is queued so
 	// every delivery attempt carries the same one.
 	MessageID string
+	// ListUnsubscribe, when set, is the one-click unsubscribe address sent
+	// as List-Unsubscribe with List-Unsubscribe-Post (RFC 8058).
+	ListUnsubscribe string
 	// Delivery as the outbox shows it: MailQueued, MailSending, MailSent,
 	// MailRetrying or MailGivenUp, with attempts made and the next try.
 	Status      string

@@ -37,6 +37,10 @@ func compose(from *mail.Address, m *lightbulb.Mail, now time.Time) ([]byte, erro
 	if lightbulb.ValidLang(m.Lang) {
 		header("Content-Language", m.Lang)
 	}
+	if u := m.ListUnsubscribe; u != "" && !strings.ContainsAny(u, "\r\n<>") {
+		header("List-Unsubscribe", "<"+u+">")
+		header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+	}
 	header("MIME-Version", "1.0")
 	header("Content-Type", "text/plain; charset=utf-8")
 	header("Content-Transfer-Encoding", "quoted-printable")

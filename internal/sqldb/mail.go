@@ -56,8 +56,8 @@ func queueMail(ctx context.Context, tx *sql.Tx, m *lightbulb.Mail) error {
 		_, _ = rand.Read(b)
 		m.MessageID = hex.EncodeToString(b)
 	}
-	if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (to_addr, subject, body, created_at, message_id, lang) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		m.To, m.Subject, m.Body, m.CreatedAt, m.MessageID, m.Lang).Scan(&m.ID); err != nil {
+	if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (to_addr, subject, body, created_at, message_id, lang, list_unsubscribe) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		m.To, m.Subject, m.Body, m.CreatedAt, m.MessageID, m.Lang, m.ListUnsubscribe).Scan(&m.ID); err != nil {
 		return fmt.Errorf("queue mail: %w", err)
 	}
 	job, err := jobs.Enqueue(ctx, tx, jobs.New{Kind: JobDeliverMail, Payload: fmt.Sprint(m.ID)})
@@ -87,8 +87,8 @@ func (s *MailService) RegisterJobs(q *jobs.Queue) {
 // and then the second copy carries the same Message-ID.
 func (s *MailService) deliverJob(ctx context.Context, j *jobs.Job) error {
 	var m lightbulb.Mail
-	err := s.db.read.QueryRowContext(ctx, `SELECT id, to_addr, subject, body, created_at, sent_at, message_id, lang FROM outbox WHERE id = $1`, j.Payload).
-		Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.CreatedAt, &m.SentAt, &m.MessageID, &m.Lang)
+	err := s.db.read.QueryRowContext(ctx, `SELECT id, to_addr, subject, body, created_at, sent_at, message_id, lang, list_unsubscribe FROM outbox WHERE id = $1`, j.Payload).
+		Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.CreatedAt, &m.SentAt, &m.MessageID, &m.Lang, &m.ListUnsubscribe)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil // erased since it was queued
 	} else if err != nil {

@@ -144,8 +144,7 @@ func scrub(ctx context.Context, tx *sql.Tx, rep *lightbulb.ErasureReport, table,
 
 // likeContains is a LIKE pattern for text containing s in lower case.
 func likeContains(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(strings.ToLower(s)) + "%"
+	return "%" + escapeLike(strings.ToLower(s)) + "%"
 }
 
 func execCount(ctx context.Context, tx *sql.Tx, rep *lightbulb.ErasureReport, table, q string, args ...any) error {
