@@ -16,10 +16,13 @@ const (
 	RoleTrainer      Role = "trainer"
 	RoleExpert       Role = "expert"
 	RoleAdmin        Role = "admin"
+	// RoleComms is the charity's communications role: it runs the Action
+	// Plan and the newsletter.
+	RoleComms Role = "comms"
 )
 
 // Roles lists every role in display order.
-var Roles = []Role{RoleStaff, RoleLead, RoleCommissioner, RoleTrainer, RoleExpert, RoleAdmin}
+var Roles = []Role{RoleStaff, RoleLead, RoleCommissioner, RoleTrainer, RoleExpert, RoleComms, RoleAdmin}
 
 // ValidRole reports whether r is one of Roles.
 func ValidRole(r Role) bool {

@@ -33,9 +33,31 @@ func newQueue(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService) (*jobs.Que
 	if err := sqldb.NewPrivacyService(db).RegisterJobs(q, keep); err != nil {
 		return nil, err
 	}
+	if err := actionPlan(db, cfg).RegisterJobs(q, time.Duration(cfg.Outreach.SignatureDays)*24*time.Hour); err != nil {
+		return nil, err
+	}
+	newsletter(db, cfg).RegisterJobs(q)
 	caseimport.RegisterJobs(q, sqldb.NewCaseService(db, caseSuggest), sqldb.NewAuditService(db))
 	if err := q.RegisterHousekeeping(); err != nil {
 		return nil, err
 	}
 	return q, nil
+}
+
+// actionPlan is the Action Plan with its configured check-ins.
+func actionPlan(db *sqldb.DB, cfg *config.Config) *sqldb.ActionPlanService {
+	ap := sqldb.NewActionPlanService(db, cfg.BaseURL)
+	if len(cfg.Outreach.CheckinMonths) > 0 {
+		ap.CheckinMonths = cfg.Outreach.CheckinMonths
+	}
+	return ap
+}
+
+// newsletter is the newsletter sending at the configured rate.
+func newsletter(db *sqldb.DB, cfg *config.Config) *sqldb.NewsletterService {
+	nl := sqldb.NewNewsletterService(db, cfg.BaseURL)
+	if cfg.Outreach.PerMinute > 0 {
+		nl.PerMinute = cfg.Outreach.PerMinute
+	}
+	return nl
 }

@@ -37,6 +37,8 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 		Privacy:       sqldb.NewPrivacyService(db),
 		Invitations:   sqldb.NewInvitationService(db),
 		MailAllowance: sqldb.NewMailAllowance(db),
+		ActionPlan:    actionPlan(db, cfg),
+		Newsletter:    newsletter(db, cfg),
 	}
 }
 
@@ -81,7 +83,8 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	svc := services(db, cfg, m, q)
 	srv, err := web.New(svc, web.Options{BaseURL: cfg.BaseURL, Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: log, Password: params, Registry: reg, MetricsToken: cfg.MetricsToken,
-		ClientIPHeader: cfg.ClientIPHeader, TrustedProxies: cfg.TrustedProxies})
+		ClientIPHeader: cfg.ClientIPHeader, TrustedProxies: cfg.TrustedProxies,
+		KeepSubscriberIP: cfg.Outreach.KeepIP, BounceToken: cfg.Outreach.BounceToken})
 	if err != nil {
 		return err
 	}

@@ -44,6 +44,8 @@ type Config struct {
 	// whose ClientIPHeader is believed; empty believes any peer.
 	TrustedProxies []netip.Prefix
 	proxiesErr     error // a bad LIGHTBULB_TRUSTED_PROXIES, reported by Validate
+	// Outreach configures the Action Plan and the newsletter.
+	Outreach Outreach
 }
 
 // SMTP configures outgoing mail. With no Host, mail stays in the outbox.
@@ -175,6 +177,7 @@ func Flags(fs *flag.FlagSet) *Config {
 	if err := c.setProxies(env("LIGHTBULB_TRUSTED_PROXIES", "")); err != nil {
 		c.proxiesErr = err
 	}
+	c.outreachFlags(fs)
 	return c
 }
 
@@ -215,6 +218,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("config: --client-ip-header %q is not a header name like X-Forwarded-For", c.ClientIPHeader)
 	}
 	if err := c.SMTP.validate(); err != nil {
+		return err
+	}
+	if err := c.Outreach.validate(); err != nil {
 		return err
 	}
 	return c.validateMetrics()

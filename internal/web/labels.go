@@ -14,7 +14,18 @@ import (
 var labelSets = map[string]map[string]string{
 	"role": {
 		"staff": "Staff", "lead": "Lead", "commissioner": "Commissioner", "trainer": "Trainer",
-		"expert": "Lived experience expert", "admin": "Admin",
+		"expert": "Lived experience expert", "admin": "Admin", "comms": "Communications",
+	},
+	"actionplan": {
+		"individual": "As an individual", "community": "As a community member", "public_body": "As a public body worker",
+		"policymaker": "As a policymaker",
+		"england": "England", "scotland": "Scotland", "wales": "Wales", "northern_ireland": "Northern Ireland",
+		"pending": "Waiting for confirmation", "confirmed": "Confirmed", "invalid": "Invalidated",
+		"approved": "Published", "rejected": "Not published", "action": "Own action", "story": "Story",
+	},
+	"newsletter": {
+		"draft": "Draft", "scheduled": "Scheduled", "sending": "Sending", "sent": "Sent",
+		"pending": "Waiting for confirmation", "confirmed": "Subscribed", "unsubscribed": "Unsubscribed", "stopped": "Stopped",
 	},
 	"org": {
 		"nhs_trust": "NHS trust", "council": "Council", "care_provider": "Care provider",

@@ -12,7 +12,9 @@ import (
 // each process limits on its own, which still bounds guessing.
 type limiter struct {
 	mu      sync.Mutex
-	perMin  int
+	every   time.Duration // one attempt comes back this often
+	burst   int           // attempts a fresh key may make at once
+	idle    time.Duration // a bucket unused this long is full again, so dropped
 	buckets map[string]*bucket
 	swept   time.Time
 }
@@ -23,7 +25,13 @@ type bucket struct {
 }
 
 func newLimiter(perMinute int) *limiter {
-	return &limiter{perMin: perMinute, buckets: map[string]*bucket{}, swept: time.Now()}
+	return newLimiterEvery(time.Minute/time.Duration(perMinute), perMinute)
+}
+
+// newLimiterEvery allows burst attempts at once, then one every every.
+func newLimiterEvery(every time.Duration, burst int) *limiter {
+	return &limiter{every: every, burst: burst, idle: max(10*time.Minute, every*time.Duration(burst)),
+		buckets: map[string]*bucket{}, swept: time.Now()}
 }
 
 // blocked reports whether key has no attempt left, without using one.
@@ -42,7 +50,7 @@ func (l *limiter) allow(keys ...string) bool {
 	now := time.Now()
 	if now.Sub(l.swept) > time.Minute {
 		for k, b := range l.buckets {
-			if now.Sub(b.seen) > 10*time.Minute {
+			if now.Sub(b.seen) > l.idle {
 				delete(l.buckets, k)
 			}
 		}
@@ -52,7 +60,7 @@ func (l *limiter) allow(keys ...string) bool {
 	for _, k := range keys {
 		b, found := l.buckets[k]
 		if !found {
-			b = &bucket{lim: rate.NewLimiter(rate.Every(time.Minute/time.Duration(l.perMin)), l.perMin)}
+			b = &bucket{lim: rate.NewLimiter(rate.Every(l.every), l.burst)}
 			l.buckets[k] = b
 		}
 		b.seen = now

@@ -59,6 +59,10 @@ type Services struct {
 	// Privacy answers subject access, erasure and retention from the
 	// personal-data register.
 	Privacy lightbulb.PrivacyService
+	// ActionPlan runs the public Human Rights Action Plan.
+	ActionPlan lightbulb.ActionPlanService
+	// Newsletter keeps the newsletter list and sends campaigns.
+	Newsletter lightbulb.NewsletterService
 }
 
 // Options configure a Server.
@@ -87,6 +91,12 @@ type Options struct {
 	// listener to requests that carry it as a bearer token. With none,
 	// /metrics is not served there (see Server.MetricsHandler).
 	MetricsToken string
+	// KeepSubscriberIP records the network address a newsletter
+	// subscription came from, with its consent; off by default.
+	KeepSubscriberIP bool
+	// BounceToken, when set, lets a mail provider report bounces and
+	// complaints to POST /newsletter/bounces with it as a bearer token.
+	BounceToken string
 }
 
 // Server is Lightbulb's HTTP application.
@@ -100,6 +110,7 @@ type Server struct {
 	signIns  signInThrottles
 	perAddr  *limiter // every attempt per network address
 	perEmail *limiter // public forms per email address
+	public   *publicLimits
 	metrics  *metrics
 	static   fs.FS // the built assets served under /static/
 	secure   bool
@@ -147,7 +158,7 @@ func New(s Services, opt Options) (*Server, error) {
 		sub = opt.Static
 	}
 	srv := &Server{Services: s, opt: opt, sessions: sm, tmpl: t, log: opt.Logger,
-		limits: newLimiter(opt.SignInPerMinute), signIns: newSignInThrottles(), perAddr: newLimiter(opt.AddressPerMinute), perEmail: newLimiter(formsPerEmailPerMinute), metrics: newMetrics(opt.Registry),
+		limits: newLimiter(opt.SignInPerMinute), signIns: newSignInThrottles(), perAddr: newLimiter(opt.AddressPerMinute), public: newPublicLimits(), perEmail: newLimiter(formsPerEmailPerMinute), metrics: newMetrics(opt.Registry),
 		static: sub, secure: secure, dummyHash: dummy}
 	return srv, nil
 }

@@ -1,0 +1,234 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+func (s *Server) actionPlanRoutes(h func(string, http.HandlerFunc)) {
+	h("GET /action-plan", s.actionPlanPage(false))
+	h("GET /action-plan/easy-read", s.actionPlanPage(true))
+	h("GET /action-plan/sign", s.signForm)
+	h("POST /action-plan/sign", s.sign)
+	h("GET /action-plan/signatures/{token}", s.signature)
+	h("POST /action-plan/signatures/{token}/confirm", s.signatureConfirm)
+	h("GET /action-plan/checkins/{token}", s.checkinForm)
+	h("POST /action-plan/checkins/{token}", s.checkinAnswer)
+	h("GET /action-plan/stop/{token}", s.stopPage)
+	h("POST /action-plan/stop/{token}", s.stop)
+
+	h("GET /action-plan/manage", s.requireComms(s.planManage))
+	h("GET /action-plan/manage/actions/new", s.requireComms(s.planActionForm))
+	h("POST /action-plan/manage/actions", s.requireComms(s.planActionSave))
+	h("GET /action-plan/manage/actions/{id}", s.requireComms(s.planActionForm))
+	h("POST /action-plan/manage/actions/{id}", s.requireComms(s.planActionSave))
+	h("GET /action-plan/manage/actions/{id}/history", s.requireComms(s.planActionHistory))
+	h("POST /action-plan/manage/moderate/{kind}/{id}", s.requireComms(s.planModerate))
+	h("GET /action-plan/manage/suspect", s.requireComms(s.planSuspect))
+	h("POST /action-plan/manage/suspect", s.requireComms(s.planInvalidate))
+	h("POST /action-plan/manage/blocked", s.requireComms(s.planBlock))
+	h("GET /action-plan/manage/signatures.csv", s.requireComms(s.planSignaturesCSV))
+}
+
+// isComms reports whether the person works in the charity's communications
+// role, in the operator organisation: they run the Action Plan and the
+// newsletter.
+func isComms(ctx context.Context) bool {
+	o := currentOrg(ctx)
+	return o != nil && o.Operator && lightbulb.ActorFrom(ctx).Has(lightbulb.RoleComms)
+}
+
+func (s *Server) requireComms(fn http.HandlerFunc) http.HandlerFunc {
+	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
+		if !isComms(r.Context()) {
+			s.errorPage(w, r, http.StatusForbidden)
+			return
+		}
+		fn(w, r)
+	})
+}
+
+// roleActions is one role's numbered actions, for the public page and the
+// sign-up form.
+type roleActions struct {
+	Role    string
+	Actions []*lightbulb.ActionItem
+	Signed  int
+}
+
+// planView is what the public Action Plan pages show.
+type planView struct {
+	Roles     []roleActions
+	Counts    *lightbulb.PlanCounts
+	Nations   []string
+	Published []*lightbulb.Moderated
+	EasyRead  bool
+}
+
+func (s *Server) planView(ctx context.Context) (*planView, error) {
+	all, err := s.ActionPlan.FindActionItems(ctx, "", false)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.ActionPlan.PlanCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	pub, err := s.ActionPlan.FindPublished(ctx, 6)
+	if err != nil {
+		return nil, err
+	}
+	v := &planView{Counts: c, Nations: lightbulb.Nations, Published: pub}
+	for _, role := range lightbulb.PlanRoles {
+		ra := roleActions{Role: role, Signed: c.ByRole[role]}
+		for _, a := range all {
+			if a.Role == role {
+				ra.Actions = append(ra.Actions, a)
+			}
+		}
+		v.Roles = append(v.Roles, ra)
+	}
+	return v, nil
+}
+
+func (s *Server) actionPlanPage(easy bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := s.planView(r.Context())
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		v.EasyRead = easy
+		title := "The Human Rights Action Plan"
+		if easy {
+			title = "The Human Rights Action Plan: Easy Read"
+		}
+		s.render(w, r, http.StatusOK, "actionplan", s.newPage(r, title, v))
+	}
+}
+
+// signView is the sign-up form: the role chosen (none yet shows the choice
+// of role first, so the form works without JavaScript) and its actions.
+type signView struct {
+	Role             string
+	Actions          []*lightbulb.ActionItem
+	Nations          []string
+	LocalAuthorities map[string][]string
+}
+
+func (s *Server) signPage(r *http.Request, role string) (*Page, error) {
+	v := &signView{Nations: lightbulb.Nations, LocalAuthorities: lightbulb.LocalAuthorities}
+	for _, x := range lightbulb.PlanRoles {
+		if x == role {
+			v.Role = role
+		}
+	}
+	if v.Role != "" {
+		as, err := s.ActionPlan.FindActionItems(r.Context(), v.Role, false)
+		if err != nil {
+			return nil, err
+		}
+		v.Actions = as
+	}
+	p := s.newPage(r, "Sign the Human Rights Action Plan", v)
+	p.Form.Set("role", v.Role)
+	return p, nil
+}
+
+func (s *Server) signForm(w http.ResponseWriter, r *http.Request) {
+	p, err := s.signPage(r, r.URL.Query().Get("role"))
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if r.URL.Query().Has("role") && p.Form.Get("role") == "" {
+		p.Errors = []*lightbulb.Error{lightbulb.FieldError("role", p.T("Choose who you are signing as"))}
+	}
+	p.Form.Set("checkins", "yes")
+	s.render(w, r, http.StatusOK, "actionplan_sign", p)
+}
+
+func (s *Server) sign(w http.ResponseWriter, r *http.Request) {
+	if !s.perAddr.allow("ip:" + clientIP(r)) {
+		s.errorPage(w, r, http.StatusTooManyRequests)
+		return
+	}
+	if !s.readForm(w, r) {
+		return
+	}
+	f := formOf(r)
+	p, err := s.signPage(r, f.Text("role"))
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p.Form = r.PostForm
+	req := &lightbulb.SignRequest{Role: f.Text("role"), OwnAction: f.Text("own_action"), Name: f.Text("name"), Email: f.Text("email"),
+		Organisation: f.Text("organisation"), Nation: f.Text("nation"), LocalAuthority: f.Text("local_authority"),
+		Checkins: f.Text("checkins") == "yes", Lang: p.Lang, Suspect: s.public.suspect(r, f.Text("website"))}
+	for _, id := range r.PostForm["actions"] {
+		if n := parseID(id); n > 0 {
+			req.Actions = append(req.Actions, n)
+		}
+	}
+	if err := s.ActionPlan.Sign(r.Context(), req); err != nil {
+		s.formError(w, r, "actionplan_sign", p, err)
+		return
+	}
+	s.wakeJobs()
+	s.render(w, r, http.StatusOK, "actionplan_check_email", s.newPage(r, "Check your email", req.Email))
+}
+
+// signatureFromPath finds a signature by its token, or shows the page that
+// says what to do about a link that does not work.
+func (s *Server) signatureFromPath(w http.ResponseWriter, r *http.Request) (*lightbulb.Signature, bool) {
+	g, err := s.ActionPlan.FindSignature(r.Context(), r.PathValue("token"))
+	if err != nil {
+		s.badLink(w, r, err)
+		return nil, false
+	}
+	return g, true
+}
+
+// badLink answers a link from an email that matches nothing: a page that
+// says what may have happened and what to do, never a bare 404.
+func (s *Server) badLink(w http.ResponseWriter, r *http.Request, err error) {
+	if lightbulb.ErrorCode(err) != lightbulb.ENOTFOUND {
+		s.appError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusNotFound, "actionplan_bad_link", s.newPage(r, "This link does not work", nil))
+}
+
+func (s *Server) signature(w http.ResponseWriter, r *http.Request) {
+	g, ok := s.signatureFromPath(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "actionplan_signature", s.newPage(r, "Your Action Plan", g))
+}
+
+// signatureConfirm confirms by the button on the signature's page, never by
+// following the link, so mail scanners confirm nothing.
+func (s *Server) signatureConfirm(w http.ResponseWriter, r *http.Request) {
+	g, err := s.ActionPlan.ConfirmSignature(r.Context(), r.PathValue("token"))
+	if err != nil {
+		s.badLink(w, r, err)
+		return
+	}
+	s.wakeJobs()
+	s.flash(r, "Thank you. You have signed the Human Rights Action Plan.")
+	http.Redirect(w, r, "/action-plan/signatures/"+g.Token, http.StatusSeeOther)
+}
+
+// parseID reads a chosen item's id; anything else is 0.
+func parseID(v string) int64 {
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
