@@ -50,7 +50,7 @@ func (s *ActionPlanService) Sign(ctx context.Context, r *lightbulb.SignRequest) 
 		case old.Status == lightbulb.SignPending:
 			return s.replacePending(ctx, tx, old, r)
 		}
-		return s.mailUnasked(ctx, tx, old.ID, lightbulb.SignAgainMail(old, r.Lang, s.baseURL))
+		return mailUnasked(ctx, tx, "actionplan_signatures", old.ID, lightbulb.SignAgainMail(old, r.Lang, s.baseURL))
 	})
 }
 
@@ -93,7 +93,7 @@ func (s *ActionPlanService) addSignature(ctx context.Context, tx *sql.Tx, r *lig
 	if err := s.chooseActions(ctx, tx, g, r.Actions); err != nil || r.Suspect {
 		return err
 	}
-	return s.mailUnasked(ctx, tx, g.ID, lightbulb.SignConfirmMail(g, s.baseURL))
+	return mailUnasked(ctx, tx, "actionplan_signatures", g.ID, lightbulb.SignConfirmMail(g, s.baseURL))
 }
 
 // replacePending puts a new sign-up's answers on an unconfirmed signature of
@@ -116,7 +116,7 @@ func (s *ActionPlanService) replacePending(ctx context.Context, tx *sql.Tx, g *l
 	if err := s.chooseActions(ctx, tx, g, r.Actions); err != nil {
 		return err
 	}
-	return s.mailUnasked(ctx, tx, g.ID, lightbulb.SignConfirmMail(g, s.baseURL))
+	return mailUnasked(ctx, tx, "actionplan_signatures", g.ID, lightbulb.SignConfirmMail(g, s.baseURL))
 }
 
 func (s *ActionPlanService) chooseActions(ctx context.Context, tx *sql.Tx, g *lightbulb.Signature, ids []int64) error {
@@ -131,10 +131,11 @@ func (s *ActionPlanService) chooseActions(ctx context.Context, tx *sql.Tx, g *li
 	return err
 }
 
-// mailUnasked queues m to a signature's address unless it has had
-// lightbulb.MaxUnaskedMails emails its owner did not act on.
-func (s *ActionPlanService) mailUnasked(ctx context.Context, tx *sql.Tx, id int64, m *lightbulb.Mail) error {
-	res, err := tx.ExecContext(ctx, `UPDATE actionplan_signatures SET unasked_mails = unasked_mails + 1
+// mailUnasked queues m to the address of row id of table (a signature or
+// a subscriber) unless it has had lightbulb.MaxUnaskedMails emails its
+// owner did not act on, so the public forms cannot flood an address.
+func mailUnasked(ctx context.Context, tx *sql.Tx, table string, id int64, m *lightbulb.Mail) error {
+	res, err := tx.ExecContext(ctx, `UPDATE `+table+` SET unasked_mails = unasked_mails + 1
 		WHERE id = $1 AND unasked_mails < $2`, id, lightbulb.MaxUnaskedMails)
 	if err != nil {
 		return fmt.Errorf("count unasked mail: %w", err)

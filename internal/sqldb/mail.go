@@ -110,7 +110,7 @@ func (s *MailService) FindMail(ctx context.Context, limit int) ([]*lightbulb.Mai
 	if limit <= 0 {
 		limit = 50
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT o.id, o.to_addr, o.subject, o.body, o.created_at, o.sent_at, o.error, o.message_id, o.lang,
+	rows, err := s.db.read.QueryContext(ctx, `SELECT o.id, o.to_addr, o.subject, o.body, o.created_at, o.sent_at, o.error, o.message_id, o.lang, o.list_unsubscribe,
 			COALESCE(j.state, ''), COALESCE(j.attempts, 0), j.run_at
 		FROM outbox o LEFT JOIN jobs j ON j.id = o.job_id ORDER BY o.id DESC LIMIT $1`, limit)
 	if err != nil {
@@ -122,7 +122,7 @@ func (s *MailService) FindMail(ctx context.Context, limit int) ([]*lightbulb.Mai
 		var m lightbulb.Mail
 		var state string
 		var runAt *time.Time
-		if err := rows.Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.CreatedAt, &m.SentAt, &m.Error, &m.MessageID, &m.Lang, &state, &m.Attempts, &runAt); err != nil {
+		if err := rows.Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.CreatedAt, &m.SentAt, &m.Error, &m.MessageID, &m.Lang, &m.ListUnsubscribe, &state, &m.Attempts, &runAt); err != nil {
 			return nil, err
 		}
 		m.MaxAttempts = mailAttempts

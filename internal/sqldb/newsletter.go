@@ -53,7 +53,7 @@ func (s *NewsletterService) Subscribe(ctx context.Context, r *lightbulb.Subscrib
 			if err != nil || r.Suspect {
 				return err
 			}
-			return s.mailUnasked(ctx, tx, sub.ID, lightbulb.NewsletterConfirmMail(sub, s.baseURL))
+			return mailUnasked(ctx, tx, "newsletter_subscribers", sub.ID, lightbulb.NewsletterConfirmMail(sub, s.baseURL))
 		} else if err != nil {
 			return fmt.Errorf("find subscriber: %w", err)
 		}
@@ -65,7 +65,7 @@ func (s *NewsletterService) Subscribe(ctx context.Context, r *lightbulb.Subscrib
 			if err != nil {
 				return err
 			}
-			return s.mailUnasked(ctx, tx, old.ID, lightbulb.NewsletterAgainMail(old, r.Lang, s.baseURL+"/newsletter/unsubscribe/"+prefs))
+			return mailUnasked(ctx, tx, "newsletter_subscribers", old.ID, lightbulb.NewsletterAgainMail(old, r.Lang, s.baseURL+"/newsletter/unsubscribe/"+prefs))
 		}
 		// Pending or unsubscribed: ask again, in the language of this form.
 		old.Lang = r.Lang
@@ -73,22 +73,8 @@ func (s *NewsletterService) Subscribe(ctx context.Context, r *lightbulb.Subscrib
 			consent_at = $3, ip = $4 WHERE id = $5`, r.Lang, r.Consent, now, r.IP, old.ID); err != nil {
 			return fmt.Errorf("subscribe again: %w", err)
 		}
-		return s.mailUnasked(ctx, tx, old.ID, lightbulb.NewsletterConfirmMail(old, s.baseURL))
+		return mailUnasked(ctx, tx, "newsletter_subscribers", old.ID, lightbulb.NewsletterConfirmMail(old, s.baseURL))
 	})
-}
-
-// mailUnasked queues m unless the address has had lightbulb.MaxUnaskedMails
-// emails its owner did not act on.
-func (s *NewsletterService) mailUnasked(ctx context.Context, tx *sql.Tx, id int64, m *lightbulb.Mail) error {
-	res, err := tx.ExecContext(ctx, `UPDATE newsletter_subscribers SET unasked_mails = unasked_mails + 1
-		WHERE id = $1 AND unasked_mails < $2`, id, lightbulb.MaxUnaskedMails)
-	if err != nil {
-		return fmt.Errorf("count unasked mail: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return nil
-	}
-	return queueMail(ctx, tx, m)
 }
 
 // FindSubscription finds a subscriber by the token in its confirmation email.

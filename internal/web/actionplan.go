@@ -182,17 +182,6 @@ func (s *Server) sign(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "actionplan_check_email", s.newPage(r, "Check your email", req.Email))
 }
 
-// signatureFromPath finds a signature by its token, or shows the page that
-// says what to do about a link that does not work.
-func (s *Server) signatureFromPath(w http.ResponseWriter, r *http.Request) (*lightbulb.Signature, bool) {
-	g, err := s.ActionPlan.FindSignature(r.Context(), r.PathValue("token"))
-	if err != nil {
-		s.badLink(w, r, err)
-		return nil, false
-	}
-	return g, true
-}
-
 // badLink answers a link from an email that matches nothing: a page that
 // says what may have happened and what to do, never a bare 404.
 func (s *Server) badLink(w http.ResponseWriter, r *http.Request, err error) {
@@ -203,25 +192,37 @@ func (s *Server) badLink(w http.ResponseWriter, r *http.Request, err error) {
 	s.render(w, r, http.StatusNotFound, "actionplan_bad_link", s.newPage(r, "This link does not work", nil))
 }
 
+// signature is where the confirmation link opens; its button confirms
+// (signatureConfirm), never the link alone, so mail scanners confirm nothing.
 func (s *Server) signature(w http.ResponseWriter, r *http.Request) {
-	g, ok := s.signatureFromPath(w, r)
-	if !ok {
-		return
-	}
-	s.render(w, r, http.StatusOK, "actionplan_signature", s.newPage(r, "Your Action Plan", g))
+	tokenPage(s, w, r, s.ActionPlan.FindSignature, "actionplan_signature", "Your Action Plan")
 }
 
-// signatureConfirm confirms by the button on the signature's page, never by
-// following the link, so mail scanners confirm nothing.
 func (s *Server) signatureConfirm(w http.ResponseWriter, r *http.Request) {
-	g, err := s.ActionPlan.ConfirmSignature(r.Context(), r.PathValue("token"))
+	tokenAction(s, w, r, s.ActionPlan.ConfirmSignature, "/action-plan/signatures/", "Thank you. You have signed the Human Rights Action Plan.")
+}
+
+// tokenPage shows what the token in an emailed link finds, or the page
+// for a link that does not work.
+func tokenPage[T any](s *Server, w http.ResponseWriter, r *http.Request, find func(context.Context, string) (T, error), name, title string) {
+	x, err := find(r.Context(), r.PathValue("token"))
 	if err != nil {
 		s.badLink(w, r, err)
 		return
 	}
+	s.render(w, r, http.StatusOK, name, s.newPage(r, title, x))
+}
+
+// tokenAction does what a button on an emailed link's page does, then
+// shows the page again with msg.
+func tokenAction[T any](s *Server, w http.ResponseWriter, r *http.Request, act func(context.Context, string) (T, error), page, msg string) {
+	if _, err := act(r.Context(), r.PathValue("token")); err != nil {
+		s.badLink(w, r, err)
+		return
+	}
 	s.wakeJobs()
-	s.flash(r, "Thank you. You have signed the Human Rights Action Plan.")
-	http.Redirect(w, r, "/action-plan/signatures/"+g.Token, http.StatusSeeOther)
+	s.flash(r, msg)
+	http.Redirect(w, r, page+r.PathValue("token"), http.StatusSeeOther)
 }
 
 // parseID reads a chosen item's id; anything else is 0.

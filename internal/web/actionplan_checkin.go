@@ -77,10 +77,16 @@ func (s *Server) stop(w http.ResponseWriter, r *http.Request) {
 		s.badLink(w, r, err)
 		return
 	}
+	s.stopped(w, r, "/action-plan/stop/", "Check-ins have stopped, and we have forgotten your name and email address. Your signature still counts.")
+}
+
+// stopped answers a stop or an unsubscribe: a bare 200 to a mail program's
+// one-click POST, and to a person's button their page again with msg.
+func (s *Server) stopped(w http.ResponseWriter, r *http.Request, page, msg string) {
 	if r.PostFormValue("List-Unsubscribe") == "One-Click" {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	s.flash(r, "Check-ins have stopped, and we have forgotten your name and email address. Your signature still counts.")
-	http.Redirect(w, r, "/action-plan/stop/"+r.PathValue("token"), http.StatusSeeOther)
+	s.flash(r, msg)
+	http.Redirect(w, r, page+r.PathValue("token"), http.StatusSeeOther)
 }

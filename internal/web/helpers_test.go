@@ -78,8 +78,10 @@ func setupEnv(t testing.TB) *env {
 		Decisions:   sqldb.NewDecisionService(db),
 		Invitations: sqldb.NewInvitationService(db), MailAllowance: sqldb.NewMailAllowance(db),
 		Reviews: sqldb.NewReviewService(db), Cases: sqldb.NewCaseService(db, nil),
-		Privacy: sqldb.NewPrivacyService(db),
-		Jobs:    jobs.NewQueue(db.Writer(), string(db.Dialect))}
+		Privacy:    sqldb.NewPrivacyService(db),
+		Jobs:       jobs.NewQueue(db.Writer(), string(db.Dialect)),
+		ActionPlan: sqldb.NewActionPlanService(db, "http://lightbulb.test"),
+		Newsletter: sqldb.NewNewsletterService(db, "http://lightbulb.test")}
 	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum})
 	if err != nil {

@@ -19,7 +19,7 @@ var labelSets = map[string]map[string]string{
 	"actionplan": {
 		"individual": "As an individual", "community": "As a community member", "public_body": "As a public body worker",
 		"policymaker": "As a policymaker",
-		"england": "England", "scotland": "Scotland", "wales": "Wales", "northern_ireland": "Northern Ireland",
+		"england":     "England", "scotland": "Scotland", "wales": "Wales", "northern_ireland": "Northern Ireland",
 		"pending": "Waiting for confirmation", "confirmed": "Confirmed", "invalid": "Invalidated",
 		"approved": "Published", "rejected": "Not published", "action": "Own action", "story": "Story",
 	},

@@ -60,24 +60,14 @@ func (s *Server) newsletterSubscribe(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "newsletter_check_email", s.newPage(r, "Check your email", req.Email))
 }
 
+// newsletterConfirmPage is where the confirmation link opens; its button
+// confirms (newsletterConfirm), never the link alone.
 func (s *Server) newsletterConfirmPage(w http.ResponseWriter, r *http.Request) {
-	sub, err := s.Newsletter.FindSubscription(r.Context(), r.PathValue("token"))
-	if err != nil {
-		s.badLink(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "newsletter_confirm", s.newPage(r, "Confirm your subscription", sub))
+	tokenPage(s, w, r, s.Newsletter.FindSubscription, "newsletter_confirm", "Confirm your subscription")
 }
 
-// newsletterConfirm confirms by the page's button, never by the link alone.
 func (s *Server) newsletterConfirm(w http.ResponseWriter, r *http.Request) {
-	sub, err := s.Newsletter.ConfirmSubscription(r.Context(), r.PathValue("token"))
-	if err != nil {
-		s.badLink(w, r, err)
-		return
-	}
-	s.flash(r, "Thank you. You will get our next newsletter.")
-	http.Redirect(w, r, "/newsletter/confirm/"+sub.Token, http.StatusSeeOther)
+	tokenAction(s, w, r, s.Newsletter.ConfirmSubscription, "/newsletter/confirm/", "Thank you. You will get our next newsletter.")
 }
 
 // prefsView is a subscriber's preferences page; Token is the signed token
@@ -108,12 +98,7 @@ func (s *Server) newsletterUnsubscribe(w http.ResponseWriter, r *http.Request) {
 		s.badLink(w, r, err)
 		return
 	}
-	if r.PostFormValue("List-Unsubscribe") == "One-Click" {
-		w.WriteHeader(http.StatusOK)
-		return
-	}
-	s.flash(r, "You have unsubscribed. We will not send you the newsletter again.")
-	http.Redirect(w, r, "/newsletter/unsubscribe/"+r.PathValue("token"), http.StatusSeeOther)
+	s.stopped(w, r, "/newsletter/unsubscribe/", "You have unsubscribed. We will not send you the newsletter again.")
 }
 
 func (s *Server) newsletterLanguage(w http.ResponseWriter, r *http.Request) {

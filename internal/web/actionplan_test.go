@@ -1,0 +1,195 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/jobs"
+	"github.com/lightbulb-hr/lightbulb/internal/password"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
+)
+
+// addComms adds the charity's communications person to e and signs them in.
+func addComms(t *testing.T, e *env) *client {
+	t.Helper()
+	hash, _ := password.Hash(testPassword, password.Minimum)
+	u := sqldbtest.MustUser(t, e.db, "comms@example.org", e.opOrg, lightbulb.RoleComms)
+	must(t, sqldb.NewUserService(e.db).SetPassword(context.Background(), u.ID, hash))
+	e.users["comms"] = u
+	return e.client().signIn("comms")
+}
+
+func tokenAfter(t *testing.T, body, prefix string) string {
+	t.Helper()
+	_, rest, ok := strings.Cut(body, prefix)
+	if !ok {
+		t.Fatalf("no %s in %q", prefix, body)
+	}
+	return strings.Fields(rest)[0]
+}
+
+// TestSignTheActionPlan walks the sign-up as a visitor without JavaScript:
+// choose a role, send the form with mistakes and get them named with
+// nothing lost, sign, confirm by the button (the link alone confirms
+// nothing), and see the count move.
+func TestSignTheActionPlan(t *testing.T) {
+	e := newEnv(t)
+	comms := addComms(t, e)
+	r := comms.post("/action-plan/manage/actions", url.Values{"role": {"individual"}, "text": {"Learn the 16 rights"}, "text_cy": {"Dysgu'r 16 hawl"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("add action: %d %s", r.status, text(r.body))
+	}
+	as, err := e.svc.ActionPlan.FindActionItems(context.Background(), "individual", false)
+	if err != nil || len(as) != 1 {
+		t.Fatalf("actions %v %v", as, err)
+	}
+	v := e.client()
+	mustContain(t, v.get("/action-plan"), "Learn the 16 rights", "people have signed the Action Plan")
+	mustContain(t, v.get("/action-plan/easy-read"), "It is a promise")
+	mustContain(t, v.get("/action-plan/sign"), `name="role"`, "Who are you signing as?")
+	mustContain(t, v.get("/action-plan/sign?role=individual"), `name="actions"`, "1. Learn the 16 rights")
+	id := itoa(as[0].ID)
+	bad := v.post("/action-plan/sign", url.Values{"role": {"individual"}, "own_action": {"Talk to my neighbours"}, "email": {"not-an-address"}})
+	if bad.status != http.StatusUnprocessableEntity {
+		t.Fatalf("bad sign-up: %d", bad.status)
+	}
+	mustContain(t, bad, "There is a problem", `href="#name"`, "Enter your name", `href="#email"`, "Talk to my neighbours", "not-an-address")
+	ok := v.post("/action-plan/sign", url.Values{"role": {"individual"}, "actions": {id}, "name": {"Efa Jones"}, "email": {"efa@example.org"},
+		"nation": {"wales"}, "local_authority": {"Gwynedd"}, "checkins": {"yes"}})
+	mustContain(t, ok, "Check your email", "efa@example.org")
+	m := lastMailTo(t, e, "efa@example.org")
+	token := tokenAfter(t, m.Body, "/action-plan/signatures/")
+	page := v.get("/action-plan/signatures/" + token)
+	mustContain(t, page, "Confirm my signature", "Learn the 16 rights")
+	if g, _ := e.svc.ActionPlan.FindSignature(context.Background(), token); g.Status != lightbulb.SignPending {
+		t.Fatal("opening the link confirmed the signature")
+	}
+	if r := v.post("/action-plan/signatures/"+token+"/confirm", nil); r.status != http.StatusSeeOther {
+		t.Fatalf("confirm: %d", r.status)
+	}
+	mustContain(t, v.get("/action-plan/signatures/"+token), "Thank you. You have signed")
+	// Signing again says the same on screen and emails the address instead.
+	again := e.client().post("/action-plan/sign", url.Values{"role": {"individual"}, "actions": {id}, "name": {"Someone"}, "email": {"efa@example.org"}})
+	mustContain(t, again, "Check your email")
+	if m := lastMailTo(t, e, "efa@example.org"); !strings.Contains(m.Subject, "already signed") {
+		t.Fatalf("second sign-up emailed %q", m.Subject)
+	}
+	if r := v.get("/action-plan/signatures/made-up"); r.status != http.StatusNotFound || !strings.Contains(r.body, "This link does not work") {
+		t.Fatalf("a made-up link: %d", r.status)
+	}
+	must(t, e.svc.ActionPlan.RefreshCounts(context.Background()))
+	mustContain(t, v.get("/action-plan"), "chosen by 1, taken by 0")
+	mustContain(t, v.get("/action-plan", "Accept-Language", "cy"), "Y Cynllun Gweithredu Hawliau Dynol", "Dysgu&#39;r 16 hawl")
+}
+
+// TestNewsletterOneClickUnsubscribe subscribes in Welsh, sends a campaign
+// through the queue and unsubscribes with the mail program's one-click
+// POST: no cookie, no form token, only the signed link.
+func TestNewsletterOneClickUnsubscribe(t *testing.T) {
+	e := newEnv(t)
+	comms := addComms(t, e)
+	req, _ := http.NewRequest("POST", e.srv.URL+"/newsletter", strings.NewReader(url.Values{"email": {"gwen@example.org"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept-Language", "cy")
+	mustContain(t, e.client().do(req), "Gwiriwch eich e-bost")
+	m := lastMailTo(t, e, "gwen@example.org")
+	if !strings.Contains(m.Subject, "Cadarnhewch") {
+		t.Fatalf("confirmation in %q", m.Subject)
+	}
+	tok := tokenAfter(t, m.Body, "/newsletter/confirm/")
+	mustContain(t, e.client().get("/newsletter/confirm/"+tok), "Confirm my subscription")
+	e.client().post("/newsletter/confirm/"+tok, nil)
+	bad := comms.post("/newsletter/manage/campaigns", url.Values{"subject": {"December"}, "body": {"News."}})
+	mustContain(t, bad, "There is a problem", "Enter the subject in Welsh", "December")
+	r := comms.post("/newsletter/manage/campaigns", url.Values{"subject": {"December"}, "body": {"News."}, "subject_cy": {"Rhagfyr"}, "body_cy": {"Newyddion."}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save campaign: %d %s", r.status, text(r.body))
+	}
+	path := strings.TrimSuffix(r.location, "#preview")
+	mustContain(t, comms.get(path), "Rhagfyr", "Send me a test")
+	if r := comms.post(path+"/send", url.Values{"when": {"now"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("send: %d %s", r.status, text(r.body))
+	}
+	q := jobs.NewQueue(e.db.Writer(), string(e.db.Dialect)).ReadFrom(e.db.Reader())
+	sqldb.NewNewsletterService(e.db, "http://lightbulb.test").RegisterJobs(q)
+	for i := 0; i < 3; i++ {
+		_, err := q.RunDue(context.Background(), 10)
+		must(t, err)
+	}
+	m = lastMailTo(t, e, "gwen@example.org")
+	if m.Subject != "Rhagfyr" || m.ListUnsubscribe == "" {
+		t.Fatalf("campaign email %q unsubscribe %q", m.Subject, m.ListUnsubscribe)
+	}
+	unsub := strings.TrimPrefix(m.ListUnsubscribe, "http://lightbulb.test")
+	oneClick, _ := http.NewRequest("POST", e.srv.URL+unsub, strings.NewReader("List-Unsubscribe=One-Click"))
+	oneClick.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	res, err := http.DefaultClient.Do(oneClick)
+	must(t, err)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("one-click unsubscribe: %d", res.StatusCode)
+	}
+	mustContain(t, e.client().get(unsub), "Unsubscribed", "Download what we hold about you")
+	forged := strings.TrimSuffix(unsub, unsub[len(unsub)-3:]) + "abc"
+	if r := e.client().post(forged, url.Values{"List-Unsubscribe": {"One-Click"}}); r.status != http.StatusNotFound {
+		t.Fatalf("a forged one-click link: %d", r.status)
+	}
+	mustContain(t, comms.get("/newsletter/manage"), "December", "0 subscribed", "1 unsubscribed")
+}
+
+// TestActionPlanIsolation: only the charity's communications role reaches
+// the pages that run the Action Plan and the newsletter.
+func TestActionPlanIsolation(t *testing.T) {
+	e := newEnv(t)
+	comms := addComms(t, e)
+	must(t, e.svc.ActionPlan.SaveActionItem(context.Background(), &lightbulb.ActionItem{Role: "individual", Text: "Learn"}))
+	c := &lightbulb.Campaign{Subject: "S", Body: "B", SubjectCy: "S", BodyCy: "B"}
+	must(t, e.svc.Newsletter.SaveCampaign(context.Background(), c))
+	cid := itoa(c.ID)
+	manage := []route{
+		{"GET", "/action-plan/manage", nil}, {"GET", "/action-plan/manage/actions/new", nil},
+		{"POST", "/action-plan/manage/actions", url.Values{"role": {"individual"}, "text": {"Planted"}}},
+		{"GET", "/action-plan/manage/actions/1", nil}, {"POST", "/action-plan/manage/actions/1", url.Values{"text": {"Hijacked"}}},
+		{"GET", "/action-plan/manage/actions/1/history", nil},
+		{"POST", "/action-plan/manage/moderate/action/1", url.Values{"decision": {"approve"}}},
+		{"GET", "/action-plan/manage/suspect", nil}, {"POST", "/action-plan/manage/suspect", url.Values{"domain": {"example.org"}}},
+		{"POST", "/action-plan/manage/blocked", url.Values{"block": {"example.org"}}},
+		{"GET", "/action-plan/manage/signatures.csv", nil},
+		{"GET", "/newsletter/manage", nil}, {"GET", "/newsletter/manage/campaigns/new", nil},
+		{"POST", "/newsletter/manage/campaigns", url.Values{"subject": {"Planted"}}},
+		{"GET", "/newsletter/manage/campaigns/" + cid, nil},
+		{"POST", "/newsletter/manage/campaigns/" + cid, url.Values{"subject": {"Hijacked"}, "body": {"x"}, "subject_cy": {"x"}, "body_cy": {"x"}}},
+		{"POST", "/newsletter/manage/campaigns/" + cid + "/test", nil},
+		{"POST", "/newsletter/manage/campaigns/" + cid + "/send", url.Values{"when": {"now"}}},
+	}
+	expectRoutes(t, "visitor", e.client(), manage, http.StatusSeeOther)
+	for _, key := range []string{"staffA", "adminA", "staffB", "adminB", "platform"} {
+		expectRoutes(t, key, e.client().signIn(key), manage, http.StatusForbidden)
+	}
+	if got, _ := e.svc.Newsletter.FindCampaign(context.Background(), c.ID); got.Subject != "S" || got.Status != lightbulb.CampaignDraft {
+		t.Fatalf("an outsider changed the campaign: %+v", got)
+	}
+	if a, _ := e.svc.ActionPlan.FindActionItem(context.Background(), 1); a.Text != "Learn" {
+		t.Fatalf("an outsider changed an action: %q", a.Text)
+	}
+	for _, p := range []string{"/action-plan/manage", "/action-plan/manage/suspect", "/newsletter/manage", "/newsletter/manage/campaigns/" + cid} {
+		if r := comms.get(p); r.status != http.StatusOK {
+			t.Errorf("comms %s: %d", p, r.status)
+		}
+	}
+	// Public links answer only their own token, never a guess.
+	for _, p := range []string{"/action-plan/signatures/x", "/action-plan/checkins/x", "/action-plan/stop/1.0.x", "/newsletter/confirm/x",
+		"/newsletter/unsubscribe/1.0.x", "/newsletter/unsubscribe/1.0.x/export"} {
+		if r := e.client().get(p); r.status != http.StatusNotFound {
+			t.Errorf("%s: %d", p, r.status)
+		}
+	}
+	if r := e.client().post("/newsletter/bounces", url.Values{}); r.status != http.StatusUnauthorized {
+		t.Errorf("bounces without a token: %d", r.status)
+	}
+}
