@@ -174,7 +174,15 @@ func (s *Server) sign(w http.ResponseWriter, r *http.Request) {
 			req.Actions = append(req.Actions, n)
 		}
 	}
-	if err := s.ActionPlan.Sign(r.Context(), req); err != nil {
+	// One address gets only a few forms a minute and a few emails a day.
+	err = req.Validate()
+	if err == nil && !s.mailGate(w, r, "actionplan_sign", p, req.Email) {
+		return
+	}
+	if err == nil {
+		err = s.ActionPlan.Sign(r.Context(), req)
+	}
+	if err != nil {
 		s.formError(w, r, "actionplan_sign", p, err)
 		return
 	}

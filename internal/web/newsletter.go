@@ -52,7 +52,14 @@ func (s *Server) newsletterSubscribe(w http.ResponseWriter, r *http.Request) {
 	if s.opt.KeepSubscriberIP {
 		req.IP = clientIP(r)
 	}
-	if err := s.Newsletter.Subscribe(r.Context(), req); err != nil {
+	err := req.Validate()
+	if err == nil && !s.mailGate(w, r, "newsletter", p, req.Email) {
+		return
+	}
+	if err == nil {
+		err = s.Newsletter.Subscribe(r.Context(), req)
+	}
+	if err != nil {
 		s.formError(w, r, "newsletter", p, err)
 		return
 	}
