@@ -19,6 +19,7 @@ type Outreach struct {
 	KeepIP bool
 	// BounceToken opens POST /newsletter/bounces to a mail provider.
 	BounceToken string
+	monthsErr   error // a bad LIGHTBULB_CHECKIN_MONTHS, reported by validate
 }
 
 func (c *Config) outreachFlags(fs *flag.FlagSet) {
@@ -39,7 +40,7 @@ func (c *Config) outreachFlags(fs *flag.FlagSet) {
 	fs.Func("checkin-months", "months after signing when Action Plan check-ins go, like 3,6,12 (LIGHTBULB_CHECKIN_MONTHS)", func(v string) error {
 		return c.Outreach.setMonths(v)
 	})
-	_ = c.Outreach.setMonths(env("LIGHTBULB_CHECKIN_MONTHS", "3,6,12"))
+	c.Outreach.monthsErr = c.Outreach.setMonths(env("LIGHTBULB_CHECKIN_MONTHS", "3,6,12"))
 }
 
 // setMonths reads a list like "3,6,12": rising whole months from 1 to 60.
@@ -49,11 +50,11 @@ func (o *Outreach) setMonths(v string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 1 || n > 60 || (len(out) > 0 && n <= out[len(out)-1]) {
 			o.CheckinMonths = nil
-			return fmt.Errorf("config: check-in months %q must be rising whole months from 1 to 60, like 3,6,12", v)
+			return fmt.Errorf("config: --checkin-months (LIGHTBULB_CHECKIN_MONTHS) %q must be rising whole months from 1 to 60, like 3,6,12", v)
 		}
 		out = append(out, n)
 	}
-	o.CheckinMonths = out
+	o.CheckinMonths, o.monthsErr = out, nil
 	return nil
 }
 
@@ -70,8 +71,11 @@ func (o *Outreach) validate() error {
 	if o.SignatureDays < 1 {
 		return fmt.Errorf("config: --signature-days %d must be at least 1", o.SignatureDays)
 	}
+	if o.monthsErr != nil {
+		return o.monthsErr
+	}
 	if len(o.CheckinMonths) == 0 {
-		return fmt.Errorf("config: LIGHTBULB_CHECKIN_MONTHS must be rising whole months from 1 to 60, like 3,6,12")
+		o.CheckinMonths = []int{3, 6, 12}
 	}
 	return nil
 }

@@ -124,3 +124,17 @@ func TestClientAddressSettings(t *testing.T) {
 		t.Fatalf("bad proxies: %v", err)
 	}
 }
+
+func TestOutreachSettings(t *testing.T) {
+	t.Setenv("LIGHTBULB_CHECKIN_MONTHS", "1,2")
+	t.Setenv("LIGHTBULB_NEWSLETTER_PER_MINUTE", "60")
+	c := Flags(flag.NewFlagSet("x", flag.ContinueOnError))
+	if err := c.Validate(); err != nil || len(c.Outreach.CheckinMonths) != 2 || c.Outreach.PerMinute != 60 {
+		t.Fatalf("%+v %v", c.Outreach, err)
+	}
+	t.Setenv("LIGHTBULB_CHECKIN_MONTHS", "6,3")
+	c = Flags(flag.NewFlagSet("x", flag.ContinueOnError))
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "rising whole months") {
+		t.Fatalf("months 6,3: %v", err)
+	}
+}
