@@ -102,7 +102,7 @@ func TestCaseworkJourney(t *testing.T) {
 	// Indicators: the chart and the same figures as tables.
 	visit(t, tb, "/cases/indicators")
 	mustContain(t, tb, "main", "Most engaged rights", "Cases by service and type", "Incidents by level of harm", "Willow Ward (older adults)")
-	if !eval[bool](t, tb, `document.querySelector('svg.lb-case-chart text') !== null`) {
+	if !eval[bool](t, tb, `document.querySelector('main figure.lb-chart svg text') !== null`) {
 		t.Error("the chart has no labels")
 	}
 	visit(t, tb, "/cases/indicators?from=2026-11&to=2026-11&type=complaint")

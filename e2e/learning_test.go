@@ -148,7 +148,7 @@ func TestSurveyBaselineAndFollowUpCompared(t *testing.T) {
 	mustContain(t, lead, "main", "Staff views on equality and human rights: baseline", "Staff views on equality and human rights: follow-up", "Create a survey")
 	click(t, lead, "follow-up-results", `main a[href$="/results"]`)
 	mustContain(t, lead, "main", "Baseline and follow-up compared", "Share agreeing, baseline and follow-up", "How people answered", "8 responses")
-	if n := eval[int](t, lead, `document.querySelectorAll('main svg[role=img] > g rect').length`); n != 12 {
+	if n := eval[int](t, lead, `document.querySelectorAll('main figure.lb-chart svg > rect').length`); n != 12 {
 		t.Errorf("the chart has %d bars, want 12 (six statements, two surveys)", n)
 	}
 

@@ -19,7 +19,8 @@ const narrowWidth = 320
 // scroll regions, which may scroll on their own).
 const overflowProbe = `(() => {
   const root = document.documentElement, w = root.clientWidth, x = window.scrollX;
-  if (root.scrollWidth <= w) return [];
+  // Print has its own page sizes: only screens must reflow.
+  if (root.scrollWidth <= w || matchMedia('print').matches) return [];
   const out = [];
   for (const el of document.body.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();

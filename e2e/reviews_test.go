@@ -155,7 +155,7 @@ func agreeAndAct(t *testing.T, review string) {
 	follow(t, tb, "submitted", chromedp.KeyEvent(kb.Enter))
 	mustContain(t, tb, ".govuk-notification-banner", "The review has been submitted")
 	mustContain(t, tb, "main", "Summary by theme", "Ratings by theme", "This is the first submitted review")
-	if n := eval[int](t, tb, `document.querySelectorAll('main svg.lb-chart text').length`); n < 7 {
+	if n := eval[int](t, tb, `document.querySelectorAll('main figure.lb-chart svg text').length`); n < 7 {
 		t.Errorf("the chart has %d text labels, want the themes and the counts", n)
 	}
 	if eval[bool](t, tb, `document.querySelector('a[href$="/rate"], a[href$="/agree"]') !== null`) {

@@ -67,6 +67,8 @@ var goKeys = []*regexp.Regexp{
 	// the form reader: f.Add("field", "…") and the questions its readers name
 	regexp.MustCompile(`\bf\.Add\("[^"]+", "((?:[^"\\]|\\.)+)"`),
 	regexp.MustCompile(`\bf\.(?:Date|Int|Choice|Checks)\([^,]+, "((?:[^"\\]|\\.)+)"`),
+	// text translated for a language held in a variable: i18n.T(lang, "…")
+	regexp.MustCompile(`\bi18n\.T\([\w.]+, "((?:[^"\\]|\\.)+)"`),
 	// the form reader's instructions: f.fail(name, question, "…")
 	regexp.MustCompile(`\bf\.fail\(name, question, "((?:[^"\\]|\\.)+)"`),
 	regexp.MustCompile(`FieldError\("[^"]+", "((?:[^"\\]|\\.)+)"\)`),

@@ -9,14 +9,9 @@ import (
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+	"github.com/lightbulb-hr/lightbulb/internal/report"
 )
-
-// caseBar is one bar of the chart of most engaged rights.
-type caseBar struct {
-	Label string
-	N, Y  int
-	Width int // of 600
-}
 
 // caseRightRow is one right's confirmed cases in each month of the table.
 type caseRightRow struct {
@@ -25,16 +20,16 @@ type caseRightRow struct {
 	Total  int
 }
 
-func caseBars(top []lightbulb.CaseCount, titles map[string]string) []caseBar {
-	most := 1
+// topRightsChart is the most engaged rights as a bar chart.
+func topRightsChart(lang string, top []lightbulb.CaseCount, titles map[string]string) report.Chart {
+	ch := report.Chart{ID: "top-rights-chart", Kind: report.Bars, Title: i18n.T(lang, "Most engaged rights"),
+		Desc: i18n.T(lang, "Bar chart of the rights reviewers confirmed most often. The same numbers are in the table below."),
+		Axis: i18n.T(lang, "Right"), Series: []report.Series{{Name: i18n.T(lang, "Cases"), Fill: "#1d70b8"}}}
 	for _, c := range top {
-		most = max(most, c.N)
+		ch.Categories = append(ch.Categories, c.Key+" "+titles[c.Key])
+		ch.Series[0].Values = append(ch.Series[0].Values, float64(c.N))
 	}
-	var out []caseBar
-	for i, c := range top {
-		out = append(out, caseBar{Label: c.Key + " " + titles[c.Key], N: c.N, Y: i * 50, Width: max(2, c.N*600/most)})
-	}
-	return out
+	return ch
 }
 
 // caseMatrix turns counts by right and month into table rows.
@@ -113,9 +108,8 @@ func (s *Server) caseIndicators(w http.ResponseWriter, r *http.Request) {
 	months, matrix := caseMatrix(ci.ByRightMonth)
 	csvQ := r.URL.Query()
 	csvQ.Set("format", "csv")
-	p := s.newPage(r, "Case indicators", map[string]any{"I": ci, "Bars": caseBars(ci.TopRights, titles), "Titles": titles,
-		"Months": months, "Matrix": matrix, "Services": services, "Types": lightbulb.CaseTypes, "CSV": "/cases/indicators?" + csvQ.Encode(),
-		"ChartHeight": max(50, len(ci.TopRights)*50)})
+	p := s.newPage(r, "Case indicators", map[string]any{"I": ci, "Chart": topRightsChart(langOf(r), ci.TopRights, titles), "Titles": titles,
+		"Months": months, "Matrix": matrix, "Services": services, "Types": lightbulb.CaseTypes, "CSV": "/cases/indicators?" + csvQ.Encode()})
 	p.Form = q
 	s.render(w, r, http.StatusOK, "cases_indicators", p)
 }

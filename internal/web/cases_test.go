@@ -266,7 +266,7 @@ func TestCaseIndicatorsPage(t *testing.T) {
 	}
 	lead := e.client().signIn("leadA")
 	r := lead.get("/cases/indicators")
-	mustContain(t, r, "1 of 2 (50%)", "<svg", "Mar 2026", "Willow Ward", "Most engaged rights, as a table")
+	mustContain(t, r, "1 of 2 (50%)", "<svg", "Mar 2026", "Willow Ward", `<caption class="govuk-table__caption govuk-table__caption--s">Most engaged rights</caption>`)
 	csv := lead.get("/cases/indicators?format=csv&type=complaint")
 	if !strings.Contains(csv.header.Get("Content-Type"), "text/csv") || !strings.Contains(csv.body, "right_month,A8,2026-03,1") ||
 		!strings.Contains(csv.body, "cases,,,2") {

@@ -3,8 +3,11 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+	"github.com/lightbulb-hr/lightbulb/internal/report"
 )
 
 func (s *Server) decisionReviewPage(w http.ResponseWriter, r *http.Request, d *lightbulb.Decision) (*Page, bool) {
@@ -93,7 +96,42 @@ func (s *Server) decisionIndicators(w http.ResponseWriter, r *http.Request) {
 		in.ByRight[i].Label = in.ByRight[i].Key + " " + titles[in.ByRight[i].Key]
 	}
 	_ = s.Audit.Record(r.Context(), "decision.indicators", "", "")
-	s.render(w, r, http.StatusOK, "decisions_indicators", s.newPage(r, "Decision indicators", in))
+	s.render(w, r, http.StatusOK, "decisions_indicators", s.newPage(r, "Decision indicators",
+		decisionIndicatorsView{Indicators: in, Months: monthsChart(langOf(r), in.ByMonth)}))
+}
+
+// decisionIndicatorsView is what the indicators page shows: the figures and
+// the chart of decisions recorded each month.
+type decisionIndicatorsView struct {
+	*lightbulb.Indicators
+	Months report.Chart
+}
+
+// monthsChart draws counts by month (YYYY-MM, oldest first) as a line over
+// time, with the months between that have none shown as 0.
+func monthsChart(lang string, byMonth []lightbulb.Count) report.Chart {
+	d := dates{i18n.Dates{Lang: lang}}
+	ch := report.Chart{ID: "months-chart", Kind: report.Line, Title: i18n.T(lang, "Decisions recorded each month"),
+		Desc: i18n.T(lang, "Line chart of the number of decisions recorded each month, oldest first. The same numbers are in the table below."),
+		Axis: i18n.T(lang, "Month"), Series: []report.Series{{Name: i18n.T(lang, "Decisions"), Fill: "#1d70b8"}}}
+	n := map[string]int{}
+	for _, c := range byMonth {
+		n[c.Label] = c.N
+	}
+	if len(byMonth) == 0 {
+		return ch
+	}
+	first, err1 := time.Parse("2006-01", byMonth[0].Label)
+	last, err2 := time.Parse("2006-01", byMonth[len(byMonth)-1].Label)
+	if err1 != nil || err2 != nil {
+		return ch
+	}
+	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
+		ym := m.Format("2006-01")
+		ch.Categories = append(ch.Categories, d.ShortMonth(ym))
+		ch.Series[0].Values = append(ch.Series[0].Values, float64(n[ym]))
+	}
+	return ch
 }
 
 func (s *Server) decisionServices(w http.ResponseWriter, r *http.Request) {

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
 )
 
 // learnCheckRoutes registers the knowledge checks before and after a course.
@@ -93,15 +95,24 @@ func (s *Server) learnCheckResults(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "learning_check_results", s.newPage(r, "Knowledge checks: before and after", res))
 }
 
-// LearnChange shows a change in percentage points with its sign.
-func (p *Page) LearnChange(points float64) string {
-	if points > 0 {
-		return p.T("up %.0f points", points)
-	} else if points < 0 {
-		return p.T("down %.0f points", -points)
+// LearnChange shows a change in percentage points (an int or a float64)
+// with its sign, in the page's language.
+func (p *Page) LearnChange(points any) string {
+	switch v := points.(type) {
+	case int:
+		return pointsChange(p.Lang, float64(v))
+	case float64:
+		return pointsChange(p.Lang, v)
 	}
-	return p.T("no change")
+	return fmt.Sprint(points)
 }
 
-// LearnPoints turns whole points into the float LearnChange takes.
-func (p *Page) LearnPoints(n int) float64 { return float64(n) }
+// pointsChange shows a change in percentage points with its sign.
+func pointsChange(lang string, points float64) string {
+	if points > 0 {
+		return i18n.T(lang, "up %.0f points", points)
+	} else if points < 0 {
+		return i18n.T(lang, "down %.0f points", -points)
+	}
+	return i18n.T(lang, "no change")
+}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+	"github.com/lightbulb-hr/lightbulb/internal/report"
 )
 
 // learnSurveyRoutes registers staff surveys: leads run them, staff answer.
@@ -172,15 +174,24 @@ func (s *Server) learnSurveyRespond(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/surveys", http.StatusSeeOther)
 }
 
-// learnCompareRow is one statement with its baseline and follow-up results.
-type learnCompareRow struct {
-	Question     lightbulb.SurveyQuestion
-	Base, Follow int // % agreeing
-	Y            int // the row's place in the chart
+// compareChart is each statement's share agreeing at the baseline (hatched)
+// and the follow-up, with the change in the table.
+func compareChart(lang string, base, follow *lightbulb.SurveyResults) report.Chart {
+	ch := report.Chart{ID: "compare-chart", Kind: report.Bars, Unit: "%", Max: 100,
+		Title: i18n.T(lang, "Share agreeing, baseline and follow-up"),
+		Desc:  i18n.T(lang, "Share agreeing, baseline and follow-up, for each statement. The table below gives the same figures."),
+		Axis:  i18n.T(lang, "Statement"),
+		Series: []report.Series{{Name: i18n.T(lang, "Baseline"), Fill: "#ffffff", Hatch: true},
+			{Name: i18n.T(lang, "Follow-up"), Fill: "#1d70b8"}, {Name: i18n.T(lang, "Change"), TableOnly: true}}}
+	for i, q := range follow.Questions {
+		b, f := base.Questions[i].Agree(), q.Agree()
+		ch.Categories = append(ch.Categories, i18n.T(lang, q.Question.Text))
+		ch.Series[0].Values = append(ch.Series[0].Values, float64(b))
+		ch.Series[1].Values = append(ch.Series[1].Values, float64(f))
+		ch.Series[2].Texts = append(ch.Series[2].Texts, pointsChange(lang, float64(f-b)))
+	}
+	return ch
 }
-
-// Change is the follow-up's share agreeing less the baseline's.
-func (c learnCompareRow) Change() int { return c.Follow - c.Base }
 
 func (s *Server) learnSurveyResults(w http.ResponseWriter, r *http.Request) {
 	x, ok := s.learnSurveyPage(w, r)
@@ -201,12 +212,7 @@ func (s *Server) learnSurveyResults(w http.ResponseWriter, r *http.Request) {
 		}
 		data["Baseline"] = base
 		if !base.Withheld && !res.Withheld {
-			var rows []learnCompareRow
-			for i, q := range res.Questions {
-				rows = append(rows, learnCompareRow{Question: q.Question, Base: base.Questions[i].Agree(), Follow: q.Agree(), Y: i * 90})
-			}
-			data["Compare"] = rows
-			data["ChartHeight"] = len(rows)*90 + 10
+			data["Compare"] = compareChart(langOf(r), base, res)
 		}
 	}
 	_ = s.Audit.Record(r.Context(), "learning.survey.results", fmt.Sprintf("survey %d", x.ID), "")
@@ -234,6 +240,3 @@ func (p *Page) LearnSurveyState(x *lightbulb.Survey) string {
 	}
 	return p.T("Open")
 }
-
-// LearnBar is the width in the chart of a share, out of 300.
-func (p *Page) LearnBar(percent int) int { return percent * 3 }

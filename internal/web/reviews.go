@@ -164,8 +164,7 @@ func (s *Server) reviewData(r *http.Request, rv *lightbulb.Review, cs []lightbul
 	d := map[string]any{"Review": rv, "Framework": fw, "Contributors": cs, "Finals": finals, "IsLead": a.Has(lightbulb.RoleLead),
 		"Invited": invited(cs, a.UserID) != nil, "Kinds": lightbulb.ContributorKinds}
 	counts := lightbulb.Summarise(fw, finals)
-	lang := i18n.FromRequest(r)
-	d["Counts"], d["Chart"] = counts, newChart(counts, func(code any) string { return label(lang, "review", code) })
+	d["Counts"], d["Chart"] = counts, ratingsChart(i18n.FromRequest(r), counts)
 	if a.Has(lightbulb.RoleLead) {
 		if d["Members"], err = s.Users.FindMembers(ctx); err != nil {
 			return nil, err

@@ -5,67 +5,26 @@ import (
 	"strconv"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+	"github.com/lightbulb-hr/lightbulb/internal/report"
 )
 
-// chart is a stacked bar chart of ratings by theme, drawn as SVG. Every
-// segment is labelled with its rating in words and its count, so it never
-// relies on colour; the page shows the same numbers as a table.
-type chart struct {
-	Width, Height int
-	Bars          []chartBar
-}
-
-type chartBar struct {
-	Theme string
-	Y     int
-	Segs  []chartSeg
-}
-
-type chartSeg struct {
-	X, W       int
-	Fill, Ink  string
-	Label      string
-	LabelX     int
-	ShowLabels bool
-}
-
-const (
-	chartLeft = 0
-	chartBarW = 640
-	chartRowH = 56
-)
-
-func newChart(counts []lightbulb.ThemeCount, label func(any) string) chart {
-	c := chart{Width: chartBarW, Height: len(counts) * chartRowH}
-	for i, tc := range counts {
-		b := chartBar{Theme: tc.Theme, Y: i * chartRowH}
-		total := tc.Total()
-		if total == 0 {
-			continue
-		}
-		x := chartLeft
-		for _, p := range []struct {
-			n         int
-			rating    string
-			fill, ink string
-		}{
-			{tc.Green, "green", "#00703c", "#ffffff"}, {tc.Amber, "amber", "#ffdd00", "#0b0c0c"},
-			{tc.Red, "red", "#aa2a16", "#ffffff"}, {tc.NA, "na", "#d8dadc", "#0b0c0c"}, {tc.Unrated, "unrated", "#ffffff", "#0b0c0c"},
-		} {
-			if p.n == 0 {
-				continue
-			}
-			w := p.n * chartBarW / total
-			lbl := label(p.rating) + " " + strconv.Itoa(p.n)
-			if w < 9*len(lbl) {
-				lbl = strconv.Itoa(p.n)
-			}
-			b.Segs = append(b.Segs, chartSeg{X: x, W: w, Fill: p.fill, Ink: p.ink, Label: lbl, LabelX: x + w/2, ShowLabels: w >= 24})
-			x += w
-		}
-		c.Bars = append(c.Bars, b)
+// ratingsChart is a review's ratings by theme as a stacked bar chart, each
+// segment labelled with its rating in words and its count.
+func ratingsChart(lang string, counts []lightbulb.ThemeCount) report.Chart {
+	ch := report.Chart{ID: "ratings-chart", Kind: report.Stacked, Title: i18n.T(lang, "Ratings by theme"),
+		Desc: i18n.T(lang, "Bar chart of ratings by theme. The same numbers are in the table below."), Axis: i18n.T(lang, "Theme")}
+	for _, r := range []struct{ code, fill, ink string }{{"green", "#00703c", "#ffffff"}, {"amber", "#ffdd00", "#0b0c0c"},
+		{"red", "#aa2a16", "#ffffff"}, {"na", "#d8dadc", "#0b0c0c"}, {"unrated", "#ffffff", "#0b0c0c"}} {
+		ch.Series = append(ch.Series, report.Series{Name: label(lang, "review", r.code), Fill: r.fill, Ink: r.ink})
 	}
-	return c
+	for _, c := range counts {
+		ch.Categories = append(ch.Categories, c.Theme)
+		for i, n := range []int{c.Green, c.Amber, c.Red, c.NA, c.Unrated} {
+			ch.Series[i].Values = append(ch.Series[i].Values, float64(n))
+		}
+	}
+	return ch
 }
 
 func (s *Server) reviewGrid(w http.ResponseWriter, r *http.Request) {
