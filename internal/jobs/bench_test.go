@@ -14,20 +14,13 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
 
-func benchEngines(b *testing.B, fn func(b *testing.B, db *sqldb.DB)) {
-	b.Run("sqlite", func(b *testing.B) { fn(b, sqldbtest.MustOpenSQLite(b)) })
-	if sqldbtest.PostgresURL(b) != "" {
-		b.Run("postgres", func(b *testing.B) { fn(b, sqldbtest.MustOpenPostgres(b)) })
-	}
-}
-
 // BenchmarkDrain100k measures how long one process (four workers) takes to
 // run 100,000 queued jobs whose handler writes one row in the job's
 // transaction.
 //
 //	go test -run '^$' -bench Drain100k -benchtime 1x ./internal/jobs/
 func BenchmarkDrain100k(b *testing.B) {
-	benchEngines(b, func(b *testing.B, db *sqldb.DB) {
+	sqldbtest.BenchEngines(b, func(b *testing.B, db *sqldb.DB) {
 		if _, err := db.Writer().Exec(`CREATE TABLE job_marks (job_id BIGINT NOT NULL, note TEXT NOT NULL)`); err != nil {
 			b.Fatal(err)
 		}
@@ -88,7 +81,7 @@ func fill(b *testing.B, db *sqldb.DB, n int) {
 // BenchmarkEnqueueInTx measures what enqueueing adds to a request's
 // transaction: one Enqueue inside an open transaction.
 func BenchmarkEnqueueInTx(b *testing.B) {
-	benchEngines(b, func(b *testing.B, db *sqldb.DB) {
+	sqldbtest.BenchEngines(b, func(b *testing.B, db *sqldb.DB) {
 		ctx := context.Background()
 		var tx *sql.Tx
 		begin := func() {

@@ -14,21 +14,13 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
 
-// benchEngines runs fn on SQLite and, when configured, PostgreSQL.
-func benchEngines(b *testing.B, fn func(b *testing.B, db *sqldb.DB)) {
-	b.Run("sqlite", func(b *testing.B) { fn(b, sqldbtest.MustOpenSQLite(b)) })
-	if sqldbtest.PostgresURL(b) != "" {
-		b.Run("postgres", func(b *testing.B) { fn(b, sqldbtest.MustOpenPostgres(b)) })
-	}
-}
-
 // BenchmarkMailDelivery measures emails delivered per minute by one process
 // (four workers) to a local SMTP server: each is an outbox row and a job,
 // claimed, sent over SMTP and finished.
 //
 //	go test -run '^$' -bench MailDelivery -benchtime 3x ./internal/sqldb/
 func BenchmarkMailDelivery(b *testing.B) {
-	benchEngines(b, func(b *testing.B, db *sqldb.DB) {
+	sqldbtest.BenchEngines(b, func(b *testing.B, db *sqldb.DB) {
 		rec := mailtest.StartMode(b, mailtest.Plain)
 		m := sqldb.NewMailService(db)
 		m.Deliver = mail.Sender(rec.SMTP("Lightbulb <no-reply@lightbulb.test>"))

@@ -38,6 +38,16 @@ func Engines(t *testing.T, fn func(t *testing.T, db *sqldb.DB)) {
 	t.Run("postgres", func(t *testing.T) { fn(t, MustOpenPostgres(t)) })
 }
 
+// BenchEngines is Engines for benchmarks: sub-benchmarks "sqlite" and,
+// when the test cluster is configured, "postgres", each on a fresh database.
+func BenchEngines(b *testing.B, fn func(b *testing.B, db *sqldb.DB)) {
+	b.Helper()
+	b.Run("sqlite", func(b *testing.B) { fn(b, MustOpenSQLite(b)) })
+	if PostgresURL(b) != "" {
+		b.Run("postgres", func(b *testing.B) { fn(b, MustOpenPostgres(b)) })
+	}
+}
+
 // MustOpen returns a migrated database on PostgreSQL when one is configured
 // and on SQLite otherwise.
 func MustOpen(tb testing.TB) *sqldb.DB {
