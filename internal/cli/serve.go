@@ -81,7 +81,7 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 		return err
 	}
 	svc := services(db, cfg, m, q)
-	srv, err := web.New(svc, web.Options{BaseURL: cfg.BaseURL, Sessions: sqldb.NewSessionStore(db),
+	srv, err := web.New(svc, web.Options{BaseURL: cfg.BaseURL, Contact: cfg.Contact, Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: log, Password: params, Registry: reg, MetricsToken: cfg.MetricsToken,
 		ClientIPHeader: cfg.ClientIPHeader, TrustedProxies: cfg.TrustedProxies,
 		KeepSubscriberIP: cfg.Outreach.KeepIP, BounceToken: cfg.Outreach.BounceToken})

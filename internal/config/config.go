@@ -19,6 +19,9 @@ type Config struct {
 	DB      string // sqlite:PATH or postgres://...
 	Addr    string // listen address
 	BaseURL string // public address used in emails
+	// Contact is the email address people write to about the service: the
+	// accessibility statement gives it for other formats and problems.
+	Contact string
 	SMTP    SMTP
 	// Workers is how many background jobs one serve process runs at once.
 	Workers int
@@ -142,6 +145,7 @@ func Flags(fs *flag.FlagSet) *Config {
 	fs.StringVar(&c.DB, "db", env("LIGHTBULB_DB", d.DB), "database: sqlite:PATH or postgres://URL (LIGHTBULB_DB)")
 	fs.StringVar(&c.Addr, "addr", env("LIGHTBULB_ADDR", d.Addr), "listen address (LIGHTBULB_ADDR)")
 	fs.StringVar(&c.BaseURL, "base-url", env("LIGHTBULB_BASE_URL", ""), "public address for links in email (LIGHTBULB_BASE_URL); default http://ADDR")
+	fs.StringVar(&c.Contact, "contact-email", env("LIGHTBULB_CONTACT_EMAIL", ""), "address people write to about the service, shown in the accessibility statement (LIGHTBULB_CONTACT_EMAIL)")
 	fs.StringVar(&c.SMTP.Host, "smtp-host", env("LIGHTBULB_SMTP_HOST", ""), "SMTP server; empty keeps mail in the outbox (LIGHTBULB_SMTP_HOST)")
 	port, _ := strconv.Atoi(env("LIGHTBULB_SMTP_PORT", strconv.Itoa(d.SMTP.Port)))
 	fs.IntVar(&c.SMTP.Port, "smtp-port", port, "SMTP port (LIGHTBULB_SMTP_PORT)")

@@ -5,9 +5,9 @@ package i18n
 // penderfyniad: rhowch ddyddiad go iawn"), tables, charts and the page shell.
 var welshToolkit = map[string]string{
 	"Bar chart of the rights reviewers confirmed most often. The same numbers are in the table below.": "Siart bar o'r hawliau a gadarnhawyd amlaf gan adolygwyr. Mae'r un rhifau yn y tabl isod.",
-	"Decisions": "Penderfyniadau",
+	"Decisions":          "Penderfyniadau",
+	"If you chose “%s”:": "Os dewisoch “%s”:",
 	"Line chart of the number of decisions recorded each month, oldest first. The same numbers are in the table below.": "Siart llinell o nifer y penderfyniadau a gofnodwyd bob mis, yr hynaf yn gyntaf. Mae'r un rhifau yn y tabl isod.",
-	"If you chose “%s”:":                                              "Os dewisoch “%s”:",
 	"choose at least one answer":                                      "dewiswch o leiaf un ateb",
 	"choose one of the answers":                                       "dewiswch un o'r atebion",
 	"choose only from the answers given":                              "dewiswch o'r atebion a roddir yn unig",

@@ -39,6 +39,25 @@ func (s *Server) staticPage(name, title string) http.HandlerFunc {
 	}
 }
 
+// The accessibility statement was prepared and last reviewed on these days.
+var (
+	statementPrepared = lightbulb.Date{Year: 2026, Month: time.December, Day: 6}
+	statementReviewed = lightbulb.Date{Year: 2026, Month: time.December, Day: 6}
+)
+
+// accessibilityView is what the accessibility statement shows besides its text.
+type accessibilityView struct {
+	Contact            string // may be empty: then people ask whoever gave them access
+	Prepared, Reviewed lightbulb.Date
+}
+
+// accessibility serves the accessibility statement the Public Sector Bodies
+// Accessibility Regulations 2018 require.
+func (s *Server) accessibility(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "accessibility", s.newPage(r, "Accessibility statement",
+		accessibilityView{Contact: s.opt.Contact, Prepared: statementPrepared, Reviewed: statementReviewed}))
+}
+
 // setLanguage remembers a language choice in a cookie and goes back to the
 // page the person was reading. It is a plain link, so it works without JS.
 func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) {

@@ -40,7 +40,7 @@ func (s *Server) routes() *routeTable {
 	// Public pages.
 	h("GET /{$}", s.home)
 	h("GET /language/{lang}", s.setLanguage)
-	h("GET /accessibility", s.staticPage("accessibility", "Accessibility statement"))
+	h("GET /accessibility", s.accessibility)
 	h("GET /privacy", s.staticPage("privacy", "Privacy notice"))
 	h("GET /cookies", s.staticPage("cookies", "Cookies"))
 	h("GET /rights", s.rightsIndex)

@@ -67,7 +67,9 @@ type Services struct {
 
 // Options configure a Server.
 type Options struct {
-	BaseURL  string       // public address, e.g. https://lightbulb.example.org
+	BaseURL string // public address, e.g. https://lightbulb.example.org
+	// Contact is the email address people write to about the service.
+	Contact  string
 	Sessions scs.CtxStore // where sessions live; shared by every process
 	Ready    func(context.Context) error
 	Logger   *slog.Logger
