@@ -34,13 +34,19 @@ func (q *Queue) claim(ctx context.Context, tx *sql.Tx, now time.Time) (*Job, err
 	if q.postgres {
 		lock = ` FOR UPDATE SKIP LOCKED`
 	}
-	for _, where := range []string{
-		`state = 'running' AND locked_until < $1`,
-		`state = 'queued' AND run_at <= $1`,
+	for _, c := range []struct{ index, where string }{
+		{"jobs_leased", `state = 'running' AND locked_until < $1`},
+		{"jobs_queued", `state = 'queued' AND run_at <= $1`},
 	} {
+		// SQLite is told which index to use: without statistics it picks
+		// one that makes it sort the whole queue for every claim.
+		from := "jobs"
+		if !q.postgres {
+			from = "jobs INDEXED BY " + c.index
+		}
 		var j Job
 		var org sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT id, org_id, kind, payload, attempts, run_at FROM jobs WHERE `+where+
+		err := tx.QueryRowContext(ctx, `SELECT id, org_id, kind, payload, attempts, run_at FROM `+from+` WHERE `+c.where+
 			` AND kind IN (`+in+`) ORDER BY run_at, id LIMIT 1`+lock, args...).
 			Scan(&j.ID, &org, &j.Kind, &j.Payload, &j.Attempt, &j.RunAt)
 		if errors.Is(err, sql.ErrNoRows) {

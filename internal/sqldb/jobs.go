@@ -97,10 +97,3 @@ func (s *TrainingService) handle(ctx context.Context, tx *sql.Tx, j *jobs.Job) (
 	}
 	return nil, fmt.Errorf("job %d: unknown kind %q", j.ID, j.Kind)
 }
-
-// PendingJobs counts jobs not yet finished, for the jobs command and tests.
-func (db *DB) PendingJobs(ctx context.Context) (int, error) {
-	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')`).Scan(&n)
-	return n, err
-}

@@ -305,8 +305,8 @@ func TestJobsSurviveACrash(t *testing.T) {
 		x := f.session(t, 10, start, 0)
 		f.book(t, x.ID, "a@example.org", false)
 		f.book(t, x.ID, "b@example.org", false)
-		if n, _ := db.PendingJobs(context.Background()); n != 4 {
-			t.Fatalf("pending jobs = %d, want 4 (two reminders each)", n)
+		if n, _, _ := sqldbtest.Jobs(t, db, f.svc).Pending(context.Background()); n != 4 {
+			t.Fatalf("pending training jobs = %d, want 4 (two reminders each)", n)
 		}
 		setClock(t, start.Add(-47*time.Hour)) // the two-day reminders are due
 		crashing := sqldbtest.Jobs(t, db, f.svc)
