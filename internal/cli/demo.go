@@ -39,6 +39,7 @@ var demoUsers = []demoUser{
 	{"admin@lightbulb.test", "Ada Adeyemi", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleAdmin, lightbulb.RoleTrainer}}},
 	{"trainer@lightbulb.test", "Tomos Pritchard", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleTrainer}}},
 	{"expert@lightbulb.test", "Esther Okafor", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleExpert}}},
+	{"comms@lightbulb.test", "Ceri Lloyd", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleComms}}},
 	{"nurse@northbridge.test", "Niamh Kelly", map[string][]lightbulb.Role{"northbridge-nhs": {lightbulb.RoleStaff}}},
 	{"lead@northbridge.test", "Leon Marsh", map[string][]lightbulb.Role{"northbridge-nhs": {lightbulb.RoleStaff, lightbulb.RoleLead}}},
 	{"admin@northbridge.test", "Priya Shah", map[string][]lightbulb.Role{"northbridge-nhs": {lightbulb.RoleAdmin, lightbulb.RoleLead}}},
@@ -154,6 +155,9 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 		return err
 	}
 	if err := loadLearningDemo(ctx, db, out); err != nil {
+		return err
+	}
+	if err := loadActionPlanDemo(ctx, db, out); err != nil {
 		return err
 	}
 	return loadDemoCases(ctx, db, ids, out)
