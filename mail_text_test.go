@@ -25,6 +25,8 @@ func sampleMails(lang string) map[string]*Mail {
 	sig := &Signature{Name: "Efa", Email: "efa@example.org", Token: "sig123", Lang: lang, Status: SignConfirmed,
 		Actions: []*ActionItem{{Text: "Learn the 16 rights", TextCy: "Dysgu'r 16 hawl"}}, OwnAction: "Talk to my neighbours"}
 	sub := &Subscriber{Email: "gwen@example.org", Lang: lang, Token: "sub123"}
+	inv := &Involvement{Title: "Easy Read guide panel", StartsAt: start}
+	fu := &FollowUp{ID: 5, ExpertName: "Esther", Title: inv.Title, DueAt: start.Add(FollowUpWithin)}
 	camp := &Campaign{Subject: "News", Body: "Our news.", SubjectCy: "Newyddion", BodyCy: "Ein newyddion."}
 	return map[string]*Mail{
 		"booking_confirm_link": BookingMail(MailConfirmLink, b, base),
@@ -49,6 +51,9 @@ func sampleMails(lang string) map[string]*Mail {
 		"newsletter_campaign":       CampaignMail(camp, sub.Email, lang, base+"/newsletter/unsubscribe/x", true),
 		"training_request_received": TrainingRequestMail(&TrainingRequest{ID: 42, ContactName: "Dai", Email: "dai@example.org", Lang: lang}),
 		"decision_review_due":       DecisionReviewMail(d, lang, base, "2026-03-02"),
+		"coprod_invite":             CoprodInviteMail("esther@example.org", "Esther", lang, inv, base),
+		"coprod_followup":           CoprodFollowUpMail("bea@example.org", "Bea", lang, fu, false, base),
+		"coprod_followup_overdue":   CoprodFollowUpMail("bea@example.org", "Bea", lang, fu, true, base),
 	}
 }
 

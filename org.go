@@ -19,10 +19,14 @@ const (
 	// RoleComms is the charity's communications role: it runs the Action
 	// Plan and the newsletter.
 	RoleComms Role = "comms"
+	// RoleCoproduction is an organisation's co-production lead: they post
+	// involvements, invite lived experience experts, approve their claims
+	// and follow up their wellbeing.
+	RoleCoproduction Role = "coproduction"
 )
 
 // Roles lists every role in display order.
-var Roles = []Role{RoleStaff, RoleLead, RoleCommissioner, RoleTrainer, RoleExpert, RoleComms, RoleAdmin}
+var Roles = []Role{RoleStaff, RoleLead, RoleCommissioner, RoleTrainer, RoleExpert, RoleCoproduction, RoleComms, RoleAdmin}
 
 // ValidRole reports whether r is one of Roles.
 func ValidRole(r Role) bool {

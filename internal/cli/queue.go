@@ -37,6 +37,7 @@ func newQueue(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService) (*jobs.Que
 		return nil, err
 	}
 	newsletter(db, cfg).RegisterJobs(q)
+	sqldb.NewCoprodService(db, cfg.BaseURL).RegisterJobs(q)
 	caseimport.RegisterJobs(q, sqldb.NewCaseService(db, caseSuggest), sqldb.NewAuditService(db))
 	if err := q.RegisterHousekeeping(); err != nil {
 		return nil, err

@@ -14,7 +14,7 @@ import (
 var labelSets = map[string]map[string]string{
 	"role": {
 		"staff": "Staff", "lead": "Lead", "commissioner": "Commissioner", "trainer": "Trainer",
-		"expert": "Lived experience expert", "admin": "Admin", "comms": "Communications",
+		"expert": "Lived experience expert", "admin": "Admin", "comms": "Communications", "coproduction": "Co-production lead",
 	},
 	"actionplan": {
 		"individual": "As an individual", "community": "As a community member", "public_body": "As a public body worker",

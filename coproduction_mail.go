@@ -1,0 +1,23 @@
+package lightbulb
+
+import "fmt"
+
+// CoprodInviteMail asks an expert, in their language, whether they would
+// like to take part in an involvement.
+func CoprodInviteMail(to, name, lang string, i *Involvement, baseURL string) *Mail {
+	return letter("coprod_invite", lang, to, struct {
+		Name, Title, When, Link string
+	}{name, i.Title, LongTime(i.StartsAt, lang), baseURL + "/coproduction/me"})
+}
+
+// CoprodFollowUpMail tells a supporter that an expert's wellbeing follow-up
+// is due; Overdue reminds them, or the lead, that it has not happened.
+func CoprodFollowUpMail(to, name, lang string, f *FollowUp, overdue bool, baseURL string) *Mail {
+	kind := "coprod_followup"
+	if overdue {
+		kind = "coprod_followup_overdue"
+	}
+	return letter(kind, lang, to, struct {
+		Name, Expert, Title, Due, Link string
+	}{name, f.ExpertName, f.Title, LongTime(f.DueAt, lang), fmt.Sprintf("%s/coproduction/follow-ups/%d", baseURL, f.ID)})
+}

@@ -1,0 +1,174 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/jobs"
+)
+
+// CreateInvolvement posts an involvement, invites the experts chosen (each
+// emailed in their language) and queues the job that opens their wellbeing
+// follow-ups when it ends, all in one transaction.
+func (s *CoprodService) CreateInvolvement(ctx context.Context, inv *lightbulb.Involvement, experts []int64) (int, error) {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if err := inv.Validate(); err != nil {
+		return 0, err
+	}
+	if err := s.checkSupporter(ctx, org, inv.SupporterID); err != nil {
+		return 0, err
+	}
+	inv.CreatedAt = lightbulb.Now()
+	skipped := 0
+	err = s.db.tx(ctx, func(tx *sql.Tx) error {
+		rate, err := rateOn(ctx, tx, org, inv.Level, lightbulb.Today(inv.StartsAt))
+		if err != nil {
+			return err
+		}
+		err = tx.QueryRowContext(ctx, `INSERT INTO coprod_involvements (org_id, title, activity, level, starts_at, minutes, prep_minutes,
+			follow_minutes, place, topics, access, supporter_id, lead_id, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+			org, inv.Title, inv.Activity, inv.Level, inv.StartsAt, inv.Minutes, inv.PrepMinutes, inv.FollowMinutes, inv.Place,
+			strings.Join(inv.Topics, ","), inv.Access, inv.SupporterID, inv.LeadID, inv.CreatedAt).Scan(&inv.ID)
+		if err != nil {
+			return fmt.Errorf("create involvement: %w", err)
+		}
+		for _, id := range experts {
+			invited, err := s.invite(ctx, tx, org, inv, rate, id)
+			if err != nil {
+				return err
+			}
+			if !invited {
+				skipped++
+			}
+		}
+		_, err = jobs.Enqueue(ctx, tx, jobs.New{Org: org, Kind: lightbulb.JobCoprodEnded, Payload: strconv.FormatInt(inv.ID, 10),
+			At: inv.EndsAt(), Key: fmt.Sprintf("%s:%d", lightbulb.JobCoprodEnded, inv.ID)})
+		return err
+	})
+	return skipped, err
+}
+
+// checkSupporter makes sure the supporter belongs to the organisation.
+func (s *CoprodService) checkSupporter(ctx context.Context, org, userID int64) error {
+	var n int
+	err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND user_id = $2`, org, userID).Scan(&n)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return lightbulb.FieldError("supporter", "Choose who will follow up with experts afterwards")
+	}
+	return nil
+}
+
+// invite offers one expert a place, unless they have paused or opted out of
+// the involvement's topics (reported false, never why), and refuses an
+// offer that would take them past their own cap.
+func (s *CoprodService) invite(ctx context.Context, tx *sql.Tx, org int64, inv *lightbulb.Involvement, rate, userID int64) (bool, error) {
+	p, err := profile(ctx, tx, org, userID)
+	if err != nil {
+		return false, lightbulb.FieldError("experts", "Choose experts from the list")
+	}
+	if p.OptedOut(inv.Topics) {
+		return false, nil
+	}
+	offer := lightbulb.Fee(p, rate, inv.PaidMinutes())
+	if err := checkCap(ctx, tx, org, p, inv.StartsAt, offer); err != nil {
+		return false, err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO coprod_invites (org_id, involvement_id, expert_id, state, offer_pence, created_at)
+		VALUES ($1, $2, $3, 'invited', $4, $5)`, org, inv.ID, userID, offer, inv.CreatedAt)
+	if err != nil {
+		return false, fmt.Errorf("invite: %w", err)
+	}
+	return true, queueMail(ctx, tx, lightbulb.CoprodInviteMail(p.Email, p.PreferredName, p.Lang, inv, s.baseURL))
+}
+
+// checkCap refuses an offer that, with the offers the expert has accepted
+// in the same week or month, would pass the cap they set themselves.
+func checkCap(ctx context.Context, q querier, org int64, p *lightbulb.ExpertProfile, at time.Time, offer int64) error {
+	if p.CapPence == 0 || offer == 0 {
+		return nil
+	}
+	from, to := capPeriod(at, p.CapPeriod)
+	var taken int64
+	err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(i.offer_pence), 0) FROM coprod_invites i
+		JOIN coprod_involvements v ON v.id = i.involvement_id
+		WHERE i.org_id = $1 AND i.expert_id = $2 AND i.state = 'accepted' AND v.starts_at >= $3 AND v.starts_at < $4`,
+		org, p.UserID, from, to).Scan(&taken)
+	if err != nil {
+		return fmt.Errorf("cap: %w", err)
+	}
+	if taken+offer > p.CapPence {
+		return lightbulb.FieldError("experts", fmt.Sprintf("This offer would take %s past the %s cap they set themselves: %s already accepted, %s offered, cap %s",
+			p.PreferredName, p.CapPeriod, lightbulb.Pounds(taken), lightbulb.Pounds(offer), lightbulb.Pounds(p.CapPence)))
+	}
+	return nil
+}
+
+// capPeriod is the week (from Monday) or calendar month, in London, that at
+// falls in.
+func capPeriod(at time.Time, period string) (time.Time, time.Time) {
+	t := at.In(lightbulb.London)
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, lightbulb.London)
+	if period == "week" {
+		from := day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+		return from, from.AddDate(0, 0, 7)
+	}
+	from := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, lightbulb.London)
+	return from, from.AddDate(0, 1, 0)
+}
+
+// rateOn is the hourly rate for level in force on day.
+func rateOn(ctx context.Context, q querier, org int64, level, day string) (int64, error) {
+	var pence int64
+	err := q.QueryRowContext(ctx, `SELECT pence FROM coprod_rates WHERE org_id = $1 AND level = $2 AND starts_on <= $3
+		ORDER BY starts_on DESC LIMIT 1`, org, level, day).Scan(&pence)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, lightbulb.FieldError("level", "There is no rate for this level on that day yet: add one on the rates page first")
+	}
+	return pence, err
+}
+
+// Respond records an expert's answer to their own invitation.
+func (s *CoprodService) Respond(ctx context.Context, inviteID, userID int64, accept, understood bool) error {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return err
+	}
+	return s.db.tx(ctx, func(tx *sql.Tx) error {
+		var offer int64
+		var starts time.Time
+		err := tx.QueryRowContext(ctx, `SELECT i.offer_pence, v.starts_at FROM coprod_invites i JOIN coprod_involvements v ON v.id = i.involvement_id
+			WHERE i.id = $1 AND i.org_id = $2 AND i.expert_id = $3`, inviteID, org, userID).Scan(&offer, &starts)
+		if err != nil {
+			return notFound(err, "There is no such invitation.")
+		}
+		state := lightbulb.InviteDeclined
+		if accept {
+			state = lightbulb.InviteAccepted
+			if offer > 0 && !understood {
+				return lightbulb.FieldError("understood", "Confirm that you have read about payment and benefits")
+			}
+			p, err := profile(ctx, tx, org, userID)
+			if err != nil {
+				return err
+			}
+			if err := checkCap(ctx, tx, org, p, starts, offer); err != nil {
+				return lightbulb.FieldError("understood", "Accepting this would take you past the cap you set. Change your cap on your profile first, or say no")
+			}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE coprod_invites SET state = $1, responded_at = $2 WHERE id = $3`, state, lightbulb.Now(), inviteID)
+		return err
+	})
+}
