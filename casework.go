@@ -264,3 +264,13 @@ func (s CaseUploadState) Percent() int {
 	}
 	return s.Done * 100 / s.Total
 }
+
+// HasRight reports whether a right is already on the case.
+func (c *Case) HasRight(code string) bool {
+	for _, r := range c.Rights {
+		if r.Code == code {
+			return true
+		}
+	}
+	return false
+}

@@ -159,3 +159,15 @@ type SurveyService interface {
 
 // SurveyParseDay reads a YYYY-MM-DD day.
 func SurveyParseDay(day string) (time.Time, error) { return time.Parse("2006-01-02", day) }
+
+// State says whether a survey is "not_open" yet, "open" or "closed" today
+// (in Europe/London).
+func (s *Survey) State() string {
+	switch today := SurveyToday(); {
+	case today < s.OpensOn:
+		return "not_open"
+	case today > s.ClosesOn:
+		return "closed"
+	}
+	return "open"
+}

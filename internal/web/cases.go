@@ -243,26 +243,3 @@ func (s *Server) caseStatus(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, fmt.Sprintf("/cases/%d", c.ID), http.StatusSeeOther)
 }
-
-// CaseShort cuts a summary to about 140 characters, at a space, for lists.
-func (p *Page) CaseShort(s string) string {
-	r := []rune(s)
-	if len(r) <= 140 {
-		return s
-	}
-	cut := string(r[:140])
-	if i := strings.LastIndex(cut, " "); i > 80 {
-		cut = cut[:i]
-	}
-	return cut + "…"
-}
-
-// CaseHasRight reports whether a right is already on the case.
-func (p *Page) CaseHasRight(c *lightbulb.Case, code string) bool {
-	for _, r := range c.Rights {
-		if r.Code == code {
-			return true
-		}
-	}
-	return false
-}

@@ -63,8 +63,25 @@ func (s *Server) caseUpload(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/cases/import/columns?upload="+token, http.StatusSeeOther)
 }
 
+// caseImportView is what the page that matches a file's columns shows.
+type caseImportView struct {
+	Name     string                       // the file's name
+	Header   []string                     // its columns
+	Preview  [][]string                   // its first rows
+	Delim    string                       // what separates its columns, in words
+	Fields   []string                     // what Lightbulb reads
+	Mappings map[string]map[string]string // saved column matches, by name
+	Token    string                       // the upload
+	Report   *caseimport.Report           // a check's result, once checked
+}
+
+// IsRequired reports whether an import must map a field.
+func (v *caseImportView) IsRequired(field string) bool {
+	return slices.Contains(caseimport.Required, field)
+}
+
 // caseImportData reads the upload's heading and first rows for the mapping page.
-func (s *Server) caseImportData(r *http.Request) (map[string]any, []byte, error) {
+func (s *Server) caseImportData(r *http.Request) (*caseImportView, []byte, error) {
 	ctx := r.Context()
 	name, body, err := s.Cases.CaseUpload(ctx, r.URL.Query().Get("upload"))
 	if err != nil {
@@ -86,8 +103,8 @@ func (s *Server) caseImportData(r *http.Request) (map[string]any, []byte, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	return map[string]any{"Name": name, "Header": header, "Preview": preview, "Delim": caseDelimName(delim),
-		"Fields": caseimport.Fields, "Required": caseimport.Required, "Mappings": maps, "Token": r.URL.Query().Get("upload")}, body, nil
+	return &caseImportView{Name: name, Header: header, Preview: preview, Delim: caseDelimName(delim),
+		Fields: caseimport.Fields, Mappings: maps, Token: r.URL.Query().Get("upload")}, body, nil
 }
 
 func caseDelimName(d rune) string {
@@ -101,8 +118,8 @@ func (s *Server) caseImportMap(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(r, "Match the columns", data)
-	m := caseimport.Guess(data["Header"].([]string))
-	if saved, ok := data["Mappings"].(map[string]map[string]string)[r.URL.Query().Get("mapping")]; ok {
+	m := caseimport.Guess(data.Header)
+	if saved, ok := data.Mappings[r.URL.Query().Get("mapping")]; ok {
 		m = saved
 		p.Form.Set("save_as", r.URL.Query().Get("mapping"))
 	}
@@ -152,7 +169,7 @@ func (s *Server) caseImportRun(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	data["Report"] = &rep
+	data.Report = &rep
 	if r.PostFormValue("action") != "import" || rep.ErrorCount > 0 {
 		p.Errors = caseReportErrors(p, &rep)
 		s.render(w, r, http.StatusOK, "cases_import_map", p)
@@ -175,7 +192,7 @@ func (s *Server) caseImportRun(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	_ = s.Audit.Record(ctx, "case.import.start", data["Name"].(string), fmt.Sprintf("%d rows queued", rep.Valid))
+	_ = s.Audit.Record(ctx, "case.import.start", data.Name, fmt.Sprintf("%d rows queued", rep.Valid))
 	s.wakeJobs()
 	http.Redirect(w, r, "/cases/import/progress?upload="+token, http.StatusSeeOther)
 }
@@ -209,6 +226,3 @@ func (s *Server) caseServiceIndex(ctx context.Context) (map[string]int64, error)
 	}
 	return caseimport.ServiceIndex(ss), nil
 }
-
-// CaseRequired reports whether an import must map a field.
-func (p *Page) CaseRequired(field string) bool { return slices.Contains(caseimport.Required, field) }

@@ -24,7 +24,7 @@ func (s *Server) decisionPDF(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(r, "", nil)
-	doc := decisionDocument(p, d, data["Titles"].(map[string]string), data["Versions"].([]*lightbulb.Version))
+	doc := decisionDocument(p, d, data.Titles, data.Versions)
 	var buf bytes.Buffer
 	if err := report.WriteRecord(&buf, doc); err != nil {
 		s.serverError(w, r, err)

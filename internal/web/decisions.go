@@ -109,7 +109,7 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) (*lightbulb.De
 }
 
 // recordData is what the record page shows about a decision.
-func (s *Server) recordData(r *http.Request, d *lightbulb.Decision) (map[string]any, error) {
+func (s *Server) recordData(r *http.Request, d *lightbulb.Decision) (*recordView, error) {
 	ctx := r.Context()
 	cats, err := s.Decisions.Categories(ctx)
 	if err != nil {
@@ -123,8 +123,20 @@ func (s *Server) recordData(r *http.Request, d *lightbulb.Decision) (map[string]
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"D": d, "Gaps": d.Reasoning.Missing(cats, today()), "Versions": vs, "Titles": titles,
-		"Cats": cats, "Today": today(), "Steps": lightbulb.Steps}, nil
+	return &recordView{D: d, Gaps: d.Reasoning.Missing(cats, today()), Versions: vs, Titles: titles,
+		Cats: cats, Today: today(), Steps: lightbulb.Steps}, nil
+}
+
+// recordView is what a decision's record shows: the decision, what is
+// missing from its reasoning, its kept versions and the rights' titles.
+type recordView struct {
+	D        *lightbulb.Decision
+	Gaps     []lightbulb.Gap
+	Versions []*lightbulb.Version
+	Titles   map[string]string // right code to title, in the page's language
+	Cats     map[string]lightbulb.Category
+	Today    string
+	Steps    []string
 }
 
 func (s *Server) rightTitles(r *http.Request) (map[string]string, error) {

@@ -16,18 +16,26 @@ func (s *Server) invitationPage(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// invitationView is what the invitation page shows.
+type invitationView struct {
+	Token      string
+	Invitation *lightbulb.Invitation
+	Invalid    string // why the link cannot be used, when it cannot
+}
+
 // invitation loads the invitation a link names and checks who may use it,
 // answering for itself when the answer is not the invitation page.
 func (s *Server) invitation(w http.ResponseWriter, r *http.Request) (*lightbulb.Invitation, *Page, bool) {
 	tok := r.PathValue("token")
-	p := s.newPage(r, "Accept an invitation", map[string]any{"Token": tok})
+	v := &invitationView{Token: tok}
+	p := s.newPage(r, "Accept an invitation", v)
 	inv, err := s.Invitations.FindInvitation(r.Context(), hashToken(tok))
 	if err != nil {
-		p.Data.(map[string]any)["Invalid"] = lightbulb.ErrorMessage(err)
+		v.Invalid = lightbulb.ErrorMessage(err)
 		s.render(w, r, http.StatusNotFound, "invitation", p)
 		return nil, nil, false
 	}
-	p.Data.(map[string]any)["Invitation"] = inv
+	v.Invitation = inv
 	if inv.NewAccount {
 		return inv, p, true
 	}
@@ -38,7 +46,7 @@ func (s *Server) invitation(w http.ResponseWriter, r *http.Request) (*lightbulb.
 		return nil, nil, false
 	}
 	if a.UserID != inv.UserID {
-		p.Data.(map[string]any)["Invalid"] = p.T("This invitation is for another account. Sign out, then open the link again.")
+		v.Invalid = p.T("This invitation is for another account. Sign out, then open the link again.")
 		s.render(w, r, http.StatusForbidden, "invitation", p)
 		return nil, nil, false
 	}

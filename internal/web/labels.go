@@ -77,7 +77,7 @@ var labelSets = map[string]map[string]string{
 	"likert": {
 		"1": "Strongly disagree", "2": "Disagree", "3": "Neither agree nor disagree", "4": "Agree", "5": "Strongly agree",
 	},
-	"survey": {"baseline": "Baseline", "follow_up": "Follow-up"},
+	"survey": {"baseline": "Baseline", "follow_up": "Follow-up", "not_open": "Not open yet", "open": "Open", "closed": "Closed"},
 	// found names where "find a person" found someone.
 	"found": {
 		"account": "Account", "booking": "Training booking", "request": "Bespoke training request",

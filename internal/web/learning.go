@@ -40,22 +40,30 @@ func (s *Server) learnFeedbackDue(w http.ResponseWriter, r *http.Request) {
 }
 
 // learnFeedbackPage loads the booking a feedback link names.
-func (s *Server) learnFeedbackPage(w http.ResponseWriter, r *http.Request) (*Page, bool) {
+func (s *Server) learnFeedbackPage(w http.ResponseWriter, r *http.Request) (*Page, *feedbackView, bool) {
 	ctx, err := s.providerCtx(r)
 	if err != nil {
 		s.appError(w, r, err)
-		return nil, false
+		return nil, nil, false
 	}
 	b, given, err := s.Learning.FeedbackBooking(ctx, r.PathValue("token"))
 	if err != nil {
 		s.appError(w, r, err)
-		return nil, false
+		return nil, nil, false
 	}
-	return s.newPage(r, "Give feedback", map[string]any{"Booking": b, "Given": given}), true
+	v := &feedbackView{Booking: b, Given: given}
+	return s.newPage(r, "Give feedback", v), v, true
+}
+
+// feedbackView is what the feedback form shows: the booking a link names
+// and whether feedback was given already.
+type feedbackView struct {
+	Booking *lightbulb.Booking
+	Given   bool
 }
 
 func (s *Server) learnFeedbackForm(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.learnFeedbackPage(w, r)
+	p, _, ok := s.learnFeedbackPage(w, r)
 	if !ok {
 		return
 	}
@@ -63,7 +71,7 @@ func (s *Server) learnFeedbackForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) learnFeedbackGive(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.learnFeedbackPage(w, r)
+	p, v, ok := s.learnFeedbackPage(w, r)
 	if !ok {
 		return
 	}
@@ -79,7 +87,7 @@ func (s *Server) learnFeedbackGive(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, "learning_feedback_form", p, err)
 		return
 	}
-	b := p.Data.(map[string]any)["Booking"].(*lightbulb.Booking)
+	b := v.Booking
 	// The audit names the session, never who said what.
 	_ = s.Audit.Record(ctx, "learning.feedback.give", "session "+strconv.FormatInt(b.SessionID, 10), "")
 	s.flash(r, "Thank you. Your feedback has been sent.")
@@ -123,15 +131,4 @@ func (s *Server) learnTestimonials(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "learning_testimonials", s.newPage(r, "What people say about our training", quotes))
-}
-
-// Stars shows a rating as text, like "4 out of 5", in the page's language.
-func (p *Page) Stars(rating int) string { return p.T("%d out of 5", rating) }
-
-// Percent is n as a share of total, rounded, for bar widths.
-func (p *Page) Percent(n, total int) int {
-	if total == 0 {
-		return 0
-	}
-	return (n*100 + total/2) / total
 }

@@ -18,7 +18,7 @@ func (s *Server) learnCheckRoutes(h func(string, http.HandlerFunc)) {
 
 // learnCheckPage loads a booking's checks, the questions in the page's
 // language, and which phase is open to take now.
-func (s *Server) learnCheckPage(w http.ResponseWriter, r *http.Request) (*Page, []*lightbulb.CheckQuestion, bool) {
+func (s *Server) learnCheckPage(w http.ResponseWriter, r *http.Request) (*Page, *checkView, bool) {
 	ctx, err := s.providerCtx(r)
 	if err != nil {
 		s.appError(w, r, err)
@@ -42,8 +42,17 @@ func (s *Server) learnCheckPage(w http.ResponseWriter, r *http.Request) (*Page, 
 	} else if b.CheckOpen(lightbulb.CheckPost) == nil && change.Post == nil {
 		open = lightbulb.CheckPost
 	}
-	p.Data = map[string]any{"Booking": b, "Change": change, "Questions": qs, "Open": open}
-	return p, qs, true
+	v := &checkView{Booking: b, Change: change, Questions: qs, Open: open}
+	p.Data = v
+	return p, v, true
+}
+
+// checkView is what the knowledge check page shows.
+type checkView struct {
+	Booking   *lightbulb.Booking
+	Change    *lightbulb.CheckChange
+	Questions []*lightbulb.CheckQuestion
+	Open      string // the check that can be taken now, if any
 }
 
 func (s *Server) learnCheck(w http.ResponseWriter, r *http.Request) {
@@ -55,7 +64,7 @@ func (s *Server) learnCheck(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) learnCheckTake(w http.ResponseWriter, r *http.Request) {
-	p, qs, ok := s.learnCheckPage(w, r)
+	p, v, ok := s.learnCheckPage(w, r)
 	if !ok {
 		return
 	}
@@ -64,24 +73,24 @@ func (s *Server) learnCheckTake(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Form = r.PostForm
 	phase := r.PathValue("phase")
-	score, err := lightbulb.ScoreCheck(qs, r.PostForm)
+	score, err := lightbulb.ScoreCheck(v.Questions, r.PostForm)
 	if err == nil {
 		ctx, _ := s.providerCtx(r)
-		err = s.Learning.SaveCheck(ctx, r.PathValue("token"), phase, score, len(qs))
+		err = s.Learning.SaveCheck(ctx, r.PathValue("token"), phase, score, len(v.Questions))
 	}
 	if err != nil {
 		if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
 			s.appError(w, r, err)
 			return
 		}
-		p.Data.(map[string]any)["Open"] = phase
+		v.Open = phase
 		s.formError(w, r, "learning_check", p, err)
 		return
 	}
-	b := p.Data.(map[string]any)["Booking"].(*lightbulb.Booking)
+	b := v.Booking
 	ctx, _ := s.providerCtx(r)
-	_ = s.Audit.Record(ctx, "learning.check."+phase, "booking "+strconv.FormatInt(b.ID, 10), strconv.Itoa(score)+" of "+strconv.Itoa(len(qs)))
-	s.flash(r, "You scored %d out of %d.", score, len(qs))
+	_ = s.Audit.Record(ctx, "learning.check."+phase, "booking "+strconv.FormatInt(b.ID, 10), strconv.Itoa(score)+" of "+strconv.Itoa(len(v.Questions)))
+	s.flash(r, "You scored %d out of %d.", score, len(v.Questions))
 	http.Redirect(w, r, "/training/checks/"+r.PathValue("token"), http.StatusSeeOther)
 }
 

@@ -51,11 +51,6 @@ func learnMandatoryKey(course int64, role lightbulb.Role) string {
 	return strconv.FormatInt(course, 10) + ":" + string(role)
 }
 
-// LearnMandatoryKey names a (course, role) checkbox.
-func (p *Page) LearnMandatoryKey(course int64, role lightbulb.Role) string {
-	return learnMandatoryKey(course, role)
-}
-
 func (s *Server) learnCoverage(w http.ResponseWriter, r *http.Request) {
 	p, err := s.learnCoveragePage(r)
 	if err != nil {

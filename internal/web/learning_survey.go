@@ -115,21 +115,29 @@ func (s *Server) learnSurveyPage(w http.ResponseWriter, r *http.Request) (*light
 	return x, true
 }
 
-func (s *Server) learnSurveyAnswerPage(w http.ResponseWriter, r *http.Request) (*Page, bool) {
+// surveyAnswerView is what the page that answers a survey shows.
+type surveyAnswerView struct {
+	Survey    *lightbulb.Survey
+	Answered  bool   // the person has answered already
+	Closed    string // why it cannot be answered now, if it cannot
+	Questions []lightbulb.SurveyQuestion
+}
+
+func (s *Server) learnSurveyAnswerPage(w http.ResponseWriter, r *http.Request) (*Page, *surveyAnswerView, bool) {
 	x, ok := s.learnSurveyPage(w, r)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	// The survey is anonymous and for staff: an expert or an admin who is
 	// not staff does not answer it.
 	if a := lightbulb.ActorFrom(r.Context()); !a.Has(lightbulb.RoleStaff) && !a.Has(lightbulb.RoleLead) {
 		s.errorPage(w, r, http.StatusForbidden)
-		return nil, false
+		return nil, nil, false
 	}
 	done, err := s.Surveys.HasResponded(r.Context(), x.ID, lightbulb.ActorFrom(r.Context()).UserID)
 	if err != nil {
 		s.serverError(w, r, err)
-		return nil, false
+		return nil, nil, false
 	}
 	var closed string
 	if err := x.OpenNow(); err != nil {
@@ -138,12 +146,12 @@ func (s *Server) learnSurveyAnswerPage(w http.ResponseWriter, r *http.Request) (
 			closed = e.Message
 		}
 	}
-	return s.newPage(r, x.Title, map[string]any{"Survey": x, "Answered": done, "Closed": closed,
-		"Questions": lightbulb.SurveyQuestions}), true
+	v := &surveyAnswerView{Survey: x, Answered: done, Closed: closed, Questions: lightbulb.SurveyQuestions}
+	return s.newPage(r, x.Title, v), v, true
 }
 
 func (s *Server) learnSurveyAnswerForm(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.learnSurveyAnswerPage(w, r)
+	p, _, ok := s.learnSurveyAnswerPage(w, r)
 	if !ok {
 		return
 	}
@@ -151,7 +159,7 @@ func (s *Server) learnSurveyAnswerForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) learnSurveyRespond(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.learnSurveyAnswerPage(w, r)
+	p, v, ok := s.learnSurveyAnswerPage(w, r)
 	if !ok {
 		return
 	}
@@ -163,7 +171,7 @@ func (s *Server) learnSurveyRespond(w http.ResponseWriter, r *http.Request) {
 	for _, q := range lightbulb.SurveyQuestions {
 		a.Scores[q.ID], _ = strconv.Atoi(r.PostFormValue(q.ID))
 	}
-	x := p.Data.(map[string]any)["Survey"].(*lightbulb.Survey)
+	x := v.Survey
 	if err := s.Surveys.Respond(r.Context(), x.ID, lightbulb.ActorFrom(r.Context()).UserID, a); err != nil {
 		s.formError(w, r, "learning_survey_answer", p, err)
 		return
@@ -217,26 +225,4 @@ func (s *Server) learnSurveyResults(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = s.Audit.Record(r.Context(), "learning.survey.results", fmt.Sprintf("survey %d", x.ID), "")
 	s.render(w, r, http.StatusOK, "learning_survey_results", s.newPage(r, "Survey results", data))
-}
-
-// LearnLikert lists the scale's points, 1 to 5, with their names in the page's language.
-func (p *Page) LearnLikert() []lightbulb.CheckOption {
-	out := make([]lightbulb.CheckOption, 5)
-	for i := range out {
-		v := strconv.Itoa(i + 1)
-		out[i] = lightbulb.CheckOption{Value: v, Label: p.Label("likert", v)}
-	}
-	return out
-}
-
-// LearnSurveyState says whether a survey is open, in the page's language.
-func (p *Page) LearnSurveyState(x *lightbulb.Survey) string {
-	today := lightbulb.SurveyToday()
-	switch {
-	case today < x.OpensOn:
-		return p.T("Not open yet")
-	case today > x.ClosesOn:
-		return p.T("Closed")
-	}
-	return p.T("Open")
 }

@@ -35,6 +35,7 @@ var funcs = template.FuncMap{
 		return false
 	},
 	"add":  func(a, b int) int { return a + b },
+	"clip": clip,
 	"list": func(xs ...string) []string { return xs },
 	"dict": func(kv ...any) map[string]any {
 		m := make(map[string]any, len(kv)/2)
@@ -156,9 +157,6 @@ func (p *Page) ErrorFor(field string) string {
 // Val returns what the person typed into a field, so nothing is lost when a
 // form comes back with errors.
 func (p *Page) Val(field string) string { return p.Form.Get(field) }
-
-// Vals returns every value of a multi-valued field.
-func (p *Page) Vals(field string) []string { return p.Form[field] }
 
 // Checked reports whether a multi-valued field holds v.
 func (p *Page) Checked(field, v string) bool {
@@ -302,4 +300,17 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 // flash keeps a one-off message for the next page, in the person's language.
 func (s *Server) flash(r *http.Request, msg string, args ...any) {
 	s.sessions.Put(r.Context(), sessMsg, i18n.T(i18n.FromRequest(r), msg, args...))
+}
+
+// clip cuts a text to about 140 characters, at a space, for lists and previews.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) <= 140 {
+		return s
+	}
+	cut := string(r[:140])
+	if i := strings.LastIndex(cut, " "); i > 80 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }

@@ -349,37 +349,44 @@ func (s *Server) manageSessionSave(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, fmt.Sprintf("/training/manage/sessions/%d", x.ID), http.StatusSeeOther)
 }
 
-func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) (*Page, bool) {
+// registerView is what a session's register shows.
+type registerView struct {
+	Session  *lightbulb.Session
+	Register []*lightbulb.Attendee
+}
+
+func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) (*Page, *registerView, bool) {
 	id, ok := pathID(r)
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound)
-		return nil, false
+		return nil, nil, false
 	}
 	x, err := s.Training.FindSession(r.Context(), id)
 	if err != nil {
 		s.appError(w, r, err)
-		return nil, false
+		return nil, nil, false
 	}
 	reg, err := s.Training.Register(r.Context(), id)
 	if err != nil {
 		s.serverError(w, r, err)
-		return nil, false
+		return nil, nil, false
 	}
 	notes, err := s.Training.SessionNotes(r.Context(), id)
 	if err != nil {
 		s.serverError(w, r, err)
-		return nil, false
+		return nil, nil, false
 	}
-	p := s.newPage(r, "Register", map[string]any{"Session": x, "Register": reg})
+	v := &registerView{Session: x, Register: reg}
+	p := s.newPage(r, "Register", v)
 	p.Form.Set("notes", notes)
 	for _, a := range reg {
 		p.Form.Set(fmt.Sprintf("mark_%d", a.ID), a.Attendance)
 	}
-	return p, true
+	return p, v, true
 }
 
 func (s *Server) manageRegister(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.registerPage(w, r)
+	p, _, ok := s.registerPage(w, r)
 	if !ok {
 		return
 	}
@@ -388,7 +395,7 @@ func (s *Server) manageRegister(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) manageAttendance(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.registerPage(w, r)
+	p, v, ok := s.registerPage(w, r)
 	if !ok {
 		return
 	}
@@ -401,7 +408,7 @@ func (s *Server) manageAttendance(w http.ResponseWriter, r *http.Request) {
 			marks[id] = v[0]
 		}
 	}
-	x := p.Data.(map[string]any)["Session"].(*lightbulb.Session)
+	x := v.Session
 	if err := s.Training.MarkAttendance(r.Context(), x.ID, marks, r.PostFormValue("notes")); err != nil {
 		p.Form = r.PostForm
 		s.formError(w, r, "training_register", p, err)
