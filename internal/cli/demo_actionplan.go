@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -72,20 +73,28 @@ func loadActionPlanDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error 
 func demoSignatures(byRole map[string][]int64) []sqldb.SeedSignature {
 	nations := append([]string{""}, lightbulb.Nations...)
 	now := lightbulb.Now()
+	rnd := rand.New(rand.NewPCG(16, 1998)) // the same demo every time
 	var out []sqldb.SeedSignature
 	for i := 0; i < 400; i++ {
-		role := lightbulb.PlanRoles[(i*7)%len(lightbulb.PlanRoles)]
+		role := lightbulb.PlanRoles[rnd.IntN(len(lightbulb.PlanRoles))]
 		acts := byRole[role]
-		chosen := []int64{acts[i%len(acts)], acts[(i+1)%len(acts)]}
+		var chosen []int64
+		for _, a := range acts {
+			if rnd.IntN(5) < 2 || (a == acts[len(acts)-1] && len(chosen) == 0) {
+				chosen = append(chosen, a)
+			}
+		}
 		name := demoFirst[i%len(demoFirst)] + " " + demoLast[(i/3)%len(demoLast)]
 		g := sqldb.SeedSignature{SignRequest: lightbulb.SignRequest{Role: role, Actions: chosen, Name: name,
-			Email: fmt.Sprintf("signer%03d@example.org", i), Nation: nations[i%len(nations)], Checkins: i%3 != 0,
+			Email: fmt.Sprintf("signer%03d@example.org", i), Nation: nations[rnd.IntN(len(nations))], Checkins: i%3 != 0,
 			Lang: lightbulb.Languages[i%4/3]}, Confirmed: now.Add(-time.Duration(i*20) * time.Hour)}
 		if g.Nation == "wales" {
 			g.LocalAuthority = lightbulb.LocalAuthorities["wales"][i%22]
 		}
-		if i%4 == 0 {
-			g.Taken = chosen[:1]
+		for _, a := range chosen {
+			if rnd.IntN(2) == 0 {
+				g.Taken = append(g.Taken, a)
+			}
 		}
 		if i%40 == 5 {
 			g.OwnAction = "Read one right a week with my book club."
