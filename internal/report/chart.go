@@ -32,8 +32,11 @@ type Chart struct {
 	// Axis heads the table's first column: what the categories are.
 	Axis       string
 	Categories []string
-	Series     []Series
-	Unit       string // shown after each number, such as "%"
+	// CategoryLang, when set, is the language of the category names, such
+	// as "en" for an organisation's English-only names on a Welsh page.
+	CategoryLang string
+	Series       []Series
+	Unit         string // shown after each number, such as "%"
 	// Max is the top of the scale; 0 means the largest value.
 	Max float64
 	// Total adds a column of each category's total to the table.
@@ -124,6 +127,7 @@ type Text struct {
 	Anchor string // start, middle or end
 	Bold   bool
 	Fill   string
+	Lang   string // set on category names in another language than the page
 }
 
 const (
@@ -197,7 +201,7 @@ func (ch Chart) drawBars() Drawing {
 	d := Drawing{Width: chartWidth}
 	y := 0
 	for c, cat := range ch.Categories {
-		d.Texts = append(d.Texts, Text{X: 0, Y: y + 16, S: cat, Anchor: "start", Fill: ink})
+		d.Texts = append(d.Texts, Text{X: 0, Y: y + 16, S: cat, Anchor: "start", Fill: ink, Lang: ch.CategoryLang})
 		y += 24
 		for _, s := range series {
 			w := int(math.Round(value(s, c) / ch.top() * plot))
@@ -224,7 +228,7 @@ func (ch Chart) drawStacked() Drawing {
 	d := Drawing{Width: chartWidth}
 	for c, cat := range ch.Categories {
 		y := c * 56
-		d.Texts = append(d.Texts, Text{X: 0, Y: y + 16, S: cat, Anchor: "start", Fill: ink})
+		d.Texts = append(d.Texts, Text{X: 0, Y: y + 16, S: cat, Anchor: "start", Fill: ink, Lang: ch.CategoryLang})
 		var total float64
 		for _, s := range ch.drawn() {
 			total += value(s, c)
@@ -277,7 +281,7 @@ func (ch Chart) drawLine() Drawing {
 	for c, cat := range ch.Categories {
 		if c%every == 0 || c == n-1 {
 			x, _ := at(c, 0)
-			d.Texts = append(d.Texts, Text{X: x, Y: top + plotH + 24, S: cat, Anchor: "middle", Fill: ink})
+			d.Texts = append(d.Texts, Text{X: x, Y: top + plotH + 24, S: cat, Anchor: "middle", Fill: ink, Lang: ch.CategoryLang})
 		}
 	}
 	lx := left

@@ -14,6 +14,9 @@ import (
 func ratingsChart(lang string, counts []lightbulb.ThemeCount) report.Chart {
 	ch := report.Chart{ID: "ratings-chart", Kind: report.Stacked, Title: i18n.T(lang, "Ratings by theme"),
 		Desc: i18n.T(lang, "Bar chart of ratings by theme. The same numbers are in the table below."), Axis: i18n.T(lang, "Theme")}
+	if lang != "en" {
+		ch.CategoryLang = "en" // the framework's themes are in English only
+	}
 	for _, r := range []struct{ code, fill, ink string }{{"green", "#00703c", "#ffffff"}, {"amber", "#ffdd00", "#0b0c0c"},
 		{"red", "#aa2a16", "#ffffff"}, {"na", "#d8dadc", "#0b0c0c"}, {"unrated", "#ffffff", "#0b0c0c"}} {
 		ch.Series = append(ch.Series, report.Series{Name: label(lang, "review", r.code), Fill: r.fill, Ink: r.ink})

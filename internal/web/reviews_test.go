@@ -193,7 +193,8 @@ func TestReviewFromStartToShare(t *testing.T) {
 	mustContain(t, lead.get(rv2), "What changed since the last review", "↑ Improved", "↓ Got worse")
 	mustContain(t, lead.get("/reviews/grid"), "Ward 9", "Knowing the rights")
 	// In Welsh, down to the chart's labels.
-	mustContain(t, lead.get(rv2, "Accept-Language", "cy"), "Beth sydd wedi newid ers yr adolygiad diwethaf", "↑ Wedi gwella", "Gwyrdd 4")
+	mustContain(t, lead.get(rv2, "Accept-Language", "cy"), "Beth sydd wedi newid ers yr adolygiad diwethaf", "↑ Wedi gwella", "Gwyrdd 4",
+		`<span lang="en">`, `<th scope="row" class="govuk-table__header" lang="en">`)
 
 	// Sharing: only with a commissioner; recorded; revocable.
 	r = lead.post("/reviews/sharing", url.Values{"commissioner": {itoa64(e.orgB.ID)}})

@@ -133,6 +133,8 @@ func TestTrainingPublicBooking(t *testing.T) {
 	v := te.client()
 	r := v.get("/training")
 	mustContain(t, r, "Rights at the bedside", "1 places left")
+	// In Welsh, the English-only course title is marked as English.
+	mustContain(t, v.get("/training", "Accept-Language", "cy"), `<span lang="en">Rights at the bedside</span>`)
 	if strings.Contains(r.body, "Trust A wave 1") || strings.Contains(r.body, "/training/sessions/"+sid(te.cohortS)) {
 		t.Fatal("a visitor sees a cohort's session")
 	}
