@@ -81,7 +81,9 @@ func (s *Server) reviewsIndex(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) reviewNew(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "review_new", s.newPage(r, "Start a review", nil))
+	p := s.newPage(r, "Start a review", nil)
+	p.Form.Set("scope", "service")
+	s.render(w, r, http.StatusOK, "review_new", p)
 }
 
 func (s *Server) reviewCreate(w http.ResponseWriter, r *http.Request) {
