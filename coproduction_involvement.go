@@ -2,6 +2,7 @@ package lightbulb
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -274,3 +275,20 @@ type CoprodService interface {
 	// RequestFollowUp lets an expert ask for a follow-up at any time.
 	RequestFollowUp(ctx context.Context, userID int64) error
 }
+
+// Clock is the session's start as 24-hour "15:04" in Europe/London.
+func (i *Involvement) Clock() string { return i.StartsAt.In(London).Format("15:04") }
+
+// Offer is the fee offered, as "£60.00".
+func (in *Invite) Offer() string { return Pounds(in.OfferPence) }
+
+// HoursMinutes shows minutes as hours and minutes, "2:30".
+func HoursMinutes(minutes int) string { return fmt.Sprintf("%d:%02d", minutes/60, minutes%60) }
+
+// Time is the time claimed as "2:30".
+func (c *Claim) Time() string { return HoursMinutes(c.Minutes) }
+
+// Fee, Expenses and Total show the claim's amounts in pounds.
+func (c *Claim) Fee() string      { return Pounds(c.FeePence) }
+func (c *Claim) Expenses() string { return Pounds(c.ExpensesPence) }
+func (c *Claim) Total() string    { return Pounds(c.TotalPence()) }

@@ -39,6 +39,7 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 		MailAllowance: sqldb.NewMailAllowance(db),
 		ActionPlan:    actionPlan(db, cfg),
 		Newsletter:    newsletter(db, cfg),
+		Coprod:        sqldb.NewCoprodService(db, cfg.BaseURL),
 	}
 }
 

@@ -39,7 +39,7 @@ func (s *CoprodService) RegisterJobs(q *jobs.Queue) {
 func (s *CoprodService) openFollowUps(ctx context.Context, tx *sql.Tx, org, involvementID int64) error {
 	v, err := scanInvolvement(tx.QueryRowContext(ctx, `SELECT `+involvementColumns+involvementFrom+` WHERE v.org_id = $1 AND v.id = $2`, org, involvementID))
 	if err != nil {
-		return notFound(err, "no such involvement")
+		return fmt.Errorf("involvement %d: %w", involvementID, err)
 	}
 	due := v.EndsAt().Add(lightbulb.FollowUpWithin)
 	rows, err := tx.QueryContext(ctx, `SELECT expert_id FROM coprod_invites WHERE involvement_id = $1 AND state = 'accepted' ORDER BY id`, v.ID)
@@ -80,7 +80,7 @@ func (s *CoprodService) openFollowUps(ctx context.Context, tx *sql.Tx, org, invo
 func (s *CoprodService) remindOverdue(ctx context.Context, tx *sql.Tx, org, id int64, lead bool) error {
 	var done sql.NullTime
 	if err := tx.QueryRowContext(ctx, `SELECT done_at FROM coprod_followups WHERE id = $1 AND org_id = $2`, id, org).Scan(&done); err != nil {
-		return notFound(err, "no such follow-up")
+		return fmt.Errorf("follow-up %d: %w", id, err)
 	}
 	if done.Valid {
 		return nil

@@ -61,7 +61,7 @@ func (s *CoprodService) CreateInvolvement(ctx context.Context, inv *lightbulb.In
 // checkSupporter makes sure the supporter belongs to the organisation.
 func (s *CoprodService) checkSupporter(ctx context.Context, org, userID int64) error {
 	var n int
-	err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND user_id = $2`, org, userID).Scan(&n)
+	err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND user_id = $2 AND role = 'coproduction'`, org, userID).Scan(&n)
 	if err != nil {
 		return err
 	}
@@ -110,8 +110,9 @@ func checkCap(ctx context.Context, q querier, org int64, p *lightbulb.ExpertProf
 		return fmt.Errorf("cap: %w", err)
 	}
 	if taken+offer > p.CapPence {
-		return lightbulb.FieldError("experts", fmt.Sprintf("This offer would take %s past the %s cap they set themselves: %s already accepted, %s offered, cap %s",
-			p.PreferredName, p.CapPeriod, lightbulb.Pounds(taken), lightbulb.Pounds(offer), lightbulb.Pounds(p.CapPence)))
+		// The lead is not told the cap or what else was accepted: those are
+		// the expert's payment details.
+		return lightbulb.FieldError("experts", "This offer would take an expert you chose past the cap they set themselves. Leave them out, or offer less time")
 	}
 	return nil
 }

@@ -23,6 +23,17 @@ var choiceFuncs = map[string]any{
 	},
 	"opts":    func(cs ...choice) []choice { return cs },
 	"options": options,
+	// codes is a list of stored codes the domain defines, by the label
+	// kind that names them: (codes "coprod_topic").
+	"codes": func(kind string) []string { return codeLists[kind] },
+}
+
+// codeLists are the domain's lists of codes that forms offer, by label kind.
+var codeLists = map[string][]string{
+	"coprod_need": lightbulb.NeedAnswers, "coprod_format": lightbulb.ExpertFormats, "coprod_topic": lightbulb.CoprodTopics,
+	"coprod_pay": lightbulb.PayPrefs, "coprod_period": lightbulb.CapPeriods, "coprod_level": lightbulb.CoprodLevels,
+	"coprod_activity": lightbulb.CoprodActivities, "coprod_method": lightbulb.FollowUpMethods,
+	"coprod_outcome": lightbulb.FollowUpOutcomes,
 }
 
 // options is the choices a partial shows: those given (choices, or

@@ -198,3 +198,40 @@ func isDate(v string) bool {
 	_, err := lightbulb.ParseDate(v)
 	return err == nil
 }
+
+// Pence reads an amount of money typed in pounds ("12.50", "£1,000") as
+// pence. Blank gives 0; anything else unreadable is an error.
+func (f *form) Pence(name, question string) int64 {
+	v := f.Text(name)
+	if v == "" {
+		return 0
+	}
+	p, ok := lightbulb.ParsePounds(v)
+	if !ok {
+		f.fail(name, question, "enter an amount in pounds, such as 12.50")
+	}
+	return p
+}
+
+// Minutes reads a length of time as hours (name-hours, 0 to 16) and
+// minutes (name-minutes, 0 to 59) and returns it in minutes.
+func (f *form) Minutes(name, question string) int {
+	h, _ := f.Int(name+"-hours", question, 0, 16)
+	m, _ := f.Int(name+"-minutes", question, 0, 59)
+	return h*60 + m
+}
+
+// Clock reads a time of day typed as 24-hour "HH:MM" and returns it as the
+// time since midnight. Blank gives 0.
+func (f *form) Clock(name, question string) time.Duration {
+	v := strings.ReplaceAll(f.Text(name), ".", ":")
+	if v == "" {
+		return 0
+	}
+	t, err := time.Parse("15:04", v)
+	if err != nil {
+		f.fail(name, question, "enter a time on the 24-hour clock, such as 14:30")
+		return 0
+	}
+	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
+}

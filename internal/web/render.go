@@ -26,6 +26,9 @@ type templates struct{ pages map[string]*template.Template }
 var funcs = template.FuncMap{
 	"join":  func(xs []string, sep string) string { return strings.Join(xs, sep) },
 	"lower": strings.ToLower,
+	// pounds shows pence as "£12.50"; hm shows minutes as "2:30".
+	"pounds": lightbulb.Pounds,
+	"hm":     lightbulb.HoursMinutes,
 	"has": func(rs []lightbulb.Role, r string) bool {
 		for _, x := range rs {
 			if string(x) == r {

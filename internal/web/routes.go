@@ -102,6 +102,7 @@ func (s *Server) routes() *routeTable {
 	s.privacyRoutes(h)
 	s.actionPlanRoutes(h)
 	s.newsletterRoutes(h)
+	s.coprodRoutes(h)
 
 	h("/", s.notFound)
 	return rt

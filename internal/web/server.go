@@ -63,6 +63,8 @@ type Services struct {
 	ActionPlan lightbulb.ActionPlanService
 	// Newsletter keeps the newsletter list and sends campaigns.
 	Newsletter lightbulb.NewsletterService
+	// Coprod keeps co-production with lived experience experts.
+	Coprod lightbulb.CoprodService
 }
 
 // Options configure a Server.

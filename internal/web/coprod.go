@@ -1,0 +1,221 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// coprodRoutes registers co-production: a co-production lead's pages under
+// /coproduction and an expert's own under /coproduction/me.
+func (s *Server) coprodRoutes(h func(string, http.HandlerFunc)) {
+	h("GET /coproduction", s.requireCoprod(s.coprodHome))
+	h("GET /coproduction/involvements/new", s.requireCoprod(s.coprodInvolvementForm))
+	h("POST /coproduction/involvements", s.requireCoprod(s.coprodInvolvementCreate))
+	h("GET /coproduction/involvements/{id}", s.requireCoprod(s.coprodInvolvement))
+	h("GET /coproduction/rates", s.requireCoprod(s.coprodRates))
+	h("POST /coproduction/rates", s.requireCoprod(s.coprodRateAdd))
+	h("POST /coproduction/claims/{id}/approve", s.requireCoprod(s.coprodApprove))
+	h("POST /coproduction/claims/{id}/paid", s.requireCoprod(s.coprodPaid))
+	h("GET /coproduction/claims.csv", s.requireCoprod(s.coprodClaimsCSV))
+	h("GET /coproduction/follow-ups/{id}", s.requireCoprod(s.coprodFollowUp))
+	h("POST /coproduction/follow-ups/{id}", s.requireCoprod(s.coprodFollowUpDone))
+	h("GET /coproduction/me", s.requireExpert(s.coprodMe))
+	h("GET /coproduction/me/profile", s.requireExpert(s.coprodProfileForm))
+	h("POST /coproduction/me/profile", s.requireExpert(s.coprodProfileSave))
+	h("POST /coproduction/me/follow-up", s.requireExpert(s.coprodAskFollowUp))
+	h("GET /coproduction/me/invitations/{id}", s.requireExpert(s.coprodInvite))
+	h("POST /coproduction/me/invitations/{id}", s.requireExpert(s.coprodRespond))
+	h("POST /coproduction/me/invitations/{id}/claim", s.requireExpert(s.coprodClaim))
+}
+
+// requireRole allows people holding role in the current organisation.
+func (s *Server) requireRole(role lightbulb.Role, fn http.HandlerFunc) http.HandlerFunc {
+	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
+		if currentOrg(r.Context()) == nil || !lightbulb.ActorFrom(r.Context()).Has(role) {
+			s.errorPage(w, r, http.StatusForbidden)
+			return
+		}
+		fn(w, r)
+	})
+}
+
+// requireCoprod allows the organisation's co-production leads.
+func (s *Server) requireCoprod(fn http.HandlerFunc) http.HandlerFunc {
+	return s.requireRole(lightbulb.RoleCoproduction, fn)
+}
+
+// requireExpert allows the organisation's lived experience experts.
+func (s *Server) requireExpert(fn http.HandlerFunc) http.HandlerFunc {
+	return s.requireRole(lightbulb.RoleExpert, fn)
+}
+
+// coprodHomeView is the lead's home page.
+type coprodHomeView struct {
+	*lightbulb.CoprodHome
+	Now       time.Time
+	From, To  string // the default period of the payment export
+	Overdue   int
+	Supported int            // follow-ups still to do
+	Today     lightbulb.Date // the day "mark paid today" records
+}
+
+func (s *Server) coprodHome(w http.ResponseWriter, r *http.Request) {
+	h, err := s.Coprod.Home(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	now := lightbulb.Now()
+	v := coprodHomeView{CoprodHome: h, Now: now, Supported: len(h.FollowUps), Today: lightbulb.DateOf(now)}
+	for _, f := range h.FollowUps {
+		if f.Overdue(now) {
+			v.Overdue++
+		}
+	}
+	first := time.Date(now.In(lightbulb.London).Year(), now.In(lightbulb.London).Month(), 1, 0, 0, 0, 0, lightbulb.London)
+	v.From, v.To = first.Format(time.DateOnly), first.AddDate(0, 1, 0).Format(time.DateOnly)
+	_ = s.Audit.Record(r.Context(), "coproduction.home", "co-production", "")
+	s.render(w, r, http.StatusOK, "coprod_home", s.newPage(r, "Co-production", v))
+}
+
+// involvementFormView is the form to post an involvement.
+type involvementFormView struct {
+	Experts []*lightbulb.ExpertProfile
+	Leads   []*lightbulb.Member
+}
+
+func (s *Server) involvementForm(r *http.Request) (*involvementFormView, error) {
+	experts, err := s.Coprod.Experts(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	members, err := s.Users.FindMembers(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	v := &involvementFormView{Experts: experts}
+	for _, m := range members {
+		for _, role := range m.Roles {
+			if role == lightbulb.RoleCoproduction {
+				v.Leads = append(v.Leads, m)
+			}
+		}
+	}
+	return v, nil
+}
+
+func (s *Server) coprodInvolvementForm(w http.ResponseWriter, r *http.Request) {
+	v, err := s.involvementForm(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "coprod_involvement_form", s.newPage(r, "Post an involvement", v))
+}
+
+func (s *Server) coprodInvolvementCreate(w http.ResponseWriter, r *http.Request) {
+	if !s.readForm(w, r) {
+		return
+	}
+	v, err := s.involvementForm(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := s.newPage(r, "Post an involvement", v)
+	p.Form = r.PostForm
+	f := formOf(r)
+	inv := &lightbulb.Involvement{Title: f.Text("title"), Place: f.Text("place"), Access: f.Text("access"),
+		Activity: f.Choice("activity", "Activity", lightbulb.CoprodActivities...),
+		Level:    f.Choice("level", "Level", lightbulb.CoprodLevels...),
+		Topics:   f.Checks("topics", "Topics", 0, lightbulb.CoprodTopics...),
+		LeadID:   learnUser(r), SupporterID: f.ID("supporter")}
+	day := f.Date("date", "Day of the session")
+	clock := f.Clock("time", "Start time")
+	inv.Minutes = f.Minutes("hours", "How long the session lasts")
+	inv.PrepMinutes = f.Minutes("prep", "Preparation time")
+	inv.FollowMinutes = f.Minutes("follow", "Follow-up time")
+	if !day.IsZero() {
+		inv.StartsAt = day.In(lightbulb.London).Add(clock)
+	}
+	var experts []int64
+	for _, id := range r.PostForm["experts"] {
+		var n int64
+		if _, err := fmt.Sscan(id, &n); err == nil {
+			experts = append(experts, n)
+		}
+	}
+	err = f.Err(inv.Validate())
+	skipped := 0
+	if err == nil {
+		skipped, err = s.Coprod.CreateInvolvement(r.Context(), inv, experts)
+	}
+	if err != nil {
+		s.formError(w, r, "coprod_involvement_form", p, f.Err(err))
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "coproduction.involvement.create", fmt.Sprintf("involvement %d", inv.ID), fmt.Sprintf("%d invited", len(experts)-skipped))
+	if skipped > 0 {
+		s.flash(r, "The involvement is posted. %d people were not invited because they are not taking part in its topics just now.", skipped)
+	} else {
+		s.flash(r, "The involvement is posted and the experts you chose are invited.")
+	}
+	http.Redirect(w, r, fmt.Sprintf("/coproduction/involvements/%d", inv.ID), http.StatusSeeOther)
+}
+
+func (s *Server) coprodInvolvement(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	}
+	inv, err := s.Coprod.Involvement(r.Context(), id)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "coproduction.involvement.view", fmt.Sprintf("involvement %d", id), "")
+	s.render(w, r, http.StatusOK, "coprod_involvement", s.newPage(r, inv.Title, inv))
+}
+
+func (s *Server) coprodRates(w http.ResponseWriter, r *http.Request) {
+	s.renderRates(w, r, http.StatusOK, nil)
+}
+
+func (s *Server) renderRates(w http.ResponseWriter, r *http.Request, status int, err error) {
+	rates, rerr := s.Coprod.Rates(r.Context())
+	if rerr != nil {
+		s.serverError(w, r, rerr)
+		return
+	}
+	p := s.newPage(r, "Rates for experts' time", rates)
+	if err != nil {
+		p.Form = r.PostForm
+		s.formError(w, r, "coprod_rates", p, err)
+		return
+	}
+	s.render(w, r, status, "coprod_rates", p)
+}
+
+func (s *Server) coprodRateAdd(w http.ResponseWriter, r *http.Request) {
+	if !s.readForm(w, r) {
+		return
+	}
+	f := formOf(r)
+	rate := &lightbulb.CoprodRate{Level: f.Choice("level", "Level", lightbulb.CoprodLevels...),
+		Pence: f.Pence("pence", "Rate an hour"), StartsOn: f.Date("starts_on", "Starts on").String()}
+	err := f.Err()
+	if err == nil {
+		err = s.Coprod.AddRate(r.Context(), rate)
+	}
+	if err != nil {
+		s.renderRates(w, r, http.StatusUnprocessableEntity, f.Err(err))
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "coproduction.rate.add", "rate "+rate.Level, fmt.Sprintf("%d pence from %s", rate.Pence, rate.StartsOn))
+	s.flash(r, "The new rate is saved.")
+	http.Redirect(w, r, "/coproduction/rates", http.StatusSeeOther)
+}

@@ -1,0 +1,135 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// coprodEnv adds to trust A two co-production leads and an expert, and to
+// council B a co-production lead, with a standard rate in trust A.
+func coprodEnv(t *testing.T) *env {
+	e := newEnv(t)
+	addPerson(e, "coprod", e.orgA, lightbulb.RoleCoproduction)
+	addPerson(e, "coprod2", e.orgA, lightbulb.RoleCoproduction)
+	addPerson(e, "expertA", e.orgA, lightbulb.RoleExpert)
+	addPerson(e, "coprodB", e.orgB, lightbulb.RoleCoproduction)
+	ctx := lightbulb.WithOrg(context.Background(), e.orgA.ID)
+	if err := e.svc.Coprod.AddRate(ctx, &lightbulb.CoprodRate{Level: "standard", Pence: 2000, StartsOn: "2020-01-01"}); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// postInvolvement posts one involvement in a month's time inviting expertA.
+func postInvolvement(t *testing.T, e *env, c *client) string {
+	t.Helper()
+	day := time.Now().AddDate(0, 1, 0)
+	r := c.post("/coproduction/involvements", url.Values{"title": {"Easy Read guide panel"}, "activity": {"guide"}, "level": {"standard"},
+		"date-day": {itoa(int64(day.Day()))}, "date-month": {itoa(int64(day.Month()))}, "date-year": {itoa(int64(day.Year()))},
+		"time": {"10:00"}, "hours-hours": {"2"}, "prep-minutes": {"30"}, "follow-minutes": {"30"}, "place": {"Room 2"},
+		"supporter": {itoa(e.users["coprod2"].ID)}, "experts": {itoa(e.users["expertA"].ID)}})
+	if r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/coproduction/involvements/") {
+		t.Fatalf("post involvement: %d %s %s", r.status, r.location, r.body)
+	}
+	return strings.TrimPrefix(r.location, "/coproduction/involvements/")
+}
+
+func TestCoprodBadInputKeepsAnswers(t *testing.T) {
+	e := coprodEnv(t)
+	expert := e.client().signIn("expertA")
+	r := expert.post("/coproduction/me/profile", url.Values{"preferred_name": {""}, "phone": {"01234 567890"}, "pay_pref": {"reduced"},
+		"reduced": {"ten pounds"}, "consents": {"credit"}, "topics": {"restraint"}})
+	mustContain(t, r, "There is a problem", `href="#preferred_name"`, "Enter the name you would like us to use",
+		"Lower amount: enter an amount in pounds, such as 12.50", `value="01234 567890"`)
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `value="credit" checked`) {
+		t.Fatalf("refused profile: status %d, or the ticked consent was lost", r.status)
+	}
+	lead := e.client().signIn("coprod")
+	r = lead.post("/coproduction/involvements", url.Values{"title": {"Panel"}, "hours-hours": {"30"}, "date-day": {"31"}, "date-month": {"2"}, "date-year": {"2030"}})
+	mustContain(t, r, "There is a problem", "How long the session lasts: enter a whole number from 0 to 16", "Day of the session: enter a real date",
+		`value="Panel"`)
+}
+
+func TestCoprodJourney(t *testing.T) {
+	e := coprodEnv(t)
+	lead, expert := e.client().signIn("coprod"), e.client().signIn("expertA")
+	if r := expert.post("/coproduction/me/profile", url.Values{"preferred_name": {"Esther"}, "pay_pref": {"paid"}, "captions": {"prefer_not"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("profile: %d %s", r.status, r.body)
+	}
+	postInvolvement(t, e, lead)
+	recs, err := e.svc.Coprod.MyRecords(lightbulb.WithOrg(context.Background(), e.orgA.ID), e.users["expertA"].ID)
+	if err != nil || len(recs.Invites) != 1 {
+		t.Fatalf("invites: %v %+v", err, recs)
+	}
+	inv := "/coproduction/me/invitations/" + itoa(recs.Invites[0].ID)
+	mustContain(t, expert.get(inv), "Being paid can affect benefits", "£60.00")
+	mustContain(t, expert.post(inv, url.Values{"answer": {"yes"}}), "Confirm that you have read about payment and benefits")
+	if r := expert.post(inv, url.Values{"answer": {"yes"}, "understood": {"yes"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("accept: %d", r.status)
+	}
+	if r := expert.post(inv+"/claim", url.Values{"hours-hours": {"3"}, "expenses": {"4.50"}, "expenses_note": {"=Bus fare"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("claim: %d %s", r.status, r.body)
+	}
+	recs, _ = e.svc.Coprod.MyRecords(lightbulb.WithOrg(context.Background(), e.orgA.ID), e.users["expertA"].ID)
+	claim := itoa(recs.Claims[0].ID)
+	mustContain(t, lead.get("/coproduction"), "Waiting for approval")
+	lead.post("/coproduction/claims/"+claim+"/approve", url.Values{})
+	mustContain(t, lead.get("/coproduction"), "Approved, not yet paid")
+	day := time.Now()
+	lead.post("/coproduction/claims/"+claim+"/paid", url.Values{"paid_on-day": {itoa(int64(day.Day()))}, "paid_on-month": {itoa(int64(day.Month()))}, "paid_on-year": {itoa(int64(day.Year()))}})
+	csv := lead.get("/coproduction/claims.csv?from=2020-01-01&to=2100-01-01")
+	mustContain(t, csv, "Esther", "£64.50", "'=Bus fare", "Paid")
+	mustContain(t, expert.get("/coproduction/me"), "£64.50", "Paid")
+}
+
+func TestCoprodIsolation(t *testing.T) {
+	e := coprodEnv(t)
+	id := postInvolvement(t, e, e.client().signIn("coprod"))
+	ctx := lightbulb.WithOrg(context.Background(), e.orgA.ID)
+	recs, _ := e.svc.Coprod.MyRecords(ctx, e.users["expertA"].ID)
+	invite := itoa(recs.Invites[0].ID)
+	if err := e.svc.Coprod.RequestFollowUp(ctx, e.users["expertA"].ID); err != nil {
+		t.Fatal(err)
+	}
+	home, _ := e.svc.Coprod.Home(ctx)
+	fu := itoa(home.FollowUps[0].ID)
+	leadOnly := []route{
+		{"GET", "/coproduction", nil}, {"GET", "/coproduction/involvements/new", nil},
+		{"POST", "/coproduction/involvements", url.Values{"title": {"Taken over"}}},
+		{"GET", "/coproduction/involvements/" + id, nil}, {"GET", "/coproduction/rates", nil},
+		{"POST", "/coproduction/rates", url.Values{"level": {"standard"}, "pence": {"1"}}},
+		{"POST", "/coproduction/claims/1/approve", nil}, {"POST", "/coproduction/claims/1/paid", nil},
+		{"GET", "/coproduction/claims.csv?from=2020-01-01&to=2100-01-01", nil},
+		{"GET", "/coproduction/follow-ups/" + fu, nil}, {"POST", "/coproduction/follow-ups/" + fu, url.Values{"method": {"call"}, "outcome": {"fine"}}},
+	}
+	expertOnly := []route{
+		{"GET", "/coproduction/me", nil}, {"GET", "/coproduction/me/profile", nil},
+		{"POST", "/coproduction/me/profile", url.Values{"preferred_name": {"Taken over"}, "pay_pref": {"none"}}},
+		{"POST", "/coproduction/me/follow-up", nil},
+		{"GET", "/coproduction/me/invitations/" + invite, nil},
+		{"POST", "/coproduction/me/invitations/" + invite, url.Values{"answer": {"no"}}},
+		{"POST", "/coproduction/me/invitations/" + invite + "/claim", url.Values{"hours-hours": {"1"}}},
+	}
+	all := append(append([]route{}, leadOnly...), expertOnly...)
+	expectRoutes(t, "visitor", e.client(), all, http.StatusSeeOther)
+	for _, key := range []string{"staffA", "adminA", "staffB", "adminB", "platform"} {
+		expectRoutes(t, key, e.client().signIn(key), all, http.StatusForbidden)
+	}
+	expectRoutes(t, "expertA", e.client().signIn("expertA"), leadOnly, http.StatusForbidden)
+	expectRoutes(t, "coprod", e.client().signIn("coprod"), expertOnly, http.StatusForbidden)
+	// Council B's lead sees none of trust A's records.
+	b := e.client().signIn("coprodB")
+	expectRoutes(t, "coprodB", b, []route{{"GET", "/coproduction/involvements/" + id, nil}, {"GET", "/coproduction/follow-ups/" + fu, nil}}, http.StatusNotFound)
+	mustContain(t, b.get("/coproduction"), "You have not posted an involvement yet.")
+	// Nothing changed.
+	after, _ := e.svc.Coprod.MyRecords(ctx, e.users["expertA"].ID)
+	if after.Invites[0].State != lightbulb.InviteInvited || after.Profile.Known || after.FollowUps[0].Done() {
+		t.Fatalf("an outsider changed co-production records: %+v", after)
+	}
+}
