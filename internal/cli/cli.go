@@ -32,6 +32,7 @@ func commands() []command {
 		{"org", "manage organisations: add, list", runOrg},
 		{"remind", "queue review reminders now (serve does this every morning at 07:00)", runRemind},
 		{"jobs", "the background queue: run-due, list", runJobs},
+		{"newsletter", "feed bounce and complaint reports in: newsletter bounces FILE", runNewsletter},
 		{"privacy", "personal data: register, retention, vacuum", runPrivacy},
 		{"rights", "suggest rights for texts; evaluate and train the model", runRights},
 		{"import", "import cases from a CSV export: import cases FILE --org SLUG", runImport},
