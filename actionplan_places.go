@@ -1,9 +1,33 @@
 package lightbulb
 
 // LocalAuthorities lists the local authorities a signatory can choose, by
-// nation, in alphabetical order. England's list is not yet here: a person
-// in England chooses only their nation.
+// nation, in alphabetical order: in England the councils with social care
+// duties (counties, unitaries, metropolitan and London boroughs); in Wales,
+// Scotland and Northern Ireland every council.
 var LocalAuthorities = map[string][]string{
+	"england": {
+		"Barking and Dagenham", "Barnet", "Barnsley", "Bath and North East Somerset", "Bedford", "Bexley", "Birmingham",
+		"Blackburn with Darwen", "Blackpool", "Bolton", "Bournemouth, Christchurch and Poole", "Bracknell Forest",
+		"Bradford", "Brent", "Brighton and Hove", "Bristol", "Bromley", "Buckinghamshire", "Bury", "Calderdale",
+		"Cambridgeshire", "Camden", "Central Bedfordshire", "Cheshire East", "Cheshire West and Chester", "City of London",
+		"Cornwall", "County Durham", "Coventry", "Croydon", "Cumberland", "Darlington", "Derby", "Derbyshire", "Devon",
+		"Doncaster", "Dorset", "Dudley", "Ealing", "East Riding of Yorkshire", "East Sussex", "Enfield", "Essex",
+		"Gateshead", "Gloucestershire", "Greenwich", "Hackney", "Halton", "Hammersmith and Fulham", "Hampshire", "Haringey",
+		"Harrow", "Hartlepool", "Havering", "Herefordshire", "Hertfordshire", "Hillingdon", "Hounslow", "Isle of Wight",
+		"Isles of Scilly", "Islington", "Kensington and Chelsea", "Kent", "Kingston upon Hull", "Kingston upon Thames",
+		"Kirklees", "Knowsley", "Lambeth", "Lancashire", "Leeds", "Leicester", "Leicestershire", "Lewisham", "Lincolnshire",
+		"Liverpool", "Luton", "Manchester", "Medway", "Merton", "Middlesbrough", "Milton Keynes", "Newcastle upon Tyne",
+		"Newham", "Norfolk", "North East Lincolnshire", "North Lincolnshire", "North Northamptonshire", "North Somerset",
+		"North Tyneside", "North Yorkshire", "Nottingham", "Nottinghamshire", "Oldham", "Oxfordshire", "Peterborough",
+		"Plymouth", "Portsmouth", "Reading", "Redbridge", "Redcar and Cleveland", "Richmond upon Thames", "Rochdale",
+		"Rotherham", "Rutland", "Salford", "Sandwell", "Sefton", "Sheffield", "Shropshire", "Slough", "Solihull", "Somerset",
+		"South Gloucestershire", "South Tyneside", "Southampton", "Southend-on-Sea", "Southwark", "St Helens",
+		"Staffordshire", "Stockport", "Stockton-on-Tees", "Stoke-on-Trent", "Suffolk", "Sunderland", "Surrey", "Sutton",
+		"Swindon", "Tameside", "Telford and Wrekin", "Thurrock", "Torbay", "Tower Hamlets", "Trafford", "Wakefield",
+		"Walsall", "Waltham Forest", "Wandsworth", "Warrington", "Warwickshire", "West Berkshire", "West Northamptonshire",
+		"West Sussex", "Westminster", "Westmorland and Furness", "Wigan", "Wiltshire", "Windsor and Maidenhead", "Wirral",
+		"Wokingham", "Wolverhampton", "Worcestershire", "York",
+	},
 	"wales": {
 		"Blaenau Gwent", "Bridgend", "Caerphilly", "Cardiff", "Carmarthenshire", "Ceredigion", "Conwy",
 		"Denbighshire", "Flintshire", "Gwynedd", "Isle of Anglesey", "Merthyr Tydfil", "Monmouthshire",

@@ -27,9 +27,9 @@ func (s *Server) actionPlanRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /action-plan/manage/actions/{id}", s.requireComms(s.planActionSave))
 	h("GET /action-plan/manage/actions/{id}/history", s.requireComms(s.planActionHistory))
 	h("POST /action-plan/manage/moderate/{kind}/{id}", s.requireComms(s.planModerate))
-	h("GET /action-plan/manage/suspect", s.requireComms(s.planSuspect))
-	h("POST /action-plan/manage/suspect", s.requireComms(s.planInvalidate))
-	h("POST /action-plan/manage/blocked", s.requireComms(s.planBlock))
+	h("GET /action-plan/manage/suspect", s.requireAbuse(s.planSuspect))
+	h("POST /action-plan/manage/suspect", s.requireAbuse(s.planInvalidate))
+	h("POST /action-plan/manage/blocked", s.requireAbuse(s.planBlock))
 	h("GET /action-plan/manage/signatures.csv", s.requireComms(s.planSignaturesCSV))
 }
 
@@ -44,6 +44,19 @@ func isComms(ctx context.Context) bool {
 func (s *Server) requireComms(fn http.HandlerFunc) http.HandlerFunc {
 	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
 		if !isComms(r.Context()) {
+			s.errorPage(w, r, http.StatusForbidden)
+			return
+		}
+		fn(w, r)
+	})
+}
+
+// requireAbuse lets the communications role and platform admins reach the
+// tools against abuse: counting and invalidating suspect sign-ups, and
+// blocking domains.
+func (s *Server) requireAbuse(fn http.HandlerFunc) http.HandlerFunc {
+	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
+		if a := lightbulb.ActorFrom(r.Context()); !isComms(r.Context()) && !a.PlatformAdmin {
 			s.errorPage(w, r, http.StatusForbidden)
 			return
 		}
