@@ -85,6 +85,12 @@ func TestSignTheActionPlan(t *testing.T) {
 	must(t, e.svc.ActionPlan.RefreshCounts(context.Background()))
 	mustContain(t, v.get("/action-plan"), "chosen by 1, taken by 0")
 	mustContain(t, v.get("/action-plan", "Accept-Language", "cy"), "Y Cynllun Gweithredu Hawliau Dynol", "Dysgu&#39;r 16 hawl")
+	// The charity's download is headed in the reader's language, and audited.
+	csv := comms.get("/action-plan/manage/signatures.csv", "Accept-Language", "cy")
+	if !strings.HasPrefix(csv.body, "Wedi llofnodi,Rôl,Enw,Cyfeiriad e-bost") || !strings.Contains(csv.body, "efa@example.org,") {
+		t.Fatalf("Welsh CSV: %.200s", csv.body)
+	}
+	mustContain(t, e.client().signIn("platform").get("/admin/audit?all=1"), "actionplan.export")
 }
 
 // TestNewsletterOneClickUnsubscribe subscribes in Welsh, sends a campaign
