@@ -39,6 +39,10 @@ var demoUsers = []demoUser{
 	{"admin@lightbulb.test", "Ada Adeyemi", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleAdmin, lightbulb.RoleTrainer}}},
 	{"trainer@lightbulb.test", "Tomos Pritchard", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleTrainer}}},
 	{"expert@lightbulb.test", "Esther Okafor", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleExpert}}},
+	{"coproduction@lightbulb.test", "Carys Bevan", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleCoproduction}}},
+	{"finance@lightbulb.test", "Femi Adebayo", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleCoproduction}}},
+	{"ifan@lightbulb.test", "Ifan Rowlands", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleExpert}}},
+	{"lowri@lightbulb.test", "Lowri Jenkins", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleExpert}}},
 	{"comms@lightbulb.test", "Ceri Lloyd", map[string][]lightbulb.Role{"lightbulb-charity": {lightbulb.RoleComms}}},
 	{"nurse@northbridge.test", "Niamh Kelly", map[string][]lightbulb.Role{"northbridge-nhs": {lightbulb.RoleStaff}}},
 	{"lead@northbridge.test", "Leon Marsh", map[string][]lightbulb.Role{"northbridge-nhs": {lightbulb.RoleStaff, lightbulb.RoleLead}}},
@@ -158,6 +162,9 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 		return err
 	}
 	if err := loadActionPlanDemo(ctx, db, out); err != nil {
+		return err
+	}
+	if err := loadCoprodDemo(ctx, db, out); err != nil {
 		return err
 	}
 	return loadDemoCases(ctx, db, ids, out)
