@@ -37,7 +37,7 @@ func TestDemoIsIdempotent(t *testing.T) {
 		t.Fatalf("second migrate: %v\n%s", err, out)
 	}
 	out, err = run(t, db, "demo", "--insecure-fast-passwords")
-	if err != nil || !strings.Contains(out, "5 organisations and 12 people added") {
+	if err != nil || !strings.Contains(out, "5 organisations and 16 people added") {
 		t.Fatalf("first demo: %v\n%s", err, out)
 	}
 	out, err = run(t, db, "demo", "--insecure-fast-passwords")
