@@ -149,7 +149,7 @@ func (s *Server) adminPersonRoles(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) adminOutbox(w http.ResponseWriter, r *http.Request) {
-	ms, err := s.Mail.FindMail(r.Context(), 100)
+	ms, err := s.Mail.FindMail(r.Context(), 50)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
