@@ -149,9 +149,10 @@ func (s *CoprodService) Respond(ctx context.Context, inviteID, userID int64, acc
 	}
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
 		var offer int64
-		var starts time.Time
-		err := tx.QueryRowContext(ctx, `SELECT i.offer_pence, v.starts_at FROM coprod_invites i JOIN coprod_involvements v ON v.id = i.involvement_id
-			WHERE i.id = $1 AND i.org_id = $2 AND i.expert_id = $3`, inviteID, org, userID).Scan(&offer, &starts)
+		v := &lightbulb.Involvement{}
+		err := tx.QueryRowContext(ctx, `SELECT i.offer_pence, v.id, v.starts_at, v.minutes FROM coprod_invites i
+			JOIN coprod_involvements v ON v.id = i.involvement_id
+			WHERE i.id = $1 AND i.org_id = $2 AND i.expert_id = $3`, inviteID, org, userID).Scan(&offer, &v.ID, &v.StartsAt, &v.Minutes)
 		if err != nil {
 			return notFound(err, "There is no such invitation.")
 		}
@@ -165,11 +166,18 @@ func (s *CoprodService) Respond(ctx context.Context, inviteID, userID int64, acc
 			if err != nil {
 				return err
 			}
-			if err := checkCap(ctx, tx, org, p, starts, offer); err != nil {
+			if err := checkCap(ctx, tx, org, p, v.StartsAt, offer); err != nil {
 				return lightbulb.FieldError("understood", "Accepting this would take you past the cap you set. Change your cap on your profile first, or say no")
 			}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE coprod_invites SET state = $1, responded_at = $2 WHERE id = $3`, state, lightbulb.Now(), inviteID)
+		if _, err = tx.ExecContext(ctx, `UPDATE coprod_invites SET state = $1, responded_at = $2 WHERE id = $3`, state, lightbulb.Now(), inviteID); err != nil {
+			return err
+		}
+		if accept && !lightbulb.Now().Before(v.EndsAt()) {
+			// Said yes once it had ended (recorded afterwards): open the
+			// follow-up now; opening is idempotent.
+			_, err = jobs.Enqueue(ctx, tx, jobs.New{Org: org, Kind: lightbulb.JobCoprodEnded, Payload: strconv.FormatInt(v.ID, 10)})
+		}
 		return err
 	})
 }

@@ -185,8 +185,21 @@ func TestCoprodCapRefusesAnOfferAndSavesNothing(t *testing.T) {
 		if len(home.Involvements) != 1 || len(outboxFor(t, db, "esther@example.org")) != 1 {
 			t.Fatalf("a refused offer was half-saved: %d involvements", len(home.Involvements))
 		}
-		// June is a new month.
-		if _, _, err := f.involvement(t, start.AddDate(0, 1, 0), f.esther.ID); err != nil {
+		// June is a new month. Saying yes after it ended still opens a
+		// check-in.
+		june := start.AddDate(0, 1, 0)
+		inv, _, err := f.involvement(t, june, f.esther.ID)
+		must(t, err)
+		got, _ = f.svc.Involvement(f.ctx, inv.ID)
+		shiftNow(t, june.Sub(lightbulb.Now())+3*time.Hour)
+		must(t, f.svc.Respond(f.ctx, got.Invites[0].ID, f.esther.ID, true, true))
+		runCoprodJobs(t, f, june.Add(3*time.Hour+time.Minute))
+		recs, _ := f.svc.MyRecords(f.ctx, f.esther.ID)
+		if len(recs.FollowUps) != 2 || recs.FollowUps[0].InvolvementID != inv.ID {
+			t.Fatalf("a late yes did not open its check-in: %+v", recs.FollowUps)
+		}
+		// So is July.
+		if _, _, err := f.involvement(t, start.AddDate(0, 2, 0), f.esther.ID); err != nil {
 			t.Fatal(err)
 		}
 	})
