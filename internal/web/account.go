@@ -3,6 +3,7 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 
 	"net/http"
 	"strconv"
@@ -52,7 +53,12 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 	if err == nil && u.PasswordHash != "" {
 		hash = u.PasswordHash
 	}
-	ok := password.Check(pw, hash) && err == nil && u.PasswordHash != "" && !u.Disabled
+	match, herr := s.hashes.Check(ctx, pw, hash)
+	if herr != nil {
+		s.hashBusy(w, r, "sign_in", p, herr)
+		return
+	}
+	ok := match && err == nil && u.PasswordHash != "" && !u.Disabled
 	done(ok)
 	if !ok {
 		_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{IP: clientIP(r)}), "sign_in.failed", email, "")
@@ -212,9 +218,9 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, "reset", p, err)
 		return
 	}
-	hash, err := password.Hash(pw, s.opt.Password)
+	hash, err := s.hashes.Hash(ctx, pw, s.opt.Password)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.hashBusy(w, r, "reset", p, err)
 		return
 	}
 	if _, err := s.Resets.UseReset(ctx, hashToken(tok)); err != nil {
@@ -228,6 +234,23 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) {
 	_ = s.Audit.Record(lightbulb.WithActor(ctx, &lightbulb.Actor{UserID: u.ID, Name: u.Name, IP: clientIP(r)}), "password.reset", u.Email, "")
 	s.flash(r, "Your password has been changed. Sign in with your new password.")
 	http.Redirect(w, r, "/sign-in", http.StatusSeeOther)
+}
+
+// hashBusy answers a form whose password could not be hashed: with every
+// hashing slot taken for the whole wait, the form comes back with 503 and
+// asks the person to try again shortly (the attempt still counts for the
+// sign-in throttles, like any attempt that did not succeed); anything else
+// is a server error.
+func (s *Server) hashBusy(w http.ResponseWriter, r *http.Request, name string, p *Page, err error) {
+	switch {
+	case errors.Is(err, password.ErrBusy):
+		w.Header().Set("Retry-After", "5")
+		p.Errors = []*lightbulb.Error{{Message: p.T("Lightbulb is busy: many people are signing in at once. Wait a few seconds, then try again.")}}
+		p.Title = p.T("Error") + ": " + p.Title
+		s.render(w, r, http.StatusServiceUnavailable, name, p)
+	default:
+		s.serverError(w, r, err)
+	}
 }
 
 // userLang is the language to write to u in: the one they chose or first

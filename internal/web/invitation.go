@@ -74,11 +74,12 @@ func (s *Server) invitationAccept(w http.ResponseWriter, r *http.Request) {
 			s.formError(w, r, "invitation", p, err)
 			return
 		}
-		hash, err := password.Hash(pw, s.opt.Password)
-		if err == nil {
-			err = s.Users.SetPassword(ctx, inv.UserID, hash)
-		}
+		hash, err := s.hashes.Hash(ctx, pw, s.opt.Password)
 		if err != nil {
+			s.hashBusy(w, r, "invitation", p, err)
+			return
+		}
+		if err := s.Users.SetPassword(ctx, inv.UserID, hash); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

@@ -76,6 +76,10 @@ type Options struct {
 	Ready    func(context.Context) error
 	Logger   *slog.Logger
 	Password password.Params
+	// Hashes bounds how many password hashes run at once (default
+	// password.Slots(Password) slots, each waited for up to 10 seconds before
+	// the person is asked to try again).
+	Hashes *password.Gate
 	// SignInPerMinute limits password reset requests per email address
 	// (default 5). Sign-in attempts slow down instead (signInThrottles).
 	SignInPerMinute int
@@ -121,6 +125,7 @@ type Server struct {
 	// dummyHash is checked when an email is unknown, at the same cost as
 	// real hashes, so that a wrong email takes as long as a wrong password.
 	dummyHash string
+	hashes    *password.Gate // bounds the hashes (and their memory) at once
 }
 
 // New builds a Server; its Handler serves every route.
@@ -153,7 +158,10 @@ func New(s Services, opt Options) (*Server, error) {
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	secure := strings.HasPrefix(opt.BaseURL, "https://")
 	sm.Cookie.Secure = secure
-	dummy, err := password.Hash(randomString(16), opt.Password)
+	if opt.Hashes == nil {
+		opt.Hashes = password.NewGate(password.Slots(opt.Password), 10*time.Second)
+	}
+	dummy, err := password.Dummy(opt.Password)
 	if err != nil {
 		return nil, err
 	}
@@ -163,6 +171,6 @@ func New(s Services, opt Options) (*Server, error) {
 	}
 	srv := &Server{Services: s, opt: opt, sessions: sm, tmpl: t, log: opt.Logger,
 		limits: newLimiter(opt.SignInPerMinute), signIns: newSignInThrottles(), perAddr: newLimiter(opt.AddressPerMinute), public: newPublicLimits(), perEmail: newLimiter(formsPerEmailPerMinute), metrics: newMetrics(opt.Registry),
-		static: sub, secure: secure, dummyHash: dummy}
+		static: sub, secure: secure, dummyHash: dummy, hashes: opt.Hashes}
 	return srv, nil
 }
