@@ -107,26 +107,15 @@ func letter(name, lang, to string, data any) *Mail {
 	return &Mail{To: to, Subject: subject, Body: body, Lang: lang}
 }
 
-var (
-	welshDays   = [...]string{"Dydd Sul", "Dydd Llun", "Dydd Mawrth", "Dydd Mercher", "Dydd Iau", "Dydd Gwener", "Dydd Sadwrn"}
-	welshMonths = [...]string{"Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
-		"Hydref", "Tachwedd", "Rhagfyr"}
-)
-
 // LongDate shows t's day like "Tuesday 3 March 2026" in lang.
 func LongDate(t time.Time, lang string) string {
-	if MailLang(lang) == LangWelsh {
-		return fmt.Sprintf("%s %d %s %d", welshDays[t.Weekday()], t.Day(), welshMonths[t.Month()-1], t.Year())
-	}
-	return t.Format("Monday 2 January 2006")
+	lang = MailLang(lang)
+	return fmt.Sprintf("%s %d %s %d", WeekdayName(lang, t.Weekday()), t.Day(), MonthName(lang, t.Month()), t.Year())
 }
 
 // ShortDate shows t's day like "3 March 2026" in lang.
 func ShortDate(t time.Time, lang string) string {
-	if MailLang(lang) == LangWelsh {
-		return fmt.Sprintf("%d %s %d", t.Day(), welshMonths[t.Month()-1], t.Year())
-	}
-	return t.Format("2 January 2006")
+	return fmt.Sprintf("%d %s %d", t.Day(), MonthName(MailLang(lang), t.Month()), t.Year())
 }
 
 // LongTime shows t in Europe/London in lang: "Tuesday 3 March 2026, 15:04

@@ -7,47 +7,14 @@ import (
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
-// Calendar words per language: month names, their short forms for tables,
-// and the names of the days of the week (Sunday first, as time.Weekday).
-// Welsh follows the forms the Welsh Government's style uses (CLDR "cy").
-var (
-	months = map[string][12]string{
-		"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-		"cy": {"Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"},
-	}
-	shortMonths = map[string][12]string{
-		"en": {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-		"cy": {"Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag"},
-	}
-	weekdays = map[string][7]string{
-		"en": {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
-		"cy": {"Dydd Sul", "Dydd Llun", "Dydd Mawrth", "Dydd Mercher", "Dydd Iau", "Dydd Gwener", "Dydd Sadwrn"},
-	}
-)
-
 // London is the zone every date and time is shown in.
 var London = lightbulb.London
 
-// known returns lang when it has calendar words, else English.
-func known(lang string) string {
-	if _, ok := months[lang]; ok {
-		return lang
-	}
-	return "en"
-}
-
 // MonthName names month m in lang, such as "Mawrth" for March in Welsh.
-func MonthName(lang string, m time.Month) string {
-	if m < time.January || m > time.December {
-		return fmt.Sprint(int(m))
-	}
-	return months[known(lang)][m-1]
-}
+func MonthName(lang string, m time.Month) string { return lightbulb.MonthName(lang, m) }
 
 // WeekdayName names a day of the week in lang, such as "Dydd Llun".
-func WeekdayName(lang string, d time.Weekday) string {
-	return weekdays[known(lang)][d%7]
-}
+func WeekdayName(lang string, d time.Weekday) string { return lightbulb.WeekdayName(lang, d) }
 
 // Dates formats dates and times in one language, always in Europe/London.
 // The zero value speaks English. A zero time formats as "".
@@ -59,7 +26,7 @@ func (d Dates) Short(t time.Time) string {
 		return ""
 	}
 	t = t.In(London)
-	return fmt.Sprintf("%d %s %d", t.Day(), shortMonths[known(d.Lang)][t.Month()-1], t.Year())
+	return fmt.Sprintf("%d %s %d", t.Day(), lightbulb.ShortMonthName(d.Lang, t.Month()), t.Year())
 }
 
 // Full is a date in words: "2 March 2026".
@@ -122,5 +89,5 @@ func (d Dates) ShortMonth(year int, m time.Month) string {
 	if m < time.January || m > time.December {
 		return fmt.Sprintf("%d-%02d", year, int(m))
 	}
-	return fmt.Sprintf("%s %d", shortMonths[known(d.Lang)][m-1], year)
+	return fmt.Sprintf("%s %d", lightbulb.ShortMonthName(d.Lang, m), year)
 }
