@@ -283,8 +283,27 @@ func (s *Server) appError(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		s.clientGone(w, r, err)
+		return
+	}
 	s.log.Error("internal error", slog.String("request_id", requestID(r.Context())), slog.String("error", err.Error()))
 	s.errorPage(w, r, http.StatusInternalServerError)
+}
+
+// statusClientClosedRequest counts a request whose client went away before
+// it was answered (nginx's 499): nobody is there to read a reply.
+const statusClientClosedRequest = 499
+
+// clientGone ends a request whose context was cancelled, because its client
+// closed the connection (the end of every load test, a person pressing
+// Stop) or the server is shutting down. The query that noticed fails, but
+// nothing is wrong with the service: no error in the log, no 500 in the
+// metrics.
+func (s *Server) clientGone(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.LogAttrs(r.Context(), slog.LevelInfo, "request cancelled", slog.String("request_id", requestID(r.Context())),
+		slog.String("cause", err.Error()))
+	w.WriteHeader(statusClientClosedRequest)
 }
 
 // errorPage renders the styled page for an HTTP error status.

@@ -172,5 +172,8 @@ func New(s Services, opt Options) (*Server, error) {
 	srv := &Server{Services: s, opt: opt, sessions: sm, tmpl: t, log: opt.Logger,
 		limits: newLimiter(opt.SignInPerMinute), signIns: newSignInThrottles(), perAddr: newLimiter(opt.AddressPerMinute), public: newPublicLimits(), perEmail: newLimiter(formsPerEmailPerMinute), metrics: newMetrics(opt.Registry),
 		static: sub, secure: secure, dummyHash: dummy, hashes: opt.Hashes}
+	// A session that cannot load or save is a server error, or a client that
+	// went away; never scs's own log line and bare 500.
+	sm.ErrorFunc = srv.serverError
 	return srv, nil
 }
