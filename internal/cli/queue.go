@@ -38,6 +38,9 @@ func newQueue(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService) (*jobs.Que
 	}
 	newsletter(db, cfg).RegisterJobs(q)
 	sqldb.NewCoprodService(db, cfg.BaseURL).RegisterJobs(q)
+	if err := sqldb.NewIndicatorService(db).RegisterJobs(q); err != nil {
+		return nil, err
+	}
 	caseimport.RegisterJobs(q, sqldb.NewCaseService(db, caseSuggest), sqldb.NewAuditService(db))
 	if err := q.RegisterHousekeeping(); err != nil {
 		return nil, err

@@ -1,0 +1,132 @@
+package lightbulb
+
+import (
+	"context"
+	"sort"
+	"time"
+)
+
+// Which way an indicator gets better.
+const (
+	BetterHigher = "higher"
+	BetterLower  = "lower"
+)
+
+// What an indicator's value is.
+const (
+	UnitPercent = "percent" // a share from 0 to 100
+	UnitCount   = "count"   // how many, never below 0
+	UnitPoints  = "points"  // a change in percentage points, may be below 0
+)
+
+// IndicatorDef is one indicator of the catalogue: what it measures, in
+// plain words, and how to read it. Each capability defines its own
+// indicators, in its own file, with DefineIndicator; the store registers
+// how each is computed under the same key.
+type IndicatorDef struct {
+	Key  string // "cases.reviewed": the capability, a dot, the measure
+	Name string
+	// Definition says what the indicator tells, Numerator and Denominator
+	// what counts (Denominator is empty for a count).
+	Definition  string
+	Numerator   string
+	Denominator string
+	Source      string // where the records come from, in words
+	SourceURL   string // the page of those records
+	Better      string // BetterHigher or BetterLower
+	Unit        string
+	// Target is the default target when HasTarget; an organisation may set its own.
+	Target    float64
+	HasTarget bool
+	// ByService is set when the value is also computed for each service.
+	ByService bool
+	// Operator is set for indicators only the operator organisation has
+	// (the public Action Plan belongs to no tenant).
+	Operator bool
+}
+
+var indicatorDefs = map[string]IndicatorDef{}
+
+// DefineIndicator adds an indicator to the catalogue; a capability calls it
+// from an init function in its own file. A key defined twice panics.
+func DefineIndicator(d IndicatorDef) {
+	if _, dup := indicatorDefs[d.Key]; dup {
+		panic("indicator defined twice: " + d.Key)
+	}
+	indicatorDefs[d.Key] = d
+}
+
+// IndicatorCatalogue is every defined indicator, ordered by key.
+func IndicatorCatalogue() []IndicatorDef {
+	out := make([]IndicatorDef, 0, len(indicatorDefs))
+	for _, d := range indicatorDefs {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// FindIndicator returns the indicator with key.
+func FindIndicator(key string) (IndicatorDef, bool) {
+	d, ok := indicatorDefs[key]
+	return d, ok
+}
+
+// Bounds are the least and greatest values the indicator can take, for
+// process limits that would otherwise fall outside them.
+func (d IndicatorDef) Bounds() (lo, hi float64, bounded bool) {
+	switch d.Unit {
+	case UnitPercent:
+		return 0, 100, true
+	case UnitCount:
+		return 0, 0, true
+	}
+	return 0, 0, false
+}
+
+// IndicatorValue is one stored value: an indicator of an organisation for a
+// month (YYYY-MM), for the whole organisation (ServiceID 0) or one service.
+type IndicatorValue struct {
+	Indicator   string
+	ServiceID   int64
+	ServiceName string
+	Month       string
+	Numerator   float64
+	Denominator float64
+	Value       float64
+}
+
+// IndicatorMonth is a month an organisation has computed.
+type IndicatorMonth struct {
+	Month        string
+	ComputedAt   time.Time
+	ComputedBy   string // "" for the monthly job
+	Computations int
+}
+
+// IndicatorTarget is an organisation's own target for an indicator.
+type IndicatorTarget struct {
+	Indicator string
+	Target    float64
+	SetBy     string
+	UpdatedAt time.Time
+}
+
+// IndicatorService computes and keeps an organisation's monthly indicators.
+// Every call is scoped to the organisation in the context.
+type IndicatorService interface {
+	// IndicatorMonths lists the months computed, newest first.
+	IndicatorMonths(ctx context.Context) ([]IndicatorMonth, error)
+	// IndicatorValues returns the stored values from month from to month to
+	// (YYYY-MM, both included) of the indicators keys (all when empty), for
+	// the whole organisation and, with services, for each service too;
+	// oldest first.
+	IndicatorValues(ctx context.Context, keys []string, from, to string, services bool) ([]IndicatorValue, error)
+	// RecomputeIndicators computes month again from the records as they are
+	// now, replacing what was stored; by names who asked.
+	RecomputeIndicators(ctx context.Context, month, by string) error
+	// IndicatorTargets returns the organisation's own targets.
+	IndicatorTargets(ctx context.Context) (map[string]IndicatorTarget, error)
+	// SetIndicatorTarget sets (or, with clear, removes) an organisation's target.
+	SetIndicatorTarget(ctx context.Context, key string, target float64, clear bool, by string) error
+}

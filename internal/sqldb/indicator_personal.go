@@ -1,0 +1,23 @@
+package sqldb
+
+import lightbulb "github.com/lightbulb-hr/lightbulb"
+
+// What indicators and board reports hold about people: the name of whoever
+// recomputed a month, set a target or wrote a report. The figures are counts.
+var _ = declare(
+	lightbulb.PersonalTable{Table: "indicator_months", Columns: []lightbulb.PersonalColumn{
+		{Column: "computed_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
+	}},
+	lightbulb.PersonalTable{Table: "indicator_targets", Columns: []lightbulb.PersonalColumn{
+		{Column: "set_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
+	}},
+	lightbulb.PersonalTable{Table: "board_reports", Columns: []lightbulb.PersonalColumn{
+		{Column: "created_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
+		{Column: "purpose", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+		{Column: "summary", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+	}},
+	lightbulb.PersonalTable{Table: "board_report_items", Columns: []lightbulb.PersonalColumn{
+		{Column: "tells_us", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+		{Column: "actions", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+	}},
+)
