@@ -167,5 +167,8 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 	if err := loadCoprodDemo(ctx, db, out); err != nil {
 		return err
 	}
-	return loadDemoCases(ctx, db, ids, out)
+	if err := loadDemoCases(ctx, db, ids, out); err != nil {
+		return err
+	}
+	return loadDemoHistory(ctx, db, ids, out)
 }

@@ -40,6 +40,7 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 		ActionPlan:    actionPlan(db, cfg),
 		Newsletter:    newsletter(db, cfg),
 		Coprod:        sqldb.NewCoprodService(db, cfg.BaseURL),
+		Indicators:    sqldb.NewIndicatorService(db),
 	}
 }
 

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -43,6 +44,8 @@ type Chart struct {
 	Total bool
 	// TotalLabel heads that column.
 	TotalLabel string
+	// MarkedLabel names marked points in the legend, such as "Special cause".
+	MarkedLabel string
 }
 
 // Series is one set of numbers, a value per category.
@@ -58,6 +61,10 @@ type Series struct {
 	Texts []string
 	// TableOnly series are in the table but not drawn.
 	TableOnly bool
+	// Marked points of a line are special causes (a run chart's signals):
+	// drawn as larger squares, not told apart by colour alone, and named
+	// in the legend by the chart's MarkedLabel.
+	Marked []bool
 }
 
 // Cell is how the table shows series s's value for category c.
@@ -114,10 +121,11 @@ type Polyline struct {
 	Dashed bool
 }
 
-// Dot is a point of a line.
+// Dot is a point of a line; a Square one is a marked point.
 type Dot struct {
-	X, Y int
-	Fill string
+	X, Y   int
+	Fill   string
+	Square bool
 }
 
 // Text is a label: a category, a series or a number.
@@ -270,12 +278,13 @@ func (ch Chart) drawLine() Drawing {
 	if n > 1 {
 		step = float64(chartWidth-left-right) / float64(n-1)
 	}
-	scale := ch.top()
+	low := ch.bottom()
+	scale := ch.top() - low
 	at := func(c int, v float64) (int, int) {
-		return left + int(math.Round(float64(c)*step)), top + plotH - int(math.Round(v/scale*plotH))
+		return left + int(math.Round(float64(c)*step)), top + plotH - int(math.Round((v-low)/scale*plotH))
 	}
-	d.Texts = append(d.Texts, Text{X: left - 8, Y: top + plotH + 5, S: "0" + ch.Unit, Anchor: "end", Fill: ink},
-		Text{X: left - 8, Y: top + 5, S: number(scale) + ch.Unit, Anchor: "end", Fill: ink})
+	d.Texts = append(d.Texts, Text{X: left - 8, Y: top + plotH + 5, S: number(low) + ch.Unit, Anchor: "end", Fill: ink},
+		Text{X: left - 8, Y: top + 5, S: number(ch.top()) + ch.Unit, Anchor: "end", Fill: ink})
 	d.Lines = append(d.Lines, Polyline{Points: fmt.Sprintf("%d,%d %d,%d %d,%d", left, top, left, top+plotH, chartWidth-right, top+plotH), Stroke: ink})
 	every := max(1, (n+7)/8) // at most about eight labels along the bottom
 	for c, cat := range ch.Categories {
@@ -291,7 +300,7 @@ func (ch Chart) drawLine() Drawing {
 			x, y := at(c, value(s, c))
 			pts = append(pts, fmt.Sprintf("%d,%d", x, y))
 			if !s.Dashed {
-				d.Dots = append(d.Dots, Dot{X: x, Y: y, Fill: s.Fill})
+				d.Dots = append(d.Dots, Dot{X: x, Y: y, Fill: s.Fill, Square: c < len(s.Marked) && s.Marked[c]})
 				if n <= 12 {
 					d.Texts = append(d.Texts, Text{X: x, Y: y - 10, S: number(value(s, c)) + ch.Unit, Anchor: "middle", Bold: true, Fill: ink})
 				}
@@ -304,5 +313,21 @@ func (ch Chart) drawLine() Drawing {
 			lx += 34 + 9*len(s.Name) + 24
 		}
 	}
+	if ch.MarkedLabel != "" && slices.ContainsFunc(d.Dots, func(x Dot) bool { return x.Square }) {
+		d.Dots = append(d.Dots, Dot{X: lx + 6, Y: 14, Fill: ink, Square: true})
+		d.Texts = append(d.Texts, Text{X: lx + 20, Y: 19, S: ch.MarkedLabel, Anchor: "start", Fill: ink})
+	}
 	return d
+}
+
+// bottom is the foot of a line chart's scale: 0, or the lowest value
+// when one is below 0 (a change can fall).
+func (ch Chart) bottom() float64 {
+	low := 0.0
+	for _, s := range ch.drawn() {
+		for _, v := range s.Values {
+			low = min(low, v)
+		}
+	}
+	return low
 }

@@ -80,3 +80,29 @@ func TestLineRisesWithItsValues(t *testing.T) {
 		t.Errorf("dashed lines: %d", dashed)
 	}
 }
+
+// TestLineMarkedPoints: a run chart's special-cause points are drawn as
+// squares and named in the legend; a fall below 0 moves the scale's foot.
+func TestLineMarkedPoints(t *testing.T) {
+	ch := Chart{Kind: Line, Categories: []string{"Jan", "Feb", "Mar"}, MarkedLabel: "Special cause",
+		Series: []Series{{Name: "Value", Values: []float64{-4, 2, 9}, Fill: "#1d70b8", Marked: []bool{false, false, true}},
+			{Name: "Mean", Values: []float64{2, 2, 2}, Dashed: true, Fill: "#505a5f"}}}
+	d := ch.Draw()
+	var squares int
+	for _, x := range d.Dots {
+		if x.Square {
+			squares++
+		}
+	}
+	if squares != 2 { // the marked point and its legend key
+		t.Errorf("%d squares, want 2", squares)
+	}
+	var legend, foot bool
+	for _, x := range d.Texts {
+		legend = legend || x.S == "Special cause"
+		foot = foot || x.S == "-4"
+	}
+	if !legend || !foot {
+		t.Errorf("legend %v, scale foot at -4 %v", legend, foot)
+	}
+}

@@ -24,12 +24,7 @@ type decisionEnv struct {
 func newDecisionEnv(t *testing.T) *decisionEnv {
 	t.Helper()
 	e := newEnv(t)
-	u := sqldbtest.MustUser(t, e.db, "leadA@example.org", e.orgA, lightbulb.RoleStaff, lightbulb.RoleLead)
-	hash, _ := password.Hash(testPassword, password.Minimum)
-	if err := sqldb.NewUserService(e.db).SetPassword(context.Background(), u.ID, hash); err != nil {
-		t.Fatal(err)
-	}
-	e.users["leadA"] = u
+	e.addPerson(t, "leadA", e.orgA, lightbulb.RoleStaff, lightbulb.RoleLead)
 	sqldbtest.MustRight(t, e.db, "A5", lightbulb.Limited)
 	de := &decisionEnv{env: e, wardA: &lightbulb.Service{Name: "Willow Ward"}, homeB: &lightbulb.Service{Name: "Oak House"}}
 	if err := e.svc.Decisions.CreateService(lightbulb.WithOrg(context.Background(), e.orgA.ID), de.wardA); err != nil {
@@ -39,6 +34,17 @@ func newDecisionEnv(t *testing.T) *decisionEnv {
 		t.Fatal(err)
 	}
 	return de
+}
+
+// addPerson adds a person with a password who signs in as key.
+func (e *env) addPerson(t *testing.T, key string, org *lightbulb.Organisation, roles ...lightbulb.Role) {
+	t.Helper()
+	u := sqldbtest.MustUser(t, e.db, key+"@example.org", org, roles...)
+	hash, _ := password.Hash(testPassword, password.Minimum)
+	if err := sqldb.NewUserService(e.db).SetPassword(context.Background(), u.ID, hash); err != nil {
+		t.Fatal(err)
+	}
+	e.users[key] = u
 }
 
 func (e *decisionEnv) ctxA() context.Context {

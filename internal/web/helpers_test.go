@@ -82,7 +82,8 @@ func setupEnv(t testing.TB) *env {
 		Jobs:       jobs.NewQueue(db.Writer(), string(db.Dialect)),
 		ActionPlan: sqldb.NewActionPlanService(db, "http://lightbulb.test"),
 		Newsletter: sqldb.NewNewsletterService(db, "http://lightbulb.test"),
-		Coprod:     sqldb.NewCoprodService(db, "http://lightbulb.test")}
+		Coprod:     sqldb.NewCoprodService(db, "http://lightbulb.test"),
+		Indicators: sqldb.NewIndicatorService(db)}
 	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum})
 	if err != nil {

@@ -92,6 +92,17 @@ var labelSets = map[string]map[string]string{
 		"1": "Strongly disagree", "2": "Disagree", "3": "Neither agree nor disagree", "4": "Agree", "5": "Strongly agree",
 	},
 	"survey": {"baseline": "Baseline", "follow_up": "Follow-up", "not_open": "Not open yet", "open": "Open", "closed": "Closed"},
+	// spc names a chart's kind, its variation and assurance labels and its rules.
+	"spc": {
+		"xmr": "XmR chart", "run": "Run chart", "none": "No data yet",
+		"common_cause": "Common cause variation", "improvement": "Special cause: improvement", "concern": "Special cause: concern",
+		"pass": "Will consistently pass the target", "fail": "Will consistently fail the target", "hit_and_miss": "Hit and miss: will sometimes pass and sometimes fail",
+		"outside": "Outside the process limits", "shift": "Run on one side of the centre line", "trend": "Run rising or falling",
+		"two_of_three": "Two of three near a limit",
+		"higher":       "Higher is better", "lower": "Lower is better",
+		"percent": "Percentage", "count": "Number", "points": "Percentage points",
+		"draft": "Draft", "issued": "Issued",
+	},
 	// found names where "find a person" found someone.
 	"found": {
 		"account": "Account", "booking": "Training booking", "request": "Bespoke training request",

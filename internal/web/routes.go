@@ -103,6 +103,7 @@ func (s *Server) routes() *routeTable {
 	s.actionPlanRoutes(h)
 	s.newsletterRoutes(h)
 	s.coprodRoutes(h)
+	s.indicatorRoutes(h)
 
 	h("/", s.notFound)
 	return rt

@@ -65,6 +65,8 @@ type Services struct {
 	Newsletter lightbulb.NewsletterService
 	// Coprod keeps co-production with lived experience experts.
 	Coprod lightbulb.CoprodService
+	// Indicators keeps each organisation's monthly indicators.
+	Indicators lightbulb.IndicatorService
 }
 
 // Options configure a Server.

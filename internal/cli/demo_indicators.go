@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+)
+
+// demoHistoryMonths is how far back the demo's history of cases goes: two
+// years, so the indicators have enough months for XmR charts.
+const demoHistoryMonths = 24
+
+// demoHistorySummaries are the everyday cases the history is made of.
+var demoHistorySummaries = []string{
+	"Family asked why visiting was limited to one hour a day on the ward.",
+	"Patient's phone was taken on admission without an individual risk assessment.",
+	"Call bell left out of reach overnight; patient could not ask for help.",
+	"No interpreter booked for a planning meeting about discharge.",
+	"Person was not asked what they wanted before their care plan changed.",
+	"Door to the garden kept locked for everyone after one incident.",
+}
+
+var demoHistoryServices = []string{"Willow Ward (older adults)", "Ash Ward (acute mental health)", "Maternity unit"}
+
+// loadDemoHistory gives Northbridge two years of cases, from 24 months
+// ago to 4 months ago (the recent months hold the named demo cases): about
+// a dozen a month, of which a little over half were reviewed through the
+// rights lens until a huddle started eight months before the end, after
+// which nearly all were (a shift the run chart shows as improvement). Then
+// it computes every demo organisation's indicators for each month that
+// has ended, as the monthly job would have. Safe to repeat.
+func loadDemoHistory(ctx context.Context, db *sqldb.DB, orgIDs map[string]int64, out io.Writer) error {
+	octx := lightbulb.WithActor(lightbulb.WithOrg(ctx, orgIDs[demoCaseOrg]), &lightbulb.Actor{Name: "Leon Marsh"})
+	cs := sqldb.NewCaseService(db, caseSuggest)
+	services, err := caseServiceNames(octx, cs)
+	if err != nil {
+		return err
+	}
+	last := lightbulb.LastEndedMonth(lightbulb.Now())
+	first := lightbulb.AddMonths(last, -(demoHistoryMonths - 1))
+	var batch []*lightbulb.Case
+	var review []bool
+	seed := uint32(17)
+	for i, m := range lightbulb.MonthsBetween(first, lightbulb.AddMonths(last, -3)) {
+		n := 9 + int(next(&seed)%6)
+		share := 50 + int(next(&seed)%16) // per cent reviewed
+		if i >= demoHistoryMonths-12 {
+			share = 85 + int(next(&seed)%12)
+		}
+		for k := range n {
+			batch = append(batch, &lightbulb.Case{Type: lightbulb.CaseType([]string{"complaint", "incident", "pals"}[k%3]),
+				SourceRef: fmt.Sprintf("HX-%s-%02d", strings.ReplaceAll(m, "-", ""), k+1), Received: fmt.Sprintf("%s-%02d", m, 1+k*2),
+				ServiceID: services[strings.ToLower(demoHistoryServices[(k+i)%3])], Summary: demoHistorySummaries[(k+i)%len(demoHistorySummaries)],
+				Status: "closed", PersonRef: fmt.Sprintf("P-H%s%02d", m[2:4]+m[5:], k)})
+			review = append(review, k*100 < share*n)
+		}
+	}
+	res, err := cs.ImportCases(octx, batch, true)
+	if err != nil {
+		return fmt.Errorf("demo history: %w", err)
+	}
+	for i, c := range batch {
+		if !review[i] {
+			continue
+		}
+		if _, err := demoReviewCase(octx, cs, c.ID, demoCase{rights: []string{"A8"}, freda: []string{"autonomy"}}); err != nil {
+			return fmt.Errorf("demo history %s: %w", c.SourceRef, err)
+		}
+	}
+	computed := 0
+	is := sqldb.NewIndicatorService(db)
+	for _, id := range orgIDs {
+		n, err := is.ComputeMonths(lightbulb.WithOrg(ctx, id), first, last)
+		if err != nil {
+			return fmt.Errorf("demo indicators: %w", err)
+		}
+		computed += n
+	}
+	fmt.Fprintf(out, "Demo history: %d cases over two years added; indicators computed for %d organisation-months.\n", res.Created, computed)
+	return nil
+}
+
+// next is a small fixed pseudo-random sequence, so every demo is the same.
+func next(s *uint32) uint32 {
+	*s = *s*1664525 + 1013904223
+	return *s >> 16
+}

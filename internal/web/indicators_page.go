@@ -1,0 +1,178 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+	"github.com/lightbulb-hr/lightbulb/internal/report"
+)
+
+// serviceReading is one service's reading of an indicator over the period.
+type serviceReading struct {
+	Name      string
+	Latest    string
+	Month     string
+	Points    int
+	Variation string
+}
+
+// indicatorView is one indicator's page: its definition, its chart and
+// table twin, and each service's reading where it is computed by service.
+type indicatorView struct {
+	Query    indicatorQuery
+	R        indicatorReading
+	Chart    report.Chart
+	Services []serviceReading
+	Better   string
+}
+
+func (s *Server) indicatorDef(w http.ResponseWriter, r *http.Request) (lightbulb.IndicatorDef, bool) {
+	o := currentOrg(r.Context())
+	d, ok := lightbulb.FindIndicator(r.PathValue("key"))
+	if !ok || (d.Operator && (o == nil || !o.Operator)) {
+		s.errorPage(w, r, http.StatusNotFound)
+		return d, false
+	}
+	return d, true
+}
+
+func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request) {
+	d, ok := s.indicatorDef(w, r)
+	if !ok {
+		return
+	}
+	s.renderIndicator(w, r, d, nil)
+}
+
+func (s *Server) renderIndicator(w http.ResponseWriter, r *http.Request, d lightbulb.IndicatorDef, err error) {
+	iq := readIndicatorQuery(r)
+	rds, rerr := s.readings(r, iq, []string{d.Key})
+	if rerr != nil {
+		s.appError(w, r, rerr)
+		return
+	}
+	lang := langOf(r)
+	v := indicatorView{Query: iq, R: rds[0], Chart: runChart(lang, "indicator-chart", rds[0]), Better: label(lang, "spc", d.Better)}
+	if d.ByService {
+		if v.Services, rerr = s.serviceReadings(r, iq, d); rerr != nil {
+			s.appError(w, r, rerr)
+			return
+		}
+	}
+	p := s.newPage(r, "", v)
+	p.Title = v.R.Name
+	p.Form = r.URL.Query()
+	if err == nil {
+		err = iq.Errs
+	} else {
+		p.Form = r.PostForm
+	}
+	if err != nil {
+		s.formError(w, r, "indicator", p, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "indicator", p)
+}
+
+// serviceReadings reads an indicator for each service over the period.
+func (s *Server) serviceReadings(r *http.Request, iq indicatorQuery, d lightbulb.IndicatorDef) ([]serviceReading, error) {
+	vs, err := s.Indicators.IndicatorValues(r.Context(), []string{d.Key}, iq.From, iq.To, true)
+	if err != nil {
+		return nil, err
+	}
+	var order []int64
+	by := map[int64][]lightbulb.IndicatorValue{}
+	for _, v := range vs {
+		if v.ServiceID == 0 {
+			continue
+		}
+		if _, seen := by[v.ServiceID]; !seen {
+			order = append(order, v.ServiceID)
+		}
+		by[v.ServiceID] = append(by[v.ServiceID], v)
+	}
+	lang := langOf(r)
+	var out []serviceReading
+	for _, id := range order {
+		rd := readIndicator(lang, d, by[id], iq.Rules, nil)
+		out = append(out, serviceReading{Name: by[id][0].ServiceName, Latest: rd.Latest, Month: rd.LatestMonth,
+			Points: len(by[id]), Variation: rd.Variation})
+	}
+	return out, nil
+}
+
+// indicatorTarget sets or clears the organisation's target for an
+// indicator; it is recorded in the audit log.
+func (s *Server) indicatorTarget(w http.ResponseWriter, r *http.Request) {
+	d, ok := s.indicatorDef(w, r)
+	if !ok || !s.readForm(w, r) {
+		return
+	}
+	f := formOf(r)
+	clear := r.PostFormValue("clear") != ""
+	var target float64
+	if !clear {
+		t, err := strconv.ParseFloat(strings.TrimSuffix(f.Text("target"), "%"), 64)
+		if err != nil {
+			f.Add("target", "Enter the target as a number, for example 80")
+		}
+		target = t
+	}
+	err := f.Err()
+	if err == nil {
+		err = s.Indicators.SetIndicatorTarget(r.Context(), d.Key, target, clear, lightbulb.ActorFrom(r.Context()).Name)
+	}
+	if err != nil {
+		s.renderIndicator(w, r, d, err)
+		return
+	}
+	detail := strconv.FormatFloat(target, 'f', -1, 64)
+	if clear {
+		detail = "cleared"
+	}
+	_ = s.Audit.Record(r.Context(), "indicators.target", "indicator:"+d.Key, detail)
+	s.flash(r, "Target saved.")
+	http.Redirect(w, r, "/indicators/"+url.PathEscape(d.Key), http.StatusSeeOther)
+}
+
+// indicatorsCSV writes every indicator's monthly values over the period,
+// with the chart's reading on each row, headed in the page's language.
+func (s *Server) indicatorsCSV(w http.ResponseWriter, r *http.Request, iq indicatorQuery, rds []indicatorReading) {
+	if iq.Errs != nil {
+		s.renderIndicators(w, r, iq, rds, nil, nil)
+		return
+	}
+	lang := langOf(r)
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	head := []string{"Indicator", "Key", "Month", "Numerator", "Denominator", "Value", "Centre line", "Lower limit", "Upper limit", "Special cause", "Target"}
+	for i := range head {
+		head[i] = i18n.T(lang, head[i])
+	}
+	_ = cw.Write(head)
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	for _, rd := range rds {
+		for i, v := range rd.Values {
+			row := []string{csvSafe(rd.Name), rd.Def.Key, v.Month, num(v.Numerator), num(v.Denominator), num(v.Value),
+				num(rd.SPC.Centre), "", "", csvSafe(pointWords(lang, rd.SPC.Points[i])), ""}
+			if rd.SPC.Kind == lightbulb.ChartXmR {
+				row[7], row[8] = num(rd.SPC.Lower), num(rd.SPC.Upper)
+			}
+			if rd.HasTarget {
+				row[10] = num(rd.Target)
+			}
+			_ = cw.Write(row)
+		}
+	}
+	cw.Flush()
+	_ = s.Audit.Record(r.Context(), "indicators.export", "", iq.From+" "+iq.To)
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="indicators-`+iq.From+`-`+iq.To+`.csv"`)
+	_, _ = w.Write(buf.Bytes())
+}

@@ -1,0 +1,73 @@
+package web_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+)
+
+// TestIndicatorPages: the lead reads every indicator with its reading, one
+// indicator's chart with its table twin and per-service table, in English
+// and Welsh; a period or rule count that makes no sense gets an error
+// summary; a recompute and a target are audited.
+func TestIndicatorPages(t *testing.T) {
+	e := newIndicatorEnv(t)
+	lead := e.client().signIn("leadA")
+	r := lead.get("/indicators")
+	for _, want := range []string{"Complaints and incidents reviewed through the rights lens", "Run chart", "Process limits", "Variation"} {
+		if !strings.Contains(r.body, want) && !strings.Contains(r.body, "Common cause variation") {
+			t.Errorf("/indicators lacks %q", want)
+		}
+	}
+	r = lead.get("/indicators/cases.reviewed")
+	for _, want := range []string{"<svg", "<title id=\"indicator-chart-title\">", "Median", "Special cause", "Willow Ward", "0%", "lb-table-scroll"} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("indicator page lacks %q", want)
+		}
+	}
+	for path, msg := range map[string]string{
+		"/indicators?from=2026-05&to=2026-01":                            "The last month must be the same as or after the first month",
+		"/indicators?from=May&to=2026-01":                                "Enter the first month as a year and month",
+		"/indicators?from=2020-01&to=" + e.month:                         "Choose a period of at most 36 months",
+		"/indicators/cases.reviewed?shift=2":                             "Points in a row on one side of the centre line",
+		"/indicators?from=2026-01&to=" + lightbulb.AddMonths(e.month, 2): "The last month must be a month that has ended",
+	} {
+		r := lead.get(path)
+		if r.status != 422 || !strings.Contains(r.body, "govuk-error-summary") || !strings.Contains(r.body, msg) {
+			t.Errorf("%s: %d, want the error %q", path, r.status, msg)
+		}
+	}
+	if r := lead.post("/indicators/recompute", url.Values{"month": {lightbulb.AddMonths(e.month, 1)}}); r.status != 422 || !strings.Contains(r.body, "Choose a month that has ended") {
+		t.Errorf("recompute a month not ended: %d", r.status)
+	}
+	if r := lead.post("/indicators/cases.reviewed/target", url.Values{"target": {"lots"}}); r.status != 422 || !strings.Contains(r.body, "Enter the target as a number") {
+		t.Errorf("target in words: %d", r.status)
+	}
+	lead.post("/indicators/recompute", url.Values{"month": {e.month}})
+	lead.post("/indicators/cases.reviewed/target", url.Values{"target": {"75%"}})
+	if r := lead.get("/admin/audit"); !strings.Contains(r.body, "Computed a month&#39;s indicators again") || !strings.Contains(r.body, "Changed an indicator&#39;s target") {
+		t.Errorf("the audit log lacks the recompute or the target")
+	}
+	lead.get("/language/cy?next=/indicators")
+	r = lead.get("/indicators?format=csv")
+	if !strings.HasPrefix(r.body, "Dangosydd,Allwedd,Mis") || !strings.Contains(r.body, "cases.reviewed,"+e.month+",0,2,0,") {
+		t.Errorf("Welsh CSV: %.200s", r.body)
+	}
+	if r := lead.get("/indicators/cases.reviewed"); !strings.Contains(r.body, "Siart rhediad") || !strings.Contains(r.body, "Targed") {
+		t.Errorf("the Welsh indicator page is not in Welsh")
+	}
+}
+
+// Every indicator's words are in Welsh.
+func TestIndicatorCatalogueWelsh(t *testing.T) {
+	for _, d := range lightbulb.IndicatorCatalogue() {
+		for _, s := range []string{d.Name, d.Definition, d.Numerator, d.Denominator, d.Source} {
+			if s != "" && !i18n.Has("cy", s) {
+				t.Errorf("%s: no Welsh for %q", d.Key, s)
+			}
+		}
+	}
+}
