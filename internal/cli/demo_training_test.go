@@ -31,8 +31,9 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	// check-in emails due now and their three-month ones waiting. Today's
 	// review reminders, retention and housekeeping run too, with the Action
 	// Plan's three daily jobs (counts, retention and check-ins) and the
-	// indicators' (the demo has computed every month, so it queues nothing).
-	if out, err = run(t, db, "jobs", "run-due"); err != nil || !strings.Contains(out, "Ran 11 due jobs; 14 are waiting for their time.") {
+	// indicators' (the demo has computed every month, so it queues nothing),
+	// and co-production's.
+	if out, err = run(t, db, "jobs", "run-due"); err != nil || !strings.Contains(out, "Ran 14 due jobs; 18 are waiting for their time.") {
 		t.Fatalf("jobs run-due: %v\n%s", err, out)
 	}
 	if _, err = run(t, db, "jobs"); err == nil {
