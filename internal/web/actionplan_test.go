@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/jobs"
@@ -204,5 +205,69 @@ func TestActionPlanIsolation(t *testing.T) {
 	}
 	if r := e.client().post("/newsletter/bounces", url.Values{}); r.status != http.StatusUnauthorized {
 		t.Errorf("bounces without a token: %d", r.status)
+	}
+}
+
+// TestSubscriberDownloadsAndErasesTheirData: from the preferences page a
+// subscriber downloads what is held about them, then erases it, after which
+// their link answers with the page for links that no longer work.
+func TestSubscriberDownloadsAndErasesTheirData(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	nl := sqldb.NewNewsletterService(e.db, "http://lightbulb.test")
+	must(t, nl.SeedSubscribers(ctx, []string{"hywel@example.org"}, []string{"cy"}, "Anfonwch y cylchlythyr ataf"))
+	// Asking again from a subscribed address emails its preferences link.
+	e.client().post("/newsletter", url.Values{"email": {"hywel@example.org"}})
+	prefs := "/newsletter/unsubscribe/" + tokenAfter(t, lastMailTo(t, e, "hywel@example.org").Body, "/newsletter/unsubscribe/")
+	mustContain(t, e.client().get(prefs), "hywel@example.org", "Subscribed", "Erase everything about me")
+	r := e.client().post(prefs+"/language", url.Values{"lang": {"fr"}})
+	mustContain(t, r, "There is a problem", "Choose English or Welsh")
+	x := e.client().get(prefs + "/export")
+	if !strings.Contains(x.header.Get("Content-Disposition"), "attachment") || !strings.Contains(x.body, "Anfonwch y cylchlythyr ataf") {
+		t.Fatalf("export: %s %.300s", x.header.Get("Content-Disposition"), x.body)
+	}
+	if r := e.client().post(prefs+"/erase", nil); r.status != http.StatusSeeOther {
+		t.Fatalf("erase: %d", r.status)
+	}
+	if r := e.client().get(prefs); r.status != http.StatusNotFound || !strings.Contains(r.body, "This link does not work") {
+		t.Fatalf("the link after erasure: %d", r.status)
+	}
+	if c, _ := nl.CountSubscribers(ctx); c.Confirmed != 0 {
+		t.Fatalf("still subscribed after erasure: %+v", c)
+	}
+}
+
+// TestCheckinStopsInOneClick: a mail program's one-click POST to a check-in's
+// stop link, with no cookie and no form token, stops check-ins and forgets
+// who signed; a forged link stops nothing.
+func TestCheckinStopsInOneClick(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	a := &lightbulb.ActionItem{Role: "community", Text: "Talk about rights at my group"}
+	must(t, e.svc.ActionPlan.SaveActionItem(ctx, a))
+	ap := sqldb.NewActionPlanService(e.db, "http://lightbulb.test")
+	must(t, ap.SeedSignatures(ctx, []sqldb.SeedSignature{{SignRequest: lightbulb.SignRequest{Role: "community", Actions: []int64{a.ID},
+		Name: "Siân", Email: "sian@example.org", Checkins: true}, Confirmed: time.Now().AddDate(0, -7, 0)}}))
+	if n, err := ap.SendCheckins(ctx); err != nil || n != 1 {
+		t.Fatalf("check-ins: %d %v", n, err)
+	}
+	m := lastMailTo(t, e, "sian@example.org")
+	stop := strings.TrimPrefix(m.ListUnsubscribe, "http://lightbulb.test")
+	checkin := "/action-plan/checkins/" + tokenAfter(t, m.Body, "/action-plan/checkins/")
+	mustContain(t, e.client().get(checkin), "6 months ago", "Talk about rights at my group")
+	for _, path := range []string{stop + "x", stop} {
+		req, _ := http.NewRequest("POST", e.srv.URL+path, strings.NewReader("List-Unsubscribe=One-Click"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		res, err := http.DefaultClient.Do(req)
+		must(t, err)
+		res.Body.Close()
+		if want := map[bool]int{true: http.StatusNotFound, false: http.StatusOK}[path != stop]; res.StatusCode != want {
+			t.Fatalf("one-click %s: %d, want %d", path, res.StatusCode, want)
+		}
+	}
+	mustContain(t, e.client().get(stop), "Check-ins have stopped")
+	mustContain(t, e.client().get(checkin), "You stopped check-ins")
+	if n, _ := ap.SendCheckins(ctx); n != 0 {
+		t.Fatal("a check-in went after stopping")
 	}
 }
