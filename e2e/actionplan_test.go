@@ -241,3 +241,42 @@ func listUnsubscribe(t *testing.T, to string) string {
 	}
 	return "/newsletter/" + path
 }
+
+// Journey: the charity's communications role rewords an action (a new
+// version, the old one kept), publishes an own action waiting to be read,
+// counts and invalidates the demo's bot sign-ups by domain, and reads it
+// all in Welsh.
+func TestCommsRunsTheActionPlan(t *testing.T) {
+	tb := newTab(t)
+	signIn(t, tb, "comms@lightbulb.test")
+	visit(t, tb, "/action-plan/manage")
+	mustContain(t, tb, "main", "Run the Action Plan", "As a policymaker", "Waiting to be read", "Read one right a week with my book club.")
+	click(t, tb, "edit-action", `main a[href^="/action-plan/manage/actions/"]:not([href$="/history"]):not([href$="/new"])`)
+	eval[bool](t, tb, `(document.querySelector('#text').value = '', true)`) // select all and delete
+	if st := click(t, tb, "action-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("an action with no English: HTTP %d", st)
+	}
+	mustContain(t, tb, ".govuk-error-summary", "Enter the action in English")
+	do(t, tb, "reword again", chromedp.SendKeys(chromedp.CSS("#text"), "Learn the 16 rights and what each one protects."))
+	click(t, tb, "saved", `main form button[type=submit]`)
+	mustContain(t, tb, ".govuk-notification-banner", "version 2")
+	click(t, tb, "history", `main a[href$="/history"]`)
+	mustContain(t, tb, "main", "Learn the 16 rights and what each one protects.", "Learn the 16 rights in the Human Rights Act")
+
+	visit(t, tb, "/action-plan/manage")
+	click(t, tb, "published", `#moderation ~ .govuk-summary-card button[value="approve"]`)
+	mustContain(t, tb, ".govuk-notification-banner", "Published.")
+
+	click(t, tb, "suspect", `main a[href="/action-plan/manage/suspect"]`)
+	do(t, tb, "pick the bot domain", chromedp.SendKeys(chromedp.CSS("#domain"), "bulk-signups.test"))
+	click(t, tb, "counted", `main form[method=get] button`)
+	mustContain(t, tb, "main", "8 sign-ups match.")
+	click(t, tb, "invalidated", `main form[action="/action-plan/manage/suspect"][method=post] button`)
+	mustContain(t, tb, ".govuk-notification-banner", "8 sign-ups were invalidated")
+
+	visit(t, tb, "/action-plan")
+	mustContain(t, tb, "main", "Read one right a week with my book club.", "Learn the 16 rights and what each one protects.")
+	visit(t, tb, "/language/cy?next=/action-plan/manage")
+	mustContain(t, tb, "main", "Rhedeg y Cynllun Gweithredu", "Lawrlwytho llofnodion (CSV)")
+	visit(t, tb, "/language/en?next=/action-plan/manage")
+}

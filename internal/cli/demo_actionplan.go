@@ -34,6 +34,15 @@ var demoActions = [][4]string{
 	{lightbulb.PlanPolicymaker, "Publish how your organisation measures its progress on human rights.", "Cyhoeddi sut mae eich sefydliad yn mesur ei gynnydd ar hawliau dynol.", "Tell people how you check you are doing well."},
 }
 
+// demoOwnActions are actions people wrote themselves, waiting to be read.
+var demoOwnActions = []string{
+	"Read one right a week with my book club.",
+	"Ask our housing office how it decides who gets a home visit.",
+	"Put the pocket card of rights on the staff room wall.",
+	"Check our day centre's rules on phones with the people who use it.",
+	"Invite a lived experience expert to our next team meeting.",
+}
+
 var (
 	demoFirst = []string{"Alys", "Ben", "Carys", "Dev", "Eleri", "Femi", "Gethin", "Hana", "Iwan", "Jas", "Kai", "Lowri", "Mo", "Nia", "Owen", "Priya"}
 	demoLast  = []string{"Ahmed", "Bevan", "Clarke", "Davies", "Evans", "Fraser", "Griffiths", "Hughes", "Islam", "Jones", "Kaur", "Lewis", "Morgan"}
@@ -97,7 +106,7 @@ func demoSignatures(byRole map[string][]int64) []sqldb.SeedSignature {
 			}
 		}
 		if i%40 == 5 {
-			g.OwnAction = "Read one right a week with my book club."
+			g.OwnAction = demoOwnActions[(i/40)%len(demoOwnActions)]
 		}
 		if i%50 == 49 {
 			g.Email, g.Suspect = fmt.Sprintf("x%03d@bulk-signups.test", i), true
