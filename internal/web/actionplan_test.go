@@ -197,12 +197,15 @@ func TestActionPlanIsolation(t *testing.T) {
 		}
 	}
 	// Public links answer only their own token, never a guess.
-	for _, p := range []string{"/action-plan/signatures/x", "/action-plan/checkins/x", "/action-plan/stop/1.0.x", "/newsletter/confirm/x",
-		"/newsletter/unsubscribe/1.0.x", "/newsletter/unsubscribe/1.0.x/export"} {
-		if r := e.client().get(p); r.status != http.StatusNotFound {
-			t.Errorf("%s: %d", p, r.status)
-		}
-	}
+	expectRoutes(t, "a wrong token", e.client(), []route{
+		{"GET", "/action-plan/signatures/x", nil}, {"POST", "/action-plan/signatures/x/confirm", nil},
+		{"GET", "/action-plan/checkins/x", nil}, {"POST", "/action-plan/checkins/x", url.Values{"story": {"Planted"}}},
+		{"GET", "/action-plan/stop/1.0.x", nil}, {"POST", "/action-plan/stop/1.0.x", nil},
+		{"GET", "/newsletter/confirm/x", nil}, {"POST", "/newsletter/confirm/x", nil},
+		{"GET", "/newsletter/unsubscribe/1.0.x", nil}, {"POST", "/newsletter/unsubscribe/1.0.x", nil},
+		{"GET", "/newsletter/unsubscribe/1.0.x/export", nil}, {"POST", "/newsletter/unsubscribe/1.0.x/erase", nil},
+		{"POST", "/newsletter/unsubscribe/1.0.x/language", url.Values{"lang": {"cy"}}},
+	}, http.StatusNotFound)
 	if r := e.client().post("/newsletter/bounces", url.Values{}); r.status != http.StatusUnauthorized {
 		t.Errorf("bounces without a token: %d", r.status)
 	}

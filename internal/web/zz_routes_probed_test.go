@@ -40,6 +40,19 @@ var publicRoutes = map[string]bool{
 	"POST /training/bookings/{token}/confirm": true,
 	"GET /training/feedback/{token}":          true, "POST /training/feedback/{token}": true,
 	"GET /training/checks/{token}": true, "POST /training/checks/{token}/{phase}": true,
+	// The Action Plan and the newsletter: public pages and forms, and links
+	// emailed to one person, whose token (random, or signed) is the key
+	// (TestActionPlanIsolation tries wrong ones). The bounce feed takes a
+	// bearer token.
+	"GET /action-plan": true, "GET /action-plan/easy-read": true, "GET /action-plan/sign": true, "POST /action-plan/sign": true,
+	"GET /action-plan/signatures/{token}": true, "POST /action-plan/signatures/{token}/confirm": true,
+	"GET /action-plan/checkins/{token}": true, "POST /action-plan/checkins/{token}": true,
+	"GET /action-plan/stop/{token}": true, "POST /action-plan/stop/{token}": true,
+	"GET /newsletter": true, "POST /newsletter": true, "POST /newsletter/bounces": true,
+	"GET /newsletter/confirm/{token}": true, "POST /newsletter/confirm/{token}": true,
+	"GET /newsletter/unsubscribe/{token}": true, "POST /newsletter/unsubscribe/{token}": true,
+	"GET /newsletter/unsubscribe/{token}/export": true, "POST /newsletter/unsubscribe/{token}/erase": true,
+	"POST /newsletter/unsubscribe/{token}/language": true,
 }
 
 // TestZZEveryRouteIsProbed runs after the isolation tests (it sorts last)
