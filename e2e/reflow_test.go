@@ -1,9 +1,11 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -62,11 +64,7 @@ func checkReflow(t *testing.T, tb *tab, name string) {
 	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, narrow); err != nil {
 		t.Fatalf("narrow the window: %v", err)
 	}
-	defer func() {
-		if _, err := chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
-			t.Errorf("widen the window again: %v", err)
-		}
-	}()
+	defer widen(t, ctx)
 	wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](overflowProbe))
 	if err != nil {
 		t.Fatalf("measure the page at %d px: %v", narrowWidth, err)
@@ -77,4 +75,27 @@ func checkReflow(t *testing.T, tb *tab, name string) {
 	if len(wide) > 0 {
 		t.Errorf("%s scrolls sideways at %d px: %s", here(t, tb), narrowWidth, strings.Join(wide, "; "))
 	}
+}
+
+// widen ends the narrow window and waits until the page is laid out at its
+// usual width again, so that the journey's next click lands where the
+// element now is.
+func widen(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
+		t.Errorf("widen the window again: %v", err)
+		return
+	}
+	for range 100 {
+		w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Math.round(document.documentElement.getBoundingClientRect().width)`))
+		if err != nil {
+			t.Errorf("measure the window: %v", err)
+			return
+		}
+		if w > narrowWidth {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Errorf("the window is still %d px wide", narrowWidth)
 }
