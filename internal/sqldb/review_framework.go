@@ -12,10 +12,15 @@ import (
 // ReviewService implements lightbulb.ReviewService. Frameworks are shared
 // content like the rights library; reviews, actions and shares are tenant
 // data scoped to the organisation in the context.
-type ReviewService struct{ db *DB }
+type ReviewService struct {
+	db         *DB
+	frameworks *contentCache[int64, *lightbulb.Framework] // by id; 0 is the current one
+}
 
 // NewReviewService returns a ReviewService on db.
-func NewReviewService(db *DB) *ReviewService { return &ReviewService{db: db} }
+func NewReviewService(db *DB) *ReviewService {
+	return &ReviewService{db: db, frameworks: newContentCache[int64, *lightbulb.Framework](db, "frameworks")}
+}
 
 // DefaultFramework is the slug of the framework Lightbulb ships.
 const DefaultFramework = "lightbulb-traffic-light"
@@ -27,18 +32,34 @@ type querier interface {
 
 // CurrentFramework returns the newest version of the default framework.
 func (s *ReviewService) CurrentFramework(ctx context.Context) (*lightbulb.Framework, error) {
-	var id int64
-	err := s.db.read.QueryRowContext(ctx, `SELECT id FROM review_frameworks WHERE slug = $1 ORDER BY version DESC LIMIT 1`,
-		DefaultFramework).Scan(&id)
-	if err != nil {
-		return nil, notFound(err, "There is no review framework yet.")
-	}
-	return s.FindFramework(ctx, id)
+	return s.cachedFramework(ctx, 0, func(ctx context.Context) (*lightbulb.Framework, error) {
+		var id int64
+		err := s.db.read.QueryRowContext(ctx, `SELECT id FROM review_frameworks WHERE slug = $1 ORDER BY version DESC LIMIT 1`,
+			DefaultFramework).Scan(&id)
+		if err != nil {
+			return nil, notFound(err, "There is no review framework yet.")
+		}
+		return findFramework(ctx, s.db.read, id)
+	})
 }
 
 // FindFramework returns one version with its statements in order.
 func (s *ReviewService) FindFramework(ctx context.Context, id int64) (*lightbulb.Framework, error) {
-	return findFramework(ctx, s.db.read, id)
+	return s.cachedFramework(ctx, id, func(ctx context.Context) (*lightbulb.Framework, error) {
+		return findFramework(ctx, s.db.read, id)
+	})
+}
+
+// cachedFramework is a copy of the cached framework under key, so a caller
+// may change what it is given (its statements are shared).
+func (s *ReviewService) cachedFramework(ctx context.Context, key int64, load func(context.Context) (*lightbulb.Framework, error)) (*lightbulb.Framework, error) {
+	f, err := s.frameworks.get(ctx, key, load)
+	if err != nil {
+		return nil, err
+	}
+	c := *f
+	c.Statements = append([]*lightbulb.Statement(nil), f.Statements...)
+	return &c, nil
 }
 
 func findFramework(ctx context.Context, q querier, id int64) (*lightbulb.Framework, error) {
