@@ -25,7 +25,7 @@ func TestCoproductionInvolvementPaidAndFollowedUp(t *testing.T) {
 	title := fmt.Sprintf("Easy Read restraint guide workshop %d", time.Now().UnixNano()%100000)
 	lead := newTab(t)
 	signIn(t, lead, "coproduction@lightbulb.test")
-	visit(t, lead, "/coproduction")
+	click(t, lead, "coproduction", `main a[href="/coproduction"]`)
 	mustContain(t, lead, "main", "Wellbeing check-ins to do", "Claims to approve or pay", "RITES committee meeting")
 	click(t, lead, "new-involvement", `main a[href="/coproduction/involvements/new"]`)
 	do(t, lead, "a title and a long session", chromedp.SendKeys(chromedp.CSS("#title"), title),
@@ -59,7 +59,7 @@ func TestCoproductionInvolvementPaidAndFollowedUp(t *testing.T) {
 
 	expert := newTab(t)
 	signIn(t, expert, "expert@lightbulb.test")
-	visit(t, expert, "/coproduction/me")
+	click(t, expert, "coproduction-me", `main a[href="/coproduction/me"]`)
 	follow(t, expert, "invitation", chromedp.Click(chromedp.Search(fmt.Sprintf(`//main//a[contains(., %q)]`, title))))
 	mustContain(t, expert, "main", "Being paid can affect benefits", "We never ask which benefits you receive", "£27.00")
 	// By keyboard: agree to the warning, say yes and send.

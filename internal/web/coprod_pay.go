@@ -27,17 +27,17 @@ func (s *Server) claimChange(w http.ResponseWriter, r *http.Request, action stri
 		http.Redirect(w, r, "/coproduction#claims", http.StatusSeeOther)
 		return
 	}
-	_ = s.Audit.Record(r.Context(), "coproduction.claim."+action, fmt.Sprintf("claim %d", id), "")
+	_ = s.Audit.Record(r.Context(), action, fmt.Sprintf("claim %d", id), "")
 	s.flash(r, "The claim is updated.")
 	http.Redirect(w, r, "/coproduction#claims", http.StatusSeeOther)
 }
 
 func (s *Server) coprodApprove(w http.ResponseWriter, r *http.Request) {
-	s.claimChange(w, r, "approve", func(id int64) error { return s.Coprod.ApproveClaim(r.Context(), id, learnUser(r)) })
+	s.claimChange(w, r, "coproduction.claim.approve", func(id int64) error { return s.Coprod.ApproveClaim(r.Context(), id, learnUser(r)) })
 }
 
 func (s *Server) coprodPaid(w http.ResponseWriter, r *http.Request) {
-	s.claimChange(w, r, "paid", func(id int64) error {
+	s.claimChange(w, r, "coproduction.claim.paid", func(id int64) error {
 		f := formOf(r)
 		day := f.Date("paid_on", "Paid on")
 		if err := f.Err(); err != nil {
