@@ -51,3 +51,14 @@ var _ = declare(
 				Why: "points at the charity's author's account, which is anonymised"},
 		}},
 )
+
+// The admin's "find a person" also searches Action Plan signatures and
+// newsletter subscribers, by email address or name.
+func init() {
+	finders = append(finders,
+		`SELECT 'signature', 0, g.email, g.name, '', '', g.role, g.created_at FROM actionplan_signatures g
+			WHERE g.anonymised_at IS NULL AND (lower(g.email) LIKE $1 ESCAPE '\' OR lower(g.name) LIKE $1 ESCAPE '\')
+			ORDER BY g.created_at DESC, g.id`,
+		`SELECT 'subscriber', 0, u.email, '', '', '', u.status, u.created_at FROM newsletter_subscribers u
+			WHERE lower(u.email) LIKE $1 ESCAPE '\' ORDER BY u.created_at DESC, u.id`)
+}

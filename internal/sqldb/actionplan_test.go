@@ -208,3 +208,36 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestFindPeopleFindsSignatoriesAndSubscribers: the admin's search reaches
+// the Action Plan and the newsletter, and an erasure by email covers both.
+func TestFindPeopleFindsSignatoriesAndSubscribers(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		ap := sqldb.NewActionPlanService(db, "")
+		as := addActions(t, ap, lightbulb.PlanIndividual, "Learn")
+		must(t, ap.SeedSignatures(ctx, []sqldb.SeedSignature{{SignRequest: lightbulb.SignRequest{Role: lightbulb.PlanIndividual,
+			Actions: []int64{as[0].ID}, Name: "Nerys Vaughan", Email: "nerys@example.org"}, Confirmed: time.Now()}}))
+		must(t, sqldb.NewNewsletterService(db, "").SeedSubscribers(ctx, []string{"nerys@example.org"}, []string{"cy"}, "yes"))
+		ps := sqldb.NewPrivacyService(db)
+		ms, err := ps.FindPeople(ctx, "nerys")
+		must(t, err)
+		kinds := map[string]bool{}
+		for _, m := range ms {
+			kinds[m.Kind] = true
+		}
+		if !kinds["signature"] || !kinds["subscriber"] {
+			t.Fatalf("found %+v", ms)
+		}
+		if _, err := ps.ErasePerson(ctx, lightbulb.Subject{Email: "nerys@example.org"}); err != nil {
+			t.Fatal(err)
+		}
+		if ms, _ := ps.FindPeople(ctx, "nerys"); len(ms) != 0 {
+			t.Fatalf("after erasure, found %+v", ms)
+		}
+		must(t, ap.RefreshCounts(ctx))
+		if c, _ := ap.PlanCounts(ctx); c.Total != 1 {
+			t.Fatalf("the erased signature no longer counts: %+v", c)
+		}
+	})
+}

@@ -106,7 +106,7 @@ var labelSets = map[string]map[string]string{
 	// found names where "find a person" found someone.
 	"found": {
 		"account": "Account", "booking": "Training booking", "request": "Bespoke training request",
-		"case": "Case", "decision": "Decision",
+		"case": "Case", "decision": "Decision", "signature": "Action Plan signature", "subscriber": "Newsletter subscriber",
 	},
 }
 
