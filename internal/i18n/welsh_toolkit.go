@@ -8,6 +8,7 @@ var welshToolkit = map[string]string{
 	"Decisions":          "Penderfyniadau",
 	"If you chose “%s”:": "Os dewisoch “%s”:",
 	"Line chart of the number of decisions recorded each month, oldest first. The same numbers are in the table below.": "Siart llinell o nifer y penderfyniadau a gofnodwyd bob mis, yr hynaf yn gyntaf. Mae'r un rhifau yn y tabl isod.",
+	"Question %d: %s":                                                 "Cwestiwn %d: %s",
 	"choose at least one answer":                                      "dewiswch o leiaf un ateb",
 	"choose one of the answers":                                       "dewiswch un o'r atebion",
 	"choose only from the answers given":                              "dewiswch o'r atebion a roddir yn unig",

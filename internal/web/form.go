@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -234,4 +235,30 @@ func (f *form) Clock(name, question string) time.Duration {
 		return 0
 	}
 	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
+}
+
+// numberQuestions names the question each error is about on a page of
+// numbered questions, so that an error summary of several reads "Question
+// 2: choose at least one answer" rather than the same words again and
+// again. fields are the questions' field names in order; other errors and
+// errors that are not about answers are returned as they are.
+func numberQuestions(err error, lang string, fields []string) error {
+	var v *lightbulb.ValidationErrors
+	if !errors.As(err, &v) {
+		return err
+	}
+	out := &lightbulb.ValidationErrors{}
+	for _, e := range v.List {
+		i := slices.Index(fields, e.Field)
+		if i < 0 {
+			out.List = append(out.List, e)
+			continue
+		}
+		msg := []rune(i18n.T(lang, e.Message))
+		if len(msg) > 0 {
+			msg[0] = unicode.ToLower(msg[0])
+		}
+		out.List = append(out.List, lightbulb.FieldError(e.Field, i18n.T(lang, "Question %d: %s", i+1, string(msg))))
+	}
+	return out
 }

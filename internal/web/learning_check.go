@@ -74,6 +74,13 @@ func (s *Server) learnCheckTake(w http.ResponseWriter, r *http.Request) {
 	p.Form = r.PostForm
 	phase := r.PathValue("phase")
 	score, err := lightbulb.ScoreCheck(v.Questions, r.PostForm)
+	if err != nil {
+		ids := make([]string, len(v.Questions))
+		for i, q := range v.Questions {
+			ids[i] = q.ID
+		}
+		err = numberQuestions(err, p.Lang, ids)
+	}
 	if err == nil {
 		ctx, _ := s.providerCtx(r)
 		err = s.Learning.SaveCheck(ctx, r.PathValue("token"), phase, score, len(v.Questions))

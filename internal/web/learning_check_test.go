@@ -41,7 +41,7 @@ func TestLearningChecksBeforeAndAfter(t *testing.T) {
 	if r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("a question left out: %d", r.status)
 	}
-	mustContain(t, r, "Choose at least one answer", `href="#q3"`, `id="q1-x_job" name="q1" type="checkbox" value="x_job" checked`)
+	mustContain(t, r, "Question 3: choose at least one answer", `href="#q3"`, `id="q1-x_job" name="q1" type="checkbox" value="x_job" checked`)
 	if r = c.post(page+"/post", learnAnswers(true)); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "opens when the session ends") {
 		t.Fatalf("the check after, before the session: %d", r.status)
 	}

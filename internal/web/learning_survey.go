@@ -173,6 +173,11 @@ func (s *Server) learnSurveyRespond(w http.ResponseWriter, r *http.Request) {
 	}
 	x := v.Survey
 	if err := s.Surveys.Respond(r.Context(), x.ID, lightbulb.ActorFrom(r.Context()).UserID, a); err != nil {
+		ids := make([]string, len(v.Questions))
+		for i, q := range v.Questions {
+			ids[i] = q.ID
+		}
+		err = numberQuestions(err, p.Lang, ids)
 		s.formError(w, r, "learning_survey_answer", p, err)
 		return
 	}

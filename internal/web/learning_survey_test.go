@@ -102,7 +102,7 @@ func TestLearningSurveyBaselineAndFollowUp(t *testing.T) {
 	if r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("a statement left out: %d", r.status)
 	}
-	mustContain(t, r, "Choose how far you agree", `href="#att_relevant"`, "More time to talk")
+	mustContain(t, r, "Question 3: choose how far you agree", `href="#att_relevant"`, "More time to talk")
 	if r = last.post("/surveys/"+base, learnSurveyForm(3, "More time to talk")); r.status != http.StatusSeeOther {
 		t.Fatalf("the fifth answer: %d", r.status)
 	}
