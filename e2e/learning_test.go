@@ -115,7 +115,7 @@ func TestPrePostChecksShowChange(t *testing.T) {
 	if st := click(t, jo, "check-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
 		t.Errorf("a check with a question left out: HTTP %d", st)
 	}
-	mustContain(t, jo, ".govuk-error-summary", "Choose at least one answer")
+	mustContain(t, jo, ".govuk-error-summary", "Question", "choose at least one answer")
 	if !eval[bool](t, jo, `document.querySelector('input[name="q1"][value="x_job"]').checked`) {
 		t.Error("the answers given were lost")
 	}
@@ -187,7 +187,7 @@ func TestSurveyBaselineAndFollowUpCompared(t *testing.T) {
 	if st := click(t, nurse, "survey-answer-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
 		t.Errorf("a statement left out: HTTP %d", st)
 	}
-	mustContain(t, nurse, ".govuk-error-summary", "Choose how far you agree")
+	mustContain(t, nurse, ".govuk-error-summary", "Question", "choose how far you agree")
 	do(t, nurse, "answer the last", chromedp.Click(chromedp.CSS(`input[name="prac_record"][value="3"]`)))
 	click(t, nurse, "survey-answered", `main form button[type=submit]`)
 	mustContain(t, nurse, ".govuk-notification-banner", "Your answers have been saved anonymously.")
