@@ -70,6 +70,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.sessions.Put(ctx, sessUser, u.ID)
+	s.sessions.Put(ctx, sessSeen, time.Now().Unix())
 	s.sessions.Put(ctx, sessStamp, passwordStamp(u.PasswordHash))
 	s.signedInLang(w, r, u)
 	ms, err := s.Users.Memberships(ctx, u.ID)

@@ -74,6 +74,7 @@ func (s *Server) withActor(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := context.WithValue(r.Context(), sessionReadyKey, true)
 		r = r.WithContext(ctx)
+		s.touchSession(ctx, s.opt.SessionTouch)
 		uid := s.sessions.GetInt64(ctx, sessUser)
 		if uid == 0 {
 			next.ServeHTTP(w, r)

@@ -101,6 +101,9 @@ type Options struct {
 	// listener to requests that carry it as a bearer token. With none,
 	// /metrics is not served there (see Server.MetricsHandler).
 	MetricsToken string
+	// SessionTouch is how often at most a page view that changes nothing
+	// writes the session, to keep it alive (default 5 minutes).
+	SessionTouch time.Duration
 	// KeepSubscriberIP records the network address a newsletter
 	// subscription came from, with its consent; off by default.
 	KeepSubscriberIP bool
@@ -152,14 +155,18 @@ func New(s Services, opt Options) (*Server, error) {
 		return nil, err
 	}
 	sm := scs.New()
-	sm.Store = opt.Sessions
-	sm.Lifetime = 12 * time.Hour
-	sm.IdleTimeout = 2 * time.Hour
+	// The idle lifetime is kept by idleStore and touchSession, so that a
+	// page view that changes nothing writes nothing (see session_touch.go).
+	sm.Store = idleStore{CtxStore: opt.Sessions, idle: sessionIdle}
+	sm.Lifetime = sessionLifetime
 	sm.Cookie.Name = "lightbulb_session"
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	secure := strings.HasPrefix(opt.BaseURL, "https://")
 	sm.Cookie.Secure = secure
+	if opt.SessionTouch <= 0 {
+		opt.SessionTouch = sessionTouch
+	}
 	if opt.Hashes == nil {
 		opt.Hashes = password.NewGate(password.Slots(opt.Password), 10*time.Second)
 	}
