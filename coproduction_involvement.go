@@ -271,6 +271,8 @@ type CoprodService interface {
 	Rates(ctx context.Context) ([]*CoprodRate, error)
 	AddRate(ctx context.Context, r *CoprodRate) error
 	FollowUp(ctx context.Context, id int64) (*FollowUp, error)
+	// FollowUps lists check-ins due from one day up to another.
+	FollowUps(ctx context.Context, from, to Date) ([]*FollowUp, error)
 	CompleteFollowUp(ctx context.Context, f *FollowUp) error
 	// RequestFollowUp lets an expert ask for a follow-up at any time.
 	RequestFollowUp(ctx context.Context, userID int64) error

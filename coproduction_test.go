@@ -1,6 +1,9 @@
 package lightbulb
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestPounds(t *testing.T) {
 	for in, want := range map[string]int64{"12": 1200, "12.5": 1250, "£1,012.50": 101250, ".75": 75, "0": 0} {
@@ -24,5 +27,34 @@ func TestFeeFollowsPreference(t *testing.T) {
 		if got := Fee(p, 2000, 150); got != want {
 			t.Errorf("%s: fee %d, want %d", pref, got, want)
 		}
+	}
+}
+
+func TestCountCoprod(t *testing.T) {
+	mon := time.Date(2026, 3, 2, 12, 0, 0, 0, London) // a Monday
+	if n := WorkingDays(mon, mon.AddDate(0, 0, 7)); n != 5 {
+		t.Fatalf("a week is %d working days", n)
+	}
+	now := mon.AddDate(0, 2, 0)
+	claims := []*Claim{
+		{CreatedAt: mon, Minutes: 120, FeePence: 5000, ExpensesPence: 450, State: ClaimPaid, PaidOn: "2026-03-20"},
+		{CreatedAt: mon, Minutes: 60, FeePence: 2500, State: ClaimPaid, PaidOn: "2026-04-20"}, // 35 working days
+		{CreatedAt: mon.AddDate(0, 1, 0), Minutes: 60, FeePence: 2500, State: ClaimApproved},
+	}
+	fus := []*FollowUp{
+		{DueAt: mon, DoneAt: mon.Add(-time.Hour)},
+		{DueAt: mon, DoneAt: mon.Add(time.Hour)},
+		{DueAt: mon.AddDate(0, 1, 0)},
+		{DueAt: now.Add(time.Hour)}, // not yet due
+	}
+	x := CountCoprod(claims, fus, now)
+	if x.Paid != 2 || x.PaidOnTime != 1 || x.PercentPaidOnTime() != 50 || x.FollowUps != 3 || x.FollowedUp != 1 || x.PercentFollowedUp() != 33 {
+		t.Fatalf("indicators: %+v", x)
+	}
+	if len(x.Months) != 2 || x.Months[0].Month != "2026-03" || x.Months[0].Minutes != 180 || x.Months[0].SpendPence != 7950 {
+		t.Fatalf("months: %+v", x.Months)
+	}
+	if !claims[2].Late(now) || claims[0].Late(now) {
+		t.Fatal("lateness")
 	}
 }

@@ -169,6 +169,15 @@ func (s *CoprodService) FollowUp(ctx context.Context, id int64) (*lightbulb.Foll
 	return f, notFound(err, "There is no such follow-up.")
 }
 
+// FollowUps lists the organisation's check-ins due from one day up to another.
+func (s *CoprodService) FollowUps(ctx context.Context, from, to lightbulb.Date) ([]*lightbulb.FollowUp, error) {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.followUps(ctx, `f.org_id = $1 AND f.due_at >= $2 AND f.due_at < $3`, org, from.In(lightbulb.London), to.In(lightbulb.London))
+}
+
 // CompleteFollowUp records how a follow-up went, once.
 func (s *CoprodService) CompleteFollowUp(ctx context.Context, f *lightbulb.FollowUp) error {
 	org, err := lightbulb.OrgFrom(ctx)

@@ -153,6 +153,10 @@ func TestCoprodInvolvementClaimAndFollowUp(t *testing.T) {
 		if len(outboxFor(t, db, "approver@example.org")) != 2 || len(outboxFor(t, db, "lead@example.org")) != 1 {
 			t.Fatal("overdue reminders did not go to the supporter and then the lead")
 		}
+		due, err := f.svc.FollowUps(f.ctx, lightbulb.DateOf(fu.DueAt), lightbulb.DateOf(fu.DueAt.AddDate(0, 0, 1)))
+		if err != nil || len(due) != 1 {
+			t.Fatalf("check-ins due that day: %v %d", err, len(due))
+		}
 		fu.Method, fu.Outcome, fu.Note = "call", "fine", "Glad it went well; rest tomorrow."
 		must(t, f.svc.CompleteFollowUp(f.ctx, fu))
 		if err := f.svc.CompleteFollowUp(f.ctx, fu); err == nil {

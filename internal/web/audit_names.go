@@ -29,6 +29,7 @@ var auditActions = map[string]string{
 	"coproduction.followup.done":      "Recorded a wellbeing check-in",
 	"coproduction.followup.view":      "Looked at a wellbeing check-in",
 	"coproduction.home":               "Looked at co-production: check-ins and claims",
+	"coproduction.indicators":         "Looked at co-production in figures",
 	"coproduction.invite.answer":      "Answered an invitation to an involvement",
 	"coproduction.involvement.create": "Posted a co-production involvement and invited experts",
 	"coproduction.involvement.view":   "Looked at a co-production involvement",

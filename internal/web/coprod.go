@@ -15,6 +15,7 @@ func (s *Server) coprodRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /coproduction/involvements/new", s.requireCoprod(s.coprodInvolvementForm))
 	h("POST /coproduction/involvements", s.requireCoprod(s.coprodInvolvementCreate))
 	h("GET /coproduction/involvements/{id}", s.requireCoprod(s.coprodInvolvement))
+	h("GET /coproduction/indicators", s.requireCoprod(s.coprodIndicators))
 	h("GET /coproduction/rates", s.requireCoprod(s.coprodRates))
 	h("POST /coproduction/rates", s.requireCoprod(s.coprodRateAdd))
 	h("POST /coproduction/claims/{id}/approve", s.requireCoprod(s.coprodApprove))
@@ -60,6 +61,8 @@ type coprodHomeView struct {
 	Overdue   int
 	Supported int            // follow-ups still to do
 	Today     lightbulb.Date // the day "mark paid today" records
+	// LateClaims have waited longer than Target working days.
+	LateClaims, Target int
 }
 
 func (s *Server) coprodHome(w http.ResponseWriter, r *http.Request) {
@@ -73,6 +76,12 @@ func (s *Server) coprodHome(w http.ResponseWriter, r *http.Request) {
 	for _, f := range h.FollowUps {
 		if f.Overdue(now) {
 			v.Overdue++
+		}
+	}
+	v.Target = lightbulb.PayTargetWorkingDays
+	for _, c := range h.Claims {
+		if c.Late(now) {
+			v.LateClaims++
 		}
 	}
 	first := time.Date(now.In(lightbulb.London).Year(), now.In(lightbulb.London).Month(), 1, 0, 0, 0, 0, lightbulb.London)

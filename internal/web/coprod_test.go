@@ -86,6 +86,12 @@ func TestCoprodJourney(t *testing.T) {
 	csv := lead.get("/coproduction/claims.csv?from=2020-01-01&to=2100-01-01")
 	mustContain(t, csv, "Esther", "£64.50", "'=Bus fare", "Paid")
 	mustContain(t, expert.get("/coproduction/me"), "£64.50", "Paid")
+	mustContain(t, lead.get("/coproduction/indicators"), "Claims paid within 20 working days", "100% (1 of 1)", "3:00", "£64.50")
+	r := lead.get("/coproduction/indicators?from=2026-13-01&to=2026-01-01")
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("a bad period: %d", r.status)
+	}
+	mustContain(t, r, "There is a problem", "From: enter a date like 2026-04-01", `value="2026-13-01"`)
 }
 
 func TestCoprodIsolation(t *testing.T) {
@@ -103,6 +109,7 @@ func TestCoprodIsolation(t *testing.T) {
 		{"GET", "/coproduction", nil}, {"GET", "/coproduction/involvements/new", nil},
 		{"POST", "/coproduction/involvements", url.Values{"title": {"Taken over"}}},
 		{"GET", "/coproduction/involvements/" + id, nil}, {"GET", "/coproduction/rates", nil},
+		{"GET", "/coproduction/indicators", nil},
 		{"POST", "/coproduction/rates", url.Values{"level": {"standard"}, "pence": {"1"}}},
 		{"POST", "/coproduction/claims/1/approve", nil}, {"POST", "/coproduction/claims/1/paid", nil},
 		{"GET", "/coproduction/claims.csv?from=2020-01-01&to=2100-01-01", nil},
