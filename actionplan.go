@@ -67,13 +67,16 @@ func (a *ActionItem) In(lang string) string {
 	return a.Text
 }
 
-// EasyIn is the action's Easy Read wording in lang, falling back to English
-// Easy Read and then to the plain wording.
+// EasyIn is the action's Easy Read wording in lang. A Welsh page without
+// Welsh Easy Read shows the plain Welsh rather than English; English falls
+// back to the plain wording.
 func (a *ActionItem) EasyIn(lang string) string {
-	if lang == LangWelsh && a.EasyCy != "" {
+	switch {
+	case lang == LangWelsh && a.EasyCy != "":
 		return a.EasyCy
-	}
-	if a.Easy != "" {
+	case lang == LangWelsh && a.TextCy != "":
+		return a.TextCy
+	case a.Easy != "":
 		return a.Easy
 	}
 	return a.In(lang)
