@@ -127,6 +127,8 @@ type IndicatorService interface {
 	RecomputeIndicators(ctx context.Context, month, by string) error
 	// IndicatorTargets returns the organisation's own targets.
 	IndicatorTargets(ctx context.Context) (map[string]IndicatorTarget, error)
+	// RecomputedSince lists the months of a period computed again after t.
+	RecomputedSince(ctx context.Context, from, to string, t time.Time) ([]string, error)
 	// SetIndicatorTarget sets (or, with clear, removes) an organisation's target.
 	SetIndicatorTarget(ctx context.Context, key string, target float64, clear bool, by string) error
 }

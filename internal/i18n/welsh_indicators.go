@@ -124,7 +124,7 @@ var welshIndicators = map[string]string{
 	"XmR chart":                                                                                                                                                   "Siart XmR",
 	"Your target":                                                                                                                                                 "Eich targed",
 	"computed again by %s on %s":                                                                                                                                  "wedi'i gyfrifo eto gan %s ar %s",
-	"computed by the monthly job on %s":                                                                                                                           "wedi'i gyfrifo gan y dasg fisol ar %s",
+	"computed on %s":                                                                                                                                              "wedi'i gyfrifo ar %s",
 	"mean %s, process limits %s to %s.":                                                                                                                           "cymedr %s, terfynau proses %s i %s.",
 	"with fewer than 13 months there are no process limits, so the centre line is the median and only the run rules apply.": "gyda llai na 13 mis nid oes terfynau proses, felly'r canolrif yw'r llinell ganol a dim ond y rheolau rhediad sy'n berthnasol.",
 }

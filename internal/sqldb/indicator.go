@@ -68,11 +68,20 @@ func (s *IndicatorService) ComputeMonths(ctx context.Context, from, to string) (
 	}
 	n := 0
 	for _, m := range lightbulb.MonthsBetween(from, to) {
-		err := s.db.tx(ctx, func(tx *sql.Tx) error { return s.computeMonth(ctx, tx, org, m, "", false) })
+		var done bool
+		err := s.db.tx(ctx, func(tx *sql.Tx) (err error) {
+			done, err = s.computed(ctx, tx, org, m)
+			if err != nil || done {
+				return err
+			}
+			return s.computeMonth(ctx, tx, org, m, "", false)
+		})
 		if err != nil {
 			return n, err
 		}
-		n++
+		if !done {
+			n++
+		}
 	}
 	return n, nil
 }
@@ -98,12 +107,9 @@ func (s *IndicatorService) RecomputeIndicators(ctx context.Context, month, by st
 // nothing); with it, the stored values are replaced and the count of
 // computations goes up.
 func (s *IndicatorService) computeMonth(ctx context.Context, tx *sql.Tx, org int64, month, by string, again bool) error {
-	var done int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM indicator_months WHERE org_id = $1 AND month = $2`, org, month).Scan(&done); err != nil {
-		return fmt.Errorf("month computed: %w", err)
-	}
-	if done > 0 && !again {
-		return nil
+	done, err := s.computed(ctx, tx, org, month)
+	if err != nil || (done && !again) {
+		return err
 	}
 	var operator bool
 	if err := tx.QueryRowContext(ctx, `SELECT operator FROM organisations WHERE id = $1`, org).Scan(&operator); err != nil {
@@ -127,13 +133,22 @@ func (s *IndicatorService) computeMonth(ctx context.Context, tx *sql.Tx, org int
 			}
 		}
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO indicator_months (org_id, month, computed_at, computed_by, computations) VALUES ($1, $2, $3, $4, 1)
+	_, err = tx.ExecContext(ctx, `INSERT INTO indicator_months (org_id, month, computed_at, computed_by, computations) VALUES ($1, $2, $3, $4, 1)
 		ON CONFLICT (org_id, month) DO UPDATE SET computed_at = excluded.computed_at, computed_by = excluded.computed_by,
 		computations = indicator_months.computations + 1`, org, month, lightbulb.Now(), by)
 	if err != nil {
 		return fmt.Errorf("mark month computed: %w", err)
 	}
 	return nil
+}
+
+// computed reports whether org has computed month.
+func (s *IndicatorService) computed(ctx context.Context, tx *sql.Tx, org int64, month string) (bool, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM indicator_months WHERE org_id = $1 AND month = $2`, org, month).Scan(&n); err != nil {
+		return false, fmt.Errorf("month computed: %w", err)
+	}
+	return n > 0, nil
 }
 
 // IndicatorMonths lists the months computed, newest first.
