@@ -41,6 +41,7 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 		Newsletter:    newsletter(db, cfg),
 		Coprod:        sqldb.NewCoprodService(db, cfg.BaseURL),
 		Indicators:    sqldb.NewIndicatorService(db),
+		Reports:       sqldb.NewBoardReportService(db),
 	}
 }
 

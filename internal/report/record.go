@@ -43,6 +43,34 @@ const (
 	recSubtitle = 11.0
 )
 
+// newDocument starts an A4 portrait PDF with the shared fonts, margins,
+// metadata and a footer of footer and the page number on each page.
+func newDocument(title, lang, footer string, created time.Time) *fpdf.Fpdf {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
+	pdf.SetMargins(margin+4, margin+4, margin+4)
+	pdf.SetAutoPageBreak(true, margin+12)
+	pdf.SetTitle(clean(title), true)
+	pdf.SetAuthor("Lightbulb", false)
+	pdf.SetCreator("Lightbulb", false)
+	if lang := langTag(lang); lang != "" {
+		pdf.SetLang(lang)
+	}
+	if !created.IsZero() {
+		pdf.SetCreationDate(created)
+		pdf.SetModificationDate(created)
+	}
+	foot := clean(footer)
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-(margin + 6))
+		pdf.SetFont(fontFamily, "", footerSize)
+		pdf.SetTextColor(colMuted[0], colMuted[1], colMuted[2])
+		pdf.CellFormat(0, lineH(footerSize), fmt.Sprintf("%s · %d", foot, pdf.PageNo()), "", 0, "C", false, 0, "")
+	})
+	return pdf
+}
+
 // WriteRecord renders r as an A4 PDF of as many pages as it needs, with the
 // footer and page number on each page.
 func WriteRecord(w io.Writer, r Record) (err error) {
@@ -51,28 +79,7 @@ func WriteRecord(w io.Writer, r Record) (err error) {
 			err = fmt.Errorf("report: rendering record: %v", p)
 		}
 	}()
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
-	pdf.SetMargins(margin+4, margin+4, margin+4)
-	pdf.SetAutoPageBreak(true, margin+12)
-	pdf.SetTitle(clean(r.Title), true)
-	pdf.SetAuthor("Lightbulb", false)
-	pdf.SetCreator("Lightbulb", false)
-	if lang := langTag(r.Lang); lang != "" {
-		pdf.SetLang(lang)
-	}
-	if !r.Created.IsZero() {
-		pdf.SetCreationDate(r.Created)
-		pdf.SetModificationDate(r.Created)
-	}
-	footer := clean(r.Footer)
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-(margin + 6))
-		pdf.SetFont(fontFamily, "", footerSize)
-		pdf.SetTextColor(colMuted[0], colMuted[1], colMuted[2])
-		pdf.CellFormat(0, lineH(footerSize), fmt.Sprintf("%s · %d", footer, pdf.PageNo()), "", 0, "C", false, 0, "")
-	})
+	pdf := newDocument(r.Title, r.Lang, r.Footer, r.Created)
 	pdf.AddPage()
 	contentW := pageW - 2*(margin+4)
 	text := func(style string, size float64, col [3]int, wd float64, s string) {

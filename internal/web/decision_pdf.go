@@ -31,9 +31,14 @@ func (s *Server) decisionPDF(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = s.Audit.Record(r.Context(), "decision.export", decisionTarget(d), "pdf")
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="decision-%d.pdf"`, d.ID))
-	_, _ = buf.WriteTo(w)
+	sendFile(w, "application/pdf", fmt.Sprintf("decision-%d.pdf", d.ID), buf.Bytes())
+}
+
+// sendFile answers with a file to download.
+func sendFile(w http.ResponseWriter, contentType, filename string, body []byte) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
+	_, _ = w.Write(body)
 }
 
 // decisionDocument lays a decision out as the record page does.

@@ -83,7 +83,7 @@ func setupEnv(t testing.TB) *env {
 		ActionPlan: sqldb.NewActionPlanService(db, "http://lightbulb.test"),
 		Newsletter: sqldb.NewNewsletterService(db, "http://lightbulb.test"),
 		Coprod:     sqldb.NewCoprodService(db, "http://lightbulb.test"),
-		Indicators: sqldb.NewIndicatorService(db)}
+		Indicators: sqldb.NewIndicatorService(db), Reports: sqldb.NewBoardReportService(db)}
 	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum})
 	if err != nil {

@@ -141,14 +141,19 @@ func (s *Server) indicatorTarget(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/indicators/"+url.PathEscape(d.Key), http.StatusSeeOther)
 }
 
-// indicatorsCSV writes every indicator's monthly values over the period,
-// with the chart's reading on each row, headed in the page's language.
+// indicatorsCSV downloads every indicator's monthly values over the period.
 func (s *Server) indicatorsCSV(w http.ResponseWriter, r *http.Request, iq indicatorQuery, rds []indicatorReading) {
 	if iq.Errs != nil {
 		s.renderIndicators(w, r, iq, rds, nil, nil)
 		return
 	}
-	lang := langOf(r)
+	_ = s.Audit.Record(r.Context(), "indicators.export", "", iq.From+" "+iq.To)
+	writeReadingsCSV(w, langOf(r), rds, "indicators-"+iq.From+"-"+iq.To+".csv")
+}
+
+// writeReadingsCSV writes readings' monthly values, each row with its
+// chart's reading, headed in lang.
+func writeReadingsCSV(w http.ResponseWriter, lang string, rds []indicatorReading, filename string) {
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	head := []string{"Indicator", "Key", "Month", "Numerator", "Denominator", "Value", "Centre line", "Lower limit", "Upper limit", "Special cause", "Target"}
@@ -171,8 +176,5 @@ func (s *Server) indicatorsCSV(w http.ResponseWriter, r *http.Request, iq indica
 		}
 	}
 	cw.Flush()
-	_ = s.Audit.Record(r.Context(), "indicators.export", "", iq.From+" "+iq.To)
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="indicators-`+iq.From+`-`+iq.To+`.csv"`)
-	_, _ = w.Write(buf.Bytes())
+	sendFile(w, "text/csv; charset=utf-8", filename, buf.Bytes())
 }

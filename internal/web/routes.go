@@ -104,6 +104,7 @@ func (s *Server) routes() *routeTable {
 	s.newsletterRoutes(h)
 	s.coprodRoutes(h)
 	s.indicatorRoutes(h)
+	s.reportRoutes(h)
 
 	h("/", s.notFound)
 	return rt

@@ -67,6 +67,8 @@ type Services struct {
 	Coprod lightbulb.CoprodService
 	// Indicators keeps each organisation's monthly indicators.
 	Indicators lightbulb.IndicatorService
+	// Reports keeps each organisation's board reports.
+	Reports lightbulb.BoardReportService
 }
 
 // Options configure a Server.
