@@ -8,6 +8,7 @@ import { compile } from "sass";
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 
 const started = performance.now();
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -89,7 +90,26 @@ async function report(dir, prefix = "") {
   }
 }
 
+// Writes name.br and name.gz beside each text asset, at the strongest
+// settings (done once here, not per request); the server sends whichever the
+// browser accepts. Node's own zlib: no extra dependency.
+async function compress(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) await compress(file);
+    else if (/\.(css|js|svg)$/.test(entry.name)) {
+      const data = await readFile(file);
+      await writeFile(file + ".gz", gzipSync(data, { level: 9 }));
+      await writeFile(
+        file + ".br",
+        brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+      );
+    }
+  }
+}
+
 await clean();
 await Promise.all([buildCSS(), buildJS(), copyImages()]);
+await compress(out);
 console.log(`built ${path.relative(root, out)}/ in ${Math.round(performance.now() - started)} ms`);
 await report(out);

@@ -159,6 +159,17 @@ type Page struct {
 	Stale bool
 	// Dates formats dates and times in the page's language.
 	Dates dates
+	// assets names the static files by their content hash.
+	assets *assets
+}
+
+// Asset is the address of a built static file (by its name under
+// internal/web/static), carrying its content hash so browsers keep it.
+func (p *Page) Asset(name string) string {
+	if p.assets == nil {
+		return "/static/" + name
+	}
+	return p.assets.url(name)
 }
 
 // T translates interface text into the page's language.
@@ -221,6 +232,7 @@ func (s *Server) newPage(r *http.Request, title string, data any) *Page {
 	p := &Page{Lang: i18n.FromRequest(r), Nonce: nonceFrom(ctx), Path: r.URL.RequestURI(), Actor: lightbulb.ActorFrom(ctx),
 		Org: currentOrg(ctx), Memberships: memberships(ctx), Data: data, Form: url.Values{}}
 	p.Dates.Lang = p.Lang
+	p.assets = s.assets
 	p.Title = p.T(title)
 	if ctx.Value(sessionReadyKey) != nil {
 		p.Flash = s.sessions.PopString(ctx, sessMsg)

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"sort"
+	"strings"
 )
 
 // Handler returns the whole application with its middleware.
@@ -112,9 +113,16 @@ func (s *Server) routes() *routeTable {
 
 // wrap puts the middleware around the routes.
 func (s *Server) wrap(rt *routeTable) http.Handler {
-	var handler http.Handler = rt.mux
-	handler = s.withActor(handler)
-	handler = s.sessions.LoadAndSave(handler)
+	withSession := s.sessions.LoadAndSave(s.withActor(rt.mux))
+	// Assets need no session: reading one would cost a query, and scs
+	// would add Vary: Cookie, which stops shared caches keeping them.
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/static/") && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+			rt.mux.ServeHTTP(w, r)
+			return
+		}
+		withSession.ServeHTTP(w, r)
+	}))
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusForbidden)

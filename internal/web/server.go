@@ -127,7 +127,7 @@ type Server struct {
 	perEmail *limiter // public forms per email address
 	public   *publicLimits
 	metrics  *metrics
-	static   fs.FS // the built assets served under /static/
+	assets   *assets // the built assets served under /static/
 	secure   bool
 	// dummyHash is checked when an email is unknown, at the same cost as
 	// real hashes, so that a wrong email takes as long as a wrong password.
@@ -180,9 +180,13 @@ func New(s Services, opt Options) (*Server, error) {
 	if opt.Static != nil {
 		sub = opt.Static
 	}
+	built, err := loadAssets(sub)
+	if err != nil {
+		return nil, err
+	}
 	srv := &Server{Services: s, opt: opt, sessions: sm, tmpl: t, log: opt.Logger,
 		limits: newLimiter(opt.SignInPerMinute), signIns: newSignInThrottles(), perAddr: newLimiter(opt.AddressPerMinute), public: newPublicLimits(), perEmail: newLimiter(formsPerEmailPerMinute), metrics: newMetrics(opt.Registry),
-		static: sub, secure: secure, dummyHash: dummy, hashes: opt.Hashes}
+		assets: built, secure: secure, dummyHash: dummy, hashes: opt.Hashes}
 	// A session that cannot load or save is a server error, or a client that
 	// went away; never scs's own log line and bare 500.
 	sm.ErrorFunc = srv.serverError
