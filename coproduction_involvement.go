@@ -276,6 +276,7 @@ type CoprodService interface {
 	CompleteFollowUp(ctx context.Context, f *FollowUp) error
 	// RequestFollowUp lets an expert ask for a follow-up at any time.
 	RequestFollowUp(ctx context.Context, userID int64) error
+	CoprodVoices
 }
 
 // Clock is the session's start as 24-hour "15:04" in Europe/London.

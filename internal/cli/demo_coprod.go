@@ -68,6 +68,15 @@ func loadCoprodDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 	if _, err := svc.CreateInvolvement(ctx, next, d.experts); err != nil {
 		return fmt.Errorf("demo involvement: %w", err)
 	}
+	q := &lightbulb.Quote{ExpertID: ids[2], UseFor: lightbulb.QuoteInternal, AskedBy: d.lead,
+		Words: "Being asked what I needed, before the meeting, is what made me feel part of it rather than a visitor."}
+	if err := svc.AskQuote(ctx, q); err != nil {
+		return fmt.Errorf("demo quote: %w", err)
+	}
+	if err := svc.SaveRoomNote(ctx, "Nobody under 25, and nobody who uses BSL. Ask the young people's forum and Deaf Hub Wales "+
+		"what would make meetings work for them; offer an interpreter and shorter sessions.", d.lead); err != nil {
+		return fmt.Errorf("demo note: %w", err)
+	}
 	fmt.Fprintln(out, "Co-production demo: a year of committee meetings, claims and check-ins.")
 	return nil
 }

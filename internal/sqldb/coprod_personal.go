@@ -66,6 +66,21 @@ var _ = declare(
 			{Column: "place", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
 			{Column: "access", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
 		}},
+	lightbulb.PersonalTable{Table: "coprod_quotes", Section: "coproduction_quotes", Order: "id",
+		About: "Words of yours an organisation asked to quote, where, and your answer.",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "expert_id", Holds: lightbulb.HoldsUserID, Find: true, Erase: lightbulb.EraseDelete},
+			{Column: "words", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseDelete},
+			{Column: "asked_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,
+				Why: "points at the account of whoever asked, which erasure anonymises"},
+		},
+		Export: []string{"id", "words", "use_for", "state", "asked_at", "answered_at"}},
+	lightbulb.PersonalTable{Table: "coprod_room_notes",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "note", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+			{Column: "updated_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,
+				Why: "points at the lead's account, which erasure anonymises"},
+		}},
 	lightbulb.PersonalTable{Table: "coprod_rates",
 		Columns: []lightbulb.PersonalColumn{
 			{Column: "created_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,

@@ -208,3 +208,35 @@ func TestCoprodCapRefusesAnOfferAndSavesNothing(t *testing.T) {
 		}
 	})
 }
+
+func TestCoprodQuoteNeedsConsentAndTheExpertsYes(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f := newCoprod(t, db)
+		q := &lightbulb.Quote{ExpertID: f.o.ID, Words: "Being asked, not told, made the difference.", UseFor: lightbulb.QuotePublic, AskedBy: f.lead.ID}
+		if err := f.svc.AskQuote(f.ctx, q); fieldsOf(err) != "use_for" {
+			t.Fatalf("quoting Owen in public without his consent: %v", err)
+		}
+		p, _ := f.svc.Profile(f.ctx, f.o.ID)
+		p.QuotePublic = true
+		must(t, f.svc.SaveProfile(f.ctx, p))
+		must(t, f.svc.AskQuote(f.ctx, q))
+		if err := f.svc.AnswerQuote(f.ctx, q.ID, f.esther.ID, true); lightbulb.ErrorCode(err) != lightbulb.ENOTFOUND {
+			t.Fatalf("Esther answered for Owen: %v", err)
+		}
+		must(t, f.svc.AnswerQuote(f.ctx, q.ID, f.o.ID, true))
+		if err := f.svc.AnswerQuote(f.ctx, q.ID, f.o.ID, false); err == nil {
+			t.Fatal("an answer was changed after it was given")
+		}
+		mine, err := f.svc.MyQuotes(f.ctx, f.o.ID)
+		must(t, err)
+		if len(mine) != 1 || mine[0].State != lightbulb.QuoteApproved || mine[0].Words != q.Words {
+			t.Fatalf("Owen's quotes: %+v", mine)
+		}
+		must(t, f.svc.SaveRoomNote(f.ctx, "No one under 25; no one who uses BSL.", f.lead.ID))
+		n, err := f.svc.RoomNote(f.ctx)
+		must(t, err)
+		if n.Note != "No one under 25; no one who uses BSL." || n.ByName == "" {
+			t.Fatalf("room note: %+v", n)
+		}
+	})
+}

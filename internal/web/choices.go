@@ -33,7 +33,7 @@ var codeLists = map[string][]string{
 	"coprod_need": lightbulb.NeedAnswers, "coprod_format": lightbulb.ExpertFormats, "coprod_topic": lightbulb.CoprodTopics,
 	"coprod_pay": lightbulb.PayPrefs, "coprod_period": lightbulb.CapPeriods, "coprod_level": lightbulb.CoprodLevels,
 	"coprod_activity": lightbulb.CoprodActivities, "coprod_method": lightbulb.FollowUpMethods,
-	"coprod_outcome": lightbulb.FollowUpOutcomes,
+	"coprod_outcome": lightbulb.FollowUpOutcomes, "coprod_use": lightbulb.QuoteUses,
 }
 
 // options is the choices a partial shows: those given (choices, or

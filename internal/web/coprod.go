@@ -23,6 +23,9 @@ func (s *Server) coprodRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /coproduction/claims.csv", s.requireCoprod(s.coprodClaimsCSV))
 	h("GET /coproduction/follow-ups/{id}", s.requireCoprod(s.coprodFollowUp))
 	h("POST /coproduction/follow-ups/{id}", s.requireCoprod(s.coprodFollowUpDone))
+	h("POST /coproduction/quotes", s.requireCoprod(s.coprodAskQuote))
+	h("POST /coproduction/room", s.requireCoprod(s.coprodRoomNote))
+	h("POST /coproduction/me/quotes/{id}", s.requireExpert(s.coprodAnswerQuote))
 	h("GET /coproduction/me", s.requireExpert(s.coprodMe))
 	h("GET /coproduction/me/profile", s.requireExpert(s.coprodProfileForm))
 	h("POST /coproduction/me/profile", s.requireExpert(s.coprodProfileSave))
@@ -63,22 +66,45 @@ type coprodHomeView struct {
 	Today     lightbulb.Date // the day "mark paid today" records
 	// LateClaims have waited longer than Target working days.
 	LateClaims, Target int
+	Quotes             []*lightbulb.Quote
+	Experts            []*lightbulb.ExpertProfile
+	Room               *lightbulb.RoomNote
 }
 
 func (s *Server) coprodHome(w http.ResponseWriter, r *http.Request) {
-	h, err := s.Coprod.Home(r.Context())
+	s.coprodHomeWith(w, r, nil)
+}
+
+// coprodHomeWith renders the lead's home, with the errors of a form on it.
+func (s *Server) coprodHomeWith(w http.ResponseWriter, r *http.Request, formErr error) {
+	v, err := s.coprodHomeView(r)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	p := s.newPage(r, "Co-production", v)
+	if formErr != nil {
+		p.Form = r.PostForm
+		s.formError(w, r, "coprod_home", p, formErr)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "coproduction.home", "co-production", "")
+	s.render(w, r, http.StatusOK, "coprod_home", p)
+}
+
+func (s *Server) coprodHomeView(r *http.Request) (*coprodHomeView, error) {
+	h, err := s.Coprod.Home(r.Context())
+	if err != nil {
+		return nil, err
+	}
 	now := lightbulb.Now()
-	v := coprodHomeView{CoprodHome: h, Now: now, Supported: len(h.FollowUps), Today: lightbulb.DateOf(now)}
+	v := &coprodHomeView{CoprodHome: h, Now: now, Supported: len(h.FollowUps), Today: lightbulb.DateOf(now),
+		Target: lightbulb.PayTargetWorkingDays}
 	for _, f := range h.FollowUps {
 		if f.Overdue(now) {
 			v.Overdue++
 		}
 	}
-	v.Target = lightbulb.PayTargetWorkingDays
 	for _, c := range h.Claims {
 		if c.Late(now) {
 			v.LateClaims++
@@ -86,8 +112,14 @@ func (s *Server) coprodHome(w http.ResponseWriter, r *http.Request) {
 	}
 	first := time.Date(now.In(lightbulb.London).Year(), now.In(lightbulb.London).Month(), 1, 0, 0, 0, 0, lightbulb.London)
 	v.From, v.To = first.Format(time.DateOnly), first.AddDate(0, 1, 0).Format(time.DateOnly)
-	_ = s.Audit.Record(r.Context(), "coproduction.home", "co-production", "")
-	s.render(w, r, http.StatusOK, "coprod_home", s.newPage(r, "Co-production", v))
+	if v.Quotes, err = s.Coprod.Quotes(r.Context()); err != nil {
+		return nil, err
+	}
+	if v.Experts, err = s.Coprod.Experts(r.Context()); err != nil {
+		return nil, err
+	}
+	v.Room, err = s.Coprod.RoomNote(r.Context())
+	return v, err
 }
 
 // involvementFormView is the form to post an involvement.

@@ -11,13 +11,24 @@ import (
 // The expert's own pages: everything on them is theirs, found by their own
 // account, so nobody else's records can be reached from here.
 
+// coprodMeView is the expert's own page.
+type coprodMeView struct {
+	*lightbulb.ExpertRecords
+	Quotes []*lightbulb.Quote
+}
+
 func (s *Server) coprodMe(w http.ResponseWriter, r *http.Request) {
 	recs, err := s.Coprod.MyRecords(r.Context(), learnUser(r))
 	if err != nil {
 		s.appError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "coprod_me", s.newPage(r, "Your co-production", recs))
+	v := &coprodMeView{ExpertRecords: recs}
+	if v.Quotes, err = s.Coprod.MyQuotes(r.Context(), learnUser(r)); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "coprod_me", s.newPage(r, "Your co-production", v))
 }
 
 // profileForm fills the profile form from a saved profile.

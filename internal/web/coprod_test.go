@@ -92,6 +92,23 @@ func TestCoprodJourney(t *testing.T) {
 		t.Fatalf("a bad period: %d", r.status)
 	}
 	mustContain(t, r, "There is a problem", "From: enter a date like 2026-04-01", `value="2026-13-01"`)
+
+	// Quoting: only with consent, and only once the expert says yes to the words.
+	words := url.Values{"quote_expert": {itoa(e.users["expertA"].ID)}, "words": {"Being asked, not told."}, "use_for": {"public"}}
+	r = lead.post("/coproduction/quotes", words)
+	mustContain(t, r, "There is a problem", `href="#use_for"`, "This expert has not agreed to be quoted there", "Being asked, not told.")
+	words.Set("use_for", "internal")
+	expert.post("/coproduction/me/profile", url.Values{"preferred_name": {"Esther"}, "pay_pref": {"paid"}, "consents": {"quote_internal"}})
+	if r := lead.post("/coproduction/quotes", words); r.status != http.StatusSeeOther {
+		t.Fatalf("ask to quote: %d %s", r.status, r.body)
+	}
+	mustContain(t, lead.get("/coproduction"), "Waiting for their answer")
+	quotes, _ := e.svc.Coprod.MyQuotes(lightbulb.WithOrg(context.Background(), e.orgA.ID), e.users["expertA"].ID)
+	mustContain(t, expert.get("/coproduction/me"), "Being asked, not told.", "Yes, use these words")
+	expert.post("/coproduction/me/quotes/"+itoa(quotes[0].ID), url.Values{"answer": {"yes"}})
+	mustContain(t, lead.get("/coproduction"), "Approved these words")
+	lead.post("/coproduction/room", url.Values{"room_note": {"Nobody under 25 yet."}})
+	mustContain(t, lead.get("/coproduction"), "Nobody under 25 yet.", "Last changed by")
 }
 
 func TestCoprodIsolation(t *testing.T) {
@@ -110,6 +127,8 @@ func TestCoprodIsolation(t *testing.T) {
 		{"POST", "/coproduction/involvements", url.Values{"title": {"Taken over"}}},
 		{"GET", "/coproduction/involvements/" + id, nil}, {"GET", "/coproduction/rates", nil},
 		{"GET", "/coproduction/indicators", nil},
+		{"POST", "/coproduction/quotes", url.Values{"quote_expert": {itoa(e.users["expertA"].ID)}, "words": {"x"}, "use_for": {"internal"}}},
+		{"POST", "/coproduction/room", url.Values{"room_note": {"Taken over"}}},
 		{"POST", "/coproduction/rates", url.Values{"level": {"standard"}, "pence": {"1"}}},
 		{"POST", "/coproduction/claims/1/approve", nil}, {"POST", "/coproduction/claims/1/paid", nil},
 		{"GET", "/coproduction/claims.csv?from=2020-01-01&to=2100-01-01", nil},
@@ -119,6 +138,7 @@ func TestCoprodIsolation(t *testing.T) {
 		{"GET", "/coproduction/me", nil}, {"GET", "/coproduction/me/profile", nil},
 		{"POST", "/coproduction/me/profile", url.Values{"preferred_name": {"Taken over"}, "pay_pref": {"none"}}},
 		{"POST", "/coproduction/me/follow-up", nil},
+		{"POST", "/coproduction/me/quotes/1", url.Values{"answer": {"yes"}}},
 		{"GET", "/coproduction/me/invitations/" + invite, nil},
 		{"POST", "/coproduction/me/invitations/" + invite, url.Values{"answer": {"no"}}},
 		{"POST", "/coproduction/me/invitations/" + invite + "/claim", url.Values{"hours-hours": {"1"}}},

@@ -36,6 +36,8 @@ var labelSets = map[string]map[string]string{
 	"coprod_invite":  {"invited": "Invited", "accepted": "Taking part", "declined": "Said no"},
 	"coprod_claim":   {"submitted": "Waiting for approval", "approved": "Approved, not yet paid", "paid": "Paid"},
 	"coprod_method":  {"call": "A call", "message": "A message", "in_person": "In person"},
+	"coprod_use":     {"internal": "Inside the organisation", "public": "In public"},
+	"coprod_quote":   {"asked": "Waiting for their answer", "approved": "Approved these words", "declined": "Said no"},
 	"coprod_outcome": {"fine": "Fine", "wants_call": "Would like a call", "signposted": "Signposted to support", "other": "Other"},
 	"newsletter": {
 		"draft": "Draft", "scheduled": "Scheduled", "sending": "Sending", "sent": "Sent",

@@ -116,3 +116,26 @@ CREATE TABLE coprod_followups (
 	UNIQUE (involvement_id, expert_id)
 );
 CREATE INDEX coprod_followups_org ON coprod_followups(org_id, due_at);
+
+-- Quotes an organisation would like to use, waiting for the expert to
+-- approve these exact words; changed words are a new request.
+CREATE TABLE coprod_quotes (
+	id INTEGER PRIMARY KEY,
+	org_id INTEGER NOT NULL REFERENCES organisations(id),
+	expert_id INTEGER NOT NULL REFERENCES users(id),
+	words TEXT NOT NULL,
+	use_for TEXT NOT NULL,
+	state TEXT NOT NULL DEFAULT 'asked',
+	asked_by INTEGER NOT NULL REFERENCES users(id),
+	asked_at TIMESTAMP NOT NULL,
+	answered_at TIMESTAMP
+);
+CREATE INDEX coprod_quotes_expert ON coprod_quotes(org_id, expert_id);
+
+-- The lead's note of who is not in the room: voices missing from the work.
+CREATE TABLE coprod_room_notes (
+	org_id INTEGER PRIMARY KEY REFERENCES organisations(id),
+	note TEXT NOT NULL,
+	updated_by INTEGER REFERENCES users(id),
+	updated_at TIMESTAMP NOT NULL
+);
