@@ -19,6 +19,10 @@ type indicatorQuery struct {
 	// monthText passes the month as YYYY-MM in $2 instead of its bounds,
 	// for tables kept by month.
 	monthText bool
+	// compute, when set instead of sql, works out the whole organisation's
+	// numerator and denominator in Go (a rule SQL cannot say, such as
+	// working days).
+	compute func(ctx context.Context, tx *sql.Tx, org int64, month string) (num, den float64, err error)
 }
 
 // indicatorQueries is the registration hook: every capability adds its
@@ -74,6 +78,16 @@ func computeIndicator(ctx context.Context, tx *sql.Tx, d lightbulb.IndicatorDef,
 		return nil, err
 	}
 	q := indicatorQueries[d.Key]
+	if q.compute != nil {
+		v := lightbulb.IndicatorValue{Indicator: d.Key, Month: month}
+		if v.Numerator, v.Denominator, err = q.compute(ctx, tx, org, month); err != nil {
+			return nil, fmt.Errorf("indicator %s: %w", d.Key, err)
+		}
+		if valueOf(d, &v) {
+			return []lightbulb.IndicatorValue{v}, nil
+		}
+		return nil, nil
+	}
 	args := []any{org, start, end}
 	if q.monthText {
 		args = []any{org, month}
