@@ -43,9 +43,13 @@ var benchSummaries = []string{
 }
 
 func runBench(ctx context.Context, args []string, out, errw io.Writer) error {
+	if len(args) > 0 && args[0] == "reference" {
+		return runBenchReference(ctx, args[1:], out, errw)
+	}
 	if len(args) == 0 || args[0] != "cases" {
 		fmt.Fprintln(errw, benchUsage)
-		return errors.New("bench: say what to measure: cases")
+		fmt.Fprintln(errw, referenceUsage)
+		return errors.New("bench: say what to measure: cases, or reference to serve the load script's reference page")
 	}
 	fs := flag.NewFlagSet("lightbulb bench cases", flag.ContinueOnError)
 	fs.SetOutput(errw)

@@ -36,7 +36,7 @@ func commands() []command {
 		{"privacy", "personal data: register, retention, vacuum", runPrivacy},
 		{"rights", "suggest rights for texts; evaluate and train the model", runRights},
 		{"import", "import cases from a CSV export: import cases FILE --org SLUG", runImport},
-		{"bench", "measure casework at scale: bench cases --rows N --db sqlite:PATH", runBench},
+		{"bench", "measure: bench cases --rows N --db sqlite:PATH; bench reference (the load script's reference page)", runBench},
 		{"version", "print the version", runVersion},
 	}
 }
