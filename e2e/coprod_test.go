@@ -33,7 +33,7 @@ func TestCoproductionInvolvementPaidAndFollowedUp(t *testing.T) {
 	if st := click(t, lead, "involvement-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
 		t.Fatalf("an unfinished involvement: HTTP %d", st)
 	}
-	mustContain(t, lead, ".govuk-error-summary", "How long the session lasts: enter a whole number from 0 to 16", "Choose the kind of activity",
+	mustContain(t, lead, ".govuk-error-summary", "How long the session lasts: enter from 0 to 16 hours", "Choose the kind of activity",
 		"Enter the place or the link")
 	if v := value(t, lead, "#title"); v != title {
 		t.Fatalf("the title was lost: %q", v)
@@ -103,7 +103,9 @@ func TestCoproductionInvolvementPaidAndFollowedUp(t *testing.T) {
 	mustContain(t, lead, "main", "The check-in is recorded.")
 
 	visit(t, expert, "/coproduction/me")
-	mustContain(t, expert, "main", "Thank you for your ideas today. Rest well.", "Paid")
+	mustContain(t, expert, "main", "Thank you for your ideas today. Rest well.", "Paid", "Being asked what I needed")
+	click(t, expert, "quote-approved", `main form[action^="/coproduction/me/quotes/"] button`)
+	mustContain(t, expert, "main", "Thank you. They may use exactly those words.", "Approved these words")
 	visit(t, expert, "/language/cy?next=/coproduction/me")
 	mustContain(t, expert, "main", "Eich cydgynhyrchu", "Holi am les", "Thank you for your ideas today.")
 	visit(t, expert, "/coproduction/me/profile")

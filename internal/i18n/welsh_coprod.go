@@ -324,8 +324,11 @@ var welshCoprod = map[string]string{
 	"Your time is recorded. We will tell you when it is approved and paid.": "Mae eich amser wedi'i gofnodi. Byddwn yn dweud wrthych pan fydd wedi'i gymeradwyo a'i dalu.",
 	"Your words":                   "Eich geiriau",
 	"Your words will not be used.": "Ni fydd eich geiriau'n cael eu defnyddio.",
-	"enter a time on the 24-hour clock, such as 14:30": "rhowch amser ar y cloc 24 awr, fel 14:30",
-	"enter an amount in pounds, such as 12.50":         "rhowch swm mewn punnoedd, fel 12.50",
+	"enter a time on the 24-hour clock, such as 14:30":     "rhowch amser ar y cloc 24 awr, fel 14:30",
+	"enter an amount in pounds, such as 12.50":             "rhowch swm mewn punnoedd, fel 12.50",
+	"enter from 0 to 16 hours":                             "rhowch o 0 i 16 awr",
+	"enter from 0 to 59 minutes":                           "rhowch o 0 i 59 munud",
+	"enter hours and minutes as numbers, such as 1 and 30": "rhowch oriau a munudau fel rhifau, fel 1 a 30",
 }
 
 func init() { addWelsh(welshCoprod) }

@@ -52,7 +52,7 @@ func TestCoprodBadInputKeepsAnswers(t *testing.T) {
 	}
 	lead := e.client().signIn("coprod")
 	r = lead.post("/coproduction/involvements", url.Values{"title": {"Panel"}, "hours-hours": {"30"}, "date-day": {"31"}, "date-month": {"2"}, "date-year": {"2030"}})
-	mustContain(t, r, "There is a problem", "How long the session lasts: enter a whole number from 0 to 16", "Day of the session: enter a real date",
+	mustContain(t, r, "There is a problem", "How long the session lasts: enter from 0 to 16 hours", "Day of the session: enter a real date",
 		`value="Panel"`)
 }
 

@@ -215,11 +215,31 @@ func (f *form) Pence(name, question string) int64 {
 }
 
 // Minutes reads a length of time as hours (name-hours, 0 to 16) and
-// minutes (name-minutes, 0 to 59) and returns it in minutes.
+// minutes (name-minutes, 0 to 59) and returns it in minutes. An error is
+// about the field name, whose first input is the hours.
 func (f *form) Minutes(name, question string) int {
-	h, _ := f.Int(name+"-hours", question, 0, 16)
-	m, _ := f.Int(name+"-minutes", question, 0, 59)
-	return h*60 + m
+	h, m := f.Text(name+"-hours"), f.Text(name+"-minutes")
+	hn, err1 := strconv.Atoi(orZero(h))
+	mn, err2 := strconv.Atoi(orZero(m))
+	switch {
+	case err1 != nil || err2 != nil:
+		f.fail(name, question, "enter hours and minutes as numbers, such as 1 and 30")
+	case hn < 0 || hn > 16:
+		f.fail(name, question, "enter from 0 to 16 hours")
+	case mn < 0 || mn > 59:
+		f.fail(name, question, "enter from 0 to 59 minutes")
+	default:
+		return hn*60 + mn
+	}
+	return 0
+}
+
+// orZero reads a blank answer as "0".
+func orZero(s string) string {
+	if s == "" {
+		return "0"
+	}
+	return s
 }
 
 // Clock reads a time of day typed as 24-hour "HH:MM" and returns it as the
