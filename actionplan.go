@@ -125,6 +125,9 @@ type SignRequest struct {
 	LocalAuthority string
 	Checkins       bool
 	Lang           string
+	// OrgID is the opted-in organisation a public body worker counts their
+	// signature for; 0 for none.
+	OrgID int64
 	// Suspect marks a sign-up the web layer judged automated (over the
 	// address's limit, or the hidden field filled in): it is kept, never
 	// emailed and never counted, and the sender is not told.
@@ -160,6 +163,9 @@ func (r *SignRequest) Validate() error {
 	}
 	if r.LocalAuthority != "" && !ValidLocalAuthority(r.Nation, r.LocalAuthority) {
 		v.Add("local_authority", "Choose a local authority in your nation from the list")
+	}
+	if r.Role != PlanPublicBody {
+		r.OrgID = 0
 	}
 	r.Lang = MailLang(r.Lang)
 	return v.Err()
@@ -327,4 +333,5 @@ type ActionPlanService interface {
 	BlockedDomains(ctx context.Context) ([]string, error)
 	// AnonymiseSignatures anonymises signatures made before cutoff.
 	AnonymiseSignatures(ctx context.Context, cutoff time.Time) (int, error)
+	ActionPlanOrgs
 }

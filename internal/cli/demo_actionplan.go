@@ -64,7 +64,22 @@ func loadActionPlanDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error 
 		}
 		byRole[a.Role] = append(byRole[a.Role], a.ID)
 	}
-	if err := ap.SeedSignatures(ctx, demoSignatures(byRole)); err != nil {
+	// Northbridge counts its staff's signatures; some public body workers
+	// counted theirs for it.
+	trust, err := sqldb.NewOrgService(db).FindOrgBySlug(ctx, "northbridge-nhs")
+	if err != nil {
+		return fmt.Errorf("demo action plan: %w", err)
+	}
+	if err := ap.SetOrgOptIn(lightbulb.WithOrg(ctx, trust.ID), true); err != nil {
+		return err
+	}
+	sigs := demoSignatures(byRole)
+	for i := range sigs {
+		if sigs[i].Role == lightbulb.PlanPublicBody && i%3 == 0 {
+			sigs[i].OrgID = trust.ID
+		}
+	}
+	if err := ap.SeedSignatures(ctx, sigs); err != nil {
 		return err
 	}
 	if err := ap.RefreshCounts(ctx); err != nil {

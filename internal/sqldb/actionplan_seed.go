@@ -23,8 +23,8 @@ type SeedSignature struct {
 func (s *ActionPlanService) SeedSignatures(ctx context.Context, list []SeedSignature) error {
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
 		sig, err := tx.PrepareContext(ctx, `INSERT INTO actionplan_signatures (token, role, name, email, organisation, nation,
-			local_authority, lang, checkins, own_action, own_state, status, suspect, created_at, confirmed_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`)
+			local_authority, lang, checkins, own_action, own_state, status, suspect, created_at, confirmed_at, org_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`)
 		if err != nil {
 			return err
 		}
@@ -58,7 +58,7 @@ func seedOne(ctx context.Context, sig, act *sql.Stmt, g *SeedSignature) error {
 	}
 	var id int64
 	if err := sig.QueryRowContext(ctx, newToken(), g.Role, g.Name, lightbulb.CleanEmail(g.Email), g.Organisation, g.Nation,
-		g.LocalAuthority, lightbulb.MailLang(g.Lang), g.Checkins, g.OwnAction, own, status, g.Suspect, created, confirmed).Scan(&id); err != nil {
+		g.LocalAuthority, lightbulb.MailLang(g.Lang), g.Checkins, g.OwnAction, own, status, g.Suspect, created, confirmed, orgArg(g.OrgID)).Scan(&id); err != nil {
 		return fmt.Errorf("seed signature %s: %w", g.Email, err)
 	}
 	taken := map[int64]bool{}

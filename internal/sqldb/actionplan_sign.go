@@ -32,6 +32,9 @@ func (s *ActionPlanService) Sign(ctx context.Context, r *lightbulb.SignRequest) 
 		if err := s.checkActions(ctx, tx, r); err != nil {
 			return err
 		}
+		if err := checkOrg(ctx, tx, r.OrgID); err != nil {
+			return err
+		}
 		if !r.Suspect {
 			blocked, err := domainBlocked(ctx, tx, r.Email)
 			if err != nil {
@@ -83,10 +86,10 @@ func (s *ActionPlanService) addSignature(ctx context.Context, tx *sql.Tx, r *lig
 	}
 	g := &lightbulb.Signature{Token: newToken(), Role: r.Role, Name: r.Name, Email: r.Email, Lang: r.Lang, OwnAction: r.OwnAction}
 	err := tx.QueryRowContext(ctx, `INSERT INTO actionplan_signatures (token, role, name, email, organisation, nation, local_authority,
-			lang, checkins, own_action, own_state, status, suspect, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13) RETURNING id`,
+			lang, checkins, own_action, own_state, status, suspect, created_at, org_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14) RETURNING id`,
 		g.Token, r.Role, r.Name, r.Email, r.Organisation, r.Nation, r.LocalAuthority, r.Lang, r.Checkins, r.OwnAction, own,
-		r.Suspect, lightbulb.Now()).Scan(&g.ID)
+		r.Suspect, lightbulb.Now(), orgArg(r.OrgID)).Scan(&g.ID)
 	if err != nil {
 		return fmt.Errorf("add signature: %w", err)
 	}
@@ -104,8 +107,8 @@ func (s *ActionPlanService) replacePending(ctx context.Context, tx *sql.Tx, g *l
 		own = lightbulb.ModPending
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE actionplan_signatures SET role = $1, name = $2, organisation = $3, nation = $4,
-		local_authority = $5, lang = $6, checkins = $7, own_action = $8, own_state = $9, suspect = false WHERE id = $10`,
-		r.Role, r.Name, r.Organisation, r.Nation, r.LocalAuthority, r.Lang, r.Checkins, r.OwnAction, own, g.ID)
+		local_authority = $5, lang = $6, checkins = $7, own_action = $8, own_state = $9, suspect = false, org_id = $10 WHERE id = $11`,
+		r.Role, r.Name, r.Organisation, r.Nation, r.LocalAuthority, r.Lang, r.Checkins, r.OwnAction, own, orgArg(r.OrgID), g.ID)
 	if err != nil {
 		return fmt.Errorf("replace signature: %w", err)
 	}

@@ -241,3 +241,42 @@ func TestFindPeopleFindsSignatoriesAndSubscribers(t *testing.T) {
 		}
 	})
 }
+
+// TestOrganisationsCountTheirStaff: only an organisation that opted in can
+// be chosen, and it sees its own numbers, never another's.
+func TestOrganisationsCountTheirStaff(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		ap := sqldb.NewActionPlanService(db, "")
+		as := addActions(t, ap, lightbulb.PlanPublicBody, "Check one blanket rule", "Record the person's views")
+		trust, council := sqldbtest.MustOrg(t, db, "trust", lightbulb.KindNHSTrust), sqldbtest.MustOrg(t, db, "council", lightbulb.KindCouncil)
+		req := func(email string, org int64) *lightbulb.SignRequest {
+			return &lightbulb.SignRequest{Role: lightbulb.PlanPublicBody, Actions: []int64{as[0].ID}, Name: "N", Email: email, OrgID: org}
+		}
+		if err := ap.Sign(ctx, req("a@example.org", trust.ID)); fieldsOf(err) != "org" {
+			t.Fatalf("an organisation that has not opted in: %v", err)
+		}
+		tctx := lightbulb.WithOrg(ctx, trust.ID)
+		must(t, ap.SetOrgOptIn(tctx, true))
+		if orgs, err := ap.PlanOrgs(ctx); err != nil || len(orgs) != 1 || orgs[0].ID != trust.ID {
+			t.Fatalf("opted-in organisations %+v %v", orgs, err)
+		}
+		must(t, ap.SeedSignatures(ctx, []sqldb.SeedSignature{
+			{SignRequest: *req("b@example.org", trust.ID), Confirmed: time.Now(), Taken: []int64{as[0].ID}},
+			{SignRequest: *req("c@example.org", trust.ID), Confirmed: time.Now()},
+			{SignRequest: *req("d@example.org", trust.ID)}, // not confirmed: not counted
+			{SignRequest: *req("e@example.org", 0), Confirmed: time.Now()},
+		}))
+		c, err := ap.OrgPlanCounts(tctx)
+		if err != nil || !c.OptedIn || c.Signed != 2 || c.Chosen[as[0].ID] != 2 || c.Taken[as[0].ID] != 1 {
+			t.Fatalf("the trust's counts %+v %v", c, err)
+		}
+		if c, err := ap.OrgPlanCounts(lightbulb.WithOrg(ctx, council.ID)); err != nil || c.OptedIn || c.Signed != 0 {
+			t.Fatalf("the council sees %+v %v", c, err)
+		}
+		must(t, ap.SetOrgOptIn(tctx, false))
+		if c, _ := ap.OrgPlanCounts(tctx); c.OptedIn || c.Signed != 0 {
+			t.Fatalf("after opting out the trust sees %+v", c)
+		}
+	})
+}

@@ -31,6 +31,8 @@ func (s *Server) actionPlanRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /action-plan/manage/suspect", s.requireAbuse(s.planInvalidate))
 	h("POST /action-plan/manage/blocked", s.requireAbuse(s.planBlock))
 	h("GET /action-plan/manage/signatures.csv", s.requireComms(s.planSignaturesCSV))
+	h("GET /admin/action-plan", s.requireAdmin(s.orgPlan))
+	h("POST /admin/action-plan", s.requireAdmin(s.orgPlanOptIn))
 }
 
 // isComms reports whether the person works in the charity's communications
@@ -128,6 +130,7 @@ func (s *Server) actionPlanPage(easy bool) http.HandlerFunc {
 type signView struct {
 	Role             string
 	Actions          []*lightbulb.ActionItem
+	Orgs             []lightbulb.PlanOrg
 	Nations          []string
 	LocalAuthorities map[string][]string
 }
@@ -145,6 +148,13 @@ func (s *Server) signPage(r *http.Request, role string) (*Page, error) {
 			return nil, err
 		}
 		v.Actions = as
+	}
+	if v.Role == lightbulb.PlanPublicBody {
+		orgs, err := s.ActionPlan.PlanOrgs(r.Context())
+		if err != nil {
+			return nil, err
+		}
+		v.Orgs = orgs
 	}
 	p := s.newPage(r, "Sign the Human Rights Action Plan", v)
 	p.Form.Set("role", v.Role)
@@ -181,7 +191,7 @@ func (s *Server) sign(w http.ResponseWriter, r *http.Request) {
 	p.Form = r.PostForm
 	req := &lightbulb.SignRequest{Role: f.Text("role"), OwnAction: f.Text("own_action"), Name: f.Text("name"), Email: f.Text("email"),
 		Organisation: f.Text("organisation"), Nation: f.Text("nation"), LocalAuthority: f.Text("local_authority"),
-		Checkins: f.Text("checkins") == "yes", Lang: p.Lang, Suspect: s.public.suspect(r, f.Text("website"))}
+		Checkins: f.Text("checkins") == "yes", Lang: p.Lang, Suspect: s.public.suspect(r, f.Text("website")), OrgID: parseID(f.Text("org"))}
 	for _, id := range r.PostForm["actions"] {
 		if n := parseID(id); n > 0 {
 			req.Actions = append(req.Actions, n)

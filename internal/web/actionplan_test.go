@@ -274,3 +274,39 @@ func TestCheckinStopsInOneClick(t *testing.T) {
 		t.Fatal("a check-in went after stopping")
 	}
 }
+
+// TestOrganisationCountsItsStaff: trust A's admin opts in; a public body
+// worker counts their signature for trust A; trust A's admin sees the
+// number, council B's admin sees none of it, and staff cannot reach the page.
+func TestOrganisationCountsItsStaff(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	a := &lightbulb.ActionItem{Role: "public_body", Text: "Check one blanket rule"}
+	must(t, e.svc.ActionPlan.SaveActionItem(ctx, a))
+	page := []route{{"GET", "/admin/action-plan", nil}, {"POST", "/admin/action-plan", url.Values{"opt": {"in"}}}}
+	expectRoutes(t, "visitor", e.client(), page, http.StatusSeeOther)
+	expectRoutes(t, "staffA", e.client().signIn("staffA"), page, http.StatusForbidden)
+	adminA := e.client().signIn("adminA")
+	if r := adminA.post("/admin/action-plan", url.Values{"opt": {"in"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("opt in: %d", r.status)
+	}
+	form := e.client().get("/action-plan/sign?role=public_body")
+	mustContain(t, form, `name="org"`, e.orgA.Name)
+	if strings.Contains(form.body, e.orgB.Name) {
+		t.Fatal("an organisation that has not opted in is offered")
+	}
+	bad := e.client().post("/action-plan/sign", url.Values{"role": {"public_body"}, "actions": {itoa(a.ID)}, "name": {"Ola"},
+		"email": {"ola@example.org"}, "org": {itoa(e.orgB.ID)}})
+	mustContain(t, bad, "There is a problem", "Choose an organisation from the list", "ola@example.org")
+	e.client().post("/action-plan/sign", url.Values{"role": {"public_body"}, "actions": {itoa(a.ID)}, "name": {"Ola"},
+		"email": {"ola@example.org"}, "org": {itoa(e.orgA.ID)}})
+	tok := tokenAfter(t, lastMailTo(t, e, "ola@example.org").Body, "/action-plan/signatures/")
+	e.client().post("/action-plan/signatures/"+tok+"/confirm", nil)
+	mustContain(t, adminA.get("/admin/action-plan"), "1 of your staff have signed.", "Check one blanket rule")
+	b := e.client().signIn("adminB").get("/admin/action-plan")
+	mustContain(t, b, "Count our staff")
+	if strings.Contains(b.body, "of your staff have signed") {
+		t.Fatal("council B sees trust A's numbers")
+	}
+	mustContain(t, adminA.get("/admin"), "/admin/action-plan")
+}

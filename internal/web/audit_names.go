@@ -11,6 +11,7 @@ var auditActions = map[string]string{
 	"actionplan.block":                "Blocked an email domain from signing",
 	"actionplan.export":               "Downloaded Action Plan signatures",
 	"actionplan.invalidate":           "Struck out suspect Action Plan signatures",
+	"actionplan.org.optin":            "Changed whether the organisation counts its staff's Action Plan signatures",
 	"actionplan.moderate":             "Moderated an Action Plan submission",
 	"case.create":                     "Recorded a case",
 	"case.import":                     "Imported cases from the command line",
