@@ -114,26 +114,9 @@ func (s *CoprodService) tellSupporter(ctx context.Context, tx *sql.Tx, org, id i
 			WHERE m.org_id = $1 AND m.role = 'coproduction' ORDER BY u.id`
 		args = []any{org}
 	}
-	rows, err := tx.QueryContext(ctx, who, args...)
-	if err != nil {
-		return err
-	}
-	var mails []*lightbulb.Mail
-	for rows.Next() {
-		var email, name, lang string
-		if err := rows.Scan(&email, &name, &lang); err != nil {
-			rows.Close()
-			return err
-		}
-		mails = append(mails, lightbulb.CoprodFollowUpMail(email, name, lang, f, overdue, s.baseURL))
-	}
-	rows.Close()
-	for _, m := range mails {
-		if err := queueMail(ctx, tx, m); err != nil {
-			return err
-		}
-	}
-	return nil
+	return mailEach(ctx, tx, who, args, func(email, name, lang string) *lightbulb.Mail {
+		return lightbulb.CoprodFollowUpMail(email, name, lang, f, overdue, s.baseURL)
+	})
 }
 
 const followUpSelect = `SELECT f.id, COALESCE(f.involvement_id, 0), COALESCE(v.title, ''), f.expert_id, COALESCE(p.preferred_name, eu.name),

@@ -149,3 +149,31 @@ func mailStatus(m *lightbulb.Mail, job string) string {
 	}
 	return lightbulb.MailQueued
 }
+
+// mailEach queues, inside tx, one letter to each person the query finds;
+// the query selects each person's email, name and language.
+func mailEach(ctx context.Context, tx *sql.Tx, query string, args []any, letter func(email, name, lang string) *lightbulb.Mail) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	var mails []*lightbulb.Mail
+	for rows.Next() {
+		var email, name, lang string
+		if err := rows.Scan(&email, &name, &lang); err != nil {
+			rows.Close()
+			return err
+		}
+		mails = append(mails, letter(email, name, lang))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, m := range mails {
+		if err := queueMail(ctx, tx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,165 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+func (s *CommissioningService) returns(ctx context.Context, c *lightbulb.Contract) ([]*lightbulb.Return, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT r.id, r.period, COALESCE(u.name, ''), r.submitted_at FROM comm_returns r
+		LEFT JOIN users u ON u.id = r.submitted_by WHERE r.contract_id = $1 ORDER BY r.submitted_at DESC, r.id DESC`, c.ID)
+	if err != nil {
+		return nil, fmt.Errorf("returns: %w", err)
+	}
+	out, err := collect(rows, func(row scanner) (*lightbulb.Return, error) {
+		r := &lightbulb.Return{ContractID: c.ID}
+		return r, row.Scan(&r.ID, &r.Period, &r.SubmittedBy, &r.SubmittedAt)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range out {
+		rows, err := s.db.read.QueryContext(ctx, `SELECT contract_req_id, rating, evidence, COALESCE(review_id, 0), figure, figure_at
+			FROM comm_answers WHERE return_id = $1 ORDER BY id`, r.ID)
+		if err != nil {
+			return nil, fmt.Errorf("answers: %w", err)
+		}
+		r.Answers, err = collect(rows, func(row scanner) (*lightbulb.Answer, error) {
+			a := &lightbulb.Answer{SubmittedAt: r.SubmittedAt}
+			var at sql.NullTime
+			err := row.Scan(&a.ContractRequirementID, &a.Rating, &a.Evidence, &a.ReviewID, &a.Figure, &at)
+			a.FigureAt = at.Time
+			return a, err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	// Each requirement's latest answer, returns being newest first.
+	for _, cr := range c.Requirements {
+		for _, r := range out {
+			if i := slices.IndexFunc(r.Answers, func(a *lightbulb.Answer) bool { return a.ContractRequirementID == cr.ID }); i >= 0 {
+				cr.Latest = r.Answers[i]
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// EvidenceReviews lists the provider's submitted Traffic Light reviews and
+// whether each is shared with the contract's commissioner.
+func (s *CommissioningService) EvidenceReviews(ctx context.Context, contractID int64) ([]*lightbulb.EvidenceReview, error) {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var commissioner int64
+	if err := s.db.read.QueryRowContext(ctx, `SELECT org_id FROM comm_contracts WHERE id = $1 AND provider_id = $2`, contractID, org).
+		Scan(&commissioner); err != nil {
+		return nil, notFound(err, "There is no such contract.")
+	}
+	rows, err := s.db.read.QueryContext(ctx, `SELECT v.id, v.subject, v.submitted_at,
+		(SELECT COUNT(*) FROM review_finals f WHERE f.review_id = v.id AND f.rating = 'green'),
+		(SELECT COUNT(*) FROM review_finals f WHERE f.review_id = v.id AND f.rating = 'amber'),
+		(SELECT COUNT(*) FROM review_finals f WHERE f.review_id = v.id AND f.rating = 'red'),
+		EXISTS (SELECT 1 FROM review_shares sh WHERE sh.org_id = v.org_id AND sh.commissioner_id = $2 AND sh.revoked_at IS NULL)
+		FROM reviews v WHERE v.org_id = $1 AND v.submitted_at IS NOT NULL ORDER BY v.submitted_at DESC, v.id DESC`, org, commissioner)
+	if err != nil {
+		return nil, fmt.Errorf("evidence reviews: %w", err)
+	}
+	return collect(rows, func(row scanner) (*lightbulb.EvidenceReview, error) {
+		e := &lightbulb.EvidenceReview{}
+		var g, a, r int
+		err := row.Scan(&e.ID, &e.Subject, &e.SubmittedAt, &g, &a, &r, &e.Shared)
+		e.Figure = fmt.Sprintf("%s: %d green, %d amber, %d red", e.Subject, g, a, r)
+		return e, err
+	})
+}
+
+// SubmitReturn records the provider's answers for a period. Every answer
+// must be for a requirement the contract carries, and a review attached as
+// evidence must be the provider's own and shared with the commissioner.
+func (s *CommissioningService) SubmitReturn(ctx context.Context, contractID int64, r *lightbulb.Return) error {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return err
+	}
+	c, err := s.ProviderContract(ctx, contractID)
+	if err != nil {
+		return err
+	}
+	reviews, err := s.EvidenceReviews(ctx, contractID)
+	if err != nil {
+		return err
+	}
+	if err := checkReturn(c, r, reviews); err != nil {
+		return err
+	}
+	r.ContractID, r.SubmittedAt = c.ID, lightbulb.Now()
+	return s.db.tx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO comm_returns (org_id, contract_id, provider_id, period, submitted_by, submitted_at)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, c.CommissionerID, c.ID, org, r.Period, actorRef(ctx), r.SubmittedAt).Scan(&r.ID); err != nil {
+			return fmt.Errorf("submit return: %w", err)
+		}
+		for _, a := range r.Answers {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO comm_answers (org_id, return_id, contract_req_id, rating, evidence, review_id, figure, figure_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, c.CommissionerID, r.ID, a.ContractRequirementID, string(a.Rating), a.Evidence,
+				nullID(a.ReviewID), a.Figure, nullTime(a.FigureAt)); err != nil {
+				return fmt.Errorf("answer: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t
+}
+
+// checkReturn validates a return against its contract and the reviews the
+// provider may attach, filling in each attached review's figure.
+func checkReturn(c *lightbulb.Contract, r *lightbulb.Return, reviews []*lightbulb.EvidenceReview) error {
+	var v lightbulb.ValidationErrors
+	r.Period = strings.TrimSpace(r.Period)
+	if r.Period == "" {
+		v.Add("period", "Enter the period the return covers, such as April to June 2026")
+	}
+	if len(r.Answers) == 0 {
+		v.Add("answers", "The contract carries no requirements to answer yet")
+	}
+	for _, a := range r.Answers {
+		field := fmt.Sprintf("rating-%d", a.ContractRequirementID)
+		if !slices.ContainsFunc(c.Requirements, func(cr *lightbulb.ContractRequirement) bool { return cr.ID == a.ContractRequirementID }) {
+			v.Add(field, "Answer only the requirements this contract carries")
+			continue
+		}
+		if !slices.Contains([]lightbulb.Rating{lightbulb.Green, lightbulb.Amber, lightbulb.Red}, a.Rating) {
+			v.Add(field, "Rate each requirement red, amber or green")
+		}
+		if a.Evidence = strings.TrimSpace(a.Evidence); a.Evidence == "" && a.ReviewID == 0 {
+			v.Add(fmt.Sprintf("evidence-%d", a.ContractRequirementID), "Give evidence for each requirement, in words or from a review")
+		}
+		if a.ReviewID != 0 {
+			i := slices.IndexFunc(reviews, func(e *lightbulb.EvidenceReview) bool { return e.ID == a.ReviewID })
+			switch {
+			case i < 0:
+				v.Add(fmt.Sprintf("review-%d", a.ContractRequirementID), "Choose one of your own submitted reviews")
+			case !reviews[i].Shared:
+				v.Add(fmt.Sprintf("review-%d", a.ContractRequirementID), "That review is not shared with the commissioner: share your reviews first, or choose no review")
+			default:
+				a.Figure, a.FigureAt = reviews[i].Figure, reviews[i].SubmittedAt
+			}
+		}
+	}
+	return v.Err()
+}
