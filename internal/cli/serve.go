@@ -42,6 +42,7 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 		Coprod:        sqldb.NewCoprodService(db, cfg.BaseURL),
 		Indicators:    sqldb.NewIndicatorService(db),
 		Reports:       sqldb.NewBoardReportService(db),
+		Commissioning: sqldb.NewCommissioningService(db, cfg.BaseURL),
 	}
 }
 

@@ -109,7 +109,7 @@ func checkAssessment(c *lightbulb.Contract, a *lightbulb.Assessment) error {
 	for _, cr := range c.Requirements {
 		i := slices.IndexFunc(a.Lines, func(l *lightbulb.AssessmentLine) bool { return l.ContractRequirementID == cr.ID })
 		if i < 0 || !slices.Contains([]lightbulb.Rating{lightbulb.Green, lightbulb.Amber, lightbulb.Red}, a.Lines[i].Rating) {
-			v.Add(fmt.Sprintf("rating-%d", cr.ID), fmt.Sprintf("Rate requirement %s red, amber or green", cr.Requirement.Code))
+			v.Add(fmt.Sprintf("rating-%d", cr.ID), "Rate each requirement red, amber or green")
 		}
 	}
 	for _, l := range a.Lines {

@@ -181,7 +181,7 @@ func TestProviderReturnsAndAssurance(t *testing.T) {
 
 		// A draft report; every requirement must be rated.
 		a := &lightbulb.Assessment{Summary: "Good progress", Lines: []*lightbulb.AssessmentLine{{ContractRequirementID: c.Requirements[0].ID, Rating: lightbulb.Green}}}
-		if err := svc.IssueDraft(f.cctx, c.ID, a); err == nil || !strings.Contains(err.Error(), "Rate requirement") {
+		if err := svc.IssueDraft(f.cctx, c.ID, a); err == nil || !strings.Contains(err.Error(), "Rate each requirement") {
 			t.Fatalf("a report missing a rating: %v", err)
 		}
 		a.Lines = append(a.Lines, &lightbulb.AssessmentLine{ContractRequirementID: c.Requirements[1].ID, Rating: lightbulb.Amber, Note: "Share the plan"})

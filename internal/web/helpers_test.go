@@ -84,6 +84,7 @@ func setupEnv(t testing.TB) *env {
 		Newsletter: sqldb.NewNewsletterService(db, "http://lightbulb.test"),
 		Coprod:     sqldb.NewCoprodService(db, "http://lightbulb.test"),
 		Indicators: sqldb.NewIndicatorService(db), Reports: sqldb.NewBoardReportService(db)}
+	e.svc.Commissioning = sqldb.NewCommissioningService(db, "http://lightbulb.test")
 	s, err := web.New(e.svc, web.Options{BaseURL: "http://lightbulb.test", Sessions: sqldb.NewSessionStore(db),
 		Ready: db.Ping, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Password: password.Minimum})
 	if err != nil {

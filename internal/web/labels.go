@@ -39,6 +39,8 @@ var labelSets = map[string]map[string]string{
 	"coprod_use":     {"internal": "Inside the organisation", "public": "In public"},
 	"coprod_quote":   {"asked": "Waiting for their answer", "approved": "Approved these words", "declined": "Said no"},
 	"coprod_outcome": {"fine": "Fine", "wants_call": "Would like a call", "signposted": "Signposted to support", "other": "Other"},
+	"comm_frequency": {"monthly": "Monthly", "quarterly": "Every quarter", "six_monthly": "Every six months", "yearly": "Yearly"},
+	"comm_report":    {"draft": "Draft, open to the provider to check", "final": "Final"},
 	"newsletter": {
 		"draft": "Draft", "scheduled": "Scheduled", "sending": "Sending", "sent": "Sent",
 		"pending": "Waiting for confirmation", "confirmed": "Subscribed", "unsubscribed": "Unsubscribed", "stopped": "Stopped",

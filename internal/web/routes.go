@@ -106,6 +106,7 @@ func (s *Server) routes() *routeTable {
 	s.coprodRoutes(h)
 	s.indicatorRoutes(h)
 	s.reportRoutes(h)
+	s.commissioningRoutes(h)
 
 	h("/", s.notFound)
 	return rt

@@ -69,6 +69,9 @@ type Services struct {
 	Indicators lightbulb.IndicatorService
 	// Reports keeps each organisation's board reports.
 	Reports lightbulb.BoardReportService
+	// Commissioning keeps commissioners' principles, requirements, contracts
+	// and providers' assurance.
+	Commissioning lightbulb.CommissioningService
 }
 
 // Options configure a Server.

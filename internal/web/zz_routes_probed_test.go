@@ -28,6 +28,9 @@ var publicRoutes = map[string]bool{
 	"GET /rights/{code}": true, "GET /rights/{code}/easy-read": true,
 	"GET /training": true, "GET /training/testimonials": true,
 	"GET /training/request": true, "POST /training/request": true,
+	// A commissioner's published principles are public on purpose: that is
+	// what publishing them means, and the page shows nothing else.
+	"GET /principles/{org}": true, "GET /principles/{org}/versions/{version}": true,
 	// Signing in and out.
 	"GET /sign-in": true, "POST /sign-in": true,
 	// Reached by a link emailed to one person: the unguessable token is the

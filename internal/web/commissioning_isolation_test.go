@@ -1,0 +1,89 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
+)
+
+// TestCommissioningIsolation tries every commissioning route as a visitor,
+// as another commissioner, as the provider and a rival provider, and as
+// staff, then checks nothing of the commissioner's or provider's changed.
+func TestCommissioningIsolation(t *testing.T) {
+	e, _ := commEnv(t)
+	other := sqldbtest.MustOrg(t, e.db, "other-icb", lightbulb.KindCommissioner)
+	addPerson(e, "otherCommissioner", other, lightbulb.RoleCommissioner)
+	com, lead, id, cr := contractWithReturn(t, e)
+	if r := com.post("/commissioning/contracts/"+id+"/assess", url.Values{"summary": {"Steady"}, "rating-" + cr: {"green"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("draft: %d", r.status)
+	}
+	ctx := lightbulb.WithOrg(context.Background(), mustOrgID(t, e, "icb"))
+	lib, _ := e.svc.Commissioning.Requirements(ctx)
+	code, c := lib[0].Code, "/commissioning/contracts/"+id
+
+	// The commissioner's own records.
+	owned := []route{
+		{"GET", c, nil}, {"GET", c + "/assess", nil}, {"GET", c + "/report.csv", nil},
+		{"POST", c + "/requirements", url.Values{"requirement": {itoa64(lib[1].ID)}, "due_on-day": {"1"}, "due_on-month": {"1"}, "due_on-year": {"2027"}}},
+		{"POST", c + "/assess", url.Values{"summary": {"Hijack"}, "rating-" + cr: {"red"}}},
+		{"GET", "/commissioning/requirements/" + code, nil},
+		{"POST", "/commissioning/requirements/" + code, url.Values{"text": {"Hijacked"}, "rights": {"A8"}, "evidence": {"x"}}},
+	}
+	// Pages about the visitor's own organisation.
+	ownOrg := []route{
+		{"GET", "/commissioning", nil}, {"GET", "/commissioning/principles", nil}, {"GET", "/commissioning/requirements", nil},
+		{"GET", "/commissioning/requirements/new", nil}, {"GET", "/commissioning/contracts/new", nil},
+	}
+	ownOrgWrites := []route{
+		{"POST", "/commissioning/principles", url.Values{"body_en": {"Theirs"}, "body_cy": {"Eu rhai nhw"}}},
+		{"POST", "/commissioning/requirements/starter", nil},
+		{"POST", "/commissioning/requirements", url.Values{"text": {"Theirs"}, "rights": {"A8"}, "evidence": {"x"}}},
+		{"POST", "/commissioning/contracts", url.Values{"title": {"Theirs"}, "provider": {"0"}, "provider_name": {"X"}}},
+	}
+	provider := []route{
+		{"GET", "/contracts/" + id, nil},
+		{"POST", "/contracts/" + id + "/return", url.Values{"period": {"Hijack"}, "rating-" + cr: {"red"}, "evidence-" + cr: {"x"}}},
+		{"POST", "/contracts/" + id + "/reports/1/comment", url.Values{"comment": {"Hijack"}}},
+	}
+	all := append(append(append(append([]route{}, owned...), ownOrg...), ownOrgWrites...), provider...)
+	all = append(all, route{"GET", "/contracts", nil})
+
+	secrets := []string{"Acute mental health", "Register reviewed in May"}
+	check := func(who string, cl *client, rs []route, want int) { expectRoutes(t, who, cl, rs, want, secrets...) }
+	check("visitor", e.client(), all, http.StatusSeeOther)
+	otherCom := e.client().signIn("otherCommissioner")
+	check("other commissioner", otherCom, owned, http.StatusNotFound)
+	check("other commissioner", otherCom, ownOrg, http.StatusOK)
+	check("other commissioner", otherCom, provider, http.StatusForbidden)
+	// Providers and staff are not commissioners.
+	leadB, staffA := e.client().signIn("leadB"), e.client().signIn("staffA")
+	for who, cl := range map[string]*client{"leadA": lead, "leadB": leadB, "staffA": staffA} {
+		check(who, cl, append(append(append([]route{}, owned...), ownOrg...), ownOrgWrites...), http.StatusForbidden)
+	}
+	// A rival provider's lead finds no such contract; staff are refused.
+	check("leadB", leadB, provider, http.StatusNotFound)
+	check("leadB", leadB, []route{{"GET", "/contracts", nil}}, http.StatusOK)
+	check("staffA", staffA, provider, http.StatusForbidden)
+	check("commissioner", com, provider, http.StatusForbidden)
+
+	// Nothing of the commissioner's or provider's changed.
+	got, err := e.svc.Commissioning.Contract(ctx, atoi64(id))
+	if err != nil || len(got.Requirements) != 1 || len(got.Returns) != 1 || len(got.Assessments) != 1 ||
+		len(got.Assessments[0].Comments) != 0 || got.Assessments[0].Summary != "Steady" {
+		t.Fatalf("the contract changed: %+v, %v", got, err)
+	}
+	if h, _ := e.svc.Commissioning.RequirementHistory(ctx, code); len(h) != 1 {
+		t.Errorf("the requirement has %d versions, want 1", len(h))
+	}
+	if ps, _ := e.svc.Commissioning.PrinciplesHistory(ctx); len(ps) != 1 {
+		t.Errorf("the principles have %d versions, want 1", len(ps))
+	}
+	if cs, _ := e.svc.Commissioning.Contracts(ctx); len(cs) != 1 {
+		t.Errorf("the commissioner has %d contracts, want 1", len(cs))
+	}
+}

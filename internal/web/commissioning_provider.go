@@ -1,0 +1,178 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+)
+
+func (s *Server) providerContracts(w http.ResponseWriter, r *http.Request) {
+	cs, err := s.Commissioning.ProviderContracts(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "comm_provider_contracts", s.newPage(r, "Your contracts", cs))
+}
+
+// providerContractView is a contract as its provider sees it: the return
+// to complete, the reviews it may attach and the reports on it.
+type providerContractView struct {
+	*lightbulb.Contract
+	Reviews []choice
+	Shared  bool // at least one review is shared with the commissioner
+	Now     lightbulb.Date
+	Open    map[int64]bool // reports still open to comment on
+}
+
+func (s *Server) providerPage(w http.ResponseWriter, r *http.Request, err error) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	}
+	ctx := r.Context()
+	c, cerr := s.Commissioning.ProviderContract(ctx, id)
+	if cerr != nil {
+		s.appError(w, r, cerr)
+		return
+	}
+	revs, rerr := s.Commissioning.EvidenceReviews(ctx, id)
+	if rerr != nil {
+		s.serverError(w, r, rerr)
+		return
+	}
+	lang := i18n.FromRequest(r)
+	now := lightbulb.Now()
+	v := providerContractView{Contract: c, Now: lightbulb.DateOf(now), Open: map[int64]bool{}}
+	v.Reviews = append(v.Reviews, choice{Value: "", Label: i18n.T(lang, "No review")})
+	for _, e := range revs {
+		label := e.Figure
+		if !e.Shared {
+			label += " " + i18n.T(lang, "(not shared with the commissioner)")
+		}
+		v.Shared = v.Shared || e.Shared
+		v.Reviews = append(v.Reviews, choice{Value: strconv.FormatInt(e.ID, 10), Label: label})
+	}
+	for _, a := range c.Assessments {
+		v.Open[a.ID] = a.Open(now)
+	}
+	p := s.newPage(r, c.Title, v)
+	p.Title = c.Title
+	if err != nil {
+		p.Form = r.PostForm
+		s.formError(w, r, "comm_provider_contract", p, err)
+		return
+	}
+	_ = s.Audit.Record(ctx, "commissioning.provider.view", fmt.Sprintf("contract %d", c.ID), "")
+	s.render(w, r, http.StatusOK, "comm_provider_contract", p)
+}
+
+func (s *Server) providerContract(w http.ResponseWriter, r *http.Request) { s.providerPage(w, r, nil) }
+
+func (s *Server) providerReturn(w http.ResponseWriter, r *http.Request) {
+	if !s.readForm(w, r) {
+		return
+	}
+	id, _ := pathID(r)
+	c, err := s.Commissioning.ProviderContract(r.Context(), id)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	f := formOf(r)
+	ret := &lightbulb.Return{Period: f.Text("period")}
+	for _, cr := range c.Requirements {
+		n := strconv.FormatInt(cr.ID, 10)
+		if f.Values.Get("rating-"+n) == "" {
+			f.Add("rating-"+n, "Rate requirement %s red, amber or green", cr.Requirement.Code)
+		}
+		if f.Text("evidence-"+n) == "" && f.ID("review-"+n) == 0 {
+			f.Add("evidence-"+n, "Give evidence for requirement %s, in words or from a review", cr.Requirement.Code)
+		}
+		ret.Answers = append(ret.Answers, &lightbulb.Answer{ContractRequirementID: cr.ID,
+			Rating:   lightbulb.Rating(f.Choice("rating-"+n, "Rating", "green", "amber", "red")),
+			Evidence: f.Text("evidence-" + n), ReviewID: f.ID("review-" + n)})
+	}
+	err = f.Err()
+	if err == nil {
+		err = s.Commissioning.SubmitReturn(r.Context(), id, ret)
+	}
+	if err != nil {
+		s.providerPage(w, r, f.Err(err))
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "commissioning.return.submit", fmt.Sprintf("contract %d", id), ret.Period)
+	s.flash(r, "Your return is sent to %s.", c.CommissionerName)
+	http.Redirect(w, r, fmt.Sprintf("/contracts/%d", id), http.StatusSeeOther)
+}
+
+func (s *Server) providerComment(w http.ResponseWriter, r *http.Request) {
+	if !s.readForm(w, r) {
+		return
+	}
+	id, _ := pathID(r)
+	report, err := strconv.ParseInt(r.PathValue("report"), 10, 64)
+	if err != nil {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	}
+	f := formOf(r)
+	if err := s.Commissioning.CommentOnDraft(r.Context(), id, report, f.Text("comment")); err != nil {
+		if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
+			s.appError(w, r, err)
+			return
+		}
+		s.providerPage(w, r, f.Err(err))
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "commissioning.report.comment", fmt.Sprintf("contract %d", id), fmt.Sprintf("report %d", report))
+	s.flash(r, "Your comment is sent with the draft report.")
+	http.Redirect(w, r, fmt.Sprintf("/contracts/%d", id), http.StatusSeeOther)
+}
+
+// commReportCSV downloads a contract's requirements with the provider's
+// latest answers and each report's ratings, headed in the reader's language.
+func (s *Server) commReportCSV(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	}
+	c, err := s.Commissioning.Contract(r.Context(), id)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	lang := i18n.FromRequest(r)
+	head := []string{}
+	for _, h := range []string{"Requirement", "Version", "What the provider must do", "Return due", "Provider's rating", "Provider's evidence",
+		"Review attached", "Commissioner's rating", "Commissioner's note", "Report state"} {
+		head = append(head, i18n.T(lang, h))
+	}
+	rows := [][]string{head}
+	var latest *lightbulb.Assessment
+	if len(c.Assessments) > 0 {
+		latest = c.Assessments[0]
+	}
+	for _, cr := range c.Requirements {
+		row := []string{cr.Requirement.Code, strconv.Itoa(cr.Requirement.Version), csvSafe(cr.Requirement.Text), cr.DueOn.String(), "", "", "", "", "", ""}
+		if a := cr.Latest; a != nil {
+			row[4], row[5], row[6] = label(lang, "review", a.Rating), csvSafe(a.Evidence), csvSafe(a.Figure)
+		}
+		if latest != nil {
+			for _, l := range latest.Lines {
+				if l.ContractRequirementID == cr.ID {
+					row[7], row[8] = label(lang, "review", l.Rating), csvSafe(l.Note)
+				}
+			}
+			row[9] = label(lang, "comm_report", latest.State)
+		}
+		rows = append(rows, row)
+	}
+	_ = s.Audit.Record(r.Context(), "commissioning.report.export", fmt.Sprintf("contract %d", id), "")
+	sendCSV(w, fmt.Sprintf("contract-%d.csv", id), rows)
+}
