@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
