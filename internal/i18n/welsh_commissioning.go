@@ -4,8 +4,7 @@ package i18n
 // requirements library, contracts, providers' returns and assurance reports.
 var welshCommissioning = map[string]string{
 	"%d requirements": "%d o ofynion",
-	"%d requirements from the starter library were added.": "Ychwanegwyd %d o ofynion o'r llyfrgell gychwynnol.",
-	"%s to %s": "%s i %s",
+	"%d requirements from the starter library were added.":                     "Ychwanegwyd %d o ofynion o'r llyfrgell gychwynnol.",
 	"%s: human rights principles for commissioning":                            "%s: egwyddorion hawliau dynol ar gyfer comisiynu",
 	"(not shared with the commissioner)":                                       "(heb ei rannu â'r comisiynydd)",
 	"A draft report on this contract is still open for the provider to check.": "Mae adroddiad drafft ar y contract hwn yn dal ar agor i'r darparwr ei wirio.",
