@@ -30,7 +30,7 @@ func newContentCache[K comparable, V any](db *DB, name string) *contentCache[K, 
 func (c *contentCache[K, V]) get(ctx context.Context, key K, load func(context.Context) (V, error)) (V, error) {
 	var zero V
 	var v int64
-	if err := c.db.read.QueryRowContext(ctx, `SELECT version FROM content_versions WHERE name = $1`, c.name).Scan(&v); err != nil {
+	if err := c.db.readRow(ctx, `SELECT version FROM content_versions WHERE name = $1`, c.name).Scan(&v); err != nil {
 		return zero, fmt.Errorf("%s version: %w", c.name, err)
 	}
 	c.mu.Lock()

@@ -38,6 +38,7 @@ type DB struct {
 	Dialect Dialect
 	read    *sql.DB
 	write   *sql.DB
+	reads   *stmtCache // prepared reads on SQLite; nil on PostgreSQL
 }
 
 // Open connects to the database named by dsn: "sqlite:PATH" (or a bare path)
@@ -79,7 +80,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 			return nil, fmt.Errorf("open sqlite: %w", err)
 		}
 		r.SetMaxOpenConns(8)
-		db = &DB{Dialect: SQLite, read: r, write: w}
+		db = &DB{Dialect: SQLite, read: r, write: w, reads: newStmtCache(r)}
 	}
 	if err := db.write.PingContext(ctx); err != nil {
 		db.Close()
@@ -99,6 +100,9 @@ func SQLitePath(dsn string) (string, bool) {
 
 // Close closes every connection.
 func (db *DB) Close() error {
+	if db.reads != nil {
+		db.reads.close()
+	}
 	err := db.write.Close()
 	if db.read != db.write {
 		if e := db.read.Close(); err == nil {

@@ -18,7 +18,7 @@ func NewSessionStore(db *DB) *SessionStore { return &SessionStore{db: db} }
 func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var b []byte
 	var expiry time.Time
-	err := s.db.read.QueryRowContext(ctx, `SELECT data, expiry FROM sessions WHERE token = $1`, token).Scan(&b, &expiry)
+	err := s.db.readRow(ctx, `SELECT data, expiry FROM sessions WHERE token = $1`, token).Scan(&b, &expiry)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	} else if err != nil {

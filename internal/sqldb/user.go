@@ -30,13 +30,13 @@ func NormaliseEmail(s string) string { return strings.ToLower(strings.TrimSpace(
 
 // FindUserByID returns one account.
 func (s *UserService) FindUserByID(ctx context.Context, id int64) (*lightbulb.User, error) {
-	u, err := scanUser(s.db.read.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = $1`, id))
+	u, err := scanUser(s.db.readRow(ctx, `SELECT `+userCols+` FROM users WHERE id = $1`, id))
 	return u, notFound(err, "There is no such person.")
 }
 
 // FindUserByEmail returns the account with this email address.
 func (s *UserService) FindUserByEmail(ctx context.Context, email string) (*lightbulb.User, error) {
-	u, err := scanUser(s.db.read.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = $1`, NormaliseEmail(email)))
+	u, err := scanUser(s.db.readRow(ctx, `SELECT `+userCols+` FROM users WHERE email = $1`, NormaliseEmail(email)))
 	return u, notFound(err, "There is no such person.")
 }
 
@@ -119,7 +119,7 @@ func (s *UserService) NoteLang(ctx context.Context, userID int64, lang string) e
 // Memberships lists the organisations a person belongs to and their roles in
 // each, by organisation name.
 func (s *UserService) Memberships(ctx context.Context, userID int64) ([]lightbulb.Membership, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT o.id, o.slug, o.name, o.kind, o.operator, o.created_at, m.role
+	rows, err := s.db.readRows(ctx, `SELECT o.id, o.slug, o.name, o.kind, o.operator, o.created_at, m.role
 		FROM memberships m JOIN organisations o ON o.id = m.org_id
 		WHERE m.user_id = $1 ORDER BY o.name, o.id`, userID)
 	if err != nil {

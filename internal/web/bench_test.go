@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"testing"
 )
 
@@ -18,6 +19,32 @@ func BenchmarkPublicPages(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				rec := httptest.NewRecorder()
 				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s: %d", path, rec.Code)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSignedInPages measures pages a member of staff uses, signed in,
+// through the whole middleware chain on SQLite: what profiles of session,
+// membership and list queries come from.
+func BenchmarkSignedInPages(b *testing.B) {
+	for _, path := range []string{"/dashboard", "/decisions", "/cases"} {
+		b.Run(path, func(b *testing.B) {
+			e := newBenchEnv(b)
+			c := e.client().signIn("staffA")
+			req := httptest.NewRequest(http.MethodGet, path, nil)
+			u, _ := url.Parse(e.srv.URL + path)
+			for _, ck := range c.jar.Cookies(u) {
+				req.AddCookie(ck)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				rec := httptest.NewRecorder()
+				e.handler.ServeHTTP(rec, req.Clone(req.Context()))
 				if rec.Code != http.StatusOK {
 					b.Fatalf("%s: %d", path, rec.Code)
 				}
