@@ -32,7 +32,17 @@ func (s *CoprodService) Involvement(ctx context.Context, id int64) (*lightbulb.I
 	if err != nil {
 		return nil, notFound(err, "There is no such involvement.")
 	}
-	v.Invites, err = s.invites(ctx, `i.org_id = $1 AND i.involvement_id = $2`, org, id)
+	if v.Invites, err = s.invites(ctx, `i.org_id = $1 AND i.involvement_id = $2`, org, id); err != nil {
+		return nil, err
+	}
+	claims, err := s.claims(ctx, `c.org_id = $1 AND c.involvement_id = $2`, org, id)
+	for _, in := range v.Invites {
+		for _, c := range claims {
+			if c.ExpertID == in.ExpertID {
+				in.Claim = c
+			}
+		}
+	}
 	return v, err
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -16,6 +17,7 @@ func (s *Server) coprodRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /coproduction/involvements", s.requireCoprod(s.coprodInvolvementCreate))
 	h("GET /coproduction/involvements/{id}", s.requireCoprod(s.coprodInvolvement))
 	h("GET /coproduction/indicators", s.requireCoprod(s.coprodIndicators))
+	h("POST /coproduction/involvements/{id}/claims", s.requireCoprod(s.coprodClaimFor))
 	h("GET /coproduction/rates", s.requireCoprod(s.coprodRates))
 	h("POST /coproduction/rates", s.requireCoprod(s.coprodRateAdd))
 	h("POST /coproduction/claims/{id}/approve", s.requireCoprod(s.coprodApprove))
@@ -28,6 +30,7 @@ func (s *Server) coprodRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /coproduction/me/quotes/{id}", s.requireExpert(s.coprodAnswerQuote))
 	h("GET /coproduction/me", s.requireExpert(s.coprodMe))
 	h("GET /coproduction/me/profile", s.requireExpert(s.coprodProfileForm))
+	h("GET /coproduction/me/export", s.requireExpert(s.coprodExport))
 	h("POST /coproduction/me/profile", s.requireExpert(s.coprodProfileSave))
 	h("POST /coproduction/me/follow-up", s.requireExpert(s.coprodAskFollowUp))
 	h("GET /coproduction/me/invitations/{id}", s.requireExpert(s.coprodInvite))
@@ -208,6 +211,12 @@ func (s *Server) coprodInvolvementCreate(w http.ResponseWriter, r *http.Request)
 }
 
 func (s *Server) coprodInvolvement(w http.ResponseWriter, r *http.Request) {
+	s.renderInvolvement(w, r, nil)
+}
+
+// renderInvolvement shows an involvement, with the errors of the form to
+// record time for an expert.
+func (s *Server) renderInvolvement(w http.ResponseWriter, r *http.Request, formErr error) {
 	id, ok := pathID(r)
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound)
@@ -218,8 +227,49 @@ func (s *Server) coprodInvolvement(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
+	p := s.newPage(r, inv.Title, inv)
+	if formErr != nil {
+		p.Form = r.PostForm
+		s.formError(w, r, "coprod_involvement", p, formErr)
+		return
+	}
 	_ = s.Audit.Record(r.Context(), "coproduction.involvement.view", fmt.Sprintf("involvement %d", id), "")
-	s.render(w, r, http.StatusOK, "coprod_involvement", s.newPage(r, inv.Title, inv))
+	s.render(w, r, http.StatusOK, "coprod_involvement", p)
+}
+
+// coprodClaimFor records time and expenses for an expert who took part,
+// by a lead on their behalf.
+func (s *Server) coprodClaimFor(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok || !s.readForm(w, r) {
+		if !ok {
+			s.errorPage(w, r, http.StatusNotFound)
+		}
+		return
+	}
+	f := formOf(r)
+	invite := f.ID("invite")
+	c := &lightbulb.Claim{Minutes: f.Minutes("hours", "Time they spent"), ExpensesPence: f.Pence("expenses", "Expenses"),
+		ExpensesNote: f.Text("expenses_note"), RecordedBy: learnUser(r)}
+	inv, err := s.Coprod.Involvement(r.Context(), id)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	if !slices.ContainsFunc(inv.Invites, func(in *lightbulb.Invite) bool { return in.ID == invite }) {
+		f.Add("invite", "Choose who you are recording time for")
+	}
+	err = f.Err(c.Validate())
+	if err == nil {
+		err = s.Coprod.RecordClaim(r.Context(), invite, c)
+	}
+	if err != nil {
+		s.renderInvolvement(w, r, f.Err(err))
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "coproduction.claim.record", fmt.Sprintf("claim %d", c.ID), fmt.Sprintf("%d minutes, for the expert", c.Minutes))
+	s.flash(r, "The time is recorded. Someone else must approve it.")
+	http.Redirect(w, r, fmt.Sprintf("/coproduction/involvements/%d", id), http.StatusSeeOther)
 }
 
 func (s *Server) coprodRates(w http.ResponseWriter, r *http.Request) {

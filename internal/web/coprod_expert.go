@@ -203,3 +203,9 @@ func (s *Server) coprodClaim(w http.ResponseWriter, r *http.Request) {
 	s.flash(r, "Your time is recorded. We will tell you when it is approved and paid.")
 	http.Redirect(w, r, "/coproduction/me", http.StatusSeeOther)
 }
+
+// coprodExport downloads everything Lightbulb holds about the expert, the
+// same file a platform admin would give them on request.
+func (s *Server) coprodExport(w http.ResponseWriter, r *http.Request) {
+	s.writeExport(w, r, lightbulb.Subject{UserID: learnUser(r)}, "my-lightbulb-data.json")
+}

@@ -108,6 +108,25 @@ func TestCoprodJourney(t *testing.T) {
 	expert.post("/coproduction/me/quotes/"+itoa(quotes[0].ID), url.Values{"answer": {"yes"}})
 	mustContain(t, lead.get("/coproduction"), "Approved these words")
 	lead.post("/coproduction/room", url.Values{"room_note": {"Nobody under 25 yet."}})
+	x := expert.get("/coproduction/me/export")
+	mustContain(t, x, "coproduction_profile", "coproduction_claims", "Being asked, not told.")
+
+	// A lead records time for an expert; someone else approves it.
+	second := postInvolvement(t, e, lead)
+	recs, _ = e.svc.Coprod.MyRecords(lightbulb.WithOrg(context.Background(), e.orgA.ID), e.users["expertA"].ID)
+	var inv2 *lightbulb.Invite
+	for _, in := range recs.Invites {
+		if itoa(in.InvolvementID) == second {
+			inv2 = in
+		}
+	}
+	expert.post("/coproduction/me/invitations/"+itoa(inv2.ID), url.Values{"answer": {"yes"}, "understood": {"yes"}})
+	r = lead.post("/coproduction/involvements/"+second+"/claims", url.Values{"invite": {itoa(inv2.ID)}, "hours-hours": {"x"}})
+	mustContain(t, r, "There is a problem", "Time they spent: enter hours and minutes as numbers")
+	if r := lead.post("/coproduction/involvements/"+second+"/claims", url.Values{"invite": {itoa(inv2.ID)}, "hours-hours": {"2"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("record for an expert: %d %s", r.status, r.body)
+	}
+	mustContain(t, lead.get("/coproduction/involvements/"+second), "2:00, £40.00: Waiting for approval")
 	mustContain(t, lead.get("/coproduction"), "Nobody under 25 yet.", "Last changed by")
 }
 
@@ -126,6 +145,7 @@ func TestCoprodIsolation(t *testing.T) {
 		{"GET", "/coproduction", nil}, {"GET", "/coproduction/involvements/new", nil},
 		{"POST", "/coproduction/involvements", url.Values{"title": {"Taken over"}}},
 		{"GET", "/coproduction/involvements/" + id, nil}, {"GET", "/coproduction/rates", nil},
+		{"POST", "/coproduction/involvements/" + id + "/claims", url.Values{"invite": {invite}, "hours-hours": {"1"}}},
 		{"GET", "/coproduction/indicators", nil},
 		{"POST", "/coproduction/quotes", url.Values{"quote_expert": {itoa(e.users["expertA"].ID)}, "words": {"x"}, "use_for": {"internal"}}},
 		{"POST", "/coproduction/room", url.Values{"room_note": {"Taken over"}}},
@@ -135,7 +155,7 @@ func TestCoprodIsolation(t *testing.T) {
 		{"GET", "/coproduction/follow-ups/" + fu, nil}, {"POST", "/coproduction/follow-ups/" + fu, url.Values{"method": {"call"}, "outcome": {"fine"}}},
 	}
 	expertOnly := []route{
-		{"GET", "/coproduction/me", nil}, {"GET", "/coproduction/me/profile", nil},
+		{"GET", "/coproduction/me", nil}, {"GET", "/coproduction/me/profile", nil}, {"GET", "/coproduction/me/export", nil},
 		{"POST", "/coproduction/me/profile", url.Values{"preferred_name": {"Taken over"}, "pay_pref": {"none"}}},
 		{"POST", "/coproduction/me/follow-up", nil},
 		{"POST", "/coproduction/me/quotes/1", url.Values{"answer": {"yes"}}},
@@ -156,7 +176,7 @@ func TestCoprodIsolation(t *testing.T) {
 	mustContain(t, b.get("/coproduction"), "You have not posted an involvement yet.")
 	// Nothing changed.
 	after, _ := e.svc.Coprod.MyRecords(ctx, e.users["expertA"].ID)
-	if after.Invites[0].State != lightbulb.InviteInvited || after.Profile.Known || after.FollowUps[0].Done() {
+	if after.Invites[0].State != lightbulb.InviteInvited || after.Profile.Known || after.FollowUps[0].Done() || len(after.Claims) != 0 {
 		t.Fatalf("an outsider changed co-production records: %+v", after)
 	}
 }
