@@ -187,3 +187,29 @@ func TestSenderReportsRefusal(t *testing.T) {
 		t.Fatalf("dead server: %v", err)
 	}
 }
+
+// TestOneClickUnsubscribeHeaders: a newsletter or check-in carries
+// List-Unsubscribe and List-Unsubscribe-Post (RFC 8058); other email does
+// not, and an address that could break the header is left out.
+func TestOneClickUnsubscribeHeaders(t *testing.T) {
+	rec := mailtest.Start(t)
+	send := lbmail.Sender(rec.SMTP(from))
+	for _, u := range []string{"https://lb.test/newsletter/unsubscribe/7.3.abc", "", "https://lb.test/x>\r\nBcc: evil@example.org"} {
+		m := &lightbulb.Mail{ID: 1, CreatedAt: time.Now(), To: "reader@example.org", Subject: "News", Body: "Hello\n", ListUnsubscribe: u}
+		if err := send(context.Background(), m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := rec.Raw()
+	first, _ := parse(t, got[0])
+	if first.Header.Get("List-Unsubscribe") != "<https://lb.test/newsletter/unsubscribe/7.3.abc>" ||
+		first.Header.Get("List-Unsubscribe-Post") != "List-Unsubscribe=One-Click" {
+		t.Fatalf("headers: %v", first.Header)
+	}
+	for _, raw := range got[1:] {
+		msg, _ := parse(t, raw)
+		if msg.Header.Get("List-Unsubscribe") != "" || msg.Header.Get("Bcc") != "" {
+			t.Fatalf("unexpected headers: %v", msg.Header)
+		}
+	}
+}
