@@ -29,6 +29,9 @@ type BoardIndicator struct {
 	Heading string
 	Rows    []Row // its reading: definition, latest, labels
 	Chart   Chart
+	// TableHead and Table are the chart's numbers as a table.
+	TableHead []string
+	Table     [][]string
 	// Sections are what it tells us and its actions, headed.
 	Sections []Row
 }
@@ -78,6 +81,7 @@ func WriteBoard(w io.Writer, b Board) (err error) {
 			text("", recBody, colInk, r.Value)
 			pdf.Ln(2)
 		}
+		boardTable(pdf, contentW, ind.TableHead, ind.Table)
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("report: rendering board report: %w", err)

@@ -271,7 +271,11 @@ func (ch Chart) drawStacked() Drawing {
 // 0 to the top with its ends labelled; a legend names the series when there
 // are several, and each point carries its number when there are few.
 func (ch Chart) drawLine() Drawing {
-	const left, right, top, plotH = 56, 24, 40, 220
+	const left, right, plotH = 56, 24, 220
+	top := 40
+	if ch.MarkedLabel != "" {
+		top = 64 // room for a second legend line naming the marked points
+	}
 	d := Drawing{Width: chartWidth, Height: top + plotH + 44}
 	n := len(ch.Categories)
 	step := 0.0
@@ -288,7 +292,8 @@ func (ch Chart) drawLine() Drawing {
 	d.Lines = append(d.Lines, Polyline{Points: fmt.Sprintf("%d,%d %d,%d %d,%d", left, top, left, top+plotH, chartWidth-right, top+plotH), Stroke: ink})
 	every := max(1, (n+7)/8) // at most about eight labels along the bottom
 	for c, cat := range ch.Categories {
-		if c%every == 0 || c == n-1 {
+		// Every few months, and the last unless it would sit on the one before.
+		if (c%every == 0 && c+every <= n-1) || c == n-1 {
 			x, _ := at(c, 0)
 			d.Texts = append(d.Texts, Text{X: x, Y: top + plotH + 24, S: cat, Anchor: "middle", Fill: ink, Lang: ch.CategoryLang})
 		}
@@ -314,8 +319,8 @@ func (ch Chart) drawLine() Drawing {
 		}
 	}
 	if ch.MarkedLabel != "" && slices.ContainsFunc(d.Dots, func(x Dot) bool { return x.Square }) {
-		d.Dots = append(d.Dots, Dot{X: lx + 6, Y: 14, Fill: ink, Square: true})
-		d.Texts = append(d.Texts, Text{X: lx + 20, Y: 19, S: ch.MarkedLabel, Anchor: "start", Fill: ink})
+		d.Dots = append(d.Dots, Dot{X: left + 6, Y: 38, Fill: ink, Square: true})
+		d.Texts = append(d.Texts, Text{X: left + 20, Y: 43, S: ch.MarkedLabel, Anchor: "start", Fill: ink})
 	}
 	return d
 }

@@ -88,6 +88,25 @@ func readIndicator(lang string, def lightbulb.IndicatorDef, vs []lightbulb.Indic
 	return rd
 }
 
+// AssuranceWords is the assurance label, or why there is none.
+func (rd indicatorReading) AssuranceWords(lang string) string {
+	switch {
+	case rd.Assurance != "":
+		return rd.Assurance
+	case rd.HasTarget:
+		return i18n.T(lang, "Needs 13 months for an assurance label")
+	}
+	return i18n.T(lang, "No target")
+}
+
+// LatestWords is the latest value with its month: "60% (November 2026)".
+func (rd indicatorReading) LatestWords() string {
+	if rd.Latest == "" {
+		return ""
+	}
+	return rd.Latest + " (" + rd.LatestMonth + ")"
+}
+
 // rulesInWords names each rule a chart used, with its point count.
 func rulesInWords(lang string, used []string, r lightbulb.SPCRules) []string {
 	var out []string

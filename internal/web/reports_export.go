@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -72,15 +73,37 @@ func boardDocument(lang, org string, v *reportView) report.Board {
 		if rd.Upper != "" {
 			limits = rd.Lower + " " + t("to") + " " + rd.Upper
 		}
-		b.SummaryRows = append(b.SummaryRows, []string{rd.Name, joinWords(rd.Latest, rd.LatestMonth), rd.TargetText, rd.Centre, limits, rd.Variation, rd.Assurance})
+		b.SummaryRows = append(b.SummaryRows, []string{rd.Name, rd.LatestWords(), rd.TargetText, rd.Centre, limits, orNone(lang, rd.Variation), rd.AssuranceWords(lang)})
 		sec := v.Sections[i]
-		b.Indicators = append(b.Indicators, report.BoardIndicator{Heading: rd.Name, Chart: sec.Chart,
+		b.Indicators = append(b.Indicators, report.BoardIndicator{Heading: rd.Name, Chart: sec.Chart, TableHead: chartHead(sec.Chart), Table: chartRows(sec.Chart),
 			Rows: []report.Row{{Label: t("What it measures"), Value: rd.Definition}, {Label: t("Chart"), Value: rd.Kind},
-				{Label: t("Variation"), Value: orNone(lang, rd.Variation)}, {Label: t("Assurance"), Value: orNone(lang, rd.Assurance)},
-				{Label: t("Rules this chart used"), Value: joinWords(rd.RulesUsed...)}},
+				{Label: t("Latest"), Value: rd.LatestWords()},
+				{Label: t("Variation"), Value: orNone(lang, rd.Variation)}, {Label: t("Assurance"), Value: rd.AssuranceWords(lang)},
+				{Label: t("Rules this chart used"), Value: strings.Join(rd.RulesUsed, "; ")}},
 			Sections: []report.Row{{Label: t("What it tells us"), Value: orNone(lang, sec.TellsUs)}, {Label: t("Actions"), Value: orNone(lang, sec.Actions)}}})
 	}
 	return b
+}
+
+// chartHead and chartRows are a chart's table twin as text, for the PDF.
+func chartHead(ch report.Chart) []string {
+	head := []string{ch.Axis}
+	for _, s := range ch.Series {
+		head = append(head, s.Name)
+	}
+	return head
+}
+
+func chartRows(ch report.Chart) [][]string {
+	var rows [][]string
+	for c, cat := range ch.Categories {
+		row := []string{cat}
+		for s := range ch.Series {
+			row = append(row, ch.Cell(s, c))
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 func orNone(lang, s string) string {
@@ -88,19 +111,4 @@ func orNone(lang, s string) string {
 		return i18n.T(lang, "None given")
 	}
 	return s
-}
-
-// joinWords joins the non-empty words with "; ".
-func joinWords(ws ...string) string {
-	out := ""
-	for _, w := range ws {
-		if w == "" {
-			continue
-		}
-		if out != "" {
-			out += "; "
-		}
-		out += w
-	}
-	return out
 }

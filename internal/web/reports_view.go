@@ -9,6 +9,9 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/report"
 )
 
+// reportHistoryMonths is how many months a board report's charts show.
+const reportHistoryMonths = 24
+
 // reportSection is one indicator of a board report: its reading, chart
 // and the lead's words.
 type reportSection struct {
@@ -32,9 +35,12 @@ type reportView struct {
 
 // readReportView reads rep's indicators over its period in lang.
 func (s *Server) readReportView(r *http.Request, rep *lightbulb.BoardReport, lang string) (*reportView, error) {
-	iq := indicatorQuery{From: rep.From, To: rep.To, Rules: lightbulb.DefaultSPCRules}
+	// The charts show the two years up to the period's end, so each is read
+	// over enough months for process limits; the latest value is the
+	// period's last month.
+	iq := indicatorQuery{From: min(rep.From, lightbulb.AddMonths(rep.To, -(reportHistoryMonths-1))), To: rep.To, Rules: lightbulb.DefaultSPCRules}
 	ctx := r.Context()
-	vs, err := s.Indicators.IndicatorValues(ctx, rep.Keys(), rep.From, rep.To, false)
+	vs, err := s.Indicators.IndicatorValues(ctx, rep.Keys(), iq.From, iq.To, false)
 	if err != nil {
 		return nil, err
 	}
