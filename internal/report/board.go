@@ -95,12 +95,7 @@ func boardTable(pdf *fpdf.Fpdf, w float64, head []string, rows [][]string) {
 	if len(head) == 0 {
 		return
 	}
-	first := w * 0.28
-	rest := (w - first) / float64(len(head)-1)
-	widths := []float64{first}
-	for range head[1:] {
-		widths = append(widths, rest)
-	}
+	widths := columnWidths(w, head, rows)
 	row := func(cells []string, style string) {
 		pdf.SetFont(fontFamily, style, 8)
 		h := 0.0
@@ -125,4 +120,29 @@ func boardTable(pdf *fpdf.Fpdf, w float64, head []string, rows [][]string) {
 	for _, r := range rows {
 		row(r, "")
 	}
+}
+
+// columnWidths shares w between the columns by the length of their longest
+// text (heading or cell, up to a point), so long words get the room.
+func columnWidths(w float64, head []string, rows [][]string) []float64 {
+	need := make([]float64, len(head))
+	for i, h := range head {
+		need[i] = float64(min(len([]rune(h)), 24))
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			if i < len(need) {
+				need[i] = max(need[i], float64(min(len([]rune(c)), 60)))
+			}
+		}
+	}
+	var total float64
+	for i := range need {
+		need[i] = max(need[i], 6)
+		total += need[i]
+	}
+	for i := range need {
+		need[i] = w * need[i] / total
+	}
+	return need
 }

@@ -295,7 +295,12 @@ func (ch Chart) drawLine() Drawing {
 		// Every few months, and the last unless it would sit on the one before.
 		if (c%every == 0 && c+every <= n-1) || c == n-1 {
 			x, _ := at(c, 0)
-			d.Texts = append(d.Texts, Text{X: x, Y: top + plotH + 24, S: cat, Anchor: "middle", Fill: ink, Lang: ch.CategoryLang})
+			anchor := "middle"
+			if c == n-1 && n > 1 {
+				anchor = "end" // the last label ends at the axis's end, inside the drawing
+				x += right
+			}
+			d.Texts = append(d.Texts, Text{X: x, Y: top + plotH + 24, S: cat, Anchor: anchor, Fill: ink, Lang: ch.CategoryLang})
 		}
 	}
 	lx := left
