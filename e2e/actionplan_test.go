@@ -64,7 +64,8 @@ func signedCount(t *testing.T, tb *tab) string {
 // answers it, and stops check-ins in one click.
 func TestVisitorSignsTheActionPlan(t *testing.T) {
 	tb := newTabNoJS(t)
-	visit(t, tb, "/action-plan")
+	visit(t, tb, "/")
+	click(t, tb, "action-plan", `main a[href="/action-plan"]`)
 	mustContain(t, tb, "main", "The Human Rights Action Plan", "As a public body worker", "Check one blanket rule")
 	before := signedCount(t, tb)
 	click(t, tb, "easy-read", `main a[href="/action-plan/easy-read"]`)
@@ -249,7 +250,7 @@ func listUnsubscribe(t *testing.T, to string) string {
 func TestCommsRunsTheActionPlan(t *testing.T) {
 	tb := newTab(t)
 	signIn(t, tb, "comms@lightbulb.test")
-	visit(t, tb, "/action-plan/manage")
+	click(t, tb, "action-plan-manage", `main a[href="/action-plan/manage"]`)
 	mustContain(t, tb, "main", "Run the Action Plan", "As a policymaker", "Waiting to be read", "Read one right a week with my book club.")
 	click(t, tb, "edit-action", `main a[href^="/action-plan/manage/actions/"]:not([href$="/history"]):not([href$="/new"])`)
 	eval[bool](t, tb, `(document.querySelector('#text').value = '', true)`) // select all and delete

@@ -310,3 +310,15 @@ func TestOrganisationCountsItsStaff(t *testing.T) {
 	}
 	mustContain(t, adminA.get("/admin"), "/admin/action-plan")
 }
+
+// TestTheActionPlanIsFound: the home page leads the public to the Action
+// Plan and the newsletter, and the communications role's dashboard to the
+// pages that run them.
+func TestTheActionPlanIsFound(t *testing.T) {
+	e := newEnv(t)
+	mustContain(t, e.client().get("/"), `href="/action-plan"`, `href="/newsletter"`)
+	mustContain(t, addComms(t, e).get("/dashboard"), `href="/action-plan/manage"`, `href="/newsletter/manage"`)
+	if r := e.client().signIn("staffA").get("/dashboard"); strings.Contains(r.body, `href="/action-plan/manage"`) {
+		t.Error("staff are offered the communications role's pages")
+	}
+}
