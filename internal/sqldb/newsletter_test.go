@@ -2,6 +2,8 @@ package sqldb_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -122,6 +124,54 @@ func TestCampaignGoesOnceToEachSubscriber(t *testing.T) {
 		must(t, nl.EraseSubscriber(ctx, bLink[strings.LastIndex(bLink, "/")+1:]))
 		if _, err := nl.FindBySigned(ctx, bLink[strings.LastIndex(bLink, "/")+1:]); lightbulb.ErrorCode(err) != lightbulb.ENOTFOUND {
 			t.Fatalf("erased subscriber still found: %v", err)
+		}
+	})
+}
+
+// TestCampaignSurvivesACrashMidBatch: a batch that dies after queueing its
+// emails and before it finishes leaves nothing behind; its retry sends
+// each of those people the campaign once.
+func TestCampaignSurvivesACrashMidBatch(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		nl := sqldb.NewNewsletterService(db, "https://lb.test")
+		nl.Batch = 3
+		var emails []string
+		for i := 0; i < 7; i++ {
+			emails = append(emails, fmt.Sprintf("r%d@example.org", i))
+		}
+		must(t, nl.SeedSubscribers(ctx, emails, []string{"en"}, "yes"))
+		c := &lightbulb.Campaign{Subject: "S", Body: "B", SubjectCy: "S", BodyCy: "B"}
+		must(t, nl.SaveCampaign(ctx, c))
+		must(t, nl.ScheduleCampaign(ctx, c.ID, time.Time{}))
+		q := jobs.NewQueue(db.Writer(), string(db.Dialect)).ReadFrom(db.Reader())
+		nl.RegisterJobs(q)
+		crashes := 0
+		q.Fault = func(kind string) error {
+			if kind == sqldb.JobCampaignBatch && crashes < 2 {
+				crashes++
+				return errors.New("killed mid-batch")
+			}
+			return nil
+		}
+		real := lightbulb.Now
+		t.Cleanup(func() { lightbulb.Now = real })
+		for i := 0; i < 40; i++ {
+			lightbulb.Now = func() time.Time { return real().Add(time.Duration(i) * 10 * time.Minute) }
+			_, err := q.RunDue(ctx, 10)
+			must(t, err)
+		}
+		if crashes != 2 {
+			t.Fatalf("%d crashes", crashes)
+		}
+		for _, e := range emails {
+			if n := len(outboxFor(t, db, e)); n != 1 {
+				t.Errorf("%s got the campaign %d times", e, n)
+			}
+		}
+		got, err := nl.FindCampaign(ctx, c.ID)
+		if err != nil || got.Status != lightbulb.CampaignSent || got.Recipients != 7 {
+			t.Fatalf("after the crashes: %+v %v", got, err)
 		}
 	})
 }
