@@ -1,20 +1,25 @@
 package lightbulb
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 )
 
-// MatchRights ranks rights against everyday words: a keyword match counts
+// MatchRights ranks rights against everyday words. Words match whole (after
+// folding endings, so "visits" finds "visiting"), never inside another word.
+// A word of the everyday vocabulary of care (careWords) or a keyword counts
 // most, then the title, then the rest of the text. Rights that match nothing
 // are left out, and so are rights that only mention a word in passing when
-// others match it by keyword or title; ties keep the library order.
+// others match it by keyword, vocabulary or title; ties keep the library
+// order.
 func MatchRights(rights []*Right, query string) []*Right {
 	words := searchWords(query)
 	if len(words) == 0 {
 		return nil
 	}
+	vocab := careMatches(words)
 	type scored struct {
 		r     *Right
 		score int
@@ -22,18 +27,18 @@ func MatchRights(rights []*Right, query string) []*Right {
 	var hits []scored
 	for _, r := range rights {
 		t := r.Text
-		kw := strings.ToLower(strings.Join(t.Keywords, " | "))
-		title := strings.ToLower(t.Title + " " + r.Code + " " + r.Article)
-		body := strings.ToLower(strings.Join(append([]string{t.Summary, t.Protects, t.HealthCare, t.Restrictions},
+		kw := wordSet(strings.Join(t.Keywords, " "))
+		title := wordSet(t.Title + " " + r.Code + " " + r.Article)
+		body := wordSet(strings.Join(append([]string{t.Summary, t.Protects, t.HealthCare, t.Restrictions},
 			append(t.Examples, t.EasyRead...)...), " "))
-		score := 0
+		score := 10 * vocab[r.Code]
 		for _, w := range words {
 			switch {
-			case strings.Contains(kw, w):
+			case kw[w]:
 				score += 10
-			case strings.Contains(title, w):
+			case title[w]:
 				score += 6
-			case strings.Contains(body, w):
+			case body[w]:
 				score += 1
 			}
 		}
@@ -57,27 +62,96 @@ func MatchRights(rights []*Right, query string) []*Right {
 	return out
 }
 
-// stopWords are common words that say nothing about which right is meant.
-var stopWords = map[string]bool{"the": true, "and": true, "a": true, "an": true, "of": true, "to": true,
-	"in": true, "my": true, "is": true, "for": true, "on": true, "i": true, "me": true, "y": true, "yr": true, "a'r": true}
+// stopWords say nothing about which right is meant, in English and Welsh.
+// "Not" and "no" are among them: "do not resuscitate" is about
+// resuscitation, and "no visits" about visits.
+var stopWords = wordsOf(`the and a an of to in my is for on i me at by or be am are was were
+	it its this that with from as do does did done not no nor but if so can cant could would should
+	will wont dont didnt doesnt isnt wasnt have has had he she his her him they them their we our you
+	your what when where why how who which about into than then there been being get got any all
+	y yr a'r ac ar o yn mae nid ddim na fy dy ei eu gyda ond neu wedi heb roedd oedd sut pam beth`)
 
-func searchWords(q string) []string {
-	f := strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\''
+func wordsOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// splitWords lowers s and cuts it into words of letters and digits (an
+// apostrophe stays inside a word).
+func splitWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\'' && r != '’'
 	})
+}
+
+// searchWords returns the folded words of a query that say something.
+func searchWords(q string) []string {
 	var out []string
-	for _, w := range f {
-		if len(w) < 2 || stopWords[w] {
+	for _, w := range splitWords(q) {
+		w = strings.ReplaceAll(w, "’", "'")
+		if len(w) < 2 || stopWords[w] || stopWords[strings.ReplaceAll(w, "'", "")] {
 			continue
 		}
-		// Fold simple English plurals and -ing forms so "visits" finds "visiting".
-		for _, suf := range []string{"ing", "s"} {
-			if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
-				w = strings.TrimSuffix(w, suf)
-				break
-			}
-		}
-		out = append(out, w)
+		out = append(out, fold(w))
 	}
 	return out
 }
+
+// wordSet is the set of folded words of s.
+func wordSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range splitWords(s) {
+		set[fold(strings.ReplaceAll(w, "’", "'"))] = true
+	}
+	return set
+}
+
+// fold drops one common English ending so that forms of a word meet:
+// visit, visits, visited and visiting; vote, votes and voting; sore and
+// sores. A word keeps at least three letters.
+func fold(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	for _, suf := range []string{"ing", "es", "ed", "s", "e"} {
+		if len(w)-len(suf) >= 3 && strings.HasSuffix(w, suf) {
+			return strings.TrimSuffix(w, suf)
+		}
+	}
+	return w
+}
+
+// careMatches counts, for each right, the words and phrases of the everyday
+// vocabulary of care in the query's folded words.
+func careMatches(words []string) map[string]int {
+	out := map[string]int{}
+	for i := range words {
+		for n := 1; n <= 3 && i+n <= len(words); n++ {
+			for _, code := range careIndex[strings.Join(words[i:i+n], " ")] {
+				out[code]++
+			}
+		}
+	}
+	return out
+}
+
+// careIndex is careWords with every word of every phrase folded as a query
+// is.
+var careIndex = func() map[string][]string {
+	idx := map[string][]string{}
+	for _, entry := range careWords {
+		for _, phrase := range strings.Split(entry.words, ",") {
+			key := strings.Join(searchWords(phrase), " ")
+			if key == "" {
+				continue
+			}
+			for _, code := range entry.codes {
+				if !slices.Contains(idx[key], code) {
+					idx[key] = append(idx[key], code)
+				}
+			}
+		}
+	}
+	return idx
+}()

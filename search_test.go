@@ -1,9 +1,11 @@
 package lightbulb_test
 
 import (
+	"slices"
 	"testing"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/content"
 )
 
 func TestMatchRights(t *testing.T) {
@@ -41,6 +43,84 @@ func TestMatchRights(t *testing.T) {
 		for i := range got {
 			if got[i] != tc.want[i] {
 				t.Errorf("%q: got %v, want %v", tc.q, got, tc.want)
+			}
+		}
+	}
+}
+
+func TestMatchRightsWholeWordsAndStopWords(t *testing.T) {
+	rights := []*lightbulb.Right{
+		{Code: "A3", Text: lightbulb.RightText{Title: "Freedom from torture", Keywords: []string{"restraint"}}},
+		{Code: "A8", Text: lightbulb.RightText{Title: "Private and family life", Keywords: []string{"visiting"}, Protects: "what you do and do not want"}},
+	}
+	for _, q := range []string{"rest", "do", "not", "do not", "don't", "vis", "NOT no"} {
+		if got := lightbulb.MatchRights(rights, q); len(got) != 0 {
+			t.Errorf("%q matched %s: a word must match whole, and stop words match nothing", q, got[0].Code)
+		}
+	}
+	for q, want := range map[string]string{"restraints": "A3", "visited": "A8", "Visits": "A8"} {
+		if got := lightbulb.MatchRights(rights, q); len(got) == 0 || got[0].Code != want {
+			t.Errorf("%q: want %s first, got %d rights", q, want, len(got))
+		}
+	}
+}
+
+// TestMatchRightsEverydayCareWords searches the shipped library, in English
+// and Welsh, with the everyday words of care that people type.
+func TestMatchRightsEverydayCareWords(t *testing.T) {
+	lib, err := content.Rights()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lang := func(cy bool) []*lightbulb.Right {
+		var out []*lightbulb.Right
+		for _, r := range lib {
+			text := r.EN
+			if cy {
+				text = r.CY
+			}
+			out = append(out, &lightbulb.Right{Code: r.Code, Article: r.Article, Text: lightbulb.RightText{
+				Title: text.Title, Summary: text.Summary, Protects: text.Protects, HealthCare: text.HealthCare,
+				Restrictions: text.Restrictions, Examples: text.Examples, EasyRead: text.EasyRead, Keywords: text.Keywords}})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		q     string
+		cy    bool
+		first string   // the right that must come first, if one must
+		also  []string // rights that must be among the results
+	}{
+		{"toilet", false, "", []string{"A3", "A8"}},
+		{"continence", false, "", []string{"A3", "A8"}},
+		{"pressure sores", false, "A3", nil},
+		{"confidentiality", false, "A8", nil},
+		{"do not resuscitate", false, "A2", []string{"A8"}},
+		{"DNACPR", false, "A2", []string{"A8"}},
+		{"force feeding", false, "A3", []string{"A8"}},
+		{"eviction", false, "A8", []string{"P1A1"}},
+		{"sexuality", false, "", []string{"A8", "A14"}},
+		{"wheelchair", false, "A8", []string{"A14"}},
+		{"hunger", false, "A3", nil},
+		{"bed rails", false, "A5", []string{"A8"}},
+		{"toiled", true, "", []string{"A3", "A8"}},
+		{"cadair olwyn", true, "A8", []string{"A14"}},
+		{"peidio â dadebru", true, "A2", []string{"A8"}},
+		{"rheiliau gwely", true, "", []string{"A5", "A8"}},
+		{"briwiau pwyso", true, "A3", nil},
+	} {
+		got := lightbulb.MatchRights(lang(tc.cy), tc.q)
+		var codes []string
+		for _, r := range got {
+			codes = append(codes, r.Code)
+		}
+		if len(codes) == 0 || tc.first != "" && codes[0] != tc.first {
+			t.Errorf("%q: got %v, want %s first", tc.q, codes, tc.first)
+			continue
+		}
+		for _, c := range tc.also {
+			if !slices.Contains(codes, c) {
+				t.Errorf("%q: got %v, want %s among them", tc.q, codes, c)
 			}
 		}
 	}
