@@ -15,7 +15,10 @@ import (
 // suggestions and reports rows per second. `lightbulb bench cases` measures
 // the whole CSV path at millions of rows.
 func BenchmarkCaseImport(b *testing.B) {
-	db := sqldbtest.MustOpenSQLite(b)
+	sqldbtest.BenchEngines(b, benchCaseImport)
+}
+
+func benchCaseImport(b *testing.B, db *sqldb.DB) {
 	a := sqldbtest.MustOrg(b, db, "trust-a", lightbulb.KindNHSTrust)
 	ctx := lightbulb.WithOrg(b.Context(), a.ID)
 	ward := &lightbulb.Service{Name: "Ward 1"}

@@ -11,21 +11,12 @@ import (
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
-const caseUpsert = `INSERT INTO cases (org_id, type, source_ref, received, service_id, summary, harm, status, person_ref,
-	created_at, updated_at) VALUES %s
-	ON CONFLICT (org_id, source_ref) DO UPDATE SET type = excluded.type, received = excluded.received,
-	service_id = excluded.service_id, summary = excluded.summary, harm = excluded.harm, status = excluded.status,
-	person_ref = excluded.person_ref, updated_at = excluded.updated_at
-	RETURNING id, source_ref, created_at = updated_at`
-
-// casePGBatch is how many rows one PostgreSQL statement carries.
-const casePGBatch = 500
-
 // ImportCases inserts or updates a batch of already validated cases, keyed
 // on the organisation and the source reference, in one transaction: a
 // batch is stored whole or not at all, and running it again changes
-// nothing more. Services must belong to the organisation. Both engines use
-// multi-row statements.
+// nothing more. Services must belong to the organisation. SQLite uses
+// multi-row statements; PostgreSQL copies the batch into a staging table
+// and stores it with one upsert.
 func (s *CaseService) ImportCases(ctx context.Context, cs []*lightbulb.Case, suggest bool) (lightbulb.CaseImportResult, error) {
 	var res lightbulb.CaseImportResult
 	org, err := lightbulb.OrgFrom(ctx)
@@ -37,7 +28,7 @@ func (s *CaseService) ImportCases(ctx context.Context, cs []*lightbulb.Case, sug
 	}
 	cs = caseLastByRef(cs)
 	now := lightbulb.Now()
-	err = s.db.tx(ctx, func(tx *sql.Tx) error {
+	err = s.db.txCopy(ctx, func(tx *sql.Tx, cp copyFunc) error {
 		res = lightbulb.CaseImportResult{}
 		ids := make(map[string]int64, len(cs))
 		cc := caseCounts{}
@@ -48,7 +39,7 @@ func (s *CaseService) ImportCases(ctx context.Context, cs []*lightbulb.Case, sug
 				err = caseIDs(ctx, tx, org, cs, ids)
 			}
 		} else {
-			err = caseUpsertPG(ctx, tx, org, now, cs, ids, cc, &res)
+			err = caseUpsertPG(ctx, tx, cp, org, now, cs, ids, cc, &res)
 		}
 		if err == nil {
 			err = cc.store(ctx, tx, org)
@@ -281,50 +272,59 @@ func caseIDs(ctx context.Context, tx *sql.Tx, org int64, cs []*lightbulb.Case, i
 	return nil
 }
 
-func caseUpsertPG(ctx context.Context, tx *sql.Tx, org int64, now time.Time, cs []*lightbulb.Case, ids map[string]int64, cc caseCounts, res *lightbulb.CaseImportResult) error {
-	for len(cs) > 0 {
-		n := min(len(cs), casePGBatch)
-		var vals []string
-		args := make([]any, 0, n*11)
-		byRef := make(map[string]*lightbulb.Case, n)
-		for _, c := range cs[:n] {
-			byRef[c.SourceRef] = c
-			p := make([]string, 11)
-			for i := range p {
-				p[i] = fmt.Sprintf("$%d", len(args)+i+1)
-			}
-			vals = append(vals, "("+strings.Join(p, ", ")+")")
-			args = append(args, org, string(c.Type), c.SourceRef, c.Received, c.ServiceID, c.Summary, c.Harm,
-				c.Status, c.PersonRef, now, now)
-		}
-		rows, err := tx.QueryContext(ctx, fmt.Sprintf(caseUpsert, strings.Join(vals, ", ")), args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var id int64
-			var ref string
-			var created bool
-			if err := rows.Scan(&id, &ref, &created); err != nil {
-				rows.Close()
-				return err
-			}
-			ids[ref] = id
-			caseCount(res, created)
-			if created {
-				cc.add(byRef[ref])
-			}
-		}
-		if err := rows.Err(); err != nil {
-			rows.Close()
-			return err
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		cs = cs[n:]
+// caseStage is the temporary table a PostgreSQL import copies a batch into,
+// dropped when the transaction ends.
+const caseStage = `CREATE TEMP TABLE case_stage (type TEXT, source_ref TEXT, received TEXT, service_id BIGINT,
+	summary TEXT, harm TEXT, status TEXT, person_ref TEXT) ON COMMIT DROP`
+
+// caseStageUpsert stores the staged batch in one statement: new references
+// are inserted and stored ones updated, so running a batch again changes
+// nothing more; created tells which were new.
+const caseStageUpsert = `INSERT INTO cases (org_id, type, source_ref, received, service_id, summary, harm, status,
+	person_ref, created_at, updated_at)
+	SELECT $1, type, source_ref, received, service_id, summary, harm, status, person_ref, $2, $2 FROM case_stage
+	ON CONFLICT (org_id, source_ref) DO UPDATE SET type = excluded.type, received = excluded.received,
+	service_id = excluded.service_id, summary = excluded.summary, harm = excluded.harm, status = excluded.status,
+	person_ref = excluded.person_ref, updated_at = excluded.updated_at
+	RETURNING id, source_ref, created_at = updated_at`
+
+var caseStageCols = []string{"type", "source_ref", "received", "service_id", "summary", "harm", "status", "person_ref"}
+
+// caseUpsertPG copies the batch into a temporary table with COPY and
+// stores it with one upsert. Multi-row INSERTs of 500 rows stored 28,000
+// rows a second, most of it spent sending and planning parameters.
+func caseUpsertPG(ctx context.Context, tx *sql.Tx, cp copyFunc, org int64, now time.Time, cs []*lightbulb.Case, ids map[string]int64, cc caseCounts, res *lightbulb.CaseImportResult) error {
+	if _, err := tx.ExecContext(ctx, caseStage); err != nil {
+		return fmt.Errorf("stage cases: %w", err)
 	}
-	return nil
+	rows := make([][]any, len(cs))
+	byRef := make(map[string]*lightbulb.Case, len(cs))
+	for i, c := range cs {
+		byRef[c.SourceRef] = c
+		rows[i] = []any{string(c.Type), c.SourceRef, c.Received, c.ServiceID, c.Summary, c.Harm, c.Status, c.PersonRef}
+	}
+	if _, err := cp(ctx, "case_stage", caseStageCols, rows); err != nil {
+		return fmt.Errorf("copy cases: %w", err)
+	}
+	out, err := tx.QueryContext(ctx, caseStageUpsert, org, now)
+	if err != nil {
+		return fmt.Errorf("store cases: %w", err)
+	}
+	defer out.Close()
+	for out.Next() {
+		var id int64
+		var ref string
+		var created bool
+		if err := out.Scan(&id, &ref, &created); err != nil {
+			return err
+		}
+		ids[ref] = id
+		caseCount(res, created)
+		if created {
+			cc.add(byRef[ref])
+		}
+	}
+	return out.Err()
 }
 
 func caseCount(res *lightbulb.CaseImportResult, created bool) {
