@@ -281,3 +281,20 @@ func TestCommsRunsTheActionPlan(t *testing.T) {
 	mustContain(t, tb, "main", "Rhedeg y Cynllun Gweithredu", "Lawrlwytho llofnodion (CSV)")
 	visit(t, tb, "/language/en?next=/action-plan/manage")
 }
+
+// Journey: Northbridge's admin, whose trust counts its staff's signatures
+// in the demo, finds how many of their staff signed and which actions they
+// chose, in English and Welsh, without ever seeing who.
+func TestOrgAdminSeesItsStaffsSignatures(t *testing.T) {
+	tb := newTab(t)
+	signIn(t, tb, "admin@northbridge.test")
+	visit(t, tb, "/admin")
+	click(t, tb, "org-action-plan", `main a[href="/admin/action-plan"]`)
+	mustContain(t, tb, "main", "of your staff have signed.", "Check one blanket rule", "never who")
+	if strings.Contains(text(t, tb, "main"), "@example.org") {
+		t.Error("the organisation's page names a signatory")
+	}
+	visit(t, tb, "/language/cy?next=/admin/action-plan")
+	mustContain(t, tb, "main", "o'ch staff wedi llofnodi", "Camau a ddewiswyd gan eich staff")
+	visit(t, tb, "/language/en?next=/admin")
+}
