@@ -31,6 +31,7 @@ func commands() []command {
 		{"user", "manage accounts: add, list, set-role, set-password", runUser},
 		{"org", "manage organisations: add, list", runOrg},
 		{"remind", "queue review reminders now (serve does this every morning at 07:00)", runRemind},
+		{"indicators", "monthly indicators: compute [--org SLUG --from --to]; recompute --org SLUG --month YYYY-MM", runIndicators},
 		{"jobs", "the background queue: run-due, list", runJobs},
 		{"newsletter", "feed bounce and complaint reports in: newsletter bounces FILE", runNewsletter},
 		{"privacy", "personal data: register, retention, vacuum", runPrivacy},
