@@ -38,6 +38,15 @@ const (
 	PayNone     = "none"
 )
 
+// ExpertGroups are the groups an expert may choose to share about
+// themselves, used only in counts of who is involved.
+var ExpertGroups = []string{"disabled", "learning_disability", "autistic", "mental_health", "carer", "young_person",
+	"older_person", "ethnic_minority", "lgbtq", "welsh_speaker", "bsl_user"}
+
+// GroupCountsHidden is the smallest count shown: fewer could identify
+// someone.
+const GroupCountsHidden = 5
+
 // PayPrefs lists the payment preferences in display order.
 var PayPrefs = []string{PayFull, PayReduced, PayCharity, PayVouchers, PayNone}
 
@@ -79,7 +88,8 @@ type ExpertProfile struct {
 	Charity      string
 	CapPence     int64 // the expert's own cap on earnings; 0 for none
 	CapPeriod    string
-	PublicSector bool // paid only for work outside their job, in their own time
+	PublicSector bool     // paid only for work outside their job, in their own time
+	Groups       []string // groups they choose to share, for counts only
 	UpdatedAt    time.Time
 }
 
@@ -150,6 +160,7 @@ func (p *ExpertProfile) Validate() error {
 		p.CapPeriod = ""
 	}
 	slices.Sort(p.OptOutTopics)
+	slices.Sort(p.Groups)
 	return v.Err()
 }
 

@@ -113,3 +113,42 @@ func CountCoprod(claims []*Claim, followUps []*FollowUp, now time.Time) *CoprodI
 	sort.Slice(x.Months, func(i, j int) bool { return x.Months[i].Month < x.Months[j].Month })
 	return x
 }
+
+// GroupCount is how many people involved belong to a group they chose to
+// share; Hidden when fewer than GroupCountsHidden, so nobody is singled out.
+type GroupCount struct {
+	Group  string
+	Count  int
+	Hidden bool
+}
+
+// InvolvedGroups counts the people involved in a period by the groups they
+// chose to share.
+type InvolvedGroups struct {
+	People  int // experts who took part
+	Sharing int // of those, how many shared any group
+	Groups  []GroupCount
+}
+
+// CountGroups counts experts by the groups they share, in ExpertGroups
+// order, hiding counts under GroupCountsHidden.
+func CountGroups(experts []*ExpertProfile) *InvolvedGroups {
+	x := &InvolvedGroups{People: len(experts)}
+	n := map[string]int{}
+	for _, p := range experts {
+		if len(p.Groups) > 0 {
+			x.Sharing++
+		}
+		for _, g := range p.Groups {
+			n[g]++
+		}
+	}
+	for _, g := range ExpertGroups {
+		c := GroupCount{Group: g, Count: n[g]}
+		if c.Count > 0 && c.Count < GroupCountsHidden {
+			c.Count, c.Hidden = 0, true
+		}
+		x.Groups = append(x.Groups, c)
+	}
+	return x
+}

@@ -271,6 +271,9 @@ type CoprodService interface {
 	Rates(ctx context.Context) ([]*CoprodRate, error)
 	AddRate(ctx context.Context, r *CoprodRate) error
 	FollowUp(ctx context.Context, id int64) (*FollowUp, error)
+	// InvolvedExperts lists the experts who said yes to an involvement
+	// starting from one day up to another, for counts by group.
+	InvolvedExperts(ctx context.Context, from, to Date) ([]*ExpertProfile, error)
 	// FollowUps lists check-ins due from one day up to another.
 	FollowUps(ctx context.Context, from, to Date) ([]*FollowUp, error)
 	CompleteFollowUp(ctx context.Context, f *FollowUp) error

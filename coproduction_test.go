@@ -58,3 +58,23 @@ func TestCountCoprod(t *testing.T) {
 		t.Fatal("lateness")
 	}
 }
+
+func TestCountGroupsHidesSmallCounts(t *testing.T) {
+	var ps []*ExpertProfile
+	for i := 0; i < 6; i++ {
+		p := &ExpertProfile{Groups: []string{"carer"}}
+		if i < 2 {
+			p.Groups = append(p.Groups, "bsl_user")
+		}
+		ps = append(ps, p)
+	}
+	ps = append(ps, &ExpertProfile{})
+	x := CountGroups(ps)
+	got := map[string]GroupCount{}
+	for _, g := range x.Groups {
+		got[g.Group] = g
+	}
+	if x.People != 7 || x.Sharing != 6 || got["carer"].Count != 6 || !got["bsl_user"].Hidden || got["bsl_user"].Count != 0 || got["lgbtq"].Hidden {
+		t.Fatalf("groups: %+v", x)
+	}
+}

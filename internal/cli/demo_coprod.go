@@ -15,11 +15,12 @@ import (
 // experts, as they describe themselves.
 var coprodDemoExperts = []lightbulb.ExpertProfile{
 	{PreferredName: "Esther", ContactBy: "email", Captions: lightbulb.NeedYes, Breaks: lightbulb.NeedYes, Format: "standard",
-		EasyRead: lightbulb.NeedNo, CreditByName: true, QuoteInternal: true, OptOutTopics: []string{"seclusion"}, PayPref: lightbulb.PayFull},
+		EasyRead: lightbulb.NeedNo, CreditByName: true, QuoteInternal: true, OptOutTopics: []string{"seclusion"}, PayPref: lightbulb.PayFull,
+		Groups: []string{"ethnic_minority", "mental_health"}},
 	{PreferredName: "Ifan", ContactBy: "email", Captions: lightbulb.NeedPreferNot, Breaks: lightbulb.NeedPreferNot,
-		AvoidTimesPreferNot: true, PayPref: lightbulb.PayVouchers},
+		AvoidTimesPreferNot: true, PayPref: lightbulb.PayVouchers, Groups: []string{"disabled", "welsh_speaker"}},
 	{PreferredName: "Lowri", ContactBy: "email", EasyRead: lightbulb.NeedYes, Format: "large_print", AvoidTimes: "Mornings before 10",
-		PayPref: lightbulb.PayCharity, Charity: "Riverside Carers Group", CreditByName: true},
+		PayPref: lightbulb.PayCharity, Charity: "Riverside Carers Group", CreditByName: true, Groups: []string{"carer", "welsh_speaker"}},
 }
 
 // loadCoprodDemo gives the charity a year of its committee's monthly

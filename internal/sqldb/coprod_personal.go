@@ -25,6 +25,7 @@ var _ = declare(
 			{Column: "charity", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseDelete},
 			{Column: "cap_pence", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseDelete},
 			{Column: "public_sector", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseDelete},
+			{Column: "shared_groups", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseDelete},
 		}},
 	lightbulb.PersonalTable{Table: "coprod_invites", Section: "coproduction_invitations", Order: "id",
 		About: "The involvements you were invited to, what you were offered and your answers.",

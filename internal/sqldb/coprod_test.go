@@ -70,13 +70,13 @@ func TestCoprodProfileIsTheExpertsToControl(t *testing.T) {
 			t.Fatal("a refused profile was saved")
 		}
 		p.PreferredName, p.QuotePublic, p.Captions, p.PayPref = "Esther", true, lightbulb.NeedPreferNot, lightbulb.PayCharity
-		p.Charity = "Mind Cymru"
+		p.Charity, p.Groups = "Mind Cymru", []string{"welsh_speaker", "carer"}
 		must(t, f.svc.SaveProfile(f.ctx, p))
 		p.QuotePublic = false // revoked
 		must(t, f.svc.SaveProfile(f.ctx, p))
 		got, err := f.svc.Profile(f.ctx, f.esther.ID)
 		must(t, err)
-		if !got.Known || got.QuotePublic || got.Captions != lightbulb.NeedPreferNot || got.Charity != "Mind Cymru" {
+		if !got.Known || got.QuotePublic || got.Captions != lightbulb.NeedPreferNot || got.Charity != "Mind Cymru" || strings.Join(got.Groups, ",") != "carer,welsh_speaker" {
 			t.Fatalf("saved profile: %+v", got)
 		}
 		// Someone who is not an expert here has no profile.
@@ -111,6 +111,10 @@ func TestCoprodInvolvementClaimAndFollowUp(t *testing.T) {
 			t.Fatalf("Owen answered Esther's invitation: %v", err)
 		}
 		must(t, f.svc.Respond(f.ctx, in.ID, f.esther.ID, true, true))
+		involved, err := f.svc.InvolvedExperts(f.ctx, lightbulb.DateOf(start), lightbulb.DateOf(start.AddDate(0, 0, 1)))
+		if err != nil || len(involved) != 1 || involved[0].UserID != f.esther.ID {
+			t.Fatalf("involved experts: %v %+v", err, involved)
+		}
 
 		// Claims: absurd hours refused, then 3 hours and a fare.
 		if err := f.svc.RecordClaim(f.ctx, in.ID, &lightbulb.Claim{Minutes: 20 * 60, ExpensesPence: 60_000, RecordedBy: f.esther.ID}); fieldsOf(err) != "hours expenses expenses_note" {

@@ -43,7 +43,7 @@ func profileForm(p *lightbulb.ExpertProfile) map[string][]string {
 		"format": {p.Format}, "breaks": {p.Breaks}, "captions": {p.Captions}, "easy_read": {p.EasyRead},
 		"avoid_times": {p.AvoidTimes}, "avoid_times_prefer_not": yes(p.AvoidTimesPreferNot), "paused": yes(p.Paused),
 		"topics": p.OptOutTopics, "pay_pref": {p.PayPref}, "charity": {p.Charity}, "cap_period": {p.CapPeriod},
-		"public_sector": yes(p.PublicSector)}
+		"public_sector": yes(p.PublicSector), "groups": p.Groups}
 	for name, on := range map[string]bool{"credit": p.CreditByName, "quote_internal": p.QuoteInternal, "quote_public": p.QuotePublic, "recording": p.Recording} {
 		if on {
 			v["consents"] = append(v["consents"], name)
@@ -87,7 +87,8 @@ func (s *Server) coprodProfileSave(w http.ResponseWriter, r *http.Request) {
 		Paused: f.Text("paused") == "yes", OptOutTopics: f.Checks("topics", "Topics", 0, lightbulb.CoprodTopics...),
 		PayPref: f.Choice("pay_pref", "How you would like to be paid", lightbulb.PayPrefs...), Charity: f.Text("charity"),
 		ReducedPence: f.Pence("reduced", "Lower amount"), CapPence: f.Pence("cap", "Your cap"),
-		CapPeriod: f.Choice("cap_period", "Cap for", lightbulb.CapPeriods...), PublicSector: f.Text("public_sector") == "yes"}
+		CapPeriod: f.Choice("cap_period", "Cap for", lightbulb.CapPeriods...), PublicSector: f.Text("public_sector") == "yes",
+		Groups: f.Checks("groups", "Groups you choose to share", 0, lightbulb.ExpertGroups...)}
 	if p.ContactBy == "" {
 		p.ContactBy = "email"
 	}

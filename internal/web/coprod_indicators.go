@@ -12,6 +12,7 @@ type coprodIndicatorsView struct {
 	*lightbulb.CoprodIndicators
 	From, To string
 	Target   int
+	Involved *lightbulb.InvolvedGroups
 }
 
 // coprodPeriod reads the period from the address (from, up to but not
@@ -65,6 +66,12 @@ func (s *Server) coprodIndicators(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	view.CoprodIndicators = lightbulb.CountCoprod(claims, fus, lightbulb.Now())
+	experts, err := s.Coprod.InvolvedExperts(r.Context(), from, to)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	view.Involved = lightbulb.CountGroups(experts)
 	_ = s.Audit.Record(r.Context(), "coproduction.indicators", "co-production", view.From+" to "+view.To)
 	s.render(w, r, http.StatusOK, "coprod_indicators", p)
 }

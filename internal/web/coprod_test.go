@@ -87,6 +87,7 @@ func TestCoprodJourney(t *testing.T) {
 	mustContain(t, csv, "Esther", "£64.50", "'=Bus fare", "Paid")
 	mustContain(t, expert.get("/coproduction/me"), "£64.50", "Paid")
 	mustContain(t, lead.get("/coproduction/indicators"), "Claims paid within 20 working days", "100% (1 of 1)", "3:00", "£64.50")
+	mustContain(t, lead.get("/coproduction/indicators?from=2020-01-01&to=2100-01-01"), "1 experts took part; 0 of them chose to share")
 	r := lead.get("/coproduction/indicators?from=2026-13-01&to=2026-01-01")
 	if r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("a bad period: %d", r.status)

@@ -27,6 +27,8 @@ CREATE TABLE coprod_profiles (
 	charity TEXT NOT NULL DEFAULT '',
 	cap_pence INTEGER NOT NULL DEFAULT 0,
 	cap_period TEXT NOT NULL DEFAULT '',
+	-- The groups the expert chooses to share, for counts only.
+	shared_groups TEXT NOT NULL DEFAULT '',
 	public_sector BOOLEAN NOT NULL DEFAULT 0,
 	updated_at TIMESTAMP NOT NULL,
 	PRIMARY KEY (org_id, user_id)
