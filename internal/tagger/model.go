@@ -156,17 +156,44 @@ func (m *Model) because(text string, toks []Token, feats []feature, r int) []str
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].w > cs[j].w })
-	out := []string{}
-	for _, c := range cs {
-		if len(out) == maxBecause {
-			break
+	pick := func(contentOnly bool) []string {
+		out := []string{}
+		for _, c := range cs {
+			if len(out) == maxBecause {
+				break
+			}
+			if contentOnly && !hasContentWord(toks[c.f.first:c.f.last+1]) {
+				continue
+			}
+			s := strings.ToLower(text[toks[c.f.first].Start:toks[c.f.last].End])
+			if !containsPart(out, s) {
+				out = append(out, s)
+			}
 		}
-		s := strings.ToLower(text[toks[c.f.first].Start:toks[c.f.last].End])
-		if !containsPart(out, s) {
-			out = append(out, s)
+		return out
+	}
+	// Reasons are content words: never only "not", "no", "patient" or a
+	// number, unless nothing else led to the suggestion.
+	if out := pick(true); len(out) > 0 {
+		return out
+	}
+	return pick(false)
+}
+
+// notReasons are terms that say nothing on their own about why a right is
+// engaged, however much weight they carry.
+var notReasons = map[string]bool{"not": true, "no": true, "never": true, "without": true, "#": true,
+	"patient": true, "staff": true, "nurse": true, "people": true, "person": true}
+
+// hasContentWord reports whether any of toks is a word that can explain a
+// suggestion.
+func hasContentWord(toks []Token) bool {
+	for _, t := range toks {
+		if !notReasons[t.Term] && strings.Trim(t.Term, "0123456789#") != "" {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // containsPart reports whether s is already said by, or says, one of have.

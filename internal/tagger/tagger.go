@@ -33,9 +33,20 @@ type Suggestion struct {
 	Code string `json:"code"`
 	// Score is the model's probability that a reviewer would list the right.
 	Score float64 `json:"score"`
+	// Strength says in plain words how sure the model is: "strong" when
+	// the score is at least halfway from the right's threshold to 1,
+	// otherwise "possible". Reviewers see this; the score stays for
+	// programs.
+	Strength string `json:"strength"`
 	// Because lists the words and phrases of the text that counted most.
 	Because []string `json:"because"`
 }
+
+// Strengths of a suggestion, as a reviewer sees them.
+const (
+	Strong   = "strong"
+	Possible = "possible"
+)
 
 // Suggest returns the rights the shipped model would put to a reviewer for
 // text, most likely first. It returns none for text that engages no right.
@@ -72,7 +83,11 @@ func (m *Model) Suggest(text string) []Suggestion {
 	scores := m.scores(feats, len(toks))
 	var out []Suggestion
 	for _, r := range m.decide(scores) {
-		out = append(out, Suggestion{Code: m.Codes[r], Score: round(scores[r])})
+		strength := Possible
+		if scores[r] >= (m.Threshold[r]+1)/2 {
+			strength = Strong
+		}
+		out = append(out, Suggestion{Code: m.Codes[r], Score: round(scores[r]), Strength: strength})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	for i := range out {

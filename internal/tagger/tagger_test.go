@@ -257,6 +257,9 @@ func checkSuggestions(t *testing.T, text string, got []Suggestion) {
 		if len(s.Because) == 0 || len(s.Because) > maxBecause {
 			t.Fatalf("%q: %s explained by %q", text, s.Code, s.Because)
 		}
+		if s.Strength != Strong && s.Strength != Possible {
+			t.Fatalf("%q: %s has strength %q", text, s.Code, s.Strength)
+		}
 	}
 	if codes[Discrimination] && len(codes) == 1 {
 		t.Fatalf("%q: A14 suggested alone", text)
@@ -457,6 +460,42 @@ func TestA14OnlyWithAnotherRight(t *testing.T) {
 	} {
 		if got := codes(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("Suggest(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestReasonsAreContentWords checks that a suggestion is explained by words
+// that say something (never "not", "no", "patient" or a number alone), and
+// that its strength is put in plain words.
+func TestReasonsAreContentWords(t *testing.T) {
+	for _, text := range []string{
+		"Patient not allowed to see her 2 children for 6 weeks, no reason given.",
+		"No visits, no phone, not allowed out, 3 months.",
+		"pt not given pain relief for 12 hours",
+	} {
+		got := Suggest(text)
+		if len(got) == 0 {
+			t.Fatalf("%q: nothing suggested", text)
+		}
+		checkSuggestions(t, text, got)
+		for _, s := range got {
+			for _, r := range s.Because {
+				if !hasContentWord(Tokenise(r)) {
+					t.Errorf("%q: %s explained by %q", text, s.Code, r)
+				}
+			}
+		}
+	}
+	// In the tiny model "deaf" makes A14 sure (0.98 against a threshold of
+	// 0.5) and "visit" brings A8 in at 0.36, as A14's partner.
+	got := tinyModel(t).Suggest("deaf visit")
+	want := map[string]string{"A14": Strong, "A8": Possible}
+	if len(got) != len(want) {
+		t.Fatalf("tiny model suggests %+v", got)
+	}
+	for _, s := range got {
+		if s.Strength != want[s.Code] {
+			t.Errorf("%s at %.2f: strength %q, want %q", s.Code, s.Score, s.Strength, want[s.Code])
 		}
 	}
 }
