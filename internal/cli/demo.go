@@ -167,6 +167,9 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 	if err := loadCoprodDemo(ctx, db, out); err != nil {
 		return err
 	}
+	if err := loadCommissioningDemo(ctx, db, out); err != nil {
+		return err
+	}
 	if err := loadDemoCases(ctx, db, ids, out); err != nil {
 		return err
 	}

@@ -1,5 +1,7 @@
 package content
 
+import lightbulb "github.com/lightbulb-hr/lightbulb"
+
 // StarterRequirement is one requirement of the starter library a
 // commissioner can load into their own: written in Lightbulb's own words,
 // with the rights it engages, the FREDA and PANEL principles, tags for what
@@ -90,4 +92,15 @@ func StarterRequirements() []StarterRequirement {
 			l("A8", "A14"), l("Participation", "Accountability"), l("Standard Contract SC3"),
 			"Agreed roundtable actions completed by their due date", "six_monthly", "90%"),
 	}
+}
+
+// StarterLibrary returns the starter requirements ready to save in a
+// commissioner's library.
+func StarterLibrary() []*lightbulb.Requirement {
+	var out []*lightbulb.Requirement
+	for _, x := range StarterRequirements() {
+		out = append(out, &lightbulb.Requirement{Text: x.Text, Evidence: x.Evidence, Rights: x.Rights, Principles: x.Principles,
+			Tags: x.Tags, Measure: x.Measure, Frequency: x.Frequency, Target: x.Target})
+	}
+	return out
 }

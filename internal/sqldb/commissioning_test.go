@@ -13,15 +13,6 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
 
-func starter() []*lightbulb.Requirement {
-	var out []*lightbulb.Requirement
-	for _, s := range content.StarterRequirements() {
-		out = append(out, &lightbulb.Requirement{Text: s.Text, Evidence: s.Evidence, Rights: s.Rights, Principles: s.Principles,
-			Tags: s.Tags, Measure: s.Measure, Frequency: s.Frequency, Target: s.Target})
-	}
-	return out
-}
-
 func seedRights(t *testing.T, db *sqldb.DB) {
 	for _, c := range []string{"A2", "A3", "A4", "A5", "A6", "A8", "A9", "A10", "A14", "P1A1"} {
 		sqldbtest.MustRight(t, db, c, lightbulb.Qualified)
@@ -53,11 +44,11 @@ func TestPrinciplesAndLibraryAreVersioned(t *testing.T) {
 			t.Fatalf("unknown organisation: %v", err)
 		}
 
-		n, err := svc.LoadStarter(ctx, starter())
+		n, err := svc.LoadStarter(ctx, content.StarterLibrary())
 		if err != nil || n != 20 {
 			t.Fatalf("starter library: %d, %v", n, err)
 		}
-		if again, err := svc.LoadStarter(ctx, starter()); err != nil || again != 0 {
+		if again, err := svc.LoadStarter(ctx, content.StarterLibrary()); err != nil || again != 0 {
 			t.Fatalf("loading twice added %d, %v", again, err)
 		}
 		bad := &lightbulb.Requirement{Text: "X", Rights: []string{"Z9"}, Evidence: "Y", Measure: "M"}
@@ -106,7 +97,7 @@ func newAssure(t *testing.T, db *sqldb.DB) *assureFixture {
 	f.cctx = actorCtx(f.icb, sqldbtest.MustUser(t, db, "com@example.org", f.icb, lightbulb.RoleCommissioner))
 	f.pctx = actorCtx(f.trust, sqldbtest.MustUser(t, db, "lead@example.org", f.trust, lightbulb.RoleLead))
 	f.rival = actorCtx(rival, sqldbtest.MustUser(t, db, "rival@example.org", rival, lightbulb.RoleLead))
-	_, err := f.svc.LoadStarter(f.cctx, starter()[:2])
+	_, err := f.svc.LoadStarter(f.cctx, content.StarterLibrary()[:2])
 	must(t, err)
 	bad := &lightbulb.Contract{Title: "Mental health", ProviderID: f.trust.ID, StartsOn: date(2027, 4, 1), EndsOn: date(2026, 4, 1)}
 	if err := f.svc.CreateContract(f.cctx, bad); err == nil || !strings.Contains(err.Error(), "end after it starts") {

@@ -19,12 +19,7 @@ func (s *Server) commLibrary(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) commLoadStarter(w http.ResponseWriter, r *http.Request) {
-	var rs []*lightbulb.Requirement
-	for _, x := range content.StarterRequirements() {
-		rs = append(rs, &lightbulb.Requirement{Text: x.Text, Evidence: x.Evidence, Rights: x.Rights, Principles: x.Principles,
-			Tags: x.Tags, Measure: x.Measure, Frequency: x.Frequency, Target: x.Target})
-	}
-	n, err := s.Commissioning.LoadStarter(r.Context(), rs)
+	n, err := s.Commissioning.LoadStarter(r.Context(), content.StarterLibrary())
 	if err != nil {
 		s.serverError(w, r, err)
 		return

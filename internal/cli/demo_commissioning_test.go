@@ -1,0 +1,49 @@
+package cli_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
+)
+
+// TestCommissioningDemo loads Westshire ICB's principles, library and two
+// contracts with a year of quarterly returns, once.
+func TestCommissioningDemo(t *testing.T) {
+	dsn := dbURL(t)
+	out, err := run(t, dsn, "demo", "--insecure-fast-passwords")
+	if err != nil || !strings.Contains(out, "Commissioning demo: Westshire ICB's principles") {
+		t.Fatalf("first demo: %v\n%s", err, out)
+	}
+	if out, err = run(t, dsn, "demo", "--insecure-fast-passwords"); err != nil || !strings.Contains(out, "Commissioning demo: already loaded.") {
+		t.Fatalf("second demo: %v\n%s", err, out)
+	}
+	db := sqldbtest.MustOpenDSN(t, dsn)
+	ctx := context.Background()
+	icb, err := sqldb.NewOrgService(db).FindOrgBySlug(ctx, "westshire-icb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := sqldb.NewCommissioningService(db, "")
+	cctx := lightbulb.WithOrg(ctx, icb.ID)
+	cs, _ := svc.Contracts(cctx)
+	if len(cs) != 2 {
+		t.Fatalf("%d contracts, want 2", len(cs))
+	}
+	for _, c := range cs {
+		full, err := svc.Contract(cctx, c.ID)
+		if err != nil || len(full.Returns) != 4 || len(full.Assessments) != 2 || full.Assessments[1].State != lightbulb.AssessmentFinal {
+			t.Fatalf("%s: %d returns, %d reports, %v", c.Title, len(full.Returns), len(full.Assessments), err)
+		}
+		open := full.Assessments[0].State == lightbulb.AssessmentDraft
+		if open != (c.ProviderName == "Northbridge NHS Foundation Trust") {
+			t.Errorf("%s: latest report open %v", c.Title, open)
+		}
+	}
+	if _, all, err := svc.PublicPrinciples(ctx, "westshire-icb", 0); err != nil || len(all) != 2 {
+		t.Fatalf("principles: %d versions, %v", len(all), err)
+	}
+}
