@@ -62,6 +62,9 @@ type Statement struct {
 	GreenMeans string
 	Rights     []string // codes from the rights library, e.g. "A8"
 	Principles []string
+	Cy         StatementWelsh // empty until translated
+	EnVersion  int            // the framework version whose edit last changed the English
+	CyBasedOn  int            // the EnVersion the Welsh was translated from
 }
 
 // Framework is one version of a set of statements grouped by theme. Editing
@@ -79,6 +82,7 @@ type Framework struct {
 // Theme is a named group of statements, in framework order.
 type Theme struct {
 	Name       string
+	NameCy     string
 	Statements []*Statement
 }
 
@@ -87,7 +91,7 @@ func (f *Framework) Themes() []Theme {
 	var out []Theme
 	for _, s := range f.Statements {
 		if n := len(out); n == 0 || out[n-1].Name != s.Theme {
-			out = append(out, Theme{Name: s.Theme})
+			out = append(out, Theme{Name: s.Theme, NameCy: s.Cy.Theme})
 		}
 		out[len(out)-1].Statements = append(out[len(out)-1].Statements, s)
 	}
@@ -376,6 +380,10 @@ type ReviewService interface {
 	FrameworkVersions(ctx context.Context) ([]*Framework, error)
 	// UpdateStatement stores a new framework version with one statement changed.
 	UpdateStatement(ctx context.Context, code string, s Statement) (*Framework, error)
+	// UpdateStatementWelsh stores a new framework version with one
+	// statement's Welsh changed, and its theme's Welsh name on every
+	// statement of that theme.
+	UpdateStatementWelsh(ctx context.Context, code string, cy StatementWelsh) (*Framework, error)
 
 	FindReviews(ctx context.Context, f ReviewFilter) ([]*Review, error)
 	FindReview(ctx context.Context, id int64) (*Review, error)

@@ -6,6 +6,8 @@ package content
 type FrameworkStatement struct {
 	Code, Theme, Text, Good, Red, Amber, Green string
 	Rights, Principles                         []string
+	ThemeCy                                    string
+	Cy                                         WelshStatement
 }
 
 // Framework names and the themes of the shipped framework, in order.
@@ -22,14 +24,23 @@ const (
 )
 
 func st(code, theme, text, good, red, amber, green string, rights, principles []string) FrameworkStatement {
-	return FrameworkStatement{code, theme, text, good, red, amber, green, rights, principles}
+	return FrameworkStatement{Code: code, Theme: theme, Text: text, Good: good, Red: red, Amber: amber, Green: green,
+		Rights: rights, Principles: principles}
 }
 
 func l(xs ...string) []string { return xs }
 
 // Framework returns the 24 statements of the shipped review framework, in
-// order and grouped by theme.
+// order and grouped by theme, each with its Welsh.
 func Framework() []FrameworkStatement {
+	fw := frameworkEnglish()
+	for i := range fw {
+		fw[i].ThemeCy, fw[i].Cy = themesCy[fw[i].Theme], statementsCy[fw[i].Code]
+	}
+	return fw
+}
+
+func frameworkEnglish() []FrameworkStatement {
 	return []FrameworkStatement{
 		st("KR1", ThemeKnowing, "Staff can say which human rights are most at stake in their day-to-day work.",
 			"Asked on a shift, staff name the rights that matter most where they work and give an example from the last month.",

@@ -55,3 +55,22 @@ func TestFramework(t *testing.T) {
 		t.Errorf("the framework has %d themes, want 7", len(themes))
 	}
 }
+
+// TestFrameworkWelsh checks every shipped statement and theme has its Welsh,
+// every part of it filled, and that no part is the English left untranslated.
+func TestFrameworkWelsh(t *testing.T) {
+	if len(statementsCy) != len(Framework()) {
+		t.Errorf("there is Welsh for %d statements, want one for each of the %d", len(statementsCy), len(Framework()))
+	}
+	for _, s := range Framework() {
+		if s.ThemeCy == "" || s.ThemeCy == s.Theme {
+			t.Errorf("%s: theme %q has no Welsh", s.Code, s.Theme)
+		}
+		en := []string{s.Text, s.Good, s.Red, s.Amber, s.Green}
+		for i, cy := range []string{s.Cy.Text, s.Cy.Good, s.Cy.Red, s.Cy.Amber, s.Cy.Green} {
+			if cy == "" || cy == en[i] {
+				t.Errorf("%s: %q has no Welsh", s.Code, en[i])
+			}
+		}
+	}
+}

@@ -69,7 +69,8 @@ func findFramework(ctx context.Context, q querier, id int64) (*lightbulb.Framewo
 	if err != nil {
 		return nil, notFound(err, "There is no such framework.")
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, code, theme, sort, text, good, red_means, amber_means, green_means, rights, principles
+	rows, err := q.QueryContext(ctx, `SELECT id, code, theme, sort, text, good, red_means, amber_means, green_means, rights, principles,
+		theme_cy, text_cy, good_cy, red_means_cy, amber_means_cy, green_means_cy, en_version, cy_based_on
 		FROM review_statements WHERE framework_id = $1 ORDER BY sort`, id)
 	if err != nil {
 		return nil, fmt.Errorf("find statements: %w", err)
@@ -78,8 +79,10 @@ func findFramework(ctx context.Context, q querier, id int64) (*lightbulb.Framewo
 	for rows.Next() {
 		var st lightbulb.Statement
 		var rights, principles string
+		cy := &st.Cy
 		if err := rows.Scan(&st.ID, &st.Code, &st.Theme, &st.Sort, &st.Text, &st.Good, &st.RedMeans, &st.AmberMeans,
-			&st.GreenMeans, &rights, &principles); err != nil {
+			&st.GreenMeans, &rights, &principles, &cy.Theme, &cy.Text, &cy.Good, &cy.RedMeans, &cy.AmberMeans, &cy.GreenMeans,
+			&st.EnVersion, &st.CyBasedOn); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(rights), &st.Rights); err != nil {
@@ -124,10 +127,14 @@ func insertFramework(ctx context.Context, tx *sql.Tx, f *lightbulb.Framework) er
 		st.Sort = i + 1
 		rights, _ := json.Marshal(nonNil(st.Rights))
 		principles, _ := json.Marshal(nonNil(st.Principles))
+		cy := st.Cy
 		err := tx.QueryRowContext(ctx, `INSERT INTO review_statements (framework_id, code, theme, sort, text, good,
-			red_means, amber_means, green_means, rights, principles) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+			red_means, amber_means, green_means, rights, principles, theme_cy, text_cy, good_cy, red_means_cy, amber_means_cy,
+			green_means_cy, en_version, cy_based_on)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
 			f.ID, st.Code, st.Theme, st.Sort, st.Text, st.Good, st.RedMeans, st.AmberMeans, st.GreenMeans,
-			string(rights), string(principles)).Scan(&st.ID)
+			string(rights), string(principles), cy.Theme, cy.Text, cy.Good, cy.RedMeans, cy.AmberMeans, cy.GreenMeans,
+			st.EnVersion, st.CyBasedOn).Scan(&st.ID)
 		if err != nil {
 			return fmt.Errorf("insert statement %s: %w", st.Code, err)
 		}
@@ -144,11 +151,27 @@ func nonNil(xs []string) []string {
 
 // UpdateStatement stores a new version of the default framework in which the
 // statement with code reads as st. Earlier versions, and the reviews that
-// used them, are unchanged.
+// used them, are unchanged. The statement's Welsh is kept; when the English
+// wording changed, the Welsh shows as older than the English until it is
+// translated again.
 func (s *ReviewService) UpdateStatement(ctx context.Context, code string, st lightbulb.Statement) (*lightbulb.Framework, error) {
 	if err := lightbulb.ValidateStatement(&st); err != nil {
 		return nil, err
 	}
+	return s.newVersion(ctx, code, func(f *lightbulb.Framework, old *lightbulb.Statement) {
+		st.Code, st.Theme, st.Cy, st.CyBasedOn, st.EnVersion = old.Code, old.Theme, old.Cy, old.CyBasedOn, old.EnVersion
+		if st.Text != old.Text || st.Good != old.Good || st.RedMeans != old.RedMeans ||
+			st.AmberMeans != old.AmberMeans || st.GreenMeans != old.GreenMeans {
+			st.EnVersion = f.Version
+		}
+		*old = st
+	})
+}
+
+// newVersion stores a new version of the default framework, changed by edit,
+// which is given the new version (its number already moved on) and the
+// statement with code in it.
+func (s *ReviewService) newVersion(ctx context.Context, code string, edit func(f *lightbulb.Framework, st *lightbulb.Statement)) (*lightbulb.Framework, error) {
 	var out *lightbulb.Framework
 	err := s.db.tx(ctx, func(tx *sql.Tx) error {
 		var id int64
@@ -164,9 +187,8 @@ func (s *ReviewService) UpdateStatement(ctx context.Context, code string, st lig
 		if old == nil {
 			return lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no statement with that code.")
 		}
-		st.Code, st.Theme = old.Code, old.Theme
-		*old = st
 		f.Version++
+		edit(f, old)
 		f.EditedBy = ""
 		if a := lightbulb.ActorFrom(ctx); a != nil {
 			f.EditedBy = a.Name
@@ -179,6 +201,8 @@ func (s *ReviewService) UpdateStatement(ctx context.Context, code string, st lig
 
 // SeedFramework stores f as version 1 of its framework unless that framework
 // exists already, so that edits survive; it reports whether it added it.
+// When the framework is there already, the shipped Welsh is given to any
+// statement that has no Welsh yet and whose English is still as shipped.
 func (s *ReviewService) SeedFramework(ctx context.Context, f *lightbulb.Framework) (bool, error) {
 	added := false
 	err := s.db.tx(ctx, func(tx *sql.Tx) error {
@@ -187,9 +211,15 @@ func (s *ReviewService) SeedFramework(ctx context.Context, f *lightbulb.Framewor
 			return err
 		}
 		if n > 0 {
-			return nil
+			return fillShippedWelsh(ctx, tx, f)
 		}
 		f.Version, f.EditedBy, added = 1, "Lightbulb", true
+		for _, st := range f.Statements {
+			st.EnVersion, st.CyBasedOn = 1, 0
+			if st.Cy.Text != "" {
+				st.CyBasedOn = 1
+			}
+		}
 		return insertFramework(ctx, tx, f)
 	})
 	return added, err
