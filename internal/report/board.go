@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -95,7 +96,7 @@ func boardTable(pdf *fpdf.Fpdf, w float64, head []string, rows [][]string) {
 	if len(head) == 0 {
 		return
 	}
-	widths := columnWidths(w, head, rows)
+	widths := columnWidths(pdf, w, head, rows)
 	row := func(cells []string, style string) {
 		pdf.SetFont(fontFamily, style, 8)
 		h := 0.0
@@ -122,27 +123,39 @@ func boardTable(pdf *fpdf.Fpdf, w float64, head []string, rows [][]string) {
 	}
 }
 
-// columnWidths shares w between the columns by the length of their longest
-// text (heading or cell, up to a point), so long words get the room.
-func columnWidths(w float64, head []string, rows [][]string) []float64 {
-	need := make([]float64, len(head))
+// columnWidths shares w between the columns: each gets at least its
+// heading's longest word (headings are bold and never split), and what is
+// left goes to the columns by how much more their text wants, up to 60 mm.
+func columnWidths(pdf *fpdf.Fpdf, w float64, head []string, rows [][]string) []float64 {
+	least, want := make([]float64, len(head)), make([]float64, len(head))
+	pdf.SetFont(fontFamily, "B", 8)
 	for i, h := range head {
-		need[i] = float64(min(len([]rune(h)), 24))
+		for _, word := range strings.Fields(h) {
+			least[i] = max(least[i], pdf.GetStringWidth(word)+4) // the cell's own margins and a little room
+		}
 	}
-	for _, r := range rows {
-		for i, c := range r {
-			if i < len(need) {
-				need[i] = max(need[i], float64(min(len([]rune(c)), 60)))
+	pdf.SetFont(fontFamily, "", 8)
+	for i := range head {
+		want[i] = max(least[i], pdf.GetStringWidth(head[i])+4)
+		for _, r := range rows {
+			if i < len(r) {
+				want[i] = max(want[i], min(pdf.GetStringWidth(clean(r[i]))+4, 60))
 			}
 		}
 	}
-	var total float64
-	for i := range need {
-		need[i] = max(need[i], 6)
-		total += need[i]
+	var sumLeast, sumMore float64
+	for i := range head {
+		sumLeast += least[i]
+		sumMore += want[i] - least[i]
 	}
-	for i := range need {
-		need[i] = w * need[i] / total
+	out := make([]float64, len(head))
+	for i := range head {
+		out[i] = least[i]
+		if sumMore > 0 {
+			out[i] += (w - sumLeast) * (want[i] - least[i]) / sumMore
+		} else {
+			out[i] += (w - sumLeast) / float64(len(head))
+		}
 	}
-	return need
+	return out
 }

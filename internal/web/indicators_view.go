@@ -99,6 +99,14 @@ func (rd indicatorReading) AssuranceWords(lang string) string {
 	return i18n.T(lang, "No target")
 }
 
+// VariationWords is the variation label, or says there is no data yet.
+func (rd indicatorReading) VariationWords(lang string) string {
+	if rd.Variation == "" {
+		return i18n.T(lang, "No data yet")
+	}
+	return rd.Variation
+}
+
 // LatestWords is the latest value with its month: "60% (November 2026)".
 func (rd indicatorReading) LatestWords() string {
 	if rd.Latest == "" {

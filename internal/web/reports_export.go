@@ -73,12 +73,12 @@ func boardDocument(lang, org string, v *reportView) report.Board {
 		if rd.Upper != "" {
 			limits = rd.Lower + " " + t("to") + " " + rd.Upper
 		}
-		b.SummaryRows = append(b.SummaryRows, []string{rd.Name, rd.LatestWords(), rd.TargetText, rd.Centre, limits, orNone(lang, rd.Variation), rd.AssuranceWords(lang)})
+		b.SummaryRows = append(b.SummaryRows, []string{rd.Name, rd.LatestWords(), rd.TargetText, rd.Centre, limits, rd.VariationWords(lang), rd.AssuranceWords(lang)})
 		sec := v.Sections[i]
 		b.Indicators = append(b.Indicators, report.BoardIndicator{Heading: rd.Name, Chart: sec.Chart, TableHead: chartHead(sec.Chart), Table: chartRows(sec.Chart),
 			Rows: []report.Row{{Label: t("What it measures"), Value: rd.Definition}, {Label: t("Chart"), Value: rd.Kind},
 				{Label: t("Latest"), Value: rd.LatestWords()},
-				{Label: t("Variation"), Value: orNone(lang, rd.Variation)}, {Label: t("Assurance"), Value: rd.AssuranceWords(lang)},
+				{Label: t("Variation"), Value: rd.VariationWords(lang)}, {Label: t("Assurance"), Value: rd.AssuranceWords(lang)},
 				{Label: t("Rules this chart used"), Value: strings.Join(rd.RulesUsed, "; ")}},
 			Sections: []report.Row{{Label: t("What it tells us"), Value: orNone(lang, sec.TellsUs)}, {Label: t("Actions"), Value: orNone(lang, sec.Actions)}}})
 	}
