@@ -138,16 +138,27 @@ type Claim struct {
 	ApprovedBy    int64
 	ApproverName  string
 	ApprovedAt    time.Time
+	SecondBy      int64 // the second approver, above the organisation's amount
+	SecondName    string
 	PaidOn        string // YYYY-MM-DD
 	CreatedAt     time.Time
 }
 
-// Claim states.
+// Claim states. A claim above the organisation's amount is approved once,
+// then by a second person.
 const (
-	ClaimSubmitted = "submitted"
-	ClaimApproved  = "approved"
-	ClaimPaid      = "paid"
+	ClaimSubmitted    = "submitted"
+	ClaimApprovedOnce = "approved_once"
+	ClaimApproved     = "approved"
+	ClaimPaid         = "paid"
 )
+
+// CoprodSettings are an organisation's choices for co-production.
+type CoprodSettings struct {
+	// SecondAbovePence: claims with a total above it need a second
+	// approver; 0 for never.
+	SecondAbovePence int64
+}
 
 // TotalPence is the fee with expenses.
 func (c *Claim) TotalPence() int64 { return c.FeePence + c.ExpensesPence }
@@ -264,7 +275,10 @@ type CoprodService interface {
 	// RecordClaim records time and expenses for an accepted invitation, by
 	// the expert or a lead for them.
 	RecordClaim(ctx context.Context, inviteID int64, c *Claim) error
+	// ApproveClaim approves a claim, or gives it its second approval.
 	ApproveClaim(ctx context.Context, claimID, approverID int64) error
+	Settings(ctx context.Context) (*CoprodSettings, error)
+	SaveSettings(ctx context.Context, s *CoprodSettings) error
 	MarkPaid(ctx context.Context, claimID int64, paidOn Date) error
 	// Claims lists claims made from a day up to (not including) another.
 	Claims(ctx context.Context, from, to Date) ([]*Claim, error)

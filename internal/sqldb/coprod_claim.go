@@ -55,15 +55,22 @@ func (s *CoprodService) RecordClaim(ctx context.Context, inviteID int64, c *ligh
 	})
 }
 
-// ApproveClaim approves a submitted claim. Nobody approves a claim for
-// their own time, or one they recorded.
+// ApproveClaim approves a submitted claim, or gives a claim above the
+// organisation's amount its second approval. Nobody approves a claim for
+// their own time, one they recorded, or twice.
 func (s *CoprodService) ApproveClaim(ctx context.Context, claimID, approverID int64) error {
-	return s.moveClaim(ctx, claimID, func(c *lightbulb.Claim) (string, []any, error) {
-		if c.State != lightbulb.ClaimSubmitted {
+	return s.moveClaim(ctx, claimID, func(c *lightbulb.Claim, second int64) (string, []any, error) {
+		switch {
+		case c.State != lightbulb.ClaimSubmitted && c.State != lightbulb.ClaimApprovedOnce:
 			return "", nil, lightbulb.FieldError("approve", "This claim has already been approved")
-		}
-		if c.ExpertID == approverID || c.RecordedBy == approverID {
+		case c.ExpertID == approverID || c.RecordedBy == approverID:
 			return "", nil, lightbulb.FieldError("approve", "You cannot approve a claim for your own time or one you recorded: ask another approver")
+		case c.State == lightbulb.ClaimApprovedOnce && c.ApprovedBy == approverID:
+			return "", nil, lightbulb.FieldError("approve", "You approved this claim already: it needs a second approver")
+		case c.State == lightbulb.ClaimApprovedOnce:
+			return `state = 'approved', second_by = $1, second_at = $2`, []any{approverID, lightbulb.Now()}, nil
+		case second > 0 && c.TotalPence() > second:
+			return `state = 'approved_once', approved_by = $1, approved_at = $2`, []any{approverID, lightbulb.Now()}, nil
 		}
 		return `state = 'approved', approved_by = $1, approved_at = $2`, []any{approverID, lightbulb.Now()}, nil
 	})
@@ -71,7 +78,7 @@ func (s *CoprodService) ApproveClaim(ctx context.Context, claimID, approverID in
 
 // MarkPaid records the day an approved claim was paid.
 func (s *CoprodService) MarkPaid(ctx context.Context, claimID int64, paidOn lightbulb.Date) error {
-	return s.moveClaim(ctx, claimID, func(c *lightbulb.Claim) (string, []any, error) {
+	return s.moveClaim(ctx, claimID, func(c *lightbulb.Claim, _ int64) (string, []any, error) {
 		switch {
 		case c.State != lightbulb.ClaimApproved:
 			return "", nil, lightbulb.FieldError("paid_on", "Only an approved claim can be marked paid")
@@ -87,20 +94,26 @@ func (s *CoprodService) MarkPaid(ctx context.Context, claimID int64, paidOn ligh
 }
 
 // moveClaim loads a claim of the organisation and applies the change set
-// returns, in one transaction.
-func (s *CoprodService) moveClaim(ctx context.Context, claimID int64, set func(*lightbulb.Claim) (string, []any, error)) error {
+// returns, in one transaction; set is given the amount above which a claim
+// needs a second approver.
+func (s *CoprodService) moveClaim(ctx context.Context, claimID int64, set func(*lightbulb.Claim, int64) (string, []any, error)) error {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return err
 	}
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
 		c := &lightbulb.Claim{ID: claimID}
-		err := tx.QueryRowContext(ctx, `SELECT expert_id, recorded_by, state, created_at FROM coprod_claims WHERE id = $1 AND org_id = $2`,
-			claimID, org).Scan(&c.ExpertID, &c.RecordedBy, &c.State, &c.CreatedAt)
+		err := tx.QueryRowContext(ctx, `SELECT expert_id, recorded_by, COALESCE(approved_by, 0), state, fee_pence, expenses_pence, created_at
+			FROM coprod_claims WHERE id = $1 AND org_id = $2`, claimID, org).
+			Scan(&c.ExpertID, &c.RecordedBy, &c.ApprovedBy, &c.State, &c.FeePence, &c.ExpensesPence, &c.CreatedAt)
 		if err != nil {
 			return notFound(err, "There is no such claim.")
 		}
-		clause, args, err := set(c)
+		var second int64
+		if err := tx.QueryRowContext(ctx, `SELECT second_above_pence FROM coprod_settings WHERE org_id = $1`, org).Scan(&second); err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		clause, args, err := set(c, second)
 		if err != nil {
 			return err
 		}
@@ -122,10 +135,10 @@ func (s *CoprodService) Claims(ctx context.Context, from, to lightbulb.Date) ([]
 func (s *CoprodService) claims(ctx context.Context, where string, args ...any) ([]*lightbulb.Claim, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT c.id, c.involvement_id, c.expert_id, COALESCE(p.preferred_name, u.name), v.title,
 		c.minutes, c.rate_pence, c.fee_pence, c.expenses_pence, c.expenses_note, c.pay_pref, c.pay_to, c.state, c.recorded_by,
-		COALESCE(c.approved_by, 0), COALESCE(au.name, ''), c.approved_at, c.paid_on, c.created_at
+		COALESCE(c.approved_by, 0), COALESCE(au.name, ''), c.approved_at, COALESCE(c.second_by, 0), COALESCE(su.name, ''), c.paid_on, c.created_at
 		FROM coprod_claims c JOIN users u ON u.id = c.expert_id JOIN coprod_involvements v ON v.id = c.involvement_id
 		LEFT JOIN coprod_profiles p ON p.org_id = c.org_id AND p.user_id = c.expert_id
-		LEFT JOIN users au ON au.id = c.approved_by WHERE `+where+` ORDER BY c.created_at, c.id`, args...)
+		LEFT JOIN users au ON au.id = c.approved_by LEFT JOIN users su ON su.id = c.second_by WHERE `+where+` ORDER BY c.created_at, c.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
@@ -134,7 +147,7 @@ func (s *CoprodService) claims(ctx context.Context, where string, args ...any) (
 		var at sql.NullTime
 		err := row.Scan(&c.ID, &c.InvolvementID, &c.ExpertID, &c.ExpertName, &c.Title, &c.Minutes, &c.RatePence, &c.FeePence,
 			&c.ExpensesPence, &c.ExpensesNote, &c.PayPref, &c.PayTo, &c.State, &c.RecordedBy, &c.ApprovedBy, &c.ApproverName,
-			&at, &c.PaidOn, &c.CreatedAt)
+			&at, &c.SecondBy, &c.SecondName, &c.PaidOn, &c.CreatedAt)
 		c.ApprovedAt = at.Time
 		return c, err
 	})
@@ -191,4 +204,35 @@ func actorID(a *lightbulb.Actor) int64 {
 		return 0
 	}
 	return a.UserID
+}
+
+// Settings returns the organisation's co-production settings.
+func (s *CoprodService) Settings(ctx context.Context) (*lightbulb.CoprodSettings, error) {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st := &lightbulb.CoprodSettings{}
+	err = s.db.read.QueryRowContext(ctx, `SELECT second_above_pence FROM coprod_settings WHERE org_id = $1`, org).Scan(&st.SecondAbovePence)
+	if err == sql.ErrNoRows {
+		err = nil
+	}
+	return st, err
+}
+
+// SaveSettings keeps the organisation's co-production settings.
+func (s *CoprodService) SaveSettings(ctx context.Context, st *lightbulb.CoprodSettings) error {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return err
+	}
+	if st.SecondAbovePence < 0 || st.SecondAbovePence > lightbulb.MaxCapPence {
+		return lightbulb.FieldError("second_above", "Enter an amount from £0 to £100,000, or leave it blank for no second approver")
+	}
+	return s.db.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO coprod_settings (org_id, second_above_pence, updated_by, updated_at) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (org_id) DO UPDATE SET second_above_pence = excluded.second_above_pence, updated_by = excluded.updated_by,
+			updated_at = excluded.updated_at`, org, st.SecondAbovePence, nullID(actorID(lightbulb.ActorFrom(ctx))), lightbulb.Now())
+		return err
+	})
 }

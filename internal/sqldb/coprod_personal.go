@@ -43,6 +43,8 @@ var _ = declare(
 				Why: "points at the account of whoever recorded it, which erasure anonymises"},
 			{Column: "approved_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,
 				Why: "points at the approver's account, which erasure anonymises"},
+			{Column: "second_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,
+				Why: "points at the second approver's account, which erasure anonymises"},
 		},
 		Export: []string{"id", "involvement_id", "minutes", "rate_pence", "fee_pence", "expenses_pence", "expenses_note", "pay_pref",
 			"pay_to", "state", "approved_at", "paid_on", "created_at"}},
@@ -79,6 +81,11 @@ var _ = declare(
 	lightbulb.PersonalTable{Table: "coprod_room_notes",
 		Columns: []lightbulb.PersonalColumn{
 			{Column: "note", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+			{Column: "updated_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,
+				Why: "points at the lead's account, which erasure anonymises"},
+		}},
+	lightbulb.PersonalTable{Table: "coprod_settings",
+		Columns: []lightbulb.PersonalColumn{
 			{Column: "updated_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,
 				Why: "points at the lead's account, which erasure anonymises"},
 		}},

@@ -244,3 +244,29 @@ func TestCoprodQuoteNeedsConsentAndTheExpertsYes(t *testing.T) {
 		}
 	})
 }
+
+func TestCoprodSecondApproverAboveTheAmount(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f := newCoprod(t, db)
+		must(t, f.svc.SaveSettings(f.ctx, &lightbulb.CoprodSettings{SecondAbovePence: 5000}))
+		inv, _, err := f.involvement(t, lightbulb.Now().Add(-48*time.Hour), f.esther.ID)
+		must(t, err)
+		got, _ := f.svc.Involvement(f.ctx, inv.ID)
+		must(t, f.svc.Respond(f.ctx, got.Invites[0].ID, f.esther.ID, true, true))
+		c := &lightbulb.Claim{Minutes: 180, RecordedBy: f.esther.ID} // £60, above £50
+		must(t, f.svc.RecordClaim(f.ctx, got.Invites[0].ID, c))
+		must(t, f.svc.ApproveClaim(f.ctx, c.ID, f.lead.ID))
+		if err := f.svc.ApproveClaim(f.ctx, c.ID, f.lead.ID); fieldsOf(err) != "approve" {
+			t.Fatalf("the same person approved twice: %v", err)
+		}
+		if err := f.svc.MarkPaid(f.ctx, c.ID, lightbulb.DateOf(lightbulb.Now())); fieldsOf(err) != "paid_on" {
+			t.Fatalf("paid after one approval: %v", err)
+		}
+		must(t, f.svc.ApproveClaim(f.ctx, c.ID, f.approver.ID))
+		recs, _ := f.svc.MyRecords(f.ctx, f.esther.ID)
+		if cl := recs.Claims[0]; cl.State != lightbulb.ClaimApproved || cl.ApprovedBy != f.lead.ID || cl.SecondBy != f.approver.ID {
+			t.Fatalf("claim after two approvals: %+v", cl)
+		}
+		must(t, f.svc.MarkPaid(f.ctx, c.ID, lightbulb.DateOf(lightbulb.Now())))
+	})
+}

@@ -50,6 +50,7 @@ var auditActions = map[string]string{
 	"coproduction.quote.ask":          "Asked an expert to approve words to quote",
 	"coproduction.rate.add":           "Added a rate for experts' time",
 	"coproduction.room.save":          "Changed the note of who is not in the room",
+	"coproduction.settings":           "Changed the co-production settings",
 	"decision.absolute":               "Stopped a decision that restricts an absolute right",
 	"decision.create":                 "Started recording a decision",
 	"decision.decide":                 "Recorded the outcome of a decision",

@@ -20,6 +20,7 @@ func (s *Server) coprodRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /coproduction/involvements/{id}/claims", s.requireCoprod(s.coprodClaimFor))
 	h("GET /coproduction/rates", s.requireCoprod(s.coprodRates))
 	h("POST /coproduction/rates", s.requireCoprod(s.coprodRateAdd))
+	h("POST /coproduction/settings", s.requireCoprod(s.coprodSettings))
 	h("POST /coproduction/claims/{id}/approve", s.requireCoprod(s.coprodApprove))
 	h("POST /coproduction/claims/{id}/paid", s.requireCoprod(s.coprodPaid))
 	h("GET /coproduction/claims.csv", s.requireCoprod(s.coprodClaimsCSV))
@@ -276,13 +277,24 @@ func (s *Server) coprodRates(w http.ResponseWriter, r *http.Request) {
 	s.renderRates(w, r, http.StatusOK, nil)
 }
 
+// ratesView is the rates page: every rate version and the settings.
+type ratesView struct {
+	Rates    []*lightbulb.CoprodRate
+	Settings *lightbulb.CoprodSettings
+}
+
 func (s *Server) renderRates(w http.ResponseWriter, r *http.Request, status int, err error) {
 	rates, rerr := s.Coprod.Rates(r.Context())
 	if rerr != nil {
 		s.serverError(w, r, rerr)
 		return
 	}
-	p := s.newPage(r, "Rates for experts' time", rates)
+	st, rerr := s.Coprod.Settings(r.Context())
+	if rerr != nil {
+		s.serverError(w, r, rerr)
+		return
+	}
+	p := s.newPage(r, "Rates for experts' time", &ratesView{Rates: rates, Settings: st})
 	if err != nil {
 		p.Form = r.PostForm
 		s.formError(w, r, "coprod_rates", p, err)
@@ -308,5 +320,24 @@ func (s *Server) coprodRateAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = s.Audit.Record(r.Context(), "coproduction.rate.add", "rate "+rate.Level, fmt.Sprintf("%d pence from %s", rate.Pence, rate.StartsOn))
 	s.flash(r, "The new rate is saved.")
+	http.Redirect(w, r, "/coproduction/rates", http.StatusSeeOther)
+}
+
+func (s *Server) coprodSettings(w http.ResponseWriter, r *http.Request) {
+	if !s.readForm(w, r) {
+		return
+	}
+	f := formOf(r)
+	st := &lightbulb.CoprodSettings{SecondAbovePence: f.Pence("second_above", "Second approver above")}
+	err := f.Err()
+	if err == nil {
+		err = s.Coprod.SaveSettings(r.Context(), st)
+	}
+	if err != nil {
+		s.renderRates(w, r, http.StatusUnprocessableEntity, f.Err(err))
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "coproduction.settings", "co-production settings", fmt.Sprintf("second approver above %d pence", st.SecondAbovePence))
+	s.flash(r, "The settings are saved.")
 	http.Redirect(w, r, "/coproduction/rates", http.StatusSeeOther)
 }

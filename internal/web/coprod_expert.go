@@ -50,12 +50,7 @@ func profileForm(p *lightbulb.ExpertProfile) map[string][]string {
 		}
 	}
 	slices.Sort(v["consents"])
-	if p.ReducedPence > 0 {
-		v["reduced"] = []string{fmt.Sprintf("%d.%02d", p.ReducedPence/100, p.ReducedPence%100)}
-	}
-	if p.CapPence > 0 {
-		v["cap"] = []string{fmt.Sprintf("%d.%02d", p.CapPence/100, p.CapPence%100)}
-	}
+	v["reduced"], v["cap"] = []string{poundsField(p.ReducedPence)}, []string{poundsField(p.CapPence)}
 	return v
 }
 

@@ -51,6 +51,8 @@ func TestCoprodBadInputKeepsAnswers(t *testing.T) {
 		t.Fatalf("refused profile: status %d, or the ticked consent was lost", r.status)
 	}
 	lead := e.client().signIn("coprod")
+	r = lead.post("/coproduction/settings", url.Values{"second_above": {"lots"}})
+	mustContain(t, r, "There is a problem", `href="#second_above"`, "Second approver above: enter an amount in pounds", `value="lots"`)
 	r = lead.post("/coproduction/involvements", url.Values{"title": {"Panel"}, "hours-hours": {"30"}, "date-day": {"31"}, "date-month": {"2"}, "date-year": {"2030"}})
 	mustContain(t, r, "There is a problem", "How long the session lasts: enter from 0 to 16 hours", "Day of the session: enter a real date",
 		`value="Panel"`)
@@ -150,6 +152,7 @@ func TestCoprodIsolation(t *testing.T) {
 		{"GET", "/coproduction/indicators", nil},
 		{"POST", "/coproduction/quotes", url.Values{"quote_expert": {itoa(e.users["expertA"].ID)}, "words": {"x"}, "use_for": {"internal"}}},
 		{"POST", "/coproduction/room", url.Values{"room_note": {"Taken over"}}},
+		{"POST", "/coproduction/settings", url.Values{"second_above": {"1"}}},
 		{"POST", "/coproduction/rates", url.Values{"level": {"standard"}, "pence": {"1"}}},
 		{"POST", "/coproduction/claims/1/approve", nil}, {"POST", "/coproduction/claims/1/paid", nil},
 		{"GET", "/coproduction/claims.csv?from=2020-01-01&to=2100-01-01", nil},

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -212,6 +213,15 @@ func (f *form) Pence(name, question string) int64 {
 		f.fail(name, question, "enter an amount in pounds, such as 12.50")
 	}
 	return p
+}
+
+// poundsField shows pence as Pence reads them back ("12.50"), blank for
+// none.
+func poundsField(pence int64) string {
+	if pence == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d.%02d", pence/100, pence%100)
 }
 
 // Minutes reads a length of time as hours (name-hours, 0 to 16) and

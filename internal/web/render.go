@@ -44,6 +44,7 @@ var funcs = template.FuncMap{
 	// pounds shows pence as "£12.50"; hm shows minutes as "2:30".
 	"pounds": lightbulb.Pounds,
 	"hm":     lightbulb.HoursMinutes,
+	"amount": poundsField,
 	"has": func(rs []lightbulb.Role, r string) bool {
 		for _, x := range rs {
 			if string(x) == r {

@@ -94,6 +94,9 @@ CREATE TABLE coprod_claims (
 	recorded_by BIGINT NOT NULL REFERENCES users(id),
 	approved_by BIGINT REFERENCES users(id),
 	approved_at TIMESTAMPTZ,
+	-- A second approver, for claims above the organisation's amount.
+	second_by BIGINT REFERENCES users(id),
+	second_at TIMESTAMPTZ,
 	paid_on TEXT NOT NULL DEFAULT '',
 	created_at TIMESTAMPTZ NOT NULL,
 	UNIQUE (involvement_id, expert_id)
@@ -138,6 +141,15 @@ CREATE INDEX coprod_quotes_expert ON coprod_quotes(org_id, expert_id);
 CREATE TABLE coprod_room_notes (
 	org_id BIGINT PRIMARY KEY REFERENCES organisations(id),
 	note TEXT NOT NULL,
+	updated_by BIGINT REFERENCES users(id),
+	updated_at TIMESTAMPTZ NOT NULL
+);
+
+-- Each organisation's co-production settings: claims above this many pence
+-- need a second approver (0: never).
+CREATE TABLE coprod_settings (
+	org_id BIGINT PRIMARY KEY REFERENCES organisations(id),
+	second_above_pence BIGINT NOT NULL DEFAULT 0,
 	updated_by BIGINT REFERENCES users(id),
 	updated_at TIMESTAMPTZ NOT NULL
 );

@@ -94,6 +94,9 @@ CREATE TABLE coprod_claims (
 	recorded_by INTEGER NOT NULL REFERENCES users(id),
 	approved_by INTEGER REFERENCES users(id),
 	approved_at TIMESTAMP,
+	-- A second approver, for claims above the organisation's amount.
+	second_by INTEGER REFERENCES users(id),
+	second_at TIMESTAMP,
 	paid_on TEXT NOT NULL DEFAULT '',
 	created_at TIMESTAMP NOT NULL,
 	UNIQUE (involvement_id, expert_id)
@@ -138,6 +141,15 @@ CREATE INDEX coprod_quotes_expert ON coprod_quotes(org_id, expert_id);
 CREATE TABLE coprod_room_notes (
 	org_id INTEGER PRIMARY KEY REFERENCES organisations(id),
 	note TEXT NOT NULL,
+	updated_by INTEGER REFERENCES users(id),
+	updated_at TIMESTAMP NOT NULL
+);
+
+-- Each organisation's co-production settings: claims above this many pence
+-- need a second approver (0: never).
+CREATE TABLE coprod_settings (
+	org_id INTEGER PRIMARY KEY REFERENCES organisations(id),
+	second_above_pence INTEGER NOT NULL DEFAULT 0,
 	updated_by INTEGER REFERENCES users(id),
 	updated_at TIMESTAMP NOT NULL
 );
