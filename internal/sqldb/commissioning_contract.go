@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -159,16 +160,15 @@ func (s *CommissioningService) AttachRequirement(ctx context.Context, contractID
 	if err != nil {
 		return err
 	}
-	var ok bool
-	if err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) > 0 FROM comm_requirements WHERE id = $1 AND org_id = $2`,
-		requirementID, org).Scan(&ok); err != nil {
+	var code string
+	err = s.db.read.QueryRowContext(ctx, `SELECT code FROM comm_requirements WHERE id = $1 AND org_id = $2`, requirementID, org).Scan(&code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return lightbulb.FieldError("requirement", "Choose a requirement from the library")
+	} else if err != nil {
 		return err
 	}
-	if !ok {
-		return lightbulb.FieldError("requirement", "Choose a requirement from the library")
-	}
 	for _, cr := range c.Requirements {
-		if cr.Requirement.ID == requirementID {
+		if cr.Requirement.Code == code { // in this version or another
 			return lightbulb.FieldError("requirement", "The contract already carries this requirement")
 		}
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -67,8 +68,9 @@ func (s *Server) commContractCreate(w http.ResponseWriter, r *http.Request) {
 // assessment form, the latest answers beside each requirement.
 type contractView struct {
 	*lightbulb.Contract
-	Library []choice
-	Now     lightbulb.Date
+	Library   []choice
+	Now       lightbulb.Date
+	DraftOpen bool // a draft report is open for the provider to check
 }
 
 func (s *Server) contractPage(w http.ResponseWriter, r *http.Request, name, title string, err error) {
@@ -88,7 +90,13 @@ func (s *Server) contractPage(w http.ResponseWriter, r *http.Request, name, titl
 		return
 	}
 	v := contractView{Contract: c, Now: lightbulb.DateOf(lightbulb.Now())}
+	for _, a := range c.Assessments {
+		v.DraftOpen = v.DraftOpen || a.State == lightbulb.AssessmentDraft
+	}
 	for _, x := range lib {
+		if slices.ContainsFunc(c.Requirements, func(cr *lightbulb.ContractRequirement) bool { return cr.Requirement.Code == x.Code }) {
+			continue // carried already, in this version or an earlier one
+		}
 		v.Library = append(v.Library, choice{Value: strconv.FormatInt(x.ID, 10), Label: x.Code + ": " + x.Text})
 	}
 	p := s.newPage(r, title, v)

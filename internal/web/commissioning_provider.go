@@ -50,7 +50,7 @@ func (s *Server) providerPage(w http.ResponseWriter, r *http.Request, err error)
 	v := providerContractView{Contract: c, Now: lightbulb.DateOf(now), Open: map[int64]bool{}}
 	v.Reviews = append(v.Reviews, choice{Value: "", Label: i18n.T(lang, "No review")})
 	for _, e := range revs {
-		label := e.Figure
+		label := e.Figure + ", " + i18n.T(lang, "submitted %s", lightbulb.ShortDate(e.SubmittedAt, lang))
 		if !e.Shared {
 			label += " " + i18n.T(lang, "(not shared with the commissioner)")
 		}

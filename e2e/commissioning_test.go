@@ -1,0 +1,123 @@
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The commissioning journey uses the demo: commissioner@westshire.test
+// (Colin Burke) commissions for Westshire ICB, and lead@northbridge.test
+// (Leon Marsh) answers Northbridge's returns; Northbridge shares its
+// Traffic Light reviews with Westshire.
+
+// Journey: Westshire publishes a new version of its principles, read by a
+// visitor without JavaScript in English and Welsh with the earlier
+// version; it records a contract with Northbridge (a mistake first, nothing
+// lost) and attaches a requirement from the library by keyboard;
+// Northbridge's lead, without JavaScript, returns it with evidence from its
+// shared Traffic Light review (a missing rating first); Westshire issues a
+// draft assurance report; Northbridge comments on its facts in Welsh.
+func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
+	n := time.Now().UnixNano() % 100000
+	title := fmt.Sprintf("Community mental health teams %d", n)
+	principle := fmt.Sprintf("6. We publish what we learn from every provider, version %d.", n)
+
+	com := newTab(t)
+	signIn(t, com, "commissioner@westshire.test")
+	click(t, com, "commissioning", `main a[href="/commissioning"]`)
+	mustContain(t, com, "main", "Your contracts", "Adult acute mental health inpatient services", "Residential and nursing care")
+	click(t, com, "principles", `main a[href="/commissioning/principles"]`)
+	do(t, com, "add a principle in both languages",
+		chromedp.SendKeys(chromedp.CSS("#body_en"), "\n"+principle),
+		chromedp.SendKeys(chromedp.CSS("#body_cy"), "\n6. Rydym yn cyhoeddi'r hyn a ddysgwn."))
+	click(t, com, "principles-published", `main form button[type=submit]`)
+	mustContain(t, com, "main", "of your principles is published", "Versions published")
+
+	visitor := newTabNoJS(t)
+	visit(t, visitor, "/principles/westshire-icb")
+	mustContain(t, visitor, "main", "Westshire Integrated Care Board", principle, "Every version")
+	click(t, visitor, "earlier-version", `main a[href="/principles/westshire-icb/versions/1"]`)
+	mustContain(t, visitor, "main", "This is an earlier version.")
+	visit(t, visitor, "/language/cy?next=/principles/westshire-icb")
+	mustContain(t, visitor, "main", "Egwyddorion hawliau dynol ar gyfer comisiynu", "Rydym yn cyhoeddi'r hyn a ddysgwn.")
+
+	// A contract that ends before it starts is refused; what was typed stays.
+	visit(t, com, "/commissioning/contracts/new")
+	nb := eval[string](t, com, `[...document.querySelectorAll('input[name="provider"]')].find(i => document.querySelector('label[for="'+i.id+'"]').textContent.includes('Northbridge')).id`)
+	do(t, com, "a contract ending too soon",
+		chromedp.SendKeys(chromedp.CSS("#title"), title),
+		chromedp.Click(chromedp.CSS("#"+nb)),
+		chromedp.SendKeys(chromedp.CSS("#services"), "North community team\nSouth community team"),
+		chromedp.SendKeys(chromedp.CSS("#value"), "4,500,000"),
+		chromedp.SendKeys(chromedp.CSS("#starts_on"), "1"), chromedp.SendKeys(chromedp.CSS("#starts_on-month"), "4"),
+		chromedp.SendKeys(chromedp.CSS("#starts_on-year"), "2027"),
+		chromedp.SendKeys(chromedp.CSS("#ends_on"), "31"), chromedp.SendKeys(chromedp.CSS("#ends_on-month"), "3"),
+		chromedp.SendKeys(chromedp.CSS("#ends_on-year"), "2027"))
+	if st := click(t, com, "contract-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Fatalf("a contract ending before it starts: HTTP %d", st)
+	}
+	mustContain(t, com, ".govuk-error-summary", "The contract must end after it starts")
+	if v := value(t, com, "#title"); v != title {
+		t.Fatalf("the contract's name was lost: %q", v)
+	}
+	do(t, com, "end it in 2030", chromedp.SetValue(chromedp.CSS("#ends_on-year"), "2030"))
+	click(t, com, "contract-recorded", `main form button[type=submit]`)
+	mustContain(t, com, "main", title, "Northbridge NHS Foundation Trust", "£4,500,000.00", "The contract carries no requirements yet.")
+
+	// Attach the first requirement of the library by keyboard.
+	tabTo(t, com, "#requirement")
+	do(t, com, "choose the first requirement", chromedp.KeyEvent(" "),
+		chromedp.SendKeys(chromedp.CSS("#due_on"), "30"), chromedp.SendKeys(chromedp.CSS("#due_on-month"), "6"),
+		chromedp.SendKeys(chromedp.CSS("#due_on-year"), "2027"))
+	tabTo(t, com, `main form[action$="/requirements"] button`)
+	follow(t, com, "requirement-attached", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, com, "main", "The requirement is attached to the contract.", "R01", "No answer yet")
+	contract := here(t, com)
+	id := strings.TrimPrefix(contract, "/commissioning/contracts/")
+
+	// Northbridge's lead answers, without JavaScript.
+	lead := newTabNoJS(t)
+	signIn(t, lead, "lead@northbridge.test")
+	click(t, lead, "contracts", `main a[href="/contracts"]`)
+	click(t, lead, "contract", fmt.Sprintf(`main a[href="/contracts/%s"]`, id))
+	cr := strings.TrimPrefix(eval[string](t, lead, `document.querySelector('input[name^="rating-"]').name`), "rating-")
+	do(t, lead, "a return without a rating", chromedp.SendKeys(chromedp.CSS("#period"), "April to June 2027"),
+		chromedp.SendKeys(chromedp.CSS("#evidence-"+cr), "Blanket restrictions register reviewed in May"))
+	if st := click(t, lead, "return-error", `main form[action$="/return"] button`); st != http.StatusUnprocessableEntity {
+		t.Fatalf("a return without a rating: HTTP %d", st)
+	}
+	mustContain(t, lead, ".govuk-error-summary", "Rate requirement R01 red, amber or green")
+	if v := value(t, lead, "#evidence-"+cr); v != "Blanket restrictions register reviewed in May" {
+		t.Fatalf("the evidence was lost: %q", v)
+	}
+	review := eval[string](t, lead, fmt.Sprintf(`[...document.querySelectorAll('input[name="review-%s"]')].find(i => i.value !== '' && !document.querySelector('label[for="'+i.id+'"]').textContent.includes('not shared')).id`, cr))
+	do(t, lead, "rate amber and attach the shared review",
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="rating-%s"][value="amber"]`, cr))), chromedp.Click(chromedp.CSS("#"+review)))
+	click(t, lead, "returned", `main form[action$="/return"] button`)
+	mustContain(t, lead, "main", "Your return is sent to Westshire Integrated Care Board.")
+
+	// Westshire sees the answer and the review's figure, and issues a draft.
+	visit(t, com, contract)
+	mustContain(t, com, "main", "Blanket restrictions register reviewed in May", "Amber", "green,")
+	click(t, com, "assess", fmt.Sprintf(`main a[href="/commissioning/contracts/%s/assess"]`, id))
+	do(t, com, "rate and summarise", chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="rating-%s"][value="amber"]`, cr))),
+		chromedp.SendKeys(chromedp.CSS("#summary"), "The register exists; reviews are not yet quarterly on every team."))
+	click(t, com, "draft-issued", `main form button[type=submit]`)
+	mustContain(t, com, "main", "The draft report is issued", "Draft, open to the provider to check")
+
+	// Northbridge comments on the draft's facts, in Welsh.
+	visit(t, lead, "/language/cy?next=/contracts/"+id)
+	mustContain(t, lead, "main", "Drafft, ar agor i'r darparwr ei wirio", "Sylw ar ffeithiau'r drafft")
+	do(t, lead, "a comment on the facts", chromedp.SendKeys(chromedp.CSS("#comment"), "Mae'r gofrestr wedi'i hadolygu ar 2 Mai."))
+	click(t, lead, "commented", `main form[action$="/comment"] button`)
+	mustContain(t, lead, "main", "Mae eich sylw wedi'i anfon gyda'r adroddiad drafft.", "Mae'r gofrestr wedi'i hadolygu ar 2 Mai.")
+
+	visit(t, com, contract)
+	mustContain(t, com, "main", "Mae'r gofrestr wedi'i hadolygu ar 2 Mai.")
+}
