@@ -71,3 +71,16 @@ func TestIndicatorCatalogueWelsh(t *testing.T) {
 		}
 	}
 }
+
+// A lead's dashboard shows their few indicators with the same labels;
+// staff see none.
+func TestIndicatorsOnTheDashboard(t *testing.T) {
+	e := newIndicatorEnv(t)
+	if r := e.client().signIn("leadA").get("/dashboard"); !strings.Contains(r.body, "Your indicators") ||
+		!strings.Contains(r.body, "Complaints and incidents reviewed through the rights lens") || !strings.Contains(r.body, "Run chart") && !strings.Contains(r.body, "Common cause variation") {
+		t.Errorf("the lead's dashboard lacks their indicators")
+	}
+	if r := e.client().signIn("staffA").get("/dashboard"); strings.Contains(r.body, "Your indicators") {
+		t.Errorf("staff see indicators on their dashboard")
+	}
+}
