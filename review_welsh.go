@@ -70,3 +70,13 @@ func ValidateStatementWelsh(cy *StatementWelsh) error {
 	}
 	return v.Err()
 }
+
+// ThemeIn is the theme's name in lang, from the Welsh its statements carry.
+func (f *Framework) ThemeIn(name, lang string) Words {
+	for _, s := range f.Statements {
+		if s.Theme == name {
+			return Pick(lang, name, s.Cy.Theme)
+		}
+	}
+	return Pick(lang, name, "")
+}

@@ -17,10 +17,7 @@ import (
 func SeedFramework(ctx context.Context, db *sqldb.DB) (bool, error) {
 	f := &lightbulb.Framework{Slug: sqldb.DefaultFramework, Name: content.FrameworkName}
 	for _, s := range content.Framework() {
-		f.Statements = append(f.Statements, &lightbulb.Statement{Code: s.Code, Theme: s.Theme, Text: s.Text, Good: s.Good,
-			RedMeans: s.Red, AmberMeans: s.Amber, GreenMeans: s.Green, Rights: s.Rights, Principles: s.Principles,
-			Cy: lightbulb.StatementWelsh{Theme: s.ThemeCy, Text: s.Cy.Text, Good: s.Cy.Good, RedMeans: s.Cy.Red,
-				AmberMeans: s.Cy.Amber, GreenMeans: s.Cy.Green}})
+		f.Statements = append(f.Statements, s.Statement())
 	}
 	return sqldb.NewReviewService(db).SeedFramework(ctx, f)
 }

@@ -1,5 +1,15 @@
 package content
 
+import lightbulb "github.com/lightbulb-hr/lightbulb"
+
+// Statement is s as a review framework stores it, with its Welsh.
+func (s FrameworkStatement) Statement() *lightbulb.Statement {
+	return &lightbulb.Statement{Code: s.Code, Theme: s.Theme, Text: s.Text, Good: s.Good, RedMeans: s.Red,
+		AmberMeans: s.Amber, GreenMeans: s.Green, Rights: s.Rights, Principles: s.Principles,
+		Cy: lightbulb.StatementWelsh{Theme: s.ThemeCy, Text: s.Cy.Text, Good: s.Cy.Good, RedMeans: s.Cy.Red,
+			AmberMeans: s.Cy.Amber, GreenMeans: s.Cy.Green}}
+}
+
 // WelshStatement is a shipped statement in Welsh: the statement, what good
 // looks like and what each rating means.
 type WelshStatement struct {

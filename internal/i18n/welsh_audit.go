@@ -44,6 +44,7 @@ var welshAudit = map[string]string{
 	"Downloaded a review's actions":                 "Wedi llwytho camau gweithredu adolygiad i lawr",
 	"Downloaded case indicators":                    "Wedi llwytho dangosyddion achosion i lawr",
 	"Downloaded indicators":                         "Wedi llwytho dangosyddion i lawr",
+	"Edited the Welsh of the review framework":      "Wedi golygu Cymraeg fframwaith yr adolygiad",
 	"Edited the review framework":                   "Wedi golygu fframwaith yr adolygiad",
 	"Edited the rights library":                     "Wedi golygu'r llyfrgell hawliau",
 	"Erased a person's data":                        "Wedi dileu data person",

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
 )
 
 func (s *Server) adminFramework(w http.ResponseWriter, r *http.Request) {
@@ -19,7 +20,24 @@ func (s *Server) adminFramework(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_framework", s.newPage(r, "Review framework", map[string]any{"Framework": fw, "Versions": vs}))
+	s.render(w, r, http.StatusOK, "admin_framework", s.newPage(r, "Review framework",
+		frameworkView{Framework: fw, NameCy: frameworkNameCy(fw), Versions: vs}))
+}
+
+// frameworkView is what the framework's administration page shows.
+type frameworkView struct {
+	Framework *lightbulb.Framework
+	NameCy    string
+	Versions  []*lightbulb.Framework
+}
+
+// frameworkNameCy is the framework's name in Welsh, when the catalogue has
+// one (the shipped framework's), and otherwise empty.
+func frameworkNameCy(fw *lightbulb.Framework) string {
+	if i18n.Has(lightbulb.LangCY, fw.Name) {
+		return i18n.T(lightbulb.LangCY, fw.Name)
+	}
+	return ""
 }
 
 func (s *Server) statementPage(r *http.Request) (*Page, *lightbulb.Statement, error) {
@@ -40,6 +58,14 @@ func (s *Server) adminStatementEdit(w http.ResponseWriter, r *http.Request) {
 	p, st, err := s.statementPage(r)
 	if err != nil {
 		s.appError(w, r, err)
+		return
+	}
+	if editLang(r) == lightbulb.LangCY {
+		for k, v := range map[string]string{"theme_cy": st.Cy.Theme, "text_cy": st.Cy.Text, "good_cy": st.Cy.Good,
+			"red_cy": st.Cy.RedMeans, "amber_cy": st.Cy.AmberMeans, "green_cy": st.Cy.GreenMeans} {
+			p.Form.Set(k, v)
+		}
+		s.render(w, r, http.StatusOK, "admin_statement_cy", p)
 		return
 	}
 	for k, v := range map[string]string{"text": st.Text, "good": st.Good, "red": st.RedMeans, "amber": st.AmberMeans,
@@ -63,6 +89,10 @@ func (s *Server) adminStatementUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Form = r.PostForm
+	if editLang(r) == lightbulb.LangCY {
+		s.adminStatementWelsh(w, r, p, st)
+		return
+	}
 	f := r.PostFormValue
 	next := lightbulb.Statement{Text: f("text"), Good: f("good"), RedMeans: f("red"), AmberMeans: f("amber"), GreenMeans: f("green"),
 		Principles: r.PostForm["principles"]}
@@ -79,6 +109,22 @@ func (s *Server) adminStatementUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = s.Audit.Record(ctx, "framework.edit", st.Code, fmt.Sprintf("version %d", nf.Version))
+	s.flash(r, "Version %d of the framework has been saved.", nf.Version)
+	http.Redirect(w, r, "/admin/framework", http.StatusSeeOther)
+}
+
+// adminStatementWelsh stores a new version of the framework with the
+// statement's Welsh changed, translated from the English it has now.
+func (s *Server) adminStatementWelsh(w http.ResponseWriter, r *http.Request, p *Page, st *lightbulb.Statement) {
+	f := formOf(r)
+	cy := lightbulb.StatementWelsh{Theme: f.Text("theme_cy"), Text: f.Text("text_cy"), Good: f.Text("good_cy"),
+		RedMeans: f.Text("red_cy"), AmberMeans: f.Text("amber_cy"), GreenMeans: f.Text("green_cy")}
+	nf, err := s.Reviews.UpdateStatementWelsh(r.Context(), st.Code, cy)
+	if err != nil {
+		s.formError(w, r, "admin_statement_cy", p, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "framework.translate", st.Code, fmt.Sprintf("version %d", nf.Version))
 	s.flash(r, "Version %d of the framework has been saved.", nf.Version)
 	http.Redirect(w, r, "/admin/framework", http.StatusSeeOther)
 }

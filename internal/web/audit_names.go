@@ -61,6 +61,7 @@ var auditActions = map[string]string{
 	"decision.view":                   "Looked at a decision",
 	"form.limited":                    "Public form refused: too many for one address",
 	"framework.edit":                  "Edited the review framework",
+	"framework.translate":             "Edited the Welsh of the review framework",
 	"indicators.export":               "Downloaded indicators",
 	"indicators.recompute":            "Computed a month's indicators again",
 	"indicators.target":               "Changed an indicator's target",

@@ -163,10 +163,10 @@ func (s *Server) reviewData(r *http.Request, rv *lightbulb.Review, cs []lightbul
 		return nil, err
 	}
 	a := lightbulb.ActorFrom(ctx)
-	d := map[string]any{"Review": rv, "Framework": fw, "Contributors": cs, "Finals": finals, "IsLead": a.Has(lightbulb.RoleLead),
+	d := map[string]any{"Review": rv, "Framework": fw, "FrameworkNameCy": frameworkNameCy(fw), "Contributors": cs, "Finals": finals, "IsLead": a.Has(lightbulb.RoleLead),
 		"Invited": invited(cs, a.UserID) != nil, "Kinds": lightbulb.ContributorKinds}
 	counts := lightbulb.Summarise(fw, finals)
-	d["Counts"], d["Chart"] = counts, ratingsChart(i18n.FromRequest(r), counts)
+	d["Counts"], d["Chart"] = counts, ratingsChart(i18n.FromRequest(r), fw, counts)
 	if a.Has(lightbulb.RoleLead) {
 		if d["Members"], err = s.Users.FindMembers(ctx); err != nil {
 			return nil, err

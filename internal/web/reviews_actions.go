@@ -178,7 +178,7 @@ func (s *Server) planRows(r *http.Request, p *Page, rv *lightbulb.Review) ([]rep
 	for _, a := range as {
 		text := a.StatementCode
 		if st := fw.Statement(a.StatementCode); st != nil {
-			text += " " + st.Text
+			text += " " + st.In(p.Lang).Text.S
 		}
 		out = append(out, report.PlanAction{Statement: text, Rating: p.Label("review", finals[a.StatementCode].Rating),
 			Description: a.Description, Owner: a.OwnerName, Due: p.Dates.Short(a.Due), Status: p.Label("review", a.Status),

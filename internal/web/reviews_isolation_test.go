@@ -67,7 +67,9 @@ func TestReviewIsolation(t *testing.T) {
 		route{"POST", "/reviews/sharing/revoke", url.Values{"share": {share}}},
 		route{"GET", "/shared/reviews", nil}, sharedA,
 		route{"GET", "/admin/framework", nil}, route{"GET", "/admin/framework/KR1", nil},
-		route{"POST", "/admin/framework/KR1", url.Values{"text": {"Hijacked"}}})
+		route{"POST", "/admin/framework/KR1", url.Values{"text": {"Hijacked"}}},
+		route{"GET", "/admin/framework/KR1?lang=cy", nil},
+		route{"POST", "/admin/framework/KR1", url.Values{"lang": {"cy"}, "text_cy": {"Hijacked"}}})
 
 	check := func(who string, c *client, rs []route, allowed ...int) {
 		t.Helper()

@@ -11,18 +11,30 @@ import (
 
 // ratingsChart is a review's ratings by theme as a stacked bar chart, each
 // segment labelled with its rating in words and its count.
-func ratingsChart(lang string, counts []lightbulb.ThemeCount) report.Chart {
+// The themes are named in Welsh on a Welsh page when all of them have Welsh,
+// and otherwise all in English, marked as English.
+func ratingsChart(lang string, fw *lightbulb.Framework, counts []lightbulb.ThemeCount) report.Chart {
 	ch := report.Chart{ID: "ratings-chart", Kind: report.Stacked, Title: i18n.T(lang, "Ratings by theme"),
 		Desc: i18n.T(lang, "Bar chart of ratings by theme. The same numbers are in the table below."), Axis: i18n.T(lang, "Theme")}
-	if lang != "en" {
-		ch.CategoryLang = "en" // the framework's themes are in English only
+	names := make([]string, len(counts))
+	for i, c := range counts {
+		w := fw.ThemeIn(c.Theme, lang)
+		if w.Lang != lang {
+			ch.CategoryLang = lightbulb.LangEN
+		}
+		names[i] = w.S
+	}
+	if ch.CategoryLang != "" {
+		for i, c := range counts {
+			names[i] = c.Theme
+		}
 	}
 	for _, r := range []struct{ code, fill, ink string }{{"green", "#00703c", "#ffffff"}, {"amber", "#ffdd00", "#0b0c0c"},
 		{"red", "#aa2a16", "#ffffff"}, {"na", "#d8dadc", "#0b0c0c"}, {"unrated", "#ffffff", "#0b0c0c"}} {
 		ch.Series = append(ch.Series, report.Series{Name: label(lang, "review", r.code), Fill: r.fill, Ink: r.ink})
 	}
+	ch.Categories = names
 	for _, c := range counts {
-		ch.Categories = append(ch.Categories, c.Theme)
 		for i, n := range []int{c.Green, c.Amber, c.Red, c.NA, c.Unrated} {
 			ch.Series[i].Values = append(ch.Series[i].Values, float64(n))
 		}

@@ -34,8 +34,7 @@ func seedFramework(t *testing.T, e *env) {
 	t.Helper()
 	f := &lightbulb.Framework{Slug: sqldb.DefaultFramework, Name: content.FrameworkName}
 	for _, s := range content.Framework() {
-		f.Statements = append(f.Statements, &lightbulb.Statement{Code: s.Code, Theme: s.Theme, Text: s.Text, Good: s.Good,
-			RedMeans: s.Red, AmberMeans: s.Amber, GreenMeans: s.Green, Rights: s.Rights, Principles: s.Principles})
+		f.Statements = append(f.Statements, s.Statement())
 	}
 	if _, err := sqldb.NewReviewService(e.db).SeedFramework(context.Background(), f); err != nil {
 		t.Fatal(err)
@@ -192,9 +191,9 @@ func TestReviewFromStartToShare(t *testing.T) {
 	}
 	mustContain(t, lead.get(rv2), "What changed since the last review", "↑ Improved", "↓ Got worse")
 	mustContain(t, lead.get("/reviews/grid"), "Ward 9", "Knowing the rights")
-	// In Welsh, down to the chart's labels.
+	// In Welsh, down to the chart's labels and the framework's themes.
 	mustContain(t, lead.get(rv2, "Accept-Language", "cy"), "Beth sydd wedi newid ers yr adolygiad diwethaf", "↑ Wedi gwella", "Gwyrdd 4",
-		`<span lang="en">`, `<th scope="row" class="govuk-table__header" lang="en">`)
+		`<th scope="row" class="govuk-table__header">Gwybod am yr hawliau</th>`, "Gall staff ddweud pa hawliau dynol")
 
 	// Sharing: only with a commissioner; recorded; revocable.
 	r = lead.post("/reviews/sharing", url.Values{"commissioner": {itoa64(e.orgB.ID)}})

@@ -14,6 +14,20 @@ import (
 // Welsh translation, outside any element marked lang="en": text the page
 // should have shown in Welsh.
 func englishLeaks(page string) ([]string, error) {
+	texts, err := textOutsideEnglish(page)
+	var out []string
+	for _, s := range texts {
+		if cy := i18n.T("cy", s); i18n.Has("cy", s) && cy != s {
+			out = append(out, s)
+		}
+	}
+	return out, err
+}
+
+// textOutsideEnglish returns each run of a page's text (spaces squeezed)
+// that is not inside an element marked lang="en", leaving out scripts and
+// styles.
+func textOutsideEnglish(page string) ([]string, error) {
 	d := xml.NewDecoder(strings.NewReader(page))
 	d.Strict, d.AutoClose, d.Entity = false, xml.HTMLAutoClose, xml.HTMLEntity
 	type open struct {
@@ -50,10 +64,7 @@ func englishLeaks(page string) ([]string, error) {
 			if s == "" || len(stack) == 0 || stack[len(stack)-1].english {
 				continue
 			}
-			if n := stack[len(stack)-1].name; n == "script" || n == "style" {
-				continue
-			}
-			if cy := i18n.T("cy", s); i18n.Has("cy", s) && cy != s {
+			if n := stack[len(stack)-1].name; n != "script" && n != "style" {
 				out = append(out, s)
 			}
 		}
