@@ -142,6 +142,22 @@ type Claim struct {
 	SecondName    string
 	PaidOn        string // YYYY-MM-DD
 	CreatedAt     time.Time
+	Receipt       *Receipt // a receipt to keep with a new claim
+	ReceiptID     int64    // the receipt kept, if any
+}
+
+// Receipts for expenses: a photo or PDF up to MaxReceiptBytes.
+const MaxReceiptBytes = 10 << 20
+
+// ReceiptTypes are the kinds of file a receipt can be.
+var ReceiptTypes = []string{"image/jpeg", "image/png", "application/pdf"}
+
+// Receipt is a file kept with a claim as evidence of an expense.
+type Receipt struct {
+	ID   int64
+	Name string
+	Type string // as the file's first bytes show, never as the browser says
+	Data []byte
 }
 
 // Claim states. A claim above the organisation's amount is approved once,
@@ -180,6 +196,14 @@ func (c *Claim) Validate() error {
 	}
 	if len([]rune(c.ExpensesNote)) > 500 {
 		v.Add("expenses_note", "What the expenses were for must be 500 characters or fewer")
+	}
+	if r := c.Receipt; r != nil {
+		switch {
+		case len(r.Data) > MaxReceiptBytes:
+			v.Add("receipt", "The receipt must be 10 MB or smaller")
+		case !slices.Contains(ReceiptTypes, r.Type):
+			v.Add("receipt", "The receipt must be a photo (JPEG or PNG) or a PDF")
+		}
 	}
 	return v.Err()
 }
@@ -275,6 +299,8 @@ type CoprodService interface {
 	// RecordClaim records time and expenses for an accepted invitation, by
 	// the expert or a lead for them.
 	RecordClaim(ctx context.Context, inviteID int64, c *Claim) error
+	// Receipt returns a receipt and the expert whose claim it belongs to.
+	Receipt(ctx context.Context, id int64) (*Receipt, int64, error)
 	// ApproveClaim approves a claim, or gives it its second approval.
 	ApproveClaim(ctx context.Context, claimID, approverID int64) error
 	Settings(ctx context.Context) (*CoprodSettings, error)

@@ -50,9 +50,26 @@ func (s *CoprodService) RecordClaim(ctx context.Context, inviteID int64, c *ligh
 			c.PayTo, c.State, c.RecordedBy, c.CreatedAt).Scan(&c.ID)
 		if err == sql.ErrNoRows {
 			return lightbulb.FieldError("hours", "Time for this involvement has already been recorded")
+		} else if err != nil || c.Receipt == nil {
+			return err
 		}
-		return err
+		r := c.Receipt
+		return tx.QueryRowContext(ctx, `INSERT INTO coprod_receipts (org_id, claim_id, filename, content_type, size, body, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, org, c.ID, r.Name, r.Type, len(r.Data), r.Data, c.CreatedAt).Scan(&c.ReceiptID)
 	})
+}
+
+// Receipt returns one of the organisation's receipts and whose claim it is.
+func (s *CoprodService) Receipt(ctx context.Context, id int64) (*lightbulb.Receipt, int64, error) {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	r := &lightbulb.Receipt{ID: id}
+	var expert int64
+	err = s.db.read.QueryRowContext(ctx, `SELECT r.filename, r.content_type, r.body, c.expert_id FROM coprod_receipts r
+		JOIN coprod_claims c ON c.id = r.claim_id WHERE r.id = $1 AND r.org_id = $2`, id, org).Scan(&r.Name, &r.Type, &r.Data, &expert)
+	return r, expert, notFound(err, "There is no such receipt.")
 }
 
 // ApproveClaim approves a submitted claim, or gives a claim above the
@@ -135,10 +152,10 @@ func (s *CoprodService) Claims(ctx context.Context, from, to lightbulb.Date) ([]
 func (s *CoprodService) claims(ctx context.Context, where string, args ...any) ([]*lightbulb.Claim, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT c.id, c.involvement_id, c.expert_id, COALESCE(p.preferred_name, u.name), v.title,
 		c.minutes, c.rate_pence, c.fee_pence, c.expenses_pence, c.expenses_note, c.pay_pref, c.pay_to, c.state, c.recorded_by,
-		COALESCE(c.approved_by, 0), COALESCE(au.name, ''), c.approved_at, COALESCE(c.second_by, 0), COALESCE(su.name, ''), c.paid_on, c.created_at
+		COALESCE(c.approved_by, 0), COALESCE(au.name, ''), c.approved_at, COALESCE(c.second_by, 0), COALESCE(su.name, ''), c.paid_on, c.created_at, COALESCE(rc.id, 0)
 		FROM coprod_claims c JOIN users u ON u.id = c.expert_id JOIN coprod_involvements v ON v.id = c.involvement_id
 		LEFT JOIN coprod_profiles p ON p.org_id = c.org_id AND p.user_id = c.expert_id
-		LEFT JOIN users au ON au.id = c.approved_by LEFT JOIN users su ON su.id = c.second_by WHERE `+where+` ORDER BY c.created_at, c.id`, args...)
+		LEFT JOIN users au ON au.id = c.approved_by LEFT JOIN users su ON su.id = c.second_by LEFT JOIN coprod_receipts rc ON rc.claim_id = c.id WHERE `+where+` ORDER BY c.created_at, c.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
@@ -147,7 +164,7 @@ func (s *CoprodService) claims(ctx context.Context, where string, args ...any) (
 		var at sql.NullTime
 		err := row.Scan(&c.ID, &c.InvolvementID, &c.ExpertID, &c.ExpertName, &c.Title, &c.Minutes, &c.RatePence, &c.FeePence,
 			&c.ExpensesPence, &c.ExpensesNote, &c.PayPref, &c.PayTo, &c.State, &c.RecordedBy, &c.ApprovedBy, &c.ApproverName,
-			&at, &c.SecondBy, &c.SecondName, &c.PaidOn, &c.CreatedAt)
+			&at, &c.SecondBy, &c.SecondName, &c.PaidOn, &c.CreatedAt, &c.ReceiptID)
 		c.ApprovedAt = at.Time
 		return c, err
 	})

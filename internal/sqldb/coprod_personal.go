@@ -84,6 +84,15 @@ var _ = declare(
 			{Column: "updated_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,
 				Why: "points at the lead's account, which erasure anonymises"},
 		}},
+	lightbulb.PersonalTable{Table: "coprod_receipts", Section: "coproduction_receipts", Order: "id",
+		About: "Receipts you sent with your claims: the file's name, kind and size (the files are kept with the claims as evidence of payment).",
+		Link:  &lightbulb.PersonalLink{Column: "claim_id", Parent: "coprod_claims"},
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "filename", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseAnonymise, Stand: "'receipt'"},
+			{Column: "body", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseKeep,
+				Why: "a receipt is the organisation's evidence of what it paid, kept with the claim it belongs to"},
+		},
+		Export: []string{"id", "claim_id", "filename", "content_type", "size", "created_at"}},
 	lightbulb.PersonalTable{Table: "coprod_settings",
 		Columns: []lightbulb.PersonalColumn{
 			{Column: "updated_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,

@@ -120,8 +120,13 @@ func TestCoprodInvolvementClaimAndFollowUp(t *testing.T) {
 		if err := f.svc.RecordClaim(f.ctx, in.ID, &lightbulb.Claim{Minutes: 20 * 60, ExpensesPence: 60_000, RecordedBy: f.esther.ID}); fieldsOf(err) != "hours expenses expenses_note" {
 			t.Fatalf("absurd claim: %v", err)
 		}
-		c := &lightbulb.Claim{Minutes: 180, ExpensesPence: 450, ExpensesNote: "Bus fare", RecordedBy: f.esther.ID}
+		pdf := []byte("%PDF-1.4 a bus ticket")
+		c := &lightbulb.Claim{Minutes: 180, ExpensesPence: 450, ExpensesNote: "Bus fare", RecordedBy: f.esther.ID,
+			Receipt: &lightbulb.Receipt{Name: "ticket.pdf", Type: "application/pdf", Data: pdf}}
 		must(t, f.svc.RecordClaim(f.ctx, in.ID, c))
+		if rc, who, err := f.svc.Receipt(f.ctx, c.ReceiptID); err != nil || who != f.esther.ID || string(rc.Data) != string(pdf) || rc.Type != "application/pdf" {
+			t.Fatalf("receipt: %v %d %+v", err, who, rc)
+		}
 		if c.FeePence != 6000 || c.PayPref != lightbulb.PayFull {
 			t.Fatalf("claim: %+v", c)
 		}

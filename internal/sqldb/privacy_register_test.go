@@ -27,7 +27,7 @@ var freeText = []string{
 	"actionplan_signatures.own_action", "actionplan_signatures.organisation", "actionplan_checkins.story",
 	"coprod_profiles.avoid_times", "coprod_profiles.charity", "coprod_claims.expenses_note", "coprod_claims.pay_to",
 	"coprod_followups.note", "coprod_involvements.title", "coprod_involvements.place", "coprod_involvements.access",
-	"coprod_quotes.words", "coprod_room_notes.note",
+	"coprod_quotes.words", "coprod_room_notes.note", "coprod_receipts.body",
 	"comm_answers.evidence", "comm_assessments.summary", "comm_assessment_lines.note", "comm_fact_comments.comment",
 }
 

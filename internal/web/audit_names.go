@@ -48,6 +48,7 @@ var auditActions = map[string]string{
 	"coproduction.profile.save":       "Changed their co-production profile",
 	"coproduction.quote.answer":       "Answered a request to quote their words",
 	"coproduction.quote.ask":          "Asked an expert to approve words to quote",
+	"coproduction.receipt.view":       "Downloaded a receipt for an expert's claim",
 	"coproduction.rate.add":           "Added a rate for experts' time",
 	"coproduction.room.save":          "Changed the note of who is not in the room",
 	"coproduction.settings":           "Changed the co-production settings",

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"errors"
+	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"io"
 	"mime"
 	"net/http"
@@ -16,6 +17,8 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 		limit := int64(maxBody)
 		if r.Method == http.MethodPost && r.URL.Path == caseUploadPath {
 			limit = caseMaxUpload + 1<<20 // the file and the form around it
+		} else if r.Method == http.MethodPost && isReceiptUpload(r.URL.Path) {
+			limit = lightbulb.MaxReceiptBytes + 1<<20
 		}
 		if r.ContentLength > limit {
 			s.errorPage(w, r, http.StatusRequestEntityTooLarge)

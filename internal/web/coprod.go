@@ -24,6 +24,7 @@ func (s *Server) coprodRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /coproduction/claims/{id}/approve", s.requireCoprod(s.coprodApprove))
 	h("POST /coproduction/claims/{id}/paid", s.requireCoprod(s.coprodPaid))
 	h("GET /coproduction/claims.csv", s.requireCoprod(s.coprodClaimsCSV))
+	h("GET /coproduction/receipts/{id}", s.requireUser(s.coprodReceipt))
 	h("GET /coproduction/follow-ups/{id}", s.requireCoprod(s.coprodFollowUp))
 	h("POST /coproduction/follow-ups/{id}", s.requireCoprod(s.coprodFollowUpDone))
 	h("POST /coproduction/quotes", s.requireCoprod(s.coprodAskQuote))

@@ -2,8 +2,12 @@ package web
 
 import (
 	"fmt"
+	"io"
+	"mime"
 	"net/http"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -184,7 +188,7 @@ func (s *Server) coprodClaim(w http.ResponseWriter, r *http.Request) {
 	}
 	f := formOf(r)
 	c := &lightbulb.Claim{Minutes: f.Minutes("hours", "Time you spent"), ExpensesPence: f.Pence("expenses", "Expenses"),
-		ExpensesNote: f.Text("expenses_note"), RecordedBy: learnUser(r)}
+		ExpensesNote: f.Text("expenses_note"), RecordedBy: learnUser(r), Receipt: readReceipt(r, f)}
 	err := f.Err(c.Validate())
 	if err == nil {
 		err = s.Coprod.RecordClaim(r.Context(), v.Invite.ID, c)
@@ -204,4 +208,63 @@ func (s *Server) coprodClaim(w http.ResponseWriter, r *http.Request) {
 // same file a platform admin would give them on request.
 func (s *Server) coprodExport(w http.ResponseWriter, r *http.Request) {
 	s.writeExport(w, r, lightbulb.Subject{UserID: learnUser(r)}, "my-lightbulb-data.json")
+}
+
+// isReceiptUpload reports whether path is where an expert's claim, with its
+// receipt, is posted.
+func isReceiptUpload(path string) bool {
+	return strings.HasPrefix(path, "/coproduction/me/invitations/") && strings.HasSuffix(path, "/claim")
+}
+
+// readReceipt reads the receipt file posted with a claim, if any, and
+// records on f a file that cannot be read. Its kind comes from its first
+// bytes, not from what the browser says.
+func readReceipt(r *http.Request, f *form) *lightbulb.Receipt {
+	if r.MultipartForm == nil || len(r.MultipartForm.File["receipt"]) == 0 {
+		return nil
+	}
+	fh := r.MultipartForm.File["receipt"][0]
+	if fh.Size == 0 {
+		return nil
+	}
+	file, err := fh.Open()
+	if err != nil {
+		f.Add("receipt", "The receipt could not be read: choose the file again")
+		return nil
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, lightbulb.MaxReceiptBytes+1))
+	if err != nil {
+		f.Add("receipt", "The receipt could not be read: choose the file again")
+		return nil
+	}
+	typ, _, _ := mime.ParseMediaType(http.DetectContentType(data))
+	return &lightbulb.Receipt{Name: filepath.Base(fh.Filename), Type: typ, Data: data}
+}
+
+// coprodReceipt sends a receipt to a co-production lead, or to the expert
+// whose claim it belongs to.
+func (s *Server) coprodReceipt(w http.ResponseWriter, r *http.Request) {
+	a := lightbulb.ActorFrom(r.Context())
+	if currentOrg(r.Context()) == nil || (!a.Has(lightbulb.RoleCoproduction) && !a.Has(lightbulb.RoleExpert)) {
+		s.errorPage(w, r, http.StatusForbidden)
+		return
+	}
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	}
+	rc, expert, err := s.Coprod.Receipt(r.Context(), id)
+	if err == nil && !a.Has(lightbulb.RoleCoproduction) && expert != a.UserID {
+		err = lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such receipt.")
+	}
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "coproduction.receipt.view", fmt.Sprintf("receipt %d", id), "")
+	w.Header().Set("Content-Type", rc.Type)
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="receipt-%d%s"`, id, filepath.Ext(rc.Name)))
+	_, _ = w.Write(rc.Data)
 }

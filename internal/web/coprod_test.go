@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -75,11 +77,20 @@ func TestCoprodJourney(t *testing.T) {
 	if r := expert.post(inv, url.Values{"answer": {"yes"}, "understood": {"yes"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("accept: %d", r.status)
 	}
-	if r := expert.post(inv+"/claim", url.Values{"hours-hours": {"3"}, "expenses": {"4.50"}, "expenses_note": {"=Bus fare"}}); r.status != http.StatusSeeOther {
+	claimForm := map[string]string{"hours-hours": "3", "expenses": "4.50", "expenses_note": "=Bus fare"}
+	r := claimUpload(t, expert, inv+"/claim", claimForm, "ticket.txt", []byte("not a receipt"))
+	mustContain(t, r, "There is a problem", `href="#receipt"`, "The receipt must be a photo (JPEG or PNG) or a PDF", `value="=Bus fare"`)
+	png := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...)
+	if r := claimUpload(t, expert, inv+"/claim", claimForm, "ticket.png", png); r.status != http.StatusSeeOther {
 		t.Fatalf("claim: %d %s", r.status, r.body)
 	}
 	recs, _ = e.svc.Coprod.MyRecords(lightbulb.WithOrg(context.Background(), e.orgA.ID), e.users["expertA"].ID)
 	claim := itoa(recs.Claims[0].ID)
+	receipt := "/coproduction/receipts/" + itoa(recs.Claims[0].ReceiptID)
+	if got := expert.get(receipt); got.status != http.StatusOK || got.header.Get("Content-Type") != "image/png" || !bytes.Equal([]byte(got.body), png) {
+		t.Fatalf("the expert's own receipt: %d %q", got.status, got.header.Get("Content-Type"))
+	}
+	mustContain(t, lead.get("/coproduction"), `href="`+receipt+`"`)
 	mustContain(t, lead.get("/coproduction"), "Waiting for approval")
 	lead.post("/coproduction/claims/"+claim+"/approve", url.Values{})
 	mustContain(t, lead.get("/coproduction"), "Approved, not yet paid")
@@ -90,7 +101,7 @@ func TestCoprodJourney(t *testing.T) {
 	mustContain(t, expert.get("/coproduction/me"), "£64.50", "Paid")
 	mustContain(t, lead.get("/coproduction/indicators"), "Claims paid within 20 working days", "100% (1 of 1)", "3:00", "£64.50")
 	mustContain(t, lead.get("/coproduction/indicators?from=2020-01-01&to=2100-01-01"), "1 experts took part; 0 of them chose to share")
-	r := lead.get("/coproduction/indicators?from=2026-13-01&to=2026-01-01")
+	r = lead.get("/coproduction/indicators?from=2026-13-01&to=2026-01-01")
 	if r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("a bad period: %d", r.status)
 	}
@@ -174,13 +185,45 @@ func TestCoprodIsolation(t *testing.T) {
 	}
 	expectRoutes(t, "expertA", e.client().signIn("expertA"), leadOnly, http.StatusForbidden)
 	expectRoutes(t, "coprod", e.client().signIn("coprod"), expertOnly, http.StatusForbidden)
+	// A receipt: only co-production leads and the expert whose claim it is.
+	ctxA := lightbulb.WithOrg(context.Background(), e.orgA.ID)
+	_ = e.svc.Coprod.Respond(ctxA, recs.Invites[0].ID, e.users["expertA"].ID, true, true)
+	c := &lightbulb.Claim{Minutes: 60, RecordedBy: e.users["coprod"].ID, Receipt: &lightbulb.Receipt{Name: "r.pdf", Type: "application/pdf", Data: []byte("%PDF-1.4")}}
+	if err := e.svc.Coprod.RecordClaim(ctxA, recs.Invites[0].ID, c); err != nil {
+		t.Fatal(err)
+	}
+	rc := route{"GET", "/coproduction/receipts/" + itoa(c.ReceiptID), nil}
+	expectRoutes(t, "visitor", e.client(), []route{rc}, http.StatusSeeOther)
+	for _, key := range []string{"staffA", "adminA", "staffB", "adminB", "platform"} {
+		expectRoutes(t, key, e.client().signIn(key), []route{rc}, http.StatusForbidden)
+	}
+	expectRoutes(t, "coprodB", e.client().signIn("coprodB"), []route{rc}, http.StatusNotFound)
 	// Council B's lead sees none of trust A's records.
 	b := e.client().signIn("coprodB")
 	expectRoutes(t, "coprodB", b, []route{{"GET", "/coproduction/involvements/" + id, nil}, {"GET", "/coproduction/follow-ups/" + fu, nil}}, http.StatusNotFound)
 	mustContain(t, b.get("/coproduction"), "You have not posted an involvement yet.")
 	// Nothing changed.
 	after, _ := e.svc.Coprod.MyRecords(ctx, e.users["expertA"].ID)
-	if after.Invites[0].State != lightbulb.InviteInvited || after.Profile.Known || after.FollowUps[0].Done() || len(after.Claims) != 0 {
+	if after.Invites[0].State != lightbulb.InviteAccepted || after.Profile.Known || after.FollowUps[0].Done() || len(after.Claims) != 1 {
 		t.Fatalf("an outsider changed co-production records: %+v", after)
 	}
+}
+
+// claimUpload posts a claim with a receipt file, as the browser's
+// multipart form does.
+func claimUpload(t *testing.T, c *client, path string, fields map[string]string, name string, file []byte) resp {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, v := range fields {
+		_ = mw.WriteField(k, v)
+	}
+	fw, _ := mw.CreateFormFile("receipt", name)
+	_, _ = fw.Write(file)
+	_ = mw.Close()
+	req, _ := http.NewRequest("POST", c.e.srv.URL+path, &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", c.e.srv.URL)
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	return c.do(req)
 }

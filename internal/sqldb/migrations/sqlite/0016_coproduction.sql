@@ -153,3 +153,16 @@ CREATE TABLE coprod_settings (
 	updated_by INTEGER REFERENCES users(id),
 	updated_at TIMESTAMP NOT NULL
 );
+
+-- A receipt for a claim's expenses: an image or PDF up to 10 MB, kept with
+-- the claim as the organisation's evidence of what it paid.
+CREATE TABLE coprod_receipts (
+	id INTEGER PRIMARY KEY,
+	org_id INTEGER NOT NULL REFERENCES organisations(id),
+	claim_id INTEGER NOT NULL UNIQUE REFERENCES coprod_claims(id),
+	filename TEXT NOT NULL,
+	content_type TEXT NOT NULL,
+	size INTEGER NOT NULL,
+	body BLOB NOT NULL,
+	created_at TIMESTAMP NOT NULL
+);
