@@ -220,9 +220,38 @@ type Answer struct {
 	Rating                Rating
 	Evidence              string
 	ReviewID              int64
-	Figure                string    // the review's subject and counts, as attached
+	Figure                Figure    // the review's subject and counts, as attached
 	FigureAt              time.Time // when the review was submitted
 	SubmittedAt           time.Time
+}
+
+// Figure is a Traffic Light review as evidence: its subject and how many
+// statements were rated green, amber and red when it was attached.
+type Figure struct {
+	Subject           string
+	Green, Amber, Red int
+}
+
+// String stores a figure as "green,amber,red,subject".
+func (f Figure) String() string {
+	if f.Subject == "" {
+		return ""
+	}
+	return fmt.Sprintf("%d,%d,%d,%s", f.Green, f.Amber, f.Red, f.Subject)
+}
+
+// ParseFigure reads a stored figure; text in another form is kept whole as
+// the subject.
+func ParseFigure(s string) Figure {
+	p := strings.SplitN(s, ",", 4)
+	if len(p) == 4 {
+		var f Figure
+		if _, err := fmt.Sscanf(p[0]+" "+p[1]+" "+p[2], "%d %d %d", &f.Green, &f.Amber, &f.Red); err == nil {
+			f.Subject = p[3]
+			return f
+		}
+	}
+	return Figure{Subject: s}
 }
 
 // Assessment is a commissioner's assurance report on a contract: issued as
@@ -266,7 +295,7 @@ type EvidenceReview struct {
 	ID          int64
 	Subject     string
 	SubmittedAt time.Time
-	Figure      string
+	Figure      Figure
 	Shared      bool
 }
 

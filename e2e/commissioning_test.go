@@ -34,8 +34,8 @@ func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
 	mustContain(t, com, "main", "Your contracts", "Adult acute mental health inpatient services", "Residential and nursing care")
 	click(t, com, "principles", `main a[href="/commissioning/principles"]`)
 	do(t, com, "add a principle in both languages",
-		chromedp.SendKeys(chromedp.CSS("#body_en"), "\n"+principle),
-		chromedp.SendKeys(chromedp.CSS("#body_cy"), "\n6. Rydym yn cyhoeddi'r hyn a ddysgwn."))
+		chromedp.SetValue(chromedp.CSS("#body_en"), value(t, com, "#body_en")+"\n"+principle),
+		chromedp.SetValue(chromedp.CSS("#body_cy"), value(t, com, "#body_cy")+"\n6. Rydym yn cyhoeddi'r hyn a ddysgwn."))
 	click(t, com, "principles-published", `main form button[type=submit]`)
 	mustContain(t, com, "main", "of your principles is published", "Versions published")
 
@@ -104,7 +104,7 @@ func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
 
 	// Westshire sees the answer and the review's figure, and issues a draft.
 	visit(t, com, contract)
-	mustContain(t, com, "main", "Blanket restrictions register reviewed in May", "Amber", "green,")
+	mustContain(t, com, "main", "Blanket restrictions register reviewed in May", "Amber", " green, ", " red")
 	click(t, com, "assess", fmt.Sprintf(`main a[href="/commissioning/contracts/%s/assess"]`, id))
 	do(t, com, "rate and summarise", chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="rating-%s"][value="amber"]`, cr))),
 		chromedp.SendKeys(chromedp.CSS("#summary"), "The register exists; reviews are not yet quarterly on every team."))

@@ -5,6 +5,7 @@ package i18n
 var welshCommissioning = map[string]string{
 	"%d requirements": "%d o ofynion",
 	"%d requirements from the starter library were added.":                     "Ychwanegwyd %d o ofynion o'r llyfrgell gychwynnol.",
+	"%s: %d green, %d amber, %d red":                                           "%s: %d gwyrdd, %d ambr, %d coch",
 	"%s: human rights principles for commissioning":                            "%s: egwyddorion hawliau dynol ar gyfer comisiynu",
 	"(not shared with the commissioner)":                                       "(heb ei rannu â'r comisiynydd)",
 	"A draft report on this contract is still open for the provider to check.": "Mae adroddiad drafft ar y contract hwn yn dal ar agor i'r darparwr ei wirio.",

@@ -33,8 +33,9 @@ func (s *CommissioningService) returns(ctx context.Context, c *lightbulb.Contrac
 		r.Answers, err = collect(rows, func(row scanner) (*lightbulb.Answer, error) {
 			a := &lightbulb.Answer{SubmittedAt: r.SubmittedAt}
 			var at sql.NullTime
-			err := row.Scan(&a.ContractRequirementID, &a.Rating, &a.Evidence, &a.ReviewID, &a.Figure, &at)
-			a.FigureAt = at.Time
+			var figure string
+			err := row.Scan(&a.ContractRequirementID, &a.Rating, &a.Evidence, &a.ReviewID, &figure, &at)
+			a.Figure, a.FigureAt = lightbulb.ParseFigure(figure), at.Time
 			return a, err
 		})
 		if err != nil {
@@ -76,9 +77,9 @@ func (s *CommissioningService) EvidenceReviews(ctx context.Context, contractID i
 	}
 	return collect(rows, func(row scanner) (*lightbulb.EvidenceReview, error) {
 		e := &lightbulb.EvidenceReview{}
-		var g, a, r int
-		err := row.Scan(&e.ID, &e.Subject, &e.SubmittedAt, &g, &a, &r, &e.Shared)
-		e.Figure = fmt.Sprintf("%s: %d green, %d amber, %d red", e.Subject, g, a, r)
+		f := &e.Figure
+		err := row.Scan(&e.ID, &e.Subject, &e.SubmittedAt, &f.Green, &f.Amber, &f.Red, &e.Shared)
+		f.Subject = e.Subject
 		return e, err
 	})
 }
@@ -111,7 +112,7 @@ func (s *CommissioningService) SubmitReturn(ctx context.Context, contractID int6
 		for _, a := range r.Answers {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO comm_answers (org_id, return_id, contract_req_id, rating, evidence, review_id, figure, figure_at)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, c.CommissionerID, r.ID, a.ContractRequirementID, string(a.Rating), a.Evidence,
-				nullID(a.ReviewID), a.Figure, nullTime(a.FigureAt)); err != nil {
+				nullID(a.ReviewID), a.Figure.String(), nullTime(a.FigureAt)); err != nil {
 				return fmt.Errorf("answer: %w", err)
 			}
 		}

@@ -166,7 +166,7 @@ func TestProviderReturnsAndAssurance(t *testing.T) {
 		must(t, err)
 		must(t, svc.SubmitReturn(f.pctx, f.contract.ID, f.answers(pc, f.review.ID)))
 		c, err := svc.Contract(f.cctx, f.contract.ID)
-		if err != nil || len(c.Returns) != 1 || c.Requirements[0].Latest == nil || c.Requirements[0].Latest.Figure != "Ward 1: 3 green, 0 amber, 1 red" {
+		if err != nil || len(c.Returns) != 1 || c.Requirements[0].Latest == nil || c.Requirements[0].Latest.Figure != (lightbulb.Figure{Subject: "Ward 1", Green: 3, Red: 1}) {
 			t.Fatalf("the commissioner's view of the return: %+v, %v", c.Requirements[0].Latest, err)
 		}
 

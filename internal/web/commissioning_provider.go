@@ -50,7 +50,7 @@ func (s *Server) providerPage(w http.ResponseWriter, r *http.Request, err error)
 	v := providerContractView{Contract: c, Now: lightbulb.DateOf(now), Open: map[int64]bool{}}
 	v.Reviews = append(v.Reviews, choice{Value: "", Label: i18n.T(lang, "No review")})
 	for _, e := range revs {
-		label := e.Figure + ", " + i18n.T(lang, "submitted %s", lightbulb.ShortDate(e.SubmittedAt, lang))
+		label := figureText(lang, e.Figure) + ", " + i18n.T(lang, "submitted %s", lightbulb.ShortDate(e.SubmittedAt, lang))
 		if !e.Shared {
 			label += " " + i18n.T(lang, "(not shared with the commissioner)")
 		}
@@ -161,7 +161,7 @@ func (s *Server) commReportCSV(w http.ResponseWriter, r *http.Request) {
 	for _, cr := range c.Requirements {
 		row := []string{cr.Requirement.Code, strconv.Itoa(cr.Requirement.Version), csvSafe(cr.Requirement.Text), cr.DueOn.String(), "", "", "", "", "", ""}
 		if a := cr.Latest; a != nil {
-			row[4], row[5], row[6] = label(lang, "review", a.Rating), csvSafe(a.Evidence), csvSafe(a.Figure)
+			row[4], row[5], row[6] = label(lang, "review", a.Rating), csvSafe(a.Evidence), csvSafe(figureText(lang, a.Figure))
 		}
 		if latest != nil {
 			for _, l := range latest.Lines {
@@ -175,4 +175,13 @@ func (s *Server) commReportCSV(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = s.Audit.Record(r.Context(), "commissioning.report.export", fmt.Sprintf("contract %d", id), "")
 	sendCSV(w, fmt.Sprintf("contract-%d.csv", id), rows)
+}
+
+// figureText shows a review attached as evidence in lang: "Willow Ward: 18
+// green, 4 amber, 2 red".
+func figureText(lang string, f lightbulb.Figure) string {
+	if f.Subject == "" {
+		return ""
+	}
+	return i18n.T(lang, "%s: %d green, %d amber, %d red", f.Subject, f.Green, f.Amber, f.Red)
 }

@@ -1,0 +1,41 @@
+package lightbulb
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFigureRoundTrip(t *testing.T) {
+	f := Figure{Subject: "Ward 7, older people", Green: 12, Amber: 11, Red: 1}
+	if got := ParseFigure(f.String()); got != f {
+		t.Fatalf("round trip: %+v", got)
+	}
+	if got := ParseFigure("Ward 1: 3 green"); got.Subject != "Ward 1: 3 green" || got.Green != 0 {
+		t.Fatalf("text in another form: %+v", got)
+	}
+	if (Figure{}).String() != "" {
+		t.Fatal("no figure is stored as text")
+	}
+}
+
+func TestContractAndRequirementRules(t *testing.T) {
+	start, _ := MakeDate(2027, 4, 1)
+	c := &Contract{Title: " ", ProviderName: "", ValuePence: -1, StartsOn: start, EndsOn: start}
+	err := c.Validate()
+	for _, want := range []string{"Enter the contract's name", "Choose the provider", "Enter the contract's value", "The contract must end after it starts"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("contract: %v, want %q", err, want)
+		}
+	}
+	r := &Requirement{Text: "Keep a register", Rights: []string{"A8"}, Principles: []string{"Dignity"}, Evidence: "The register"}
+	if err := r.Validate([]string{"A8"}); err != nil {
+		t.Fatalf("a good requirement: %v", err)
+	}
+	r.Measure = "Share reviewed"
+	if err := r.Validate([]string{"A8"}); err == nil || !strings.Contains(err.Error(), "how often") || !strings.Contains(err.Error(), "target") {
+		t.Fatalf("a measure without frequency or target: %v", err)
+	}
+	if got := SplitTags("SC32, CQC: Safeguarding\nSC32;EDS 2022"); strings.Join(got, "|") != "SC32|CQC: Safeguarding|EDS 2022" {
+		t.Fatalf("tags: %q", got)
+	}
+}
