@@ -129,6 +129,17 @@ type IndicatorService interface {
 	IndicatorTargets(ctx context.Context) (map[string]IndicatorTarget, error)
 	// RecomputedSince lists the months of a period computed again after t.
 	RecomputedSince(ctx context.Context, from, to string, t time.Time) ([]string, error)
+	// Impact sums each of keys over every organisation from month from to
+	// month to: the public impact page's figures. It is the one call not
+	// scoped to an organisation, and returns totals only.
+	Impact(ctx context.Context, keys []string, from, to string) (map[string]float64, error)
 	// SetIndicatorTarget sets (or, with clear, removes) an organisation's target.
 	SetIndicatorTarget(ctx context.Context, key string, target float64, clear bool, by string) error
 }
+
+// ImpactIndicators are the figures of the operator's public impact page.
+var ImpactIndicators = []string{"training.attended", "actionplan.signatories", "actionplan.actions", "coprod.hours"}
+
+// SuppressBelow is the smallest number the public impact page shows;
+// anything smaller is shown as "fewer than 5", so no one is identified.
+const SuppressBelow = 5

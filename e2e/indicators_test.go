@@ -27,6 +27,7 @@ func lastEnded() string {
 func TestLeadReadsIndicatorsAndIssuesABoardReport(t *testing.T) {
 	tb := newTab(t)
 	signIn(t, tb, "lead@northbridge.test")
+	mustContain(t, tb, "main", "Your indicators")
 	click(t, tb, "indicators", `main a[href="/indicators"]`)
 	mustContain(t, tb, "main", "Complaints and incidents reviewed through the rights lens", "Process limits", "Assurance")
 
@@ -108,6 +109,8 @@ func TestLeadReadsIndicatorsAndIssuesABoardReport(t *testing.T) {
 // TestBoardReportWithoutJavaScript: the same forms work with no script.
 func TestBoardReportWithoutJavaScript(t *testing.T) {
 	tb := newTabNoJS(t)
+	visit(t, tb, "/impact")
+	mustContain(t, tb, "main", "Our impact", "Co-production hours")
 	signIn(t, tb, "admin@northbridge.test")
 	visit(t, tb, "/indicators/decisions.complete")
 	do(t, tb, "choose a shorter period", chromedp.SetValue(chromedp.CSS("#from"), time.Now().UTC().AddDate(0, -6, 0).Format("2006-01")))

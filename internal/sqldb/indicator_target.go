@@ -54,3 +54,19 @@ func (s *IndicatorService) SetIndicatorTarget(ctx context.Context, key string, t
 		org, key, target, by, lightbulb.Now())
 	return err
 }
+
+// Impact sums keys' whole-organisation values over every organisation and
+// the months from from to to.
+func (s *IndicatorService) Impact(ctx context.Context, keys []string, from, to string) (map[string]float64, error) {
+	out := map[string]float64{}
+	for _, k := range keys {
+		var v float64
+		err := s.db.read.QueryRowContext(ctx, `SELECT COALESCE(SUM(value), 0) FROM indicator_values
+			WHERE indicator = $1 AND service_id = 0 AND month >= $2 AND month <= $3`, k, from, to).Scan(&v)
+		if err != nil {
+			return nil, fmt.Errorf("impact %s: %w", k, err)
+		}
+		out[k] = v
+	}
+	return out, nil
+}

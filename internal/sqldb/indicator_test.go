@@ -75,6 +75,9 @@ func TestIndicatorSnapshot(t *testing.T) {
 		if v, _ := orgValue(t, is, f.ctxA, "cases.reviewed", "2026-03"); v.Value != 50 {
 			t.Fatalf("after the recompute: %+v", v)
 		}
+		if sums, err := is.Impact(context.Background(), []string{"cases.reviewed"}, "2026-01", "2026-12"); err != nil || sums["cases.reviewed"] != 50 {
+			t.Fatalf("impact: %v %v", sums, err)
+		}
 		ms, err := is.IndicatorMonths(f.ctxA)
 		if err != nil || len(ms) != 2 || ms[0].Month != "2026-03" || ms[0].Computations != 2 || ms[0].ComputedBy != "Leon Lead" {
 			t.Fatalf("months: %+v %v", ms, err)

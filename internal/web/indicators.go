@@ -13,6 +13,7 @@ func (s *Server) indicatorRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /indicators/{key}", s.requireLead(s.indicatorPage))
 	h("POST /indicators/{key}/target", s.requireLead(s.indicatorTarget))
 	h("POST /indicators/recompute", s.requireLead(s.indicatorsRecompute))
+	h("GET /impact", s.impact)
 }
 
 // indicatorQuery is a period and the rules' counts asked for in a page's

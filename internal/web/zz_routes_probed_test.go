@@ -43,6 +43,9 @@ var publicRoutes = map[string]bool{
 	"POST /training/bookings/{token}/confirm": true,
 	"GET /training/feedback/{token}":          true, "POST /training/feedback/{token}": true,
 	"GET /training/checks/{token}": true, "POST /training/checks/{token}/{phase}": true,
+	// Totals across every organisation, numbers under 5 suppressed
+	// (TestImpactPage): nothing of any one organisation.
+	"GET /impact": true,
 	// The Action Plan and the newsletter: public pages and forms, and links
 	// emailed to one person, whose token (random, or signed) is the key
 	// (TestActionPlanIsolation tries wrong ones). The bounce feed takes a
