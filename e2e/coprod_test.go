@@ -3,6 +3,8 @@ package e2e
 import (
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -70,8 +72,13 @@ func TestCoproductionInvolvementPaidAndFollowedUp(t *testing.T) {
 	tabTo(t, expert, `main form button[type=submit]`)
 	follow(t, expert, "accepted", chromedp.KeyEvent(kb.Enter))
 	mustContain(t, expert, "main", "You have said yes", "Record your time and expenses")
-	do(t, expert, "record an hour and a fare", chromedp.SendKeys(chromedp.CSS("#hours"), "1"),
-		chromedp.SendKeys(chromedp.CSS("#expenses"), "4.50"), chromedp.SendKeys(chromedp.CSS("#expenses_note"), "Bus fare"))
+	ticket := filepath.Join(t.TempDir(), "bus-ticket.pdf")
+	if err := os.WriteFile(ticket, []byte("%PDF-1.4\n% a bus ticket\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	do(t, expert, "record an hour and a fare with its receipt", chromedp.SendKeys(chromedp.CSS("#hours"), "1"),
+		chromedp.SendKeys(chromedp.CSS("#expenses"), "4.50"), chromedp.SendKeys(chromedp.CSS("#expenses_note"), "Bus fare"),
+		chromedp.SetUploadFiles(chromedp.CSS("#receipt"), []string{ticket}))
 	click(t, expert, "claimed", `main form[action$="/claim"] button`)
 	mustContain(t, expert, "main", "Your time is recorded", title, "£31.50", "Waiting for approval")
 
@@ -79,6 +86,10 @@ func TestCoproductionInvolvementPaidAndFollowedUp(t *testing.T) {
 	signIn(t, finance, "finance@lightbulb.test")
 	visit(t, finance, "/coproduction")
 	row := fmt.Sprintf(`//tr[td[contains(., %q)]]`, title)
+	href := eval[string](t, finance, fmt.Sprintf(`document.evaluate(%q, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue.getAttribute('href')`, row+`//a[contains(@href, "/coproduction/receipts/")]`))
+	if !strings.HasPrefix(href, "/coproduction/receipts/") {
+		t.Fatalf("no receipt link on the claim: %q", href)
+	}
 	follow(t, finance, "approved", chromedp.Click(chromedp.Search(row+`//button`)))
 	mustContain(t, finance, "main", "The claim is updated.")
 	follow(t, finance, "paid", chromedp.Click(chromedp.Search(row+`//button`)))
