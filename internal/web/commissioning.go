@@ -29,6 +29,7 @@ func (s *Server) commissioningRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /commissioning/contracts/{id}/assess", c(s.commAssessForm))
 	h("POST /commissioning/contracts/{id}/assess", c(s.commAssess))
 	h("GET /commissioning/contracts/{id}/report.csv", c(s.commReportCSV))
+	h("GET /commissioning/contracts/{id}/report.pdf", c(s.commReportPDF))
 	h("GET /contracts", s.requireLead(s.providerContracts))
 	h("GET /contracts/{id}", s.requireLead(s.providerContract))
 	h("POST /contracts/{id}/return", s.requireLead(s.providerReturn))

@@ -27,7 +27,7 @@ func TestCommissioningIsolation(t *testing.T) {
 
 	// The commissioner's own records.
 	owned := []route{
-		{"GET", c, nil}, {"GET", c + "/assess", nil}, {"GET", c + "/report.csv", nil},
+		{"GET", c, nil}, {"GET", c + "/assess", nil}, {"GET", c + "/report.csv", nil}, {"GET", c + "/report.pdf", nil},
 		{"POST", c + "/requirements", url.Values{"requirement": {itoa64(lib[1].ID)}, "due_on-day": {"1"}, "due_on-month": {"1"}, "due_on-year": {"2027"}}},
 		{"POST", c + "/assess", url.Values{"summary": {"Hijack"}, "rating-" + cr: {"red"}}},
 		{"GET", "/commissioning/requirements/" + code, nil},

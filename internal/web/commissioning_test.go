@@ -105,6 +105,9 @@ func TestCommissioningJourney(t *testing.T) {
 	if !strings.HasPrefix(r.body, "Gofyniad,Fersiwn,") || !strings.Contains(r.body, "Drafft, ar agor") {
 		t.Fatalf("Welsh CSV: %q", r.body)
 	}
+	if r := com.get("/commissioning/contracts/"+id+"/report.pdf", "Accept-Language", "cy"); r.status != http.StatusOK || !strings.HasPrefix(r.body, "%PDF") {
+		t.Fatalf("PDF: %d %q", r.status, clipBody(r.body))
+	}
 }
 
 // TestCommissioningBadInput proves each form names the question that is
@@ -148,4 +151,40 @@ func TestCommissioningBadInput(t *testing.T) {
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Enter a summary of your assessment") {
 		t.Fatalf("a report without a summary: %d", r.status)
 	}
+}
+
+// TestCommissioningPagesInWelsh reads every commissioning page in Welsh and
+// fails for interface text left in English.
+func TestCommissioningPagesInWelsh(t *testing.T) {
+	e, _ := commEnv(t)
+	com, lead, id, cr := contractWithReturn(t, e)
+	_ = com.post("/commissioning/contracts/"+id+"/assess", url.Values{"summary": {"Steady"}, "rating-" + cr: {"green"}})
+	ctx := lightbulb.WithOrg(context.Background(), mustOrgID(t, e, "icb"))
+	lib, _ := e.svc.Commissioning.Requirements(ctx)
+	pages := map[*client][]string{
+		com: {"/commissioning", "/commissioning/principles", "/commissioning/requirements", "/commissioning/requirements/new",
+			"/commissioning/requirements/" + lib[0].Code, "/commissioning/contracts/new", "/commissioning/contracts/" + id,
+			"/commissioning/contracts/" + id + "/assess"},
+		lead:       {"/contracts", "/contracts/" + id},
+		e.client(): {"/principles/icb", "/principles/icb/versions/1"},
+	}
+	for c, ps := range pages {
+		for _, p := range ps {
+			r := c.get(p, "Accept-Language", "cy")
+			if r.status != http.StatusOK {
+				t.Errorf("%s in Welsh: status %d", p, r.status)
+				continue
+			}
+			if leaks, err := englishLeaks(r.body); err != nil || len(leaks) > 0 {
+				t.Errorf("%s in Welsh shows English: %q %v", p, leaks, err)
+			}
+		}
+	}
+}
+
+func clipBody(s string) string {
+	if len(s) > 80 {
+		return s[:80]
+	}
+	return s
 }
