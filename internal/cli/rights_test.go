@@ -144,7 +144,7 @@ func TestRightsEvalWithoutTheRealTextsSaysSo(t *testing.T) {
 	if !strings.Contains(errw, "Real development set left out: its texts are not at "+missing) {
 		t.Errorf("stderr does not say why the real set is missing:\n%s", errw)
 	}
-	other := writeFile(t, "other.csv", "row,text\n1,Less jail.\n")
+	other := writeFile(t, "other.csv", "row,text\n1,Wanna go home.\n")
 	if _, _, err := rights(t, evalBesideArgs(other)...); err == nil || !strings.Contains(err.Error(), "is labelled but not in the texts") {
 		t.Errorf("labels against the wrong texts: %v", err)
 	}

@@ -39,13 +39,13 @@ func TestReadRowLabels(t *testing.T) {
 }
 
 func TestReadFeedbackTextsAndJoin(t *testing.T) {
-	csv := "row,organisation,text\n7,Trust A,\"Less jail.\"\n9,Trust B,\"Two lines,\nwith a comma\"\n"
+	csv := "row,organisation,text\n7,Trust A,\"Wanna go home.\"\n9,Trust B,\"Two lines,\nwith a comma\"\n"
 	texts, err := ReadFeedbackTexts(strings.NewReader(csv))
-	if err != nil || texts["7"] != "Less jail." || texts["9"] != "Two lines,\nwith a comma" {
+	if err != nil || texts["7"] != "Wanna go home." || texts["9"] != "Two lines,\nwith a comma" {
 		t.Fatalf("ReadFeedbackTexts = %q, %v", texts, err)
 	}
 	ex, err := JoinRows([]RowLabel{{Row: "9", Rights: []string{"A8"}}, {Row: "7", Rights: []string{"A5"}}}, texts)
-	if err != nil || len(ex) != 2 || ex[0].ID != "9" || ex[1].Text != "Less jail." || ex[1].Rights[0] != "A5" {
+	if err != nil || len(ex) != 2 || ex[0].ID != "9" || ex[1].Text != "Wanna go home." || ex[1].Rights[0] != "A5" {
 		t.Fatalf("JoinRows = %+v, %v", ex, err)
 	}
 	if _, err := JoinRows([]RowLabel{{Row: "8"}}, texts); err == nil || !strings.Contains(err.Error(), "row 8 is labelled but not in the texts") {
