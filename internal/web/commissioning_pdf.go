@@ -15,16 +15,11 @@ import (
 // answer and the latest report's rating, and the reports with the
 // provider's comments on their facts.
 func (s *Server) commReportPDF(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	c, ok := s.commContractOf(w, r)
 	if !ok {
-		s.errorPage(w, r, http.StatusNotFound)
 		return
 	}
-	c, err := s.Commissioning.Contract(r.Context(), id)
-	if err != nil {
-		s.appError(w, r, err)
-		return
-	}
+	id := c.ID
 	var buf bytes.Buffer
 	if err := report.WriteRecord(&buf, contractDocument(s.newPage(r, "", nil), c)); err != nil {
 		s.serverError(w, r, err)
@@ -73,4 +68,20 @@ func contractDocument(p *Page, c *lightbulb.Contract) report.Record {
 	}
 	return report.Record{Title: c.Title, Subtitle: c.ProviderName + " · " + c.CommissionerName, Sections: secs,
 		Footer: p.T("Printed from Lightbulb."), Lang: p.Lang, Created: time.Now()}
+}
+
+// commContractOf reads the commissioner's contract named in the path, or
+// answers "not found".
+func (s *Server) commContractOf(w http.ResponseWriter, r *http.Request) (*lightbulb.Contract, bool) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound)
+		return nil, false
+	}
+	c, err := s.Commissioning.Contract(r.Context(), id)
+	if err != nil {
+		s.appError(w, r, err)
+		return nil, false
+	}
+	return c, true
 }

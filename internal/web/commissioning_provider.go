@@ -137,16 +137,11 @@ func (s *Server) providerComment(w http.ResponseWriter, r *http.Request) {
 // commReportCSV downloads a contract's requirements with the provider's
 // latest answers and each report's ratings, headed in the reader's language.
 func (s *Server) commReportCSV(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	c, ok := s.commContractOf(w, r)
 	if !ok {
-		s.errorPage(w, r, http.StatusNotFound)
 		return
 	}
-	c, err := s.Commissioning.Contract(r.Context(), id)
-	if err != nil {
-		s.appError(w, r, err)
-		return
-	}
+	id := c.ID
 	lang := i18n.FromRequest(r)
 	head := []string{}
 	for _, h := range []string{"Requirement", "Version", "What the provider must do", "Return due", "Provider's rating", "Provider's evidence",
