@@ -193,6 +193,26 @@ func (c *Contract) Validate() error {
 	return v.Err()
 }
 
+// Overdue counts the requirements whose first return was due before today
+// and that the provider has not answered.
+func (c *Contract) Overdue(today Date) int {
+	n := 0
+	for _, cr := range c.Requirements {
+		if cr.Latest == nil && cr.DueOn.Before(today) {
+			n++
+		}
+	}
+	return n
+}
+
+// LatestReport is the newest assurance report, or nil.
+func (c *Contract) LatestReport() *Assessment {
+	if len(c.Assessments) == 0 {
+		return nil
+	}
+	return c.Assessments[0]
+}
+
 // ContractRequirement is a requirement (the version attached) a contract
 // carries, with when its returns are due.
 type ContractRequirement struct {

@@ -39,3 +39,15 @@ func TestContractAndRequirementRules(t *testing.T) {
 		t.Fatalf("tags: %q", got)
 	}
 }
+
+func TestContractOverdue(t *testing.T) {
+	due, _ := MakeDate(2026, 6, 30)
+	today, _ := MakeDate(2026, 7, 1)
+	c := &Contract{Requirements: []*ContractRequirement{{ID: 1, DueOn: due}, {ID: 2, DueOn: due, Latest: &Answer{}}, {ID: 3, DueOn: today}}}
+	if n := c.Overdue(today); n != 1 {
+		t.Fatalf("overdue: %d, want 1 (answered and not yet due do not count)", n)
+	}
+	if c.LatestReport() != nil {
+		t.Fatal("a contract without reports has a latest report")
+	}
+}

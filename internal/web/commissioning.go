@@ -43,7 +43,7 @@ type commHomeView struct {
 	Contracts  []*lightbulb.Contract
 	Principles *lightbulb.PrinciplesStatement // the current version, or nil
 	Library    int
-	Drafts     int // reports still open for providers to check
+	Today      lightbulb.Date
 }
 
 func (s *Server) commHome(w http.ResponseWriter, r *http.Request) {
@@ -63,7 +63,15 @@ func (s *Server) commHome(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	v := commHomeView{Contracts: cs, Library: len(lib)}
+	v := commHomeView{Library: len(lib), Today: lightbulb.DateOf(lightbulb.Now())}
+	for _, c := range cs {
+		full, err := s.Commissioning.Contract(ctx, c.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		v.Contracts = append(v.Contracts, full)
+	}
 	if len(ps) > 0 {
 		v.Principles = ps[0]
 	}
