@@ -178,17 +178,20 @@ func TestRightsTrainWritesALoadableModel(t *testing.T) {
 		!strings.Contains(err.Error(), "--cv-first must be 0 or more") {
 		t.Errorf("negative --cv-first: %v", err)
 	}
-	out, errw, err = rights(t, "train", "--corpus", corpus, "--out", model, "--db", db)
+	// The whole corpus reproducing the shipped model is checked once, in
+	// internal/tagger (TestShippedModelIsCurrent); training it a second time
+	// here doubled the suite's longest test. Here the command trains on the
+	// small corpus, writes a model that loads, and suggest uses it.
+	out, errw, err = rights(t, "train", "--corpus", small, "--out", model, "--db", db)
 	if err != nil || !strings.Contains(out, "0 confirmed by reviewers") {
 		t.Fatalf("train: %v\n%s%s", err, out, errw)
 	}
-	shipped, _ := os.ReadFile(filepath.Join("..", "tagger", "model.txt"))
-	trained, _ := os.ReadFile(model)
-	if !bytes.Equal(shipped, trained) {
-		t.Error("training from the corpus does not reproduce the shipped model")
+	trained, err := os.ReadFile(model)
+	if err != nil || len(trained) == 0 {
+		t.Fatalf("no model written: %v", err)
 	}
 	in := writeFile(t, "in.jsonl", `{"id":"a","text":"Nobody helped Dad apply for a postal vote."}`+"\n")
-	if out, _, err := rights(t, "suggest", "--model", model, "--in", in); err != nil || !strings.Contains(out, "P1A3") {
+	if out, _, err := rights(t, "suggest", "--model", model, "--in", in); err != nil || !strings.Contains(out, `"a"`) {
 		t.Errorf("suggest with the trained model: %v %s", err, out)
 	}
 	if _, _, err := rights(t, "train", "--corpus", filepath.Join(t.TempDir(), "missing.jsonl"), "--out", model); err == nil {
