@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+	"github.com/lightbulb-hr/lightbulb/internal/report"
 )
 
 // contractFormView offers the organisations on Lightbulb a contract can be with.
@@ -71,6 +73,7 @@ type contractView struct {
 	Library   []choice
 	Now       lightbulb.Date
 	DraftOpen bool // a draft report is open for the provider to check
+	Trend     report.Chart
 }
 
 func (s *Server) contractPage(w http.ResponseWriter, r *http.Request, name, title string, err error) {
@@ -89,7 +92,7 @@ func (s *Server) contractPage(w http.ResponseWriter, r *http.Request, name, titl
 		s.serverError(w, r, lerr)
 		return
 	}
-	v := contractView{Contract: c, Now: lightbulb.DateOf(lightbulb.Now())}
+	v := contractView{Contract: c, Now: lightbulb.DateOf(lightbulb.Now()), Trend: returnsChart(i18n.FromRequest(r), c)}
 	for _, a := range c.Assessments {
 		v.DraftOpen = v.DraftOpen || a.State == lightbulb.AssessmentDraft
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
 	"github.com/lightbulb-hr/lightbulb/internal/report"
 )
 
@@ -84,4 +85,24 @@ func (s *Server) commContractOf(w http.ResponseWriter, r *http.Request) (*lightb
 		return nil, false
 	}
 	return c, true
+}
+
+// returnsChart is the ratings in each of a contract's returns, oldest first,
+// as a stacked bar chart: the trend over returns.
+func returnsChart(lang string, c *lightbulb.Contract) report.Chart {
+	ch := report.Chart{ID: "returns-chart", Kind: report.Stacked, Title: i18n.T(lang, "Ratings in each return"),
+		Desc: i18n.T(lang, "Bar chart of how many requirements the provider rated green, amber and red in each return, oldest first."),
+		Axis: i18n.T(lang, "Return"), Series: ratingSeries(lang, ratingPalette[:3]...)}
+	for i := len(c.Returns) - 1; i >= 0; i-- {
+		ret := c.Returns[i]
+		ch.Categories = append(ch.Categories, ret.Period)
+		counts := map[lightbulb.Rating]float64{}
+		for _, a := range ret.Answers {
+			counts[a.Rating]++
+		}
+		for j, r := range []lightbulb.Rating{lightbulb.Green, lightbulb.Amber, lightbulb.Red} {
+			ch.Series[j].Values = append(ch.Series[j].Values, counts[r])
+		}
+	}
+	return ch
 }

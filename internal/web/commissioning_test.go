@@ -89,7 +89,7 @@ func TestCommissioningJourney(t *testing.T) {
 	}
 
 	// The commissioner sees the answer, drafts a report; the provider comments.
-	if r := com.get("/commissioning/contracts/" + id); !strings.Contains(r.body, "Register reviewed in May") {
+	if r := com.get("/commissioning/contracts/" + id); !strings.Contains(r.body, "Register reviewed in May") || !strings.Contains(r.body, `id="returns-chart-title"`) {
 		t.Fatalf("the contract page does not show the provider's answer")
 	}
 	if r := com.post("/commissioning/contracts/"+id+"/assess", url.Values{"summary": {"Steady progress"}, "rating-" + cr: {"green"}}); r.status != http.StatusSeeOther {

@@ -29,10 +29,7 @@ func ratingsChart(lang string, fw *lightbulb.Framework, counts []lightbulb.Theme
 			names[i] = c.Theme
 		}
 	}
-	for _, r := range []struct{ code, fill, ink string }{{"green", "#00703c", "#ffffff"}, {"amber", "#ffdd00", "#0b0c0c"},
-		{"red", "#aa2a16", "#ffffff"}, {"na", "#d8dadc", "#0b0c0c"}, {"unrated", "#ffffff", "#0b0c0c"}} {
-		ch.Series = append(ch.Series, report.Series{Name: label(lang, "review", r.code), Fill: r.fill, Ink: r.ink})
-	}
+	ch.Series = ratingSeries(lang, ratingPalette...)
 	ch.Categories = names
 	for _, c := range counts {
 		for i, n := range []int{c.Green, c.Amber, c.Red, c.NA, c.Unrated} {
@@ -184,4 +181,17 @@ func (s *Server) sharedGrid(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "", map[string]any{"Grid": gridTable(fw, grid), "Themes": fw.Themes(), "Owner": owner})
 	p.Title = p.T("Reviews shared by %s", owner.Name)
 	s.render(w, r, http.StatusOK, "reviews_grid", p)
+}
+
+// ratingPalette is how every chart of ratings colours them, best first.
+var ratingPalette = []struct{ code, fill, ink string }{{"green", "#00703c", "#ffffff"}, {"amber", "#ffdd00", "#0b0c0c"},
+	{"red", "#aa2a16", "#ffffff"}, {"na", "#d8dadc", "#0b0c0c"}, {"unrated", "#ffffff", "#0b0c0c"}}
+
+// ratingSeries is an empty series for each rating, named in lang.
+func ratingSeries(lang string, ratings ...struct{ code, fill, ink string }) []report.Series {
+	out := make([]report.Series, len(ratings))
+	for i, r := range ratings {
+		out[i] = report.Series{Name: label(lang, "review", r.code), Fill: r.fill, Ink: r.ink}
+	}
+	return out
 }
