@@ -31,7 +31,15 @@ type Course struct {
 	DurationMins int
 	Outcomes     string
 	Mode         string
+	TitleCy      string // the Welsh; empty until translated
+	SummaryCy    string
+	EnEdited     int // counts the edits that changed the English title or summary
+	CyBasedOn    int // the EnEdited the Welsh was written from
 }
+
+// WelshStale reports whether the course's Welsh was written from an English
+// title or summary that has been changed since.
+func (c *Course) WelshStale() bool { return c.TitleCy != "" && c.CyBasedOn < c.EnEdited }
 
 // Validate checks a course before it is saved.
 func (c *Course) Validate() error {
@@ -49,15 +57,21 @@ func (c *Course) Validate() error {
 	if !ValidMode(c.Mode) {
 		v.Add("mode", "Select online or in person")
 	}
+	c.TitleCy, c.SummaryCy = strings.TrimSpace(c.TitleCy), strings.TrimSpace(c.SummaryCy)
+	if c.TitleCy == "" && c.SummaryCy != "" {
+		v.Add("title_cy", "Enter the Welsh title, or leave the Welsh summary empty too")
+	}
 	return v.Err()
 }
 
 // Programme is an ordered series of courses, its parts.
 type Programme struct {
-	ID      int64
-	Title   string
-	Summary string
-	Parts   []Course
+	ID        int64
+	Title     string
+	Summary   string
+	TitleCy   string
+	SummaryCy string
+	Parts     []Course
 }
 
 // Cohort runs a programme for one client organisation.
@@ -76,23 +90,26 @@ type Cohort struct {
 // Session is one occasion a course is delivered. A session with no cohort is
 // open to the public.
 type Session struct {
-	ID           int64
-	CourseID     int64
-	CourseTitle  string
-	CourseAbout  string
-	CohortID     int64
-	CohortName   string
-	ClientOrgID  int64
-	Part         int
-	StartsAt     time.Time
-	EndsAt       time.Time
-	Mode         string
-	JoinURL      string
-	Venue        string
-	Access       string
-	Capacity     int
-	Facilitators string
-	Cancelled    bool
+	ID          int64
+	CourseID    int64
+	CourseTitle string
+	CourseAbout string
+	// The course's Welsh, and whether it is older than the English.
+	CourseTitleCy, CourseAboutCy string
+	CourseWelshStale             bool
+	CohortID                     int64
+	CohortName                   string
+	ClientOrgID                  int64
+	Part                         int
+	StartsAt                     time.Time
+	EndsAt                       time.Time
+	Mode                         string
+	JoinURL                      string
+	Venue                        string
+	Access                       string
+	Capacity                     int
+	Facilitators                 string
+	Cancelled                    bool
 	// Taken counts confirmed places and places held by an offer.
 	Taken   int
 	Waiting int

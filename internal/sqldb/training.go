@@ -34,11 +34,12 @@ func nullID(id int64) any {
 	return id
 }
 
-const courseCols = `id, title, summary, audience, duration_mins, outcomes, mode`
+const courseCols = `id, title, summary, audience, duration_mins, outcomes, mode, title_cy, summary_cy, en_edited, cy_based_on`
 
 func scanCourse(r scanner) (*lightbulb.Course, error) {
 	var c lightbulb.Course
-	err := r.Scan(&c.ID, &c.Title, &c.Summary, &c.Audience, &c.DurationMins, &c.Outcomes, &c.Mode)
+	err := r.Scan(&c.ID, &c.Title, &c.Summary, &c.Audience, &c.DurationMins, &c.Outcomes, &c.Mode,
+		&c.TitleCy, &c.SummaryCy, &c.EnEdited, &c.CyBasedOn)
 	return &c, err
 }
 
@@ -74,15 +75,21 @@ func (s *TrainingService) CreateCourse(ctx context.Context, c *lightbulb.Course)
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	err = s.db.write.QueryRowContext(ctx, `INSERT INTO training_courses (org_id, title, summary, audience, duration_mins, outcomes, mode, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, org, c.Title, c.Summary, c.Audience, c.DurationMins, c.Outcomes, c.Mode, lightbulb.Now()).Scan(&c.ID)
+	c.EnEdited, c.CyBasedOn = 1, 1
+	err = s.db.write.QueryRowContext(ctx, `INSERT INTO training_courses (org_id, title, summary, audience, duration_mins, outcomes, mode,
+		title_cy, summary_cy, en_edited, cy_based_on, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, 1, $10) RETURNING id`, org, c.Title, c.Summary, c.Audience, c.DurationMins, c.Outcomes, c.Mode,
+		c.TitleCy, c.SummaryCy, lightbulb.Now()).Scan(&c.ID)
 	if err != nil {
 		return fmt.Errorf("create course: %w", err)
 	}
 	return nil
 }
 
-// UpdateCourse changes a course.
+// UpdateCourse changes a course. A change to the English title or summary
+// counts as an English edit; a change to the Welsh makes the Welsh as new as
+// the English it is saved with. So Welsh left alone while the English
+// changes shows as older than the English.
 func (s *TrainingService) UpdateCourse(ctx context.Context, c *lightbulb.Course) error {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
@@ -92,7 +99,11 @@ func (s *TrainingService) UpdateCourse(ctx context.Context, c *lightbulb.Course)
 		return err
 	}
 	res, err := s.db.write.ExecContext(ctx, `UPDATE training_courses SET title = $1, summary = $2, audience = $3, duration_mins = $4,
-		outcomes = $5, mode = $6 WHERE org_id = $7 AND id = $8`, c.Title, c.Summary, c.Audience, c.DurationMins, c.Outcomes, c.Mode, org, c.ID)
+		outcomes = $5, mode = $6, title_cy = $9, summary_cy = $10,
+		en_edited = en_edited + CASE WHEN title <> $1 OR summary <> $2 THEN 1 ELSE 0 END,
+		cy_based_on = CASE WHEN title_cy <> $9 OR summary_cy <> $10 THEN en_edited + CASE WHEN title <> $1 OR summary <> $2 THEN 1 ELSE 0 END
+			ELSE cy_based_on END
+		WHERE org_id = $7 AND id = $8`, c.Title, c.Summary, c.Audience, c.DurationMins, c.Outcomes, c.Mode, org, c.ID, c.TitleCy, c.SummaryCy)
 	if err != nil {
 		return fmt.Errorf("update course: %w", err)
 	}
@@ -140,12 +151,12 @@ func (s *TrainingService) FindProgramme(ctx context.Context, id int64) (*lightbu
 		return nil, err
 	}
 	var p lightbulb.Programme
-	err = s.db.read.QueryRowContext(ctx, `SELECT id, title, summary FROM training_programmes WHERE org_id = $1 AND id = $2`, org, id).
-		Scan(&p.ID, &p.Title, &p.Summary)
+	err = s.db.read.QueryRowContext(ctx, `SELECT id, title, summary, title_cy, summary_cy FROM training_programmes WHERE org_id = $1 AND id = $2`, org, id).
+		Scan(&p.ID, &p.Title, &p.Summary, &p.TitleCy, &p.SummaryCy)
 	if err != nil {
 		return nil, notFound(err, "There is no such programme.")
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT c.id, c.title, c.summary, c.audience, c.duration_mins, c.outcomes, c.mode
+	rows, err := s.db.read.QueryContext(ctx, `SELECT `+courseCols+`
 		FROM training_programme_parts p JOIN training_courses c ON c.id = p.course_id WHERE p.programme_id = $1 ORDER BY p.position`, id)
 	if err != nil {
 		return nil, fmt.Errorf("programme parts: %w", err)
@@ -178,8 +189,9 @@ func (s *TrainingService) CreateProgramme(ctx context.Context, p *lightbulb.Prog
 		return err
 	}
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `INSERT INTO training_programmes (org_id, title, summary, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-			org, p.Title, p.Summary, lightbulb.Now()).Scan(&p.ID); err != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO training_programmes (org_id, title, summary, title_cy, summary_cy, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+			org, p.Title, p.Summary, strings.TrimSpace(p.TitleCy), strings.TrimSpace(p.SummaryCy), lightbulb.Now()).Scan(&p.ID); err != nil {
 			return fmt.Errorf("create programme: %w", err)
 		}
 		for i, cid := range courseIDs {
@@ -306,7 +318,8 @@ func (s *TrainingService) CohortProgress(ctx context.Context, cohortID int64) ([
 	return out, rows.Err()
 }
 
-const sessionCols = `s.id, s.course_id, c.title, c.summary, coalesce(s.cohort_id, 0), coalesce(h.name, ''), coalesce(h.client_org_id, 0), s.part,
+const sessionCols = `s.id, s.course_id, c.title, c.summary, c.title_cy, c.summary_cy, c.title_cy <> '' AND c.cy_based_on < c.en_edited,
+	coalesce(s.cohort_id, 0), coalesce(h.name, ''), coalesce(h.client_org_id, 0), s.part,
 	s.starts_at, s.ends_at, s.mode, s.join_url, s.venue, s.access, s.capacity, s.facilitators, s.cancelled,
 	(SELECT count(*) FROM training_bookings b WHERE b.session_id = s.id AND b.status IN ('confirmed', 'offered')),
 	(SELECT count(*) FROM training_bookings b WHERE b.session_id = s.id AND b.status = 'waiting')`
@@ -314,7 +327,7 @@ const sessionFrom = ` FROM training_sessions s JOIN training_courses c ON c.id =
 
 func scanSession(r scanner) (*lightbulb.Session, error) {
 	var x lightbulb.Session
-	err := r.Scan(&x.ID, &x.CourseID, &x.CourseTitle, &x.CourseAbout, &x.CohortID, &x.CohortName, &x.ClientOrgID, &x.Part, &x.StartsAt, &x.EndsAt,
+	err := r.Scan(&x.ID, &x.CourseID, &x.CourseTitle, &x.CourseAbout, &x.CourseTitleCy, &x.CourseAboutCy, &x.CourseWelshStale, &x.CohortID, &x.CohortName, &x.ClientOrgID, &x.Part, &x.StartsAt, &x.EndsAt,
 		&x.Mode, &x.JoinURL, &x.Venue, &x.Access, &x.Capacity, &x.Facilitators, &x.Cancelled, &x.Taken, &x.Waiting)
 	return &x, err
 }

@@ -63,7 +63,8 @@ func (s *Server) manageCourseForm(w http.ResponseWriter, r *http.Request) {
 		}
 		p = s.newPage(r, "Change a course", c)
 		p.Form = url.Values{"title": {c.Title}, "summary": {c.Summary}, "audience": {c.Audience},
-			"duration": {strconv.Itoa(c.DurationMins)}, "outcomes": {c.Outcomes}, "mode": {c.Mode}}
+			"duration": {strconv.Itoa(c.DurationMins)}, "outcomes": {c.Outcomes}, "mode": {c.Mode},
+			"title_cy": {c.TitleCy}, "summary_cy": {c.SummaryCy}}
 	}
 	s.render(w, r, http.StatusOK, "training_course_form", p)
 }
@@ -75,7 +76,8 @@ func (s *Server) manageCourseSave(w http.ResponseWriter, r *http.Request) {
 	f := formOf(r)
 	d, _ := f.Int("duration", "Duration in minutes", 0, 1_000_000)
 	c := &lightbulb.Course{Title: r.PostFormValue("title"), Summary: r.PostFormValue("summary"), Audience: r.PostFormValue("audience"),
-		DurationMins: d, Outcomes: r.PostFormValue("outcomes"), Mode: r.PostFormValue("mode")}
+		DurationMins: d, Outcomes: r.PostFormValue("outcomes"), Mode: r.PostFormValue("mode"),
+		TitleCy: r.PostFormValue("title_cy"), SummaryCy: r.PostFormValue("summary_cy")}
 	title, action := "Add a course", "training.course.create"
 	id, editing := pathID(r)
 	if editing {
@@ -144,7 +146,8 @@ func (s *Server) manageProgrammeCreate(w http.ResponseWriter, r *http.Request) {
 	for i, x := range parts {
 		ids[i] = x.id
 	}
-	pr := &lightbulb.Programme{Title: r.PostFormValue("title"), Summary: r.PostFormValue("summary")}
+	pr := &lightbulb.Programme{Title: r.PostFormValue("title"), Summary: r.PostFormValue("summary"),
+		TitleCy: r.PostFormValue("title_cy"), SummaryCy: r.PostFormValue("summary_cy")}
 	if err := s.Training.CreateProgramme(r.Context(), pr, ids); err != nil {
 		p := s.newPage(r, "Add a programme", courses)
 		p.Form = r.PostForm
