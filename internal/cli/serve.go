@@ -108,7 +108,7 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	if !m.Delivering() {
 		log.Warn("no mail server is configured (LIGHTBULB_SMTP_HOST): email stays queued in the outbox")
 	}
-	tuneMemory()
+	defer tuneMemory()()
 	fmt.Fprintf(out, "Lightbulb is listening on http://%s\n", ln.Addr())
 	if f, ok := out.(*os.File); ok {
 		_ = f.Sync()

@@ -16,10 +16,14 @@ const softMemoryLimit = 256 << 20
 
 // tuneMemory sets the soft memory limit and hands the memory that starting
 // up used (migrations, parsing templates, loading content) back to the
-// operating system, so an idle process stays small.
-func tuneMemory() {
+// operating system, so an idle process stays small. It returns what puts
+// the limit back, for when serve returns (tests run serve in-process).
+func tuneMemory() (restore func()) {
+	restore = func() {}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(softMemoryLimit)
+		old := debug.SetMemoryLimit(softMemoryLimit)
+		restore = func() { debug.SetMemoryLimit(old) }
 	}
 	debug.FreeOSMemory()
+	return restore
 }
