@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
 )
 
 func (s *Server) trainingList(w http.ResponseWriter, r *http.Request) {
@@ -85,7 +86,9 @@ func (s *Server) sessionPage(r *http.Request, ctx context.Context, x *lightbulb.
 	if a := lightbulb.ActorFrom(r.Context()); a != nil {
 		mine, _ = s.Training.FindUserBooking(ctx, x.ID, a.UserID)
 	}
-	return s.newPage(r, x.CourseTitle, map[string]any{"Session": x, "Mine": mine, "Trainer": isTrainer(r.Context()),
+	// The title bar cannot mark a language: it has the Welsh when there is some.
+	title := lightbulb.Pick(i18n.FromRequest(r), x.CourseTitle, x.CourseTitleCy).S
+	return s.newPage(r, title, map[string]any{"Session": x, "Mine": mine, "Trainer": isTrainer(r.Context()),
 		"Past": !x.StartsAt.After(lightbulb.Now())})
 }
 
