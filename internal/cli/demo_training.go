@@ -26,6 +26,17 @@ var demoCourses = []demoCourse{
 		"Staff who completed part 1", "Apply the proportionality test\nRecord a rights-based decision", 180, lightbulb.ModeOnline},
 }
 
+// demoCoursesCy is the Welsh title and summary of demo courses, by English
+// title; the Practice Leads parts have none, so the demo shows both cases.
+var demoCoursesCy = map[string][2]string{
+	"Human rights in everyday practice": {"Hawliau dynol mewn ymarfer bob dydd",
+		"Sesiwn dwy awr i dîm cyfan: yr 16 hawl, a sut mae FREDA (tegwch, parch, cydraddoldeb, urddas, ymreolaeth) yn helpu gyda phenderfyniadau bob dydd."},
+	"Practitioner 1: Rights and the law at work": {"Ymarferwr 1: Hawliau a'r gyfraith yn y gwaith",
+		"Beth mae'r Ddeddf Hawliau Dynol yn ei ofyn gan gyrff cyhoeddus, a pha hawliau sy'n absoliwt, yn gyfyngedig neu'n amodol."},
+	"Practitioner 2: Deciding with human rights": {"Ymarferwr 2: Penderfynu gyda hawliau dynol",
+		"Gweithio drwy achosion go iawn: ymweld, ataliaeth, preifatrwydd a dewis, gan ddefnyddio'r prawf cymesuredd."},
+}
+
 // practiceLeads are the eight parts of the Practice Leads programme; the
 // first and last are in person.
 var practiceLeads = []string{"Launch day: leading with rights", "Rights-based supervision", "Restrictive practices", "Mental capacity and choice",
@@ -125,7 +136,9 @@ type trainingDemo struct {
 }
 
 func (d *trainingDemo) course(c demoCourse) int64 {
-	x := &lightbulb.Course{Title: c.title, Summary: c.summary, Audience: c.audience, Outcomes: c.outcomes, DurationMins: c.mins, Mode: c.mode}
+	cy := demoCoursesCy[c.title]
+	x := &lightbulb.Course{Title: c.title, Summary: c.summary, Audience: c.audience, Outcomes: c.outcomes, DurationMins: c.mins, Mode: c.mode,
+		TitleCy: cy[0], SummaryCy: cy[1]}
 	if d.err == nil {
 		d.err = d.tr.CreateCourse(d.ctx, x)
 	}
