@@ -340,6 +340,10 @@ type CommissioningService interface {
 	Contracts(ctx context.Context) ([]*Contract, error)
 	Contract(ctx context.Context, id int64) (*Contract, error)
 	AttachRequirement(ctx context.Context, contractID, requirementID int64, due Date) error
+	// ProviderServices lists the provider's wards, teams and homes (the
+	// shared list) while it shares its reviews with the commissioner.
+	ProviderServices(ctx context.Context, contractID int64) ([]string, error)
+	SetContractServices(ctx context.Context, contractID int64, names []string) error
 	IssueDraft(ctx context.Context, contractID int64, a *Assessment) error
 
 	ProviderContracts(ctx context.Context) ([]*Contract, error)

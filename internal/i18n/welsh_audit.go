@@ -28,6 +28,7 @@ var welshAudit = map[string]string{
 	"Changed mandatory training":                    "Wedi newid hyfforddiant gorfodol",
 	"Changed their language":                        "Wedi newid eu hiaith",
 	"Checked in on a reflection plan":               "Wedi gwirio cynnydd cynllun myfyrio",
+	"Chose the services a contract covers":          "Wedi dewis y gwasanaethau y mae contract yn eu cwmpasu",
 	"Chose what training should focus on":           "Wedi dewis beth ddylai hyfforddiant ganolbwyntio arno",
 	"Commented on a draft assurance report's facts": "Wedi rhoi sylw ar ffeithiau adroddiad sicrwydd drafft",
 	"Computed a month's indicators again":           "Wedi cyfrifo dangosyddion mis eto",

@@ -162,8 +162,23 @@ func TestProviderReturnsAndAssurance(t *testing.T) {
 		if c, _ := svc.ProviderContract(f.pctx, f.contract.ID); len(c.Returns) != 0 {
 			t.Fatalf("refused returns saved %d", len(c.Returns))
 		}
+		// The provider's own list of services is offered only through the share.
+		must(t, sqldb.NewDecisionService(db).CreateService(f.pctx, &lightbulb.Service{Name: "Willow Ward"}))
+		if got, err := svc.ProviderServices(f.cctx, f.contract.ID); err != nil || len(got) != 0 {
+			t.Fatalf("services before sharing: %q, %v", got, err)
+		}
 		_, err = f.rs.ShareRollup(f.pctx, f.icb.ID)
 		must(t, err)
+		if got, _ := svc.ProviderServices(f.cctx, f.contract.ID); len(got) != 1 || got[0] != "Willow Ward" {
+			t.Fatalf("services once shared: %q", got)
+		}
+		if err := svc.SetContractServices(f.cctx, f.contract.ID, []string{"Oak Ward"}); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+			t.Fatalf("a service not on the provider's list: %v", err)
+		}
+		if _, err := svc.ProviderServices(f.rival, f.contract.ID); lightbulb.ErrorCode(err) != lightbulb.ENOTFOUND {
+			t.Fatalf("another organisation reads the provider's services: %v", err)
+		}
+		must(t, svc.SetContractServices(f.cctx, f.contract.ID, []string{"Willow Ward"}))
 		must(t, svc.SubmitReturn(f.pctx, f.contract.ID, f.answers(pc, f.review.ID)))
 		c, err := svc.Contract(f.cctx, f.contract.ID)
 		if err != nil || len(c.Returns) != 1 || c.Requirements[0].Latest == nil || c.Requirements[0].Latest.Figure != (lightbulb.Figure{Subject: "Ward 1", Green: 3, Red: 1}) {

@@ -24,6 +24,7 @@ var auditActions = map[string]string{
 	"case.view":                       "Looked at a case",
 	"commissioning.contract.attach":   "Attached a requirement to a contract",
 	"commissioning.contract.create":   "Recorded a contract with a provider",
+	"commissioning.contract.services": "Chose the services a contract covers",
 	"commissioning.contract.view":     "Looked at a contract",
 	"commissioning.library.starter":   "Added the starter requirements library",
 	"commissioning.principles":        "Published human rights principles",

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -74,6 +75,9 @@ type contractView struct {
 	Now       lightbulb.Date
 	DraftOpen bool // a draft report is open for the provider to check
 	Trend     report.Chart
+	// Offered are the provider's wards, teams and homes, from its own list,
+	// while it shares its reviews with the commissioner.
+	Offered []choice
 }
 
 func (s *Server) contractPage(w http.ResponseWriter, r *http.Request, name, title string, err error) {
@@ -93,6 +97,14 @@ func (s *Server) contractPage(w http.ResponseWriter, r *http.Request, name, titl
 		return
 	}
 	v := contractView{Contract: c, Now: lightbulb.DateOf(lightbulb.Now()), Trend: returnsChart(i18n.FromRequest(r), c)}
+	offered, oerr := s.Commissioning.ProviderServices(r.Context(), c.ID)
+	if oerr != nil {
+		s.serverError(w, r, oerr)
+		return
+	}
+	for _, n := range offered {
+		v.Offered = append(v.Offered, choice{Value: n, Label: n})
+	}
 	for _, a := range c.Assessments {
 		v.DraftOpen = v.DraftOpen || a.State == lightbulb.AssessmentDraft
 	}
@@ -111,6 +123,7 @@ func (s *Server) contractPage(w http.ResponseWriter, r *http.Request, name, titl
 		s.formError(w, r, name, p, err)
 		return
 	}
+	p.Form["services"] = strings.Split(c.Services, "\n")
 	_ = s.Audit.Record(r.Context(), "commissioning.contract.view", fmt.Sprintf("contract %d", c.ID), "")
 	s.render(w, r, http.StatusOK, name, p)
 }
@@ -177,5 +190,24 @@ func (s *Server) commAssess(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = s.Audit.Record(r.Context(), "commissioning.report.draft", fmt.Sprintf("contract %d", id), fmt.Sprintf("report %d", a.ID))
 	s.flash(r, "The draft report is issued. The provider can check its facts until %s.", lightbulb.LongTime(a.WindowEndsAt, formOf(r).lang))
+	http.Redirect(w, r, fmt.Sprintf("/commissioning/contracts/%d", id), http.StatusSeeOther)
+}
+
+// commServices records which of the provider's services the contract covers.
+func (s *Server) commServices(w http.ResponseWriter, r *http.Request) {
+	if !s.readForm(w, r) {
+		return
+	}
+	id, _ := pathID(r)
+	if err := s.Commissioning.SetContractServices(r.Context(), id, r.PostForm["services"]); err != nil {
+		if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
+			s.appError(w, r, err)
+			return
+		}
+		s.contractPage(w, r, "comm_contract", "", formOf(r).Err(err))
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "commissioning.contract.services", fmt.Sprintf("contract %d", id), "")
+	s.flash(r, "The services the contract covers are saved.")
 	http.Redirect(w, r, fmt.Sprintf("/commissioning/contracts/%d", id), http.StatusSeeOther)
 }

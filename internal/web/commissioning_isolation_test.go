@@ -30,6 +30,7 @@ func TestCommissioningIsolation(t *testing.T) {
 		{"GET", c, nil}, {"GET", c + "/assess", nil}, {"GET", c + "/report.csv", nil}, {"GET", c + "/report.pdf", nil},
 		{"POST", c + "/requirements", url.Values{"requirement": {itoa64(lib[1].ID)}, "due_on-day": {"1"}, "due_on-month": {"1"}, "due_on-year": {"2027"}}},
 		{"POST", c + "/assess", url.Values{"summary": {"Hijack"}, "rating-" + cr: {"red"}}},
+		{"POST", c + "/services", url.Values{"services": {"Ward 1"}}},
 		{"GET", "/commissioning/requirements/" + code, nil},
 		{"POST", "/commissioning/requirements/" + code, url.Values{"text": {"Hijacked"}, "rights": {"A8"}, "evidence": {"x"}}},
 	}

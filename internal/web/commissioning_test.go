@@ -88,6 +88,27 @@ func TestCommissioningJourney(t *testing.T) {
 		t.Fatalf("Welsh earlier version: %d", r.status)
 	}
 
+	// Once trust A shares its reviews, its own list of services is offered.
+	if err := e.svc.Decisions.CreateService(lightbulb.WithOrg(context.Background(), e.orgA.ID), &lightbulb.Service{Name: "Willow Ward"}); err != nil {
+		t.Fatal(err)
+	}
+	if r := com.get("/commissioning/contracts/" + id); strings.Contains(r.body, "Willow Ward") {
+		t.Fatalf("the provider's services show before it shares")
+	}
+	if r := lead.post("/reviews/sharing", url.Values{"commissioner": {itoa64(mustOrgID(t, e, "icb"))}}); r.status != http.StatusSeeOther {
+		t.Fatalf("share: %d", r.status)
+	}
+	if r := com.post("/commissioning/contracts/"+id+"/services", url.Values{"services": {"Oak Ward"}}); r.status != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.body, "Choose services from the provider") {
+		t.Fatalf("a service not on the list: %d", r.status)
+	}
+	if r := com.post("/commissioning/contracts/"+id+"/services", url.Values{"services": {"Willow Ward"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("choose services: %d %s", r.status, r.body)
+	}
+	if r := com.get("/commissioning/contracts/" + id); !strings.Contains(r.body, `value="Willow Ward" checked`) {
+		t.Fatalf("the chosen service is not shown")
+	}
+
 	// The commissioner sees the answer, drafts a report; the provider comments.
 	if r := com.get("/commissioning/contracts/" + id); !strings.Contains(r.body, "Register reviewed in May") || !strings.Contains(r.body, `id="returns-chart-title"`) {
 		t.Fatalf("the contract page does not show the provider's answer")
