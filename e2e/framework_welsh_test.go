@@ -82,3 +82,20 @@ func setText(t *testing.T, tb *tab, sel, s string) {
 		do(t, tb, "type into "+sel, chromedp.SendKeys(chromedp.CSS(sel), s))
 	}
 }
+
+// Journey: a visitor reading in Welsh finds the demo's open course by its
+// Welsh title and reads its Welsh summary.
+func TestCourseReadInWelsh(t *testing.T) {
+	tb := newTab(t)
+	visit(t, tb, "/language/cy?next=/training")
+	mustContain(t, tb, "main", "Hawliau dynol mewn ymarfer bob dydd")
+	href := eval[string](t, tb, `[...document.querySelectorAll('main a[href^="/training/sessions/"]')].find(a => a.textContent.includes('Hawliau dynol mewn ymarfer bob dydd')).getAttribute('href')`)
+	click(t, tb, "course-in-welsh", `main a[href="`+href+`"]`)
+	mustContain(t, tb, "main h1", "Hawliau dynol mewn ymarfer bob dydd")
+	mustContain(t, tb, "main", "Sesiwn dwy awr i dîm cyfan")
+	if eval[bool](t, tb, `document.querySelector('main h1 [lang="en"]') !== null`) {
+		t.Error("the Welsh title is marked as English")
+	}
+	checkA11y(t, tb)
+	visit(t, tb, "/language/en?next=/training")
+}
