@@ -8,8 +8,6 @@ import (
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/jobs"
-	"github.com/lightbulb-hr/lightbulb/internal/mail"
-	"github.com/lightbulb-hr/lightbulb/internal/mail/mailtest"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
@@ -21,11 +19,7 @@ import (
 //	go test -run '^$' -bench MailDelivery -benchtime 3x ./internal/sqldb/
 func BenchmarkMailDelivery(b *testing.B) {
 	sqldbtest.BenchEngines(b, func(b *testing.B, db *sqldb.DB) {
-		rec := mailtest.StartMode(b, mailtest.Plain)
-		m := sqldb.NewMailService(db)
-		m.Deliver = mail.Sender(rec.SMTP("Lightbulb <no-reply@lightbulb.test>"))
-		q := jobs.NewQueue(db.Writer(), string(db.Dialect)).ReadFrom(db.Reader())
-		m.RegisterJobs(q)
+		_, m, q := smtpQueue(b, db)
 		ctx := context.Background()
 		const batch = 1000
 		var took time.Duration

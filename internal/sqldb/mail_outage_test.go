@@ -20,11 +20,7 @@ import (
 // none: once it takes mail again, every message is delivered exactly once.
 func TestMailServerDownForAnHour(t *testing.T) {
 	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
-		rec := mailtest.StartMode(t, mailtest.Plain)
-		m := sqldb.NewMailService(db)
-		m.Deliver = mail.Sender(rec.SMTP("Lightbulb <no-reply@lightbulb.test>"))
-		q := jobs.NewQueue(db.Writer(), string(db.Dialect))
-		m.RegisterJobs(q)
+		rec, m, q := smtpQueue(t, db)
 		ctx := context.Background()
 		start := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 		real := lightbulb.Now
@@ -87,4 +83,15 @@ func TestMailServerDownForAnHour(t *testing.T) {
 
 func containsLine(s, line string) bool {
 	return slices.Contains(strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n"), line)
+}
+
+// smtpQueue is an outbox that delivers to a plain SMTP receiver started for
+// the test, and the queue that runs its delivery jobs.
+func smtpQueue(tb testing.TB, db *sqldb.DB) (*mailtest.Receiver, *sqldb.MailService, *jobs.Queue) {
+	rec := mailtest.StartMode(tb, mailtest.Plain)
+	m := sqldb.NewMailService(db)
+	m.Deliver = mail.Sender(rec.SMTP("Lightbulb <no-reply@lightbulb.test>"))
+	q := jobs.NewQueue(db.Writer(), string(db.Dialect)).ReadFrom(db.Reader())
+	m.RegisterJobs(q)
+	return rec, m, q
 }

@@ -197,20 +197,28 @@ func (s *Server) sign(w http.ResponseWriter, r *http.Request) {
 			req.Actions = append(req.Actions, n)
 		}
 	}
-	// One address gets only a few forms a minute and a few emails a day.
-	err = req.Validate()
-	if err == nil && !s.mailGate(w, r, "actionplan_sign", p, req.Email) {
+	s.emailedLinkForm(w, r, "actionplan_sign", "actionplan_check_email", p, req.Email, req.Validate(),
+		func() error { return s.ActionPlan.Sign(r.Context(), req) })
+}
+
+// emailedLinkForm finishes a public form that emails a link to confirm:
+// valid answers pass the address's limits (a few forms a minute, a few
+// emails a day), save runs, and the person is told to check their email;
+// any problem shows the form (tmpl, page p) again with its answers.
+func (s *Server) emailedLinkForm(w http.ResponseWriter, r *http.Request, tmpl, checkTmpl string, p *Page, email string, invalid error, save func() error) {
+	err := invalid
+	if err == nil && !s.mailGate(w, r, tmpl, p, email) {
 		return
 	}
 	if err == nil {
-		err = s.ActionPlan.Sign(r.Context(), req)
+		err = save()
 	}
 	if err != nil {
-		s.formError(w, r, "actionplan_sign", p, err)
+		s.formError(w, r, tmpl, p, err)
 		return
 	}
 	s.wakeJobs()
-	s.render(w, r, http.StatusOK, "actionplan_check_email", s.newPage(r, "Check your email", req.Email))
+	s.render(w, r, http.StatusOK, checkTmpl, s.newPage(r, "Check your email", email))
 }
 
 // badLink answers a link from an email that matches nothing: a page that

@@ -52,19 +52,8 @@ func (s *Server) newsletterSubscribe(w http.ResponseWriter, r *http.Request) {
 	if s.opt.KeepSubscriberIP {
 		req.IP = clientIP(r)
 	}
-	err := req.Validate()
-	if err == nil && !s.mailGate(w, r, "newsletter", p, req.Email) {
-		return
-	}
-	if err == nil {
-		err = s.Newsletter.Subscribe(r.Context(), req)
-	}
-	if err != nil {
-		s.formError(w, r, "newsletter", p, err)
-		return
-	}
-	s.wakeJobs()
-	s.render(w, r, http.StatusOK, "newsletter_check_email", s.newPage(r, "Check your email", req.Email))
+	s.emailedLinkForm(w, r, "newsletter", "newsletter_check_email", p, req.Email, req.Validate(),
+		func() error { return s.Newsletter.Subscribe(r.Context(), req) })
 }
 
 // newsletterConfirmPage is where the confirmation link opens; its button
