@@ -26,5 +26,7 @@ var _ = declare(
 			{Column: "name", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "an uploaded file's name"},
 			{Column: "body", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseKeep,
 				Why: "an uploaded CSV waiting to be imported; the next upload deletes any more than 24 hours old"},
+			{Column: "options", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub,
+				Why: "what a browser import was started with, including who started it (for its audit entry)"},
 		}},
 )
