@@ -124,9 +124,10 @@ type LearningService interface {
 	// CheckStatus returns the booking a link's token names and its
 	// knowledge check attempts.
 	CheckStatus(ctx context.Context, token string) (*Booking, *CheckChange, error)
-	// SaveCheck records a scored attempt: the before check until the
-	// session starts, the after check once it has ended; each once.
-	SaveCheck(ctx context.Context, token, phase string, score, total int) error
+	// SaveCheck records a scored attempt and the answers given: the before
+	// check until the session starts, the after check once it has ended;
+	// each once.
+	SaveCheck(ctx context.Context, token, phase string, score, total int, answers map[string][]string) error
 	CheckResults(ctx context.Context) (*CheckResults, error)
 }
 

@@ -163,6 +163,9 @@ type CheckAttempt struct {
 	Score   int
 	Total   int
 	TakenAt time.Time
+	// Answers are the values chosen for each question id; nil for attempts
+	// saved before answers were kept.
+	Answers map[string][]string
 }
 
 // Percent is the score as a whole percentage.

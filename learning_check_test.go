@@ -1,6 +1,7 @@
 package lightbulb_test
 
 import (
+	"strings"
 	"testing"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -90,5 +91,45 @@ func TestCheckGroup(t *testing.T) {
 	g.Add(&lightbulb.CheckChange{Pre: &lightbulb.CheckAttempt{Score: 3, Total: 4}})
 	if g.Pre != 2 || g.Post != 1 || g.Both != 1 || g.ChangeAverage() != 50 || g.PreAverage() != 63 || g.PostAverage() != 100 {
 		t.Fatalf("group %+v: pre %d post %d change %.1f", g, g.PreAverage(), g.PostAverage(), g.ChangeAverage())
+	}
+}
+
+func TestReviewCheck(t *testing.T) {
+	cats := map[string]lightbulb.Category{"A3": lightbulb.Absolute, "A5": lightbulb.Limited}
+	qs := lightbulb.BuildCheck(learnRights(cats))
+	answers := learnPerfect(map[string]bool{"A3": true})
+	answers["q1"] = []string{"A8", "x_job"}
+	answers["extra"] = []string{"anything"}
+	kept := lightbulb.CheckAnswers(qs, answers)
+	if _, ok := kept["extra"]; ok {
+		t.Fatal("an answer to no question is kept")
+	}
+	rv := lightbulb.ReviewCheck(qs, kept)
+	if len(rv) != 7 {
+		t.Fatalf("%d reviewed, want 7", len(rv))
+	}
+	q1 := rv[0]
+	if q1.Correct || len(q1.Given) != 2 || q1.Given[1].Value != "x_job" || len(q1.Right) != 3 {
+		t.Fatalf("q1 reviewed as %+v", q1)
+	}
+	for _, r := range rv[1:] {
+		if !r.Correct {
+			t.Errorf("%s marked wrong: %+v", r.Question.ID, r)
+		}
+	}
+	for _, r := range rv {
+		if r.Question.Why() == "" {
+			t.Errorf("%s has no line on why", r.Question.ID)
+		}
+	}
+	// Each restrict question explains its right's category.
+	if !strings.Contains(rv[4].Question.Why(), "absolute") || !strings.Contains(rv[6].Question.Why(), "limited") || !strings.Contains(rv[5].Question.Why(), "qualified") {
+		t.Fatalf("restrict lines: %q / %q / %q", rv[4].Question.Why(), rv[5].Question.Why(), rv[6].Question.Why())
+	}
+	// Answers not kept: the right answer and why, nothing marked.
+	for _, r := range lightbulb.ReviewCheck(qs, nil) {
+		if r.Kept || r.Correct || len(r.Given) != 0 || len(r.Right) == 0 {
+			t.Fatalf("unkept review %+v", r)
+		}
 	}
 }

@@ -127,10 +127,22 @@ func TestPrePostChecksShowChange(t *testing.T) {
 	nurse := newTab(t)
 	visit(t, nurse, "/training/checks/"+token)
 	mustContain(t, nurse, "main", "3 out of 7 (43%)", "Take the check after the course")
-	learnTick(t, nurse, map[string][]string{"q1": {"A8", "A5", "A10"}, "q2": {"A8"}, "q3": {"A5", "A8"}, "q4": {"A3", "A8"},
+	learnTick(t, nurse, map[string][]string{"q1": {"A8", "A5", "A10", "x_job"}, "q2": {"A8"}, "q3": {"A5", "A8"}, "q4": {"A3", "A8"},
 		"r1": {"no"}, "r2": {"yes"}, "r3": {"yes"}})
 	click(t, nurse, "check-after-done", `main form button[type=submit]`)
-	mustContain(t, nurse, "main", "You scored 7 out of 7.", "7 out of 7 (100%)", "Your change", "up 57 points")
+	mustContain(t, nurse, "main", "You scored 6 out of 7.", "6 out of 7 (86%)", "Your change", "up 43 points",
+		"Your answers after the course", "Not quite", "A right to a job", "Right answer", "It gives no right to a job",
+		"short staffing never excuses it", "This right is absolute")
+	// After the course the questions stay answered: no form, one "not quite".
+	if n := eval[int](t, nurse, `document.querySelectorAll('main form[action*="/training/checks/"]').length`); n != 0 {
+		t.Errorf("the check is offered again after it was taken: %d forms", n)
+	}
+	if n := eval[int](t, nurse, `[...document.querySelectorAll('main .govuk-tag')].filter(e => e.textContent.trim() === 'Not quite').length`); n != 1 {
+		t.Errorf("%d answers marked not quite, want 1", n)
+	}
+	visit(t, nurse, "/language/cy?next=/training/checks/"+token)
+	mustContain(t, nurse, "main", "Eich atebion ar ôl y cwrs", "Ddim yn hollol", "Hawl i gael swydd", "Yr ateb cywir", "nid yw prinder staff byth yn esgus")
+	visit(t, nurse, "/language/en?next=/training/checks/"+token)
 
 	tr := newTab(t)
 	signIn(t, tr, "trainer@lightbulb.test")

@@ -67,7 +67,7 @@ func loadLearningDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 		if err := ls.GiveFeedback(ctx, bookings[i].Token, f); err != nil {
 			return fmt.Errorf("demo feedback: %w", err)
 		}
-		if err := ls.SaveCheck(ctx, bookings[i].Token, lightbulb.CheckPost, v.post, 7); err != nil {
+		if err := ls.SaveCheck(ctx, bookings[i].Token, lightbulb.CheckPost, v.post, 7, nil); err != nil {
 			return fmt.Errorf("demo check after: %w", err)
 		}
 	}
@@ -111,7 +111,7 @@ func learnDemoPastSession(ctx context.Context, db *sqldb.DB, tr *sqldb.TrainingS
 			b, err = tr.ConfirmBooking(ctx, b.Token)
 		}
 		if err == nil {
-			err = ls.SaveCheck(ctx, b.Token, lightbulb.CheckPre, v.pre, 7)
+			err = ls.SaveCheck(ctx, b.Token, lightbulb.CheckPre, v.pre, 7, nil)
 		}
 		if err != nil {
 			return nil, nil, err
@@ -125,7 +125,7 @@ func learnDemoPastSession(ctx context.Context, db *sqldb.DB, tr *sqldb.TrainingS
 	if nurse, err := sqldb.NewUserService(db).FindUserByEmail(ctx, "nurse@northbridge.test"); err == nil {
 		b, err := tr.Book(ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: nurse.Name, Email: nurse.Email, UserID: nurse.ID, OrgID: trust.ID})
 		if err == nil {
-			err = ls.SaveCheck(ctx, b.Token, lightbulb.CheckPre, learnDemoNursePre, 7)
+			err = ls.SaveCheck(ctx, b.Token, lightbulb.CheckPre, learnDemoNursePre, 7, nil)
 		}
 		if err != nil {
 			return nil, nil, err

@@ -53,7 +53,7 @@ var welshPrivacy = map[string]string{
 	"Your one- and three-month check-ins on your plans, with your answers.":                                       "Eich gwiriadau un mis a thri mis ar eich cynlluniau, gyda’ch atebion.",
 	"Your ratings and evidence in Traffic Light reviews.":                                                         "Eich sgoriau a’ch tystiolaeth mewn adolygiadau Goleuadau Traffig.",
 	"Your reflection and embedding plans.":                                                                        "Eich cynlluniau myfyrio ac ymgorffori.",
-	"Your scores in knowledge checks before and after a course.":                                                  "Eich sgoriau mewn gwiriadau gwybodaeth cyn ac ar ôl cwrs.",
+	"Your scores in knowledge checks before and after a course, and the answers you gave.":                        "Eich sgoriau mewn gwiriadau gwybodaeth cyn ac ar ôl cwrs, a'r atebion a roesoch.",
 }
 
 func init() { addWelsh(welshPrivacy) }

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -27,7 +28,7 @@ func (s *LearningService) checkChange(ctx context.Context, q queryer, bookingID 
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT phase, score, total, taken_at FROM learning_check_attempts WHERE org_id = $1 AND booking_id = $2`, org, bookingID)
+	rows, err := q.QueryContext(ctx, `SELECT phase, score, total, taken_at, answers FROM learning_check_attempts WHERE org_id = $1 AND booking_id = $2`, org, bookingID)
 	if err != nil {
 		return nil, fmt.Errorf("check attempts: %w", err)
 	}
@@ -35,8 +36,14 @@ func (s *LearningService) checkChange(ctx context.Context, q queryer, bookingID 
 	c := &lightbulb.CheckChange{}
 	for rows.Next() {
 		var a lightbulb.CheckAttempt
-		if err := rows.Scan(&a.Phase, &a.Score, &a.Total, &a.TakenAt); err != nil {
+		var answers sql.NullString
+		if err := rows.Scan(&a.Phase, &a.Score, &a.Total, &a.TakenAt, &answers); err != nil {
 			return nil, fmt.Errorf("scan attempt: %w", err)
+		}
+		if answers.Valid {
+			if err := json.Unmarshal([]byte(answers.String), &a.Answers); err != nil {
+				return nil, fmt.Errorf("decode check answers: %w", err)
+			}
 		}
 		if a.Phase == lightbulb.CheckPre {
 			c.Pre = &a
@@ -49,8 +56,9 @@ func (s *LearningService) checkChange(ctx context.Context, q queryer, bookingID 
 
 var errCheckTwice = lightbulb.Errorf(lightbulb.ECONFLICT, "You have already taken this check. Your score is below.")
 
-// SaveCheck records one scored attempt, once per booking and phase.
-func (s *LearningService) SaveCheck(ctx context.Context, token, phase string, score, total int) error {
+// SaveCheck records one scored attempt and its answers, once per booking
+// and phase.
+func (s *LearningService) SaveCheck(ctx context.Context, token, phase string, score, total int, answers map[string][]string) error {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return err
@@ -65,6 +73,14 @@ func (s *LearningService) SaveCheck(ctx context.Context, token, phase string, sc
 	if err := b.CheckOpen(phase); err != nil {
 		return err
 	}
+	var kept any
+	if answers != nil {
+		raw, err := json.Marshal(answers)
+		if err != nil {
+			return fmt.Errorf("encode check answers: %w", err)
+		}
+		kept = string(raw)
+	}
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
 		c, err := s.checkChange(ctx, tx, b.ID)
 		if err != nil {
@@ -73,8 +89,8 @@ func (s *LearningService) SaveCheck(ctx context.Context, token, phase string, sc
 		if (phase == lightbulb.CheckPre && c.Pre != nil) || (phase == lightbulb.CheckPost && c.Post != nil) {
 			return errCheckTwice
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO learning_check_attempts (org_id, booking_id, phase, score, total, taken_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-			org, b.ID, phase, score, total, lightbulb.Now())
+		_, err = tx.ExecContext(ctx, `INSERT INTO learning_check_attempts (org_id, booking_id, phase, score, total, taken_at, answers) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+			org, b.ID, phase, score, total, lightbulb.Now(), kept)
 		if isUnique(err) {
 			return errCheckTwice
 		} else if err != nil {

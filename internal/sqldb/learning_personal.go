@@ -17,7 +17,7 @@ var _ = declare(
 		About: "Which of your bookings you have given feedback on (not what you said).",
 		Link:  &lightbulb.PersonalLink{Column: "booking_id", Parent: "training_bookings"}},
 	lightbulb.PersonalTable{Table: "learning_check_attempts", Section: "knowledge_checks", Order: "id",
-		About: "Your scores in knowledge checks before and after a course.",
+		About: "Your scores in knowledge checks before and after a course, and the answers you gave.",
 		Link:  &lightbulb.PersonalLink{Column: "booking_id", Parent: "training_bookings"}},
 	lightbulb.PersonalTable{Table: "learning_surveys",
 		Columns: []lightbulb.PersonalColumn{

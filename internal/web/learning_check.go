@@ -43,6 +43,9 @@ func (s *Server) learnCheckPage(w http.ResponseWriter, r *http.Request) (*Page, 
 		open = lightbulb.CheckPost
 	}
 	v := &checkView{Booking: b, Change: change, Questions: qs, Open: open}
+	if change.Post != nil {
+		v.Review = lightbulb.ReviewCheck(qs, change.Post.Answers)
+	}
 	p.Data = v
 	return p, v, true
 }
@@ -53,6 +56,9 @@ type checkView struct {
 	Change    *lightbulb.CheckChange
 	Questions []*lightbulb.CheckQuestion
 	Open      string // the check that can be taken now, if any
+	// Review sets each question beside the answers given after the course,
+	// the right answer and why; shown once the check after it is taken.
+	Review []*lightbulb.CheckReview
 }
 
 func (s *Server) learnCheck(w http.ResponseWriter, r *http.Request) {
@@ -83,7 +89,7 @@ func (s *Server) learnCheckTake(w http.ResponseWriter, r *http.Request) {
 	}
 	if err == nil {
 		ctx, _ := s.providerCtx(r)
-		err = s.Learning.SaveCheck(ctx, r.PathValue("token"), phase, score, len(v.Questions))
+		err = s.Learning.SaveCheck(ctx, r.PathValue("token"), phase, score, len(v.Questions), lightbulb.CheckAnswers(v.Questions, r.PostForm))
 	}
 	if err != nil {
 		if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
 )
 
 // learnAnswers answers the test env's check (its library holds A3, absolute,
@@ -62,8 +63,11 @@ func TestLearningChecksBeforeAndAfter(t *testing.T) {
 	if r = c.post(page+"/post", learnAnswers(true)); r.status != http.StatusSeeOther {
 		t.Fatalf("post check: %d %s", r.status, text(r.body))
 	}
-	mustContain(t, c.get(page), "6 out of 6 (100%)", "Your change", "up 33 points")
-	mustContain(t, c.get(page, "Accept-Language", "cy"), "i fyny 33 pwynt", "Eich newid")
+	mustContain(t, c.get(page), "6 out of 6 (100%)", "Your change", "up 33 points",
+		"Your answers after the course", "Correct", "Your answer", "Right answer", "Why",
+		"short staffing never excuses it", "This right is absolute")
+	mustContain(t, c.get(page, "Accept-Language", "cy"), "i fyny 33 pwynt", "Eich newid",
+		"Eich atebion ar ôl y cwrs", "Yr ateb cywir", "nid yw prinder staff byth yn esgus", "Mae&#39;r hawl hon yn absoliwt")
 
 	tr := te.client().signIn("trainer")
 	mustContain(t, tr.get("/training/checks/results"), "By course", "By cohort", "Trust A wave 1", "67%", "100%", "up 33 points")
@@ -101,5 +105,22 @@ func TestLearningChecksIsolation(t *testing.T) {
 	}
 	if r := te.client().signIn("trainer").get("/training/checks/results"); r.status != http.StatusOK {
 		t.Fatalf("the trainer's results: %d", r.status)
+	}
+}
+
+// Every line on why, for every category a right can have, has its Welsh.
+func TestLearningCheckWhyInWelsh(t *testing.T) {
+	var rights []*lightbulb.Right
+	for _, code := range []string{"A3", "A5", "A8", "A9", "A10", "P1A2", "P1A3"} {
+		rights = append(rights, &lightbulb.Right{Code: code, Category: lightbulb.Qualified})
+	}
+	for _, cat := range []lightbulb.Category{lightbulb.Absolute, lightbulb.Limited, lightbulb.Qualified} {
+		rights[0].Category = cat
+		for _, q := range lightbulb.BuildCheck(rights) {
+			why := q.Why()
+			if why == "" || i18n.T("cy", why) == why {
+				t.Errorf("%s (%s): no Welsh for %q", q.ID, cat, why)
+			}
+		}
 	}
 }
