@@ -211,9 +211,38 @@ func rightsTrain(ctx context.Context, args []string, out, errw io.Writer) error 
 	if err := writeModel(m, outPath); err != nil {
 		return fmt.Errorf("rights train: %w", err)
 	}
+	if len(examples) == fromCorpus {
+		if err := writeSeal(corpus, outPath); err != nil {
+			return fmt.Errorf("rights train: %w", err)
+		}
+	}
 	fmt.Fprintf(out, "Trained on %d texts (%d from the corpus's train split, %d confirmed by reviewers); wrote %s.\n",
 		len(examples), fromCorpus, len(examples)-fromCorpus, outPath)
 	return nil
+}
+
+// writeSeal records, beside a model written into the tagger's own source
+// folder, what it was trained from, so the test that checks the shipped
+// model retrains only when something changed. A model written anywhere
+// else, or trained with reviewers' labels too, gets no seal.
+func writeSeal(corpusPath, modelPath string) error {
+	dir := filepath.Dir(modelPath)
+	if _, err := os.Stat(filepath.Join(dir, "train.go")); err != nil {
+		return nil
+	}
+	corpus, err := os.ReadFile(corpusPath)
+	if err != nil {
+		return err
+	}
+	model, err := os.ReadFile(modelPath)
+	if err != nil {
+		return err
+	}
+	seal, err := tagger.Seal(corpus, dir, model)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, tagger.SealFile), []byte(seal+"\n"), 0o644)
 }
 
 // reviewedExamples reads the rights reviewers confirmed, if a source exists.
