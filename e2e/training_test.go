@@ -144,20 +144,28 @@ func TestWaitingListGetsTheFreedPlace(t *testing.T) {
 	mustContain(t, tb, "main", "Only people booked on this session can join it")
 }
 
-// Journey: a trainer opens the register of the practitioner session the demo
-// nurse booked, marks her attended, and sees it in the cohort's progress.
+// Journey: a trainer sees that an upcoming session's register cannot be
+// marked yet, then opens the practitioner workshop the demo nurse came to a
+// fortnight ago, marks her attended, and sees it in the cohort's progress.
 func TestTrainerMarksAttendance(t *testing.T) {
 	tb := newTab(t)
 	signIn(t, tb, "trainer@lightbulb.test")
 	visit(t, tb, "/training/manage")
 	mustContain(t, tb, "main", "Upcoming sessions", "Northbridge practitioners, wave 1", "Practice Leads programme")
-	click(t, tb, "register", `main table a[href^="/training/manage/sessions/"]:not([href$="/edit"])`)
-	mustContain(t, tb, "main", "Register", "Niamh Kelly")
-	do(t, tb, "mark attended", chromedp.Click(chromedp.CSS(`main input[type=radio][value=attended]`)),
+	click(t, tb, "register-upcoming", `main table a[href^="/training/manage/sessions/"]:not([href$="/edit"])`)
+	mustContain(t, tb, "main", "Register", "Attendance can be marked from the start of the session.", "Save notes")
+	if n := eval[int](t, tb, `document.querySelectorAll('main input[type=radio]').length`); n != 0 {
+		t.Errorf("an upcoming session offers %d attendance choices", n)
+	}
+	visit(t, tb, "/training/manage")
+	click(t, tb, "cohort-sessions", `main ul.govuk-list a[href^="/training/manage/cohorts/"]`)
+	click(t, tb, "register-past", `main ul.govuk-list a[href^="/training/manage/sessions/"]`)
+	mustContain(t, tb, "main", "Register", "Niamh Kelly", "Ffion Hughes")
+	do(t, tb, "mark attended", chromedp.Click(chromedp.CSS(`main tbody tr:last-child input[type=radio][value=attended]`)),
 		chromedp.SendKeys(chromedp.CSS("#notes"), "Good discussion of visiting rules."))
 	click(t, tb, "attendance-saved", `main form button[type=submit]`)
 	mustContain(t, tb, ".govuk-notification-banner", "Attendance has been saved.")
-	if !eval[bool](t, tb, `document.querySelector('main input[type=radio][value=attended]').checked`) {
+	if !eval[bool](t, tb, `document.querySelector('main tbody tr:last-child input[type=radio][value=attended]').checked`) {
 		t.Error("the mark did not stick")
 	}
 	visit(t, tb, "/training/manage")

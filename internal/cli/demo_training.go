@@ -42,9 +42,11 @@ var demoCoursesCy = map[string][2]string{
 var practiceLeads = []string{"Launch day: leading with rights", "Rights-based supervision", "Restrictive practices", "Mental capacity and choice",
 	"Family life and visiting", "Equality and discrimination", "Coaching your team", "Celebration and showcase"}
 
+// demoAt is hour o'clock days from today, moved on to the next working day
+// (training is not run at weekends or over Christmas).
 func demoAt(days, hour int) time.Time {
 	d := time.Now().In(lightbulb.London).AddDate(0, 0, days)
-	return time.Date(d.Year(), d.Month(), d.Day(), hour, 0, 0, 0, lightbulb.London)
+	return lightbulb.NextWorkingDay(time.Date(d.Year(), d.Month(), d.Day(), hour, 0, 0, 0, lightbulb.London))
 }
 
 // loadTrainingDemo adds the demo catalogue, programmes, cohorts for the
@@ -71,7 +73,7 @@ func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 		fmt.Fprintln(out, "Training demo: already loaded.")
 		return err
 	}
-	d := &trainingDemo{ctx: ctx, tr: tr}
+	d := &trainingDemo{ctx: ctx, tr: tr, users: sqldb.NewUserService(db)}
 	var ids []int64
 	for _, c := range demoCourses {
 		ids = append(ids, d.course(c))
@@ -94,6 +96,7 @@ func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 		d.session(ids[1], pc, 1, demoAt(3+i*7, 10), lightbulb.ModeOnline, 30)
 		d.session(ids[2], pc, 2, demoAt(17+i*7, 10), lightbulb.ModeOnline, 30)
 	}
+	d.pastWorkshop(ids[1], pc, trust.ID)
 	lc := d.cohort(lead, trust.ID, "Northbridge Practice Leads", 10, 250)
 	for i, c := range leads {
 		mode := lightbulb.ModeOnline
@@ -115,7 +118,7 @@ func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 	for i, n := range []string{"Ali Khan", "Bea Lloyd", "Cai Morgan", "Dee Walsh", "Eve Jones"} {
 		d.book(full, n, fmt.Sprintf("person%d@example.org", i+1), 0, i >= 3)
 	}
-	if nurse, err := sqldb.NewUserService(db).FindUserByEmail(ctx, "nurse@northbridge.test"); err == nil {
+	if nurse, err := d.users.FindUserByEmail(ctx, "nurse@northbridge.test"); err == nil {
 		d.bookUser(d.firstSession, nurse, trust.ID)
 	}
 	d.requests()
@@ -130,6 +133,7 @@ func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 type trainingDemo struct {
 	ctx          context.Context
 	tr           *sqldb.TrainingService
+	users        *sqldb.UserService
 	err          error
 	sessions     int
 	firstSession int64
@@ -182,6 +186,25 @@ func (d *trainingDemo) session(course, cohort int64, part int, at time.Time, mod
 		}
 	}
 	return x.ID
+}
+
+// pastWorkshop adds a part 1 workshop of the practitioner cohort held a
+// fortnight ago, with three Northbridge staff and the demo nurse booked and
+// attendance left for the trainer to mark. Bookings are taken only for
+// sessions to come, so the clock is wound back while booking (the demo
+// command runs alone, before anything serves requests).
+func (d *trainingDemo) pastWorkshop(course, cohort, trust int64) {
+	at := demoAt(-14, 13)
+	real := lightbulb.Now
+	lightbulb.Now = func() time.Time { return at.Add(-30 * time.Minute).UTC() } // too late for reminders
+	defer func() { lightbulb.Now = real }()
+	x := d.session(course, cohort, 1, at, lightbulb.ModeOnline, 30)
+	for i, n := range []string{"Ffion Hughes", "Sam Carter", "Zara Patel"} {
+		d.book(x, n, fmt.Sprintf("practitioner%d@northbridge.test", i+1), trust, false)
+	}
+	if nurse, err := d.users.FindUserByEmail(d.ctx, "nurse@northbridge.test"); err == nil {
+		d.bookUser(x, nurse, trust)
+	}
 }
 
 func (d *trainingDemo) book(session int64, name, email string, org int64, wait bool) {

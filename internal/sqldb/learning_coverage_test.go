@@ -21,6 +21,7 @@ func TestTrainingCoverage(t *testing.T) {
 		learnMust(t, err)
 		b, err := f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "Bob", Email: "bob@example.org", UserID: bob.ID, OrgID: f.client.ID})
 		learnMust(t, err)
+		setClock(t, x.StartsAt.Add(time.Hour))
 		learnMust(t, f.svc.MarkAttendance(f.ctx, x.ID, map[int64]string{a.ID: lightbulb.Attended, b.ID: lightbulb.NoShow}, ""))
 		cs := sqldb.NewCoverageService(db)
 		ctx := lightbulb.WithOrg(context.Background(), f.client.ID)

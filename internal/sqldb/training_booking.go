@@ -417,12 +417,16 @@ func (s *TrainingService) MarkAttendance(ctx context.Context, sessionID int64, m
 		}
 	}
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE training_sessions SET notes = $1 WHERE org_id = $2 AND id = $3`, notes, org, sessionID)
+		var starts time.Time
+		err := tx.QueryRowContext(ctx, `SELECT starts_at FROM training_sessions WHERE org_id = $1 AND id = $2`, org, sessionID).Scan(&starts)
 		if err != nil {
-			return fmt.Errorf("session notes: %w", err)
+			return notFound(err, "There is no such session.")
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such session.")
+		if lightbulb.Now().Before(starts) && marked(marks) {
+			return lightbulb.Errorf(lightbulb.ECONFLICT, attendanceEarly)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE training_sessions SET notes = $1 WHERE org_id = $2 AND id = $3`, notes, org, sessionID); err != nil {
+			return fmt.Errorf("session notes: %w", err)
 		}
 		for id, m := range marks {
 			res, err := tx.ExecContext(ctx, `UPDATE training_bookings SET attendance = $1, updated_at = $2
@@ -441,6 +445,20 @@ func (s *TrainingService) MarkAttendance(ctx context.Context, sessionID int64, m
 		}
 		return nil
 	})
+}
+
+// attendanceEarly is the message for marks sent before a session starts:
+// nobody counts as trained by a session that has not happened.
+const attendanceEarly = "Attendance can be marked from the start of the session, not before. Notes can be saved at any time."
+
+// marked reports whether any booking has a mark.
+func marked(marks map[int64]string) bool {
+	for _, m := range marks {
+		if m != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // queueBookingMail tells the booker, in the booking's own transaction, what

@@ -366,10 +366,29 @@ func TestAttendanceAndProgress(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := f.svc.MarkAttendance(f.ctx, x.ID, map[int64]string{b.ID: lightbulb.Attended}, ""); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
-			t.Fatalf("marking a pending booking: %v", err)
+		pending, err := f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "Pat", Email: "pat@example.org", OrgID: f.client.ID})
+		if err != nil {
+			t.Fatal(err)
 		}
 		b, _ = f.svc.ConfirmBooking(f.ctx, b.Token)
+		// Before the session starts nobody can be marked, and nothing is saved.
+		err = f.svc.MarkAttendance(f.ctx, x.ID, map[int64]string{b.ID: lightbulb.Attended}, "Too soon")
+		if lightbulb.ErrorCode(err) != lightbulb.ECONFLICT || !strings.Contains(lightbulb.ErrorMessage(err), "from the start of the session") {
+			t.Fatalf("marking before the start: %v", err)
+		}
+		if reg, _ := f.svc.Register(f.ctx, x.ID); reg[0].Attendance != "" {
+			t.Fatalf("an early mark was saved: %+v", reg[0])
+		}
+		if n, _ := f.svc.SessionNotes(f.ctx, x.ID); n != "" {
+			t.Fatalf("notes saved with a refused mark: %q", n)
+		}
+		if err := f.svc.MarkAttendance(f.ctx, x.ID, nil, "Room booked"); err != nil {
+			t.Fatalf("notes alone before the start: %v", err)
+		}
+		setClock(t, x.StartsAt)
+		if err := f.svc.MarkAttendance(f.ctx, x.ID, map[int64]string{pending.ID: lightbulb.Attended}, ""); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+			t.Fatalf("marking a pending booking: %v", err)
+		}
 		if err := f.svc.MarkAttendance(f.ctx, x.ID, map[int64]string{b.ID: "maybe"}, ""); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
 			t.Fatalf("a bad mark: %v", err)
 		}

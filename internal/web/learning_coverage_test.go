@@ -17,6 +17,7 @@ func TestLearningCoverage(t *testing.T) {
 	b, err := te.tr.Book(te.pctx, &lightbulb.BookingRequest{SessionID: te.cohortS.ID, Name: "Nia", Email: "staffa@example.org",
 		UserID: te.users["staffA"].ID, OrgID: te.orgA.ID})
 	must(t, err)
+	setNow(t, te.cohortS.StartsAt)
 	must(t, te.tr.MarkAttendance(te.pctx, te.cohortS.ID, map[int64]string{b.ID: lightbulb.Attended}, ""))
 	lead := te.client().signIn("leadA")
 	r := lead.get("/training/coverage")

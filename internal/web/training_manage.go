@@ -356,6 +356,8 @@ func (s *Server) manageSessionSave(w http.ResponseWriter, r *http.Request) {
 type registerView struct {
 	Session  *lightbulb.Session
 	Register []*lightbulb.Attendee
+	// Started: attendance is marked from the session's start, not before.
+	Started bool
 }
 
 func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) (*Page, *registerView, bool) {
@@ -379,7 +381,7 @@ func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) (*Page, *r
 		s.serverError(w, r, err)
 		return nil, nil, false
 	}
-	v := &registerView{Session: x, Register: reg}
+	v := &registerView{Session: x, Register: reg, Started: !lightbulb.Now().Before(x.StartsAt)}
 	p := s.newPage(r, "Register", v)
 	p.Form.Set("notes", notes)
 	for _, a := range reg {

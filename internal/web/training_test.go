@@ -310,8 +310,17 @@ func TestTrainingTrainerRunsASession(t *testing.T) {
 		"mode": {"in_person"}, "venue": {"Trust A seminar room"}, "capacity": {"1"}}
 	mustContain(t, tr.post(edit, f), "2 places are already taken")
 
+	// Attendance waits for the session to start: the register says so, and a
+	// mark sent early is refused with the notes kept in the form.
+	mustContain(t, tr.get(edit), "Nia", "Ola", "Attendance can be marked from the start of the session.")
+	r = tr.post(edit+"/attendance", url.Values{fmt.Sprintf("mark_%d", b.ID): {"attended"}, "notes": {"Lively talk about visiting"}})
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("early attendance: %d", r.status)
+	}
+	mustContain(t, r, "There is a problem", "not before", "Lively talk about visiting")
+
 	// Attendance on the day.
-	mustContain(t, tr.get(edit), "Nia", "Ola")
+	setNow(t, te.cohortS.StartsAt)
 	r = tr.post(edit+"/attendance", url.Values{fmt.Sprintf("mark_%d", b.ID): {"attended"}, "notes": {"Lively talk about visiting"}})
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("attendance: %d %s", r.status, text(r.body))
@@ -401,4 +410,12 @@ func TestTrainingFormsAreRateLimited(t *testing.T) {
 	if r := v.post("/training/sessions/"+sid(te.open)+"/book", url.Values{"name": {"N"}, "email": {"n9@example.org"}}); r.status != http.StatusTooManyRequests {
 		t.Fatalf("fifth form in a minute: %d", r.status)
 	}
+}
+
+// setNow makes lightbulb.Now return at until the test ends.
+func setNow(t *testing.T, at time.Time) {
+	t.Helper()
+	old := lightbulb.Now
+	lightbulb.Now = func() time.Time { return at }
+	t.Cleanup(func() { lightbulb.Now = old })
 }
