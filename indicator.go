@@ -43,6 +43,12 @@ type IndicatorDef struct {
 	// Operator is set for indicators only the operator organisation has
 	// (the public Action Plan belongs to no tenant).
 	Operator bool
+	// State is set for a count of how things stand (decisions in force,
+	// reviews overdue) rather than of a month's events. Records keep only
+	// their present state, so a daily job counts it and keeps the count;
+	// the month's value is the count of the last day counted in the month,
+	// and there is no value for months before counting began.
+	State bool
 }
 
 var indicatorDefs = map[string]IndicatorDef{}
@@ -129,6 +135,10 @@ type IndicatorService interface {
 	IndicatorTargets(ctx context.Context) (map[string]IndicatorTarget, error)
 	// RecomputedSince lists the months of a period computed again after t.
 	RecomputedSince(ctx context.Context, from, to string, t time.Time) ([]string, error)
+	// StateCountedSince returns, for each State indicator the organisation
+	// has counted, the first day (YYYY-MM-DD) its daily count was kept:
+	// the start of its history.
+	StateCountedSince(ctx context.Context) (map[string]string, error)
 	// Impact sums each of keys over every organisation from month from to
 	// month to: the public impact page's figures. It is the one call not
 	// scoped to an organisation, and returns totals only.

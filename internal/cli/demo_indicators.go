@@ -74,6 +74,14 @@ func loadDemoHistory(ctx context.Context, db *sqldb.DB, orgIDs map[string]int64,
 	}
 	computed := 0
 	is := sqldb.NewIndicatorService(db)
+	// How things stand (decisions in force, reviews overdue) is counted
+	// each night; the demo counts its decisions as they stand now on the
+	// last day of the last six months, as if counting began then.
+	for _, m := range lightbulb.MonthsBetween(lightbulb.AddMonths(last, -5), last) {
+		if err := is.CountStates(ctx, lightbulb.AddDays(lightbulb.AddMonths(m, 1)+"-01", -1)); err != nil {
+			return fmt.Errorf("demo counts: %w", err)
+		}
+	}
 	for _, id := range orgIDs {
 		n, err := is.ComputeMonths(lightbulb.WithOrg(ctx, id), first, last)
 		if err != nil {

@@ -34,6 +34,9 @@ func (s *IndicatorService) RegisterJobs(q *jobs.Queue) error {
 	q.Register(JobIndicatorsCompute, func(ctx context.Context, tx *sql.Tx, j *jobs.Job) error {
 		return s.computeMonth(ctx, tx, j.Org, j.Payload, "", false)
 	})
+	if err := s.registerCountJob(q); err != nil {
+		return err
+	}
 	return q.Daily("indicators-monthly", JobIndicatorsMonthly, "05:00")
 }
 

@@ -23,6 +23,8 @@ type indicatorQuery struct {
 	// numerator and denominator in Go (a rule SQL cannot say, such as
 	// working days).
 	compute func(ctx context.Context, tx *sql.Tx, org int64, month string) (num, den float64, err error)
+	// state reads the daily counts of a State indicator (indicator_state.go).
+	state bool
 }
 
 // indicatorQueries is the registration hook: every capability adds its
@@ -88,11 +90,18 @@ func computeIndicator(ctx context.Context, tx *sql.Tx, d lightbulb.IndicatorDef,
 		}
 		return nil, nil
 	}
-	args := []any{org, start, end}
+	query, args := q.sql, []any{org, start, end}
 	if q.monthText {
 		args = []any{org, month}
 	}
-	rows, err := tx.QueryContext(ctx, q.sql, args...)
+	if q.state {
+		day, err := stateDay(ctx, tx, org, d.Key, month)
+		if err != nil || day == "" {
+			return nil, err
+		}
+		query, args = stateRows, []any{org, d.Key, day}
+	}
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("indicator %s: %w", d.Key, err)
 	}

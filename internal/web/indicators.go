@@ -61,7 +61,7 @@ func (s *Server) readings(r *http.Request, iq indicatorQuery, keys []string) ([]
 	if err != nil {
 		return nil, err
 	}
-	targets, err := s.Indicators.IndicatorTargets(ctx)
+	org, err := s.orgReadings(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -72,11 +72,7 @@ func (s *Server) readings(r *http.Request, iq indicatorQuery, keys []string) ([]
 	operator := currentOrg(ctx) != nil && currentOrg(ctx).Operator
 	var out []indicatorReading
 	for _, d := range catalogueFor(operator, keys) {
-		var t *lightbulb.IndicatorTarget
-		if x, ok := targets[d.Key]; ok {
-			t = &x
-		}
-		out = append(out, readIndicator(langOf(r), d, byKey[d.Key], iq.Rules, t))
+		out = append(out, org.read(langOf(r), d, byKey[d.Key], iq.Rules))
 	}
 	return out, nil
 }

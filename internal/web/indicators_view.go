@@ -27,6 +27,8 @@ type indicatorReading struct {
 	Latest, LatestMonth, TargetText, Centre, Lower, Upper string
 	Kind, Variation, Assurance                            string
 	RulesUsed                                             []string
+	// History, for a State indicator, says how it is counted and from when.
+	History string
 }
 
 // fmtValue shows a value in its unit: "82.5%", "12", "+7.5".

@@ -75,11 +75,15 @@ func boardDocument(lang, org string, v *reportView) report.Board {
 		}
 		b.SummaryRows = append(b.SummaryRows, []string{rd.Name, rd.LatestWords(), rd.TargetText, rd.Centre, limits, rd.VariationWords(lang), rd.AssuranceWords(lang)})
 		sec := v.Sections[i]
+		rows := []report.Row{{Label: t("What it measures"), Value: rd.Definition}}
+		if rd.History != "" {
+			rows = append(rows, report.Row{Label: t("History"), Value: rd.History})
+		}
 		b.Indicators = append(b.Indicators, report.BoardIndicator{Heading: rd.Name, Chart: sec.Chart, TableHead: chartHead(sec.Chart), Table: chartRows(sec.Chart),
-			Rows: []report.Row{{Label: t("What it measures"), Value: rd.Definition}, {Label: t("Chart"), Value: rd.Kind},
-				{Label: t("Latest"), Value: rd.LatestWords()},
-				{Label: t("Variation"), Value: rd.VariationWords(lang)}, {Label: t("Assurance"), Value: rd.AssuranceWords(lang)},
-				{Label: t("Rules this chart used"), Value: strings.Join(rd.RulesUsed, "; ")}},
+			Rows: append(rows, report.Row{Label: t("Chart"), Value: rd.Kind},
+				report.Row{Label: t("Latest"), Value: rd.LatestWords()},
+				report.Row{Label: t("Variation"), Value: rd.VariationWords(lang)}, report.Row{Label: t("Assurance"), Value: rd.AssuranceWords(lang)},
+				report.Row{Label: t("Rules this chart used"), Value: strings.Join(rd.RulesUsed, "; ")}),
 			Sections: []report.Row{{Label: t("What it tells us"), Value: orNone(lang, sec.TellsUs)}, {Label: t("Actions"), Value: orNone(lang, sec.Actions)}}})
 	}
 	return b

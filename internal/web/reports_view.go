@@ -44,7 +44,7 @@ func (s *Server) readReportView(r *http.Request, rep *lightbulb.BoardReport, lan
 	if err != nil {
 		return nil, err
 	}
-	targets, err := s.Indicators.IndicatorTargets(ctx)
+	org, err := s.orgReadings(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -65,11 +65,7 @@ func (s *Server) readReportView(r *http.Request, rep *lightbulb.BoardReport, lan
 				own = append(own, x)
 			}
 		}
-		var t *lightbulb.IndicatorTarget
-		if x, ok := targets[d.Key]; ok {
-			t = &x
-		}
-		rd := readIndicator(lang, d, own, iq.Rules, t)
+		rd := org.read(lang, d, own, iq.Rules)
 		v.Readings = append(v.Readings, rd)
 		v.Sections = append(v.Sections, reportSection{R: rd, Chart: runChart(lang, fmt.Sprintf("chart-%d", i+1), rd),
 			TellsUs: it.TellsUs, Actions: it.Actions})
