@@ -208,7 +208,6 @@ type CaseImportResult struct {
 
 // CaseService stores the cases of the organisation in ctx.
 type CaseService interface {
-	FindServices(ctx context.Context) ([]*Service, error)
 	// CreateCase stores a new case with the tagger's suggestions.
 	CreateCase(ctx context.Context, c *Case) error
 	FindCases(ctx context.Context, f CaseFilter) (*CasePage, error)

@@ -46,13 +46,6 @@ var Steps = []string{StepSituation, StepVoice, StepRights, StepTests, StepOutcom
 var LegitimateAims = []string{"national_security", "public_safety", "economic_wellbeing",
 	"disorder_crime", "health_morals", "rights_of_others"}
 
-// Service is a ward, team or home of an organisation; decisions belong to one.
-type Service struct {
-	ID    int64
-	OrgID int64
-	Name  string
-}
-
 // RightTest is the reasoning about one right the decision engages.
 type RightTest struct {
 	Code string `json:"code"`
@@ -320,9 +313,6 @@ const DueSoonDays = 14
 
 // DecisionService stores decisions of the organisation in ctx.
 type DecisionService interface {
-	FindServices(ctx context.Context) ([]*Service, error)
-	CreateService(ctx context.Context, s *Service) error
-
 	FindDecisions(ctx context.Context, f DecisionFilter) ([]*Decision, error)
 	FindDecision(ctx context.Context, id int64) (*Decision, error)
 	// CreateDecision stores a new draft owned by the actor in ctx.

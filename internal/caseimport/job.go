@@ -23,7 +23,7 @@ type UploadStore interface {
 	CaseUpload(ctx context.Context, token string) (name string, body []byte, err error)
 	CaseImportState(ctx context.Context, token string) (lightbulb.CaseUploadState, error)
 	SetCaseImport(ctx context.Context, token string, st lightbulb.CaseUploadState) error
-	FindServices(ctx context.Context) ([]*lightbulb.Service, error)
+	FindUnits(ctx context.Context) ([]*lightbulb.Unit, error)
 }
 
 // RegisterJobs adds the browser import to q. The job resumes where a run cut
@@ -53,7 +53,7 @@ func (r *importer) run(ctx context.Context, j *jobs.Job) error {
 	if err != nil {
 		return err
 	}
-	ss, err := r.st.FindServices(ctx)
+	ss, err := r.st.FindUnits(ctx)
 	if err != nil {
 		return err
 	}
@@ -96,7 +96,7 @@ func (r *importer) fail(ctx context.Context, token, name string, cause error) {
 
 // ServiceIndex maps lower-case ward, team and home names to their ids, the
 // way an import file names them.
-func ServiceIndex(ss []*lightbulb.Service) map[string]int64 {
+func ServiceIndex(ss []*lightbulb.Unit) map[string]int64 {
 	out := make(map[string]int64, len(ss))
 	for _, sv := range ss {
 		out[strings.ToLower(sv.Name)] = sv.ID

@@ -89,15 +89,15 @@ func benchOrg(ctx context.Context, db *sqldb.DB) (context.Context, error) {
 		return nil, err
 	}
 	octx := lightbulb.WithActor(lightbulb.WithOrg(ctx, o.ID), &lightbulb.Actor{Name: "bench"})
-	ds := sqldb.NewDecisionService(db)
-	have, err := ds.FindServices(octx)
+	ds := sqldb.NewUnitService(db)
+	have, err := ds.FindUnits(octx)
 	if err != nil {
 		return nil, err
 	}
 	// Ward 21 has no cases and ward 22 one old case: filtering on them
 	// are the list's worst cases.
 	for i := len(have); i < 22; i++ {
-		if err := ds.CreateService(octx, &lightbulb.Service{Name: fmt.Sprintf("Ward %02d", i+1)}); err != nil {
+		if err := ds.CreateUnit(octx, &lightbulb.Unit{Name: fmt.Sprintf("Ward %02d", i+1)}); err != nil {
 			return nil, err
 		}
 	}

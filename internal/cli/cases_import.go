@@ -178,7 +178,7 @@ func caseMapping(ctx context.Context, cs *sqldb.CaseService, file string, o case
 }
 
 func caseServiceNames(ctx context.Context, cs *sqldb.CaseService) (map[string]int64, error) {
-	ss, err := cs.FindServices(ctx)
+	ss, err := cs.FindUnits(ctx)
 	if err != nil {
 		return nil, err
 	}

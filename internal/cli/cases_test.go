@@ -38,7 +38,7 @@ func caseOrg(t *testing.T, dsn string) {
 	}
 	defer db.Close()
 	o := sqldbtest.MustOrg(t, db, "trust-a", lightbulb.KindNHSTrust)
-	if err := sqldb.NewDecisionService(db).CreateService(lightbulb.WithOrg(context.Background(), o.ID), &lightbulb.Service{Name: "Willow Ward"}); err != nil {
+	if err := sqldb.NewUnitService(db).CreateUnit(lightbulb.WithOrg(context.Background(), o.ID), &lightbulb.Unit{Name: "Willow Ward"}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -136,7 +136,7 @@ func TestImportCutOffCompletesOnRerun(t *testing.T) {
 		Options: caseimport.Options{Mapping: caseimport.Mapping{"source_ref": "Ref", "type": "Type", "received": "Date",
 			"service": "Ward", "summary": "What"}, Services: map[string]int64{}}}
 	octx := lightbulb.WithOrg(context.Background(), o.ID)
-	ss, _ := cs.FindServices(octx)
+	ss, _ := cs.FindUnits(octx)
 	job.Services["willow ward"] = ss[0].ID
 	kctx, cancel := context.WithCancel(octx)
 	if _, _, err := caseimport.Run(kctx, &caseKiller{CaseService: cs, cancel: cancel}, job); err == nil {

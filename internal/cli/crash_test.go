@@ -149,7 +149,7 @@ func newCrashFixture(t *testing.T, dsn string) *crashFixture {
 	lead := sqldbtest.MustUser(t, db, "lead@trust.test", org, lightbulb.RoleLead)
 	ctx := lightbulb.WithOrg(context.Background(), org.ID)
 	ctx = lightbulb.WithActor(ctx, &lightbulb.Actor{UserID: lead.ID, Name: lead.Name})
-	if err := sqldb.NewDecisionService(db).CreateService(ctx, &lightbulb.Service{Name: "Willow Ward"}); err != nil {
+	if err := sqldb.NewUnitService(db).CreateUnit(ctx, &lightbulb.Unit{Name: "Willow Ward"}); err != nil {
 		t.Fatal(err)
 	}
 	return &crashFixture{dsn: dsn, db: db, ctx: ctx}

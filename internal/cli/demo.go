@@ -155,6 +155,9 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 	if err := loadDemoReviews(ctx, db, out); err != nil {
 		return err
 	}
+	if err := loadDemoUnits(ctx, db, out); err != nil {
+		return err
+	}
 	if err := loadTrainingDemo(ctx, db, out); err != nil {
 		return err
 	}

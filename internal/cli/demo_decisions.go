@@ -12,7 +12,8 @@ import (
 
 // demoDecisionServices are the wards, teams and homes of the demo organisations.
 var demoDecisionServices = map[string][]string{
-	"northbridge-nhs":   {"Willow Ward (older adults)", "Ash Ward (acute mental health)", "Maternity unit"},
+	"northbridge-nhs": {"Willow Ward (older adults)", "Ash Ward (acute mental health)", "Maternity unit",
+		"Ward 7 (older people’s mental health)", "Community learning disability team"},
 	"riverside-council": {"Supported living team", "Reablement team"},
 	"brightwell-care":   {"Oak House", "Meadow View"},
 }
@@ -132,10 +133,11 @@ var reviewDays = map[string]int{
 // it twice changes nothing.
 func loadDemoDecisions(ctx context.Context, db *sqldb.DB, orgIDs map[string]int64, out io.Writer) error {
 	svc, users := sqldb.NewDecisionService(db), sqldb.NewUserService(db)
+	units := sqldb.NewUnitService(db)
 	services := map[string]int64{}
 	for slug, names := range demoDecisionServices {
 		octx := lightbulb.WithOrg(ctx, orgIDs[slug])
-		have, err := svc.FindServices(octx)
+		have, err := units.FindUnits(octx)
 		if err != nil {
 			return err
 		}
@@ -146,8 +148,8 @@ func loadDemoDecisions(ctx context.Context, db *sqldb.DB, orgIDs map[string]int6
 			if _, ok := services[slug+"/"+n]; ok {
 				continue
 			}
-			s := &lightbulb.Service{Name: n}
-			if err := svc.CreateService(octx, s); err != nil {
+			s := &lightbulb.Unit{Name: n}
+			if err := units.CreateUnit(octx, s); err != nil {
 				return fmt.Errorf("demo service %s: %w", n, err)
 			}
 			services[slug+"/"+n] = s.ID

@@ -26,6 +26,7 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 	return web.Services{Jobs: q, WakeJobs: q.Wake,
 		Orgs: sqldb.NewOrgService(db), Users: sqldb.NewUserService(db), Rights: sqldb.NewRightService(db),
 		Audit: sqldb.NewAuditService(db), Mail: m, Resets: sqldb.NewResetService(db),
+		Units:         sqldb.NewUnitService(db),
 		Decisions:     sqldb.NewDecisionService(db),
 		Reviews:       sqldb.NewReviewService(db),
 		Training:      sqldb.NewTrainingService(db, m, cfg.BaseURL),
@@ -56,6 +57,9 @@ func runServe(ctx context.Context, args []string, out, errw io.Writer) error {
 	}
 	defer db.Close()
 	if err := sqldb.NewCaseService(db, nil).RepairListIndex(ctx); err != nil {
+		return err
+	}
+	if _, err := sqldb.NewUnitService(db).MatchAllReviews(ctx); err != nil {
 		return err
 	}
 	var h slog.Handler = slog.NewJSONHandler(errw, nil)

@@ -32,9 +32,10 @@ func NewCaseService(db *DB, suggest CaseSuggester) *CaseService {
 	return &CaseService{db: db, suggest: suggest}
 }
 
-// FindServices lists the organisation's wards, teams and homes.
-func (s *CaseService) FindServices(ctx context.Context) ([]*lightbulb.Service, error) {
-	return NewDecisionService(s.db).FindServices(ctx)
+// FindUnits lists the organisation's wards, teams and homes, for the
+// import job (the one list is UnitService's).
+func (s *CaseService) FindUnits(ctx context.Context) ([]*lightbulb.Unit, error) {
+	return NewUnitService(s.db).FindUnits(ctx)
 }
 
 const caseCols = `SELECT c.id, c.org_id, c.type, c.source_ref, c.received, c.service_id, s.name, c.summary, c.harm,

@@ -21,8 +21,8 @@ func BenchmarkCaseImport(b *testing.B) {
 func benchCaseImport(b *testing.B, db *sqldb.DB) {
 	a := sqldbtest.MustOrg(b, db, "trust-a", lightbulb.KindNHSTrust)
 	ctx := lightbulb.WithOrg(b.Context(), a.ID)
-	ward := &lightbulb.Service{Name: "Ward 1"}
-	if err := sqldb.NewDecisionService(db).CreateService(ctx, ward); err != nil {
+	ward := &lightbulb.Unit{Name: "Ward 1"}
+	if err := sqldb.NewUnitService(db).CreateUnit(ctx, ward); err != nil {
 		b.Fatal(err)
 	}
 	cs := sqldb.NewCaseService(db, nil)
@@ -50,11 +50,11 @@ func caseBenchDB(b *testing.B, n int) (context.Context, *sqldb.CaseService) {
 	sqldbtest.MustRight(b, db, "A8", lightbulb.Qualified)
 	a := sqldbtest.MustOrg(b, db, "trust-a", lightbulb.KindNHSTrust)
 	ctx := lightbulb.WithOrg(b.Context(), a.ID)
-	ds := sqldb.NewDecisionService(db)
+	ds := sqldb.NewUnitService(db)
 	var wards []int64
 	for i := range 20 {
-		w := &lightbulb.Service{Name: fmt.Sprintf("Ward %d", i)}
-		if err := ds.CreateService(ctx, w); err != nil {
+		w := &lightbulb.Unit{Name: fmt.Sprintf("Ward %d", i)}
+		if err := ds.CreateUnit(ctx, w); err != nil {
 			b.Fatal(err)
 		}
 		wards = append(wards, w.ID)
@@ -86,7 +86,7 @@ func caseBenchDB(b *testing.B, n int) (context.Context, *sqldb.CaseService) {
 		}
 	}
 	// A new ward with no cases: filtering on it scans the whole list.
-	if err := ds.CreateService(ctx, &lightbulb.Service{Name: "New ward"}); err != nil {
+	if err := ds.CreateUnit(ctx, &lightbulb.Unit{Name: "New ward"}); err != nil {
 		b.Fatal(err)
 	}
 	return ctx, cs

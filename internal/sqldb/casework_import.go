@@ -77,7 +77,7 @@ func caseLastByRef(cs []*lightbulb.Case) []*lightbulb.Case {
 }
 
 func (s *CaseService) checkServices(ctx context.Context, org int64, cs []*lightbulb.Case) error {
-	ss, err := s.FindServices(ctx)
+	ss, err := s.FindUnits(ctx)
 	if err != nil {
 		return err
 	}

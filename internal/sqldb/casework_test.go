@@ -163,15 +163,15 @@ func TestCaseImportUpsertPagesIndicators(t *testing.T) {
 func TestCaseListFiltersTheCountsRuleOut(t *testing.T) {
 	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
 		f, cs := newCaseFixture(t, db)
-		empty := &lightbulb.Service{Name: "Empty ward"}
-		if err := sqldb.NewDecisionService(db).CreateService(f.ctxA, empty); err != nil {
+		empty := &lightbulb.Unit{Name: "Empty ward"}
+		if err := sqldb.NewUnitService(db).CreateUnit(f.ctxA, empty); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := cs.ImportCases(f.ctxA, caseBatch(f.wardA.ID, 30, "Visiting refused"), false); err != nil {
 			t.Fatal(err)
 		}
-		old := &lightbulb.Service{Name: "Old ward"}
-		if err := sqldb.NewDecisionService(db).CreateService(f.ctxA, old); err != nil {
+		old := &lightbulb.Unit{Name: "Old ward"}
+		if err := sqldb.NewUnitService(db).CreateUnit(f.ctxA, old); err != nil {
 			t.Fatal(err)
 		}
 		edges := caseBatch(old.ID, 2, "Call bell out of reach")

@@ -163,7 +163,7 @@ func TestProviderReturnsAndAssurance(t *testing.T) {
 			t.Fatalf("refused returns saved %d", len(c.Returns))
 		}
 		// The provider's own list of services is offered only through the share.
-		must(t, sqldb.NewDecisionService(db).CreateService(f.pctx, &lightbulb.Service{Name: "Willow Ward"}))
+		must(t, sqldb.NewUnitService(db).CreateUnit(f.pctx, &lightbulb.Unit{Name: "Willow Ward"}))
 		if got, err := svc.ProviderServices(f.cctx, f.contract.ID); err != nil || len(got) != 0 {
 			t.Fatalf("services before sharing: %q, %v", got, err)
 		}

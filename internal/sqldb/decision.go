@@ -20,52 +20,6 @@ type DecisionService struct{ db *DB }
 // NewDecisionService returns a DecisionService on db.
 func NewDecisionService(db *DB) *DecisionService { return &DecisionService{db: db} }
 
-// FindServices lists the services of the organisation in ctx by name.
-func (s *DecisionService) FindServices(ctx context.Context) ([]*lightbulb.Service, error) {
-	org, err := lightbulb.OrgFrom(ctx)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id, org_id, name FROM services WHERE org_id = $1 ORDER BY name`, org)
-	if err != nil {
-		return nil, fmt.Errorf("find services: %w", err)
-	}
-	defer rows.Close()
-	var out []*lightbulb.Service
-	for rows.Next() {
-		var sv lightbulb.Service
-		if err := rows.Scan(&sv.ID, &sv.OrgID, &sv.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, &sv)
-	}
-	return out, rows.Err()
-}
-
-// CreateService adds a ward, team or home to the organisation in ctx.
-func (s *DecisionService) CreateService(ctx context.Context, sv *lightbulb.Service) error {
-	org, err := lightbulb.OrgFrom(ctx)
-	if err != nil {
-		return err
-	}
-	sv.Name = strings.TrimSpace(sv.Name)
-	if sv.Name == "" {
-		return lightbulb.FieldError("name", "Enter the name of the ward, team or home")
-	} else if len(sv.Name) > 120 {
-		return lightbulb.FieldError("name", "The name must be 120 characters or fewer")
-	}
-	sv.OrgID = org
-	err = s.db.write.QueryRowContext(ctx, `INSERT INTO services (org_id, name, created_at) VALUES ($1, $2, $3) RETURNING id`,
-		org, sv.Name, lightbulb.Now()).Scan(&sv.ID)
-	if isUnique(err) {
-		return lightbulb.FieldError("name", "Your organisation already has a service with this name")
-	}
-	if err != nil {
-		return fmt.Errorf("create service: %w", err)
-	}
-	return nil
-}
-
 // Categories returns each right's category.
 func (s *DecisionService) Categories(ctx context.Context) (map[string]lightbulb.Category, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT code, category FROM rights ORDER BY sort`)

@@ -14,9 +14,10 @@ import (
 // a second organisation with its own service.
 type decisionFixture struct {
 	svc        *sqldb.DecisionService
+	units      *sqldb.UnitService
 	ctxA, ctxB context.Context
-	wardA      *lightbulb.Service
-	homeB      *lightbulb.Service
+	wardA      *lightbulb.Unit
+	homeB      *lightbulb.Unit
 	today      string
 }
 
@@ -30,15 +31,15 @@ func newDecisionFixture(t *testing.T, db *sqldb.DB) *decisionFixture {
 		"A8": lightbulb.Qualified, "A14": lightbulb.NonDiscrimination} {
 		sqldbtest.MustRight(t, db, code, cat)
 	}
-	f := &decisionFixture{svc: sqldb.NewDecisionService(db), today: lightbulb.Today(lightbulb.Now())}
+	f := &decisionFixture{svc: sqldb.NewDecisionService(db), units: sqldb.NewUnitService(db), today: lightbulb.Today(lightbulb.Now())}
 	f.ctxA = lightbulb.WithActor(lightbulb.WithOrg(context.Background(), a.ID), &lightbulb.Actor{UserID: ua.ID, Name: "Nurse A"})
 	f.ctxB = lightbulb.WithActor(lightbulb.WithOrg(context.Background(), b.ID), &lightbulb.Actor{UserID: ub.ID, Name: "Carer B"})
-	f.wardA = &lightbulb.Service{Name: "Ward 1"}
-	f.homeB = &lightbulb.Service{Name: "Oak House"}
-	if err := f.svc.CreateService(f.ctxA, f.wardA); err != nil {
+	f.wardA = &lightbulb.Unit{Name: "Ward 1"}
+	f.homeB = &lightbulb.Unit{Name: "Oak House"}
+	if err := f.units.CreateUnit(f.ctxA, f.wardA); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.svc.CreateService(f.ctxB, f.homeB); err != nil {
+	if err := f.units.CreateUnit(f.ctxB, f.homeB); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -57,21 +58,21 @@ func completeA8(today string) lightbulb.Reasoning {
 func TestServices(t *testing.T) {
 	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
 		f := newDecisionFixture(t, db)
-		if err := f.svc.CreateService(f.ctxA, &lightbulb.Service{Name: "Ward 1"}); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+		if err := f.units.CreateUnit(f.ctxA, &lightbulb.Unit{Name: "Ward 1"}); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
 			t.Fatalf("duplicate service: %v", err)
 		}
-		if err := f.svc.CreateService(f.ctxA, &lightbulb.Service{Name: "  "}); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+		if err := f.units.CreateUnit(f.ctxA, &lightbulb.Unit{Name: "  "}); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
 			t.Fatalf("blank service: %v", err)
 		}
 		// The same name in another organisation is fine, and lists stay apart.
-		if err := f.svc.CreateService(f.ctxB, &lightbulb.Service{Name: "Ward 1"}); err != nil {
+		if err := f.units.CreateUnit(f.ctxB, &lightbulb.Unit{Name: "Ward 1"}); err != nil {
 			t.Fatal(err)
 		}
-		ss, err := f.svc.FindServices(f.ctxA)
+		ss, err := f.units.FindUnits(f.ctxA)
 		if err != nil || len(ss) != 1 || ss[0].ID != f.wardA.ID {
 			t.Fatalf("services of A = %+v, %v", ss, err)
 		}
-		if _, err := f.svc.FindServices(context.Background()); lightbulb.ErrorCode(err) != lightbulb.EFORBIDDEN {
+		if _, err := f.units.FindUnits(context.Background()); lightbulb.ErrorCode(err) != lightbulb.EFORBIDDEN {
 			t.Fatalf("no organisation: %v", err)
 		}
 	})
@@ -215,8 +216,8 @@ func TestDecisionLifecycle(t *testing.T) {
 func TestDecisionRegisterFilters(t *testing.T) {
 	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
 		f := newDecisionFixture(t, db)
-		ward2 := &lightbulb.Service{Name: "Ward 2"}
-		if err := f.svc.CreateService(f.ctxA, ward2); err != nil {
+		ward2 := &lightbulb.Unit{Name: "Ward 2"}
+		if err := f.units.CreateUnit(f.ctxA, ward2); err != nil {
 			t.Fatal(err)
 		}
 		mk := func(svc int64, r lightbulb.Reasoning, decide bool) int64 {
@@ -317,8 +318,8 @@ func BenchmarkDecisionRegister(b *testing.B) {
 	sqldbtest.MustRight(b, db, "A5", lightbulb.Limited)
 	svc := sqldb.NewDecisionService(db)
 	ctx := lightbulb.WithActor(lightbulb.WithOrg(context.Background(), a.ID), &lightbulb.Actor{UserID: u.ID})
-	ward := &lightbulb.Service{Name: "Ward"}
-	if err := svc.CreateService(ctx, ward); err != nil {
+	ward := &lightbulb.Unit{Name: "Ward"}
+	if err := sqldb.NewUnitService(db).CreateUnit(ctx, ward); err != nil {
 		b.Fatal(err)
 	}
 	today := lightbulb.Today(lightbulb.Now())

@@ -27,8 +27,8 @@ func BenchmarkIndicatorMonths(b *testing.B) {
 			o := sqldbtest.MustOrg(b, db, fmt.Sprintf("bench-%d", i), lightbulb.KindNHSTrust)
 			ctx := lightbulb.WithOrg(context.Background(), o.ID)
 			ctxs = append(ctxs, ctx)
-			svc := &lightbulb.Service{Name: "Ward"}
-			if err := sqldb.NewDecisionService(db).CreateService(ctx, svc); err != nil {
+			svc := &lightbulb.Unit{Name: "Ward"}
+			if err := sqldb.NewUnitService(db).CreateUnit(ctx, svc); err != nil {
 				b.Fatal(err)
 			}
 			tx, err := db.Writer().Begin()

@@ -17,6 +17,10 @@ func (s *Server) accountPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(r, "Your account", map[string]any{"User": u, "Langs": lightbulb.Languages})
 	p.Form.Set("lang", userLang(r, u))
+	if err := s.ownUnits(r, p); err != nil {
+		s.appError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "account", p)
 }
 
@@ -36,6 +40,10 @@ func (s *Server) accountLanguage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p := s.newPage(r, "Your account", map[string]any{"User": u, "Langs": lightbulb.Languages})
+		if uerr := s.ownUnits(r, p); uerr != nil {
+			s.appError(w, r, uerr)
+			return
+		}
 		s.formError(w, r, "account", p, err)
 		return
 	}

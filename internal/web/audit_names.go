@@ -7,6 +7,7 @@ import "sort"
 // any other page text; an action missing here shows its code.
 var auditActions = map[string]string{
 	"account.language":                "Changed their language",
+	"account.units":                   "Chose the wards, teams or homes they work in",
 	"actionplan.action.save":          "Saved an action in the Action Plan",
 	"actionplan.block":                "Blocked an email domain from signing",
 	"actionplan.export":               "Downloaded Action Plan signatures",
@@ -121,7 +122,10 @@ var auditActions = map[string]string{
 	"review.view":                     "Looked at a review",
 	"right.edit":                      "Edited the rights library",
 	"roles.change":                    "Changed a person's roles",
-	"service.create":                  "Added a ward, team or home",
+	"unit.create":                     "Added a ward, team or home",
+	"unit.match_reviews":              "Matched old reviews to a ward, team or home",
+	"unit.member_add":                 "Put a person in a ward, team or home",
+	"unit.member_remove":              "Took a person out of a ward, team or home",
 	"sign_in":                         "Signed in",
 	"sign_in.failed":                  "Sign-in failed",
 	"sign_in.limited":                 "Sign-in slowed down after failures",

@@ -61,7 +61,7 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	services, err := s.Cases.FindServices(ctx)
+	services, err := s.Units.FindUnits(ctx)
 	if err != nil {
 		s.appError(w, r, err)
 		return
@@ -86,7 +86,7 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) caseFormPage(r *http.Request) (*Page, error) {
-	services, err := s.Cases.FindServices(r.Context())
+	services, err := s.Units.FindUnits(r.Context())
 	if err != nil {
 		return nil, err
 	}

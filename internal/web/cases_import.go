@@ -220,7 +220,7 @@ func caseReportErrors(p *Page, rep *caseimport.Report) []*lightbulb.Error {
 
 // caseServiceIndex maps lower-case service names to ids for the importer.
 func (s *Server) caseServiceIndex(ctx context.Context) (map[string]int64, error) {
-	ss, err := s.Cases.FindServices(ctx)
+	ss, err := s.Units.FindUnits(ctx)
 	if err != nil {
 		return nil, err
 	}

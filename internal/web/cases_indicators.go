@@ -100,7 +100,7 @@ func (s *Server) caseIndicators(w http.ResponseWriter, r *http.Request) {
 		s.caseIndicatorsCSV(w, r, ci)
 		return
 	}
-	services, err := s.Cases.FindServices(ctx)
+	services, err := s.Units.FindUnits(ctx)
 	if err != nil {
 		s.appError(w, r, err)
 		return

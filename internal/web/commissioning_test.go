@@ -89,7 +89,7 @@ func TestCommissioningJourney(t *testing.T) {
 	}
 
 	// Once trust A shares its reviews, its own list of services is offered.
-	if err := e.svc.Decisions.CreateService(lightbulb.WithOrg(context.Background(), e.orgA.ID), &lightbulb.Service{Name: "Willow Ward"}); err != nil {
+	if err := e.svc.Units.CreateUnit(lightbulb.WithOrg(context.Background(), e.orgA.ID), &lightbulb.Unit{Name: "Willow Ward"}); err != nil {
 		t.Fatal(err)
 	}
 	if r := com.get("/commissioning/contracts/" + id); strings.Contains(r.body, "Willow Ward") {

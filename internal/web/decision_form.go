@@ -27,7 +27,7 @@ var testFields = []string{"restricts", "permitted_case", "legal_basis", "aim", "
 // stepData is what a step's template needs besides the form.
 func (s *Server) stepData(r *http.Request, d *lightbulb.Decision, step string, form url.Values) (map[string]any, error) {
 	ctx := r.Context()
-	services, err := s.Decisions.FindServices(ctx)
+	services, err := s.Units.FindUnits(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -134,39 +134,6 @@ func monthsChart(lang string, byMonth []lightbulb.Count) report.Chart {
 	return ch
 }
 
-func (s *Server) decisionServices(w http.ResponseWriter, r *http.Request) {
-	s.renderServices(w, r, nil)
-}
-
-func (s *Server) renderServices(w http.ResponseWriter, r *http.Request, err error) {
-	ss, ferr := s.Decisions.FindServices(r.Context())
-	if ferr != nil {
-		s.appError(w, r, ferr)
-		return
-	}
-	p := s.newPage(r, "Wards, teams and homes", ss)
-	if err != nil {
-		p.Form = r.PostForm
-		s.formError(w, r, "decision_services", p, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "decision_services", p)
-}
-
-func (s *Server) decisionServiceCreate(w http.ResponseWriter, r *http.Request) {
-	if !s.readForm(w, r) {
-		return
-	}
-	sv := &lightbulb.Service{Name: r.PostFormValue("name")}
-	if err := s.Decisions.CreateService(r.Context(), sv); err != nil {
-		s.renderServices(w, r, err)
-		return
-	}
-	_ = s.Audit.Record(r.Context(), "service.create", sv.Name, "")
-	s.flash(r, "%s has been added.", sv.Name)
-	http.Redirect(w, r, "/decisions/services", http.StatusSeeOther)
-}
-
 // decisionsDashboard adds to the dashboard what a lead must act on: the
 // reviews of their organisation that are overdue.
 func (s *Server) decisionsDashboard(r *http.Request, data map[string]any) {

@@ -17,8 +17,6 @@ func (s *Server) decisionRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /decisions/new", s.requireStaff(s.decisionNew))
 	h("POST /decisions", s.requireStaff(s.decisionCreate))
 	h("GET /decisions/indicators", s.requireLeadOrAdmin(s.decisionIndicators))
-	h("GET /decisions/services", s.requireLeadOrAdmin(s.decisionServices))
-	h("POST /decisions/services", s.requireLeadOrAdmin(s.decisionServiceCreate))
 	h("GET /decisions/{id}", s.requireStaff(s.decisionRecord))
 	h("GET /decisions/{id}/record.pdf", s.requireStaff(s.decisionPDF))
 	h("GET /decisions/{id}/edit/{step}", s.requireStaff(s.decisionStep))
@@ -77,7 +75,7 @@ func (s *Server) decisionRegister(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	services, err := s.Decisions.FindServices(ctx)
+	services, err := s.Units.FindUnits(ctx)
 	if err != nil {
 		s.appError(w, r, err)
 		return

@@ -29,8 +29,8 @@ func TestDecisionIsolation(t *testing.T) {
 		{"POST", rec + "/review", url.Values{"note": {"x"}, "outcome": {"end"}}},
 	}
 	staffPages := []route{{"GET", "/decisions", nil}, {"GET", "/decisions/new", nil}}
-	leadPages := []route{{"GET", "/decisions/indicators", nil}, {"GET", "/decisions/services", nil},
-		{"POST", "/decisions/services", url.Values{"name": {"Intruder Ward"}}}}
+	leadPages := []route{{"GET", "/decisions/indicators", nil}, {"GET", "/units", nil},
+		{"POST", "/units", url.Values{"name": {"Intruder Ward"}}}}
 	create := route{"POST", "/decisions", url.Values{"service": {fmt.Sprint(e.wardA.ID)}, "proposal": {"Made from outside"}}}
 
 	all := append(append(append(append([]route{}, onRecord...), staffPages...), leadPages...), create)
@@ -56,7 +56,7 @@ func TestDecisionIsolation(t *testing.T) {
 		t.Fatalf("staffA reads the record: %d", r.status)
 	}
 	// B's lists never show A's decisions or services.
-	for _, p := range []string{"/decisions", "/decisions/services"} {
+	for _, p := range []string{"/decisions", "/units"} {
 		if r := adminB.get(p); strings.Contains(r.body, "Willow Ward") || strings.Contains(r.body, "secret plan") {
 			t.Errorf("adminB's %s shows trust A's data", p)
 		}
@@ -66,7 +66,7 @@ func TestDecisionIsolation(t *testing.T) {
 	if err != nil || got.Reasoning.Proposal != "Trust A secret plan" || got.Status != lightbulb.StatusDraft || len(got.Reasoning.Rights) != 0 {
 		t.Fatalf("trust A's decision changed: %+v %v", got, err)
 	}
-	ss, _ := e.svc.Decisions.FindServices(e.ctxA())
+	ss, _ := e.svc.Units.FindUnits(e.ctxA())
 	for _, s := range ss {
 		if s.Name == "Intruder Ward" {
 			t.Fatal("a service was added to trust A from outside")

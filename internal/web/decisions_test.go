@@ -18,7 +18,7 @@ import (
 // decisionEnv adds to env a lead in trust A and a service in each organisation.
 type decisionEnv struct {
 	*env
-	wardA, homeB *lightbulb.Service
+	wardA, homeB *lightbulb.Unit
 }
 
 func newDecisionEnv(t *testing.T) *decisionEnv {
@@ -26,11 +26,11 @@ func newDecisionEnv(t *testing.T) *decisionEnv {
 	e := newEnv(t)
 	e.addPerson(t, "leadA", e.orgA, lightbulb.RoleStaff, lightbulb.RoleLead)
 	sqldbtest.MustRight(t, e.db, "A5", lightbulb.Limited)
-	de := &decisionEnv{env: e, wardA: &lightbulb.Service{Name: "Willow Ward"}, homeB: &lightbulb.Service{Name: "Oak House"}}
-	if err := e.svc.Decisions.CreateService(lightbulb.WithOrg(context.Background(), e.orgA.ID), de.wardA); err != nil {
+	de := &decisionEnv{env: e, wardA: &lightbulb.Unit{Name: "Willow Ward"}, homeB: &lightbulb.Unit{Name: "Oak House"}}
+	if err := e.svc.Units.CreateUnit(lightbulb.WithOrg(context.Background(), e.orgA.ID), de.wardA); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.svc.Decisions.CreateService(lightbulb.WithOrg(context.Background(), e.orgB.ID), de.homeB); err != nil {
+	if err := e.svc.Units.CreateUnit(lightbulb.WithOrg(context.Background(), e.orgB.ID), de.homeB); err != nil {
 		t.Fatal(err)
 	}
 	return de
@@ -245,15 +245,16 @@ func TestDecisionLeadPages(t *testing.T) {
 	}
 	mustContain(t, lead.get(rec), "Draft", "Reviewed: Changes", "Visiting should be person by person", "Mark as decided")
 
-	// Services: a lead adds one; a duplicate is refused with the name kept.
-	if r := lead.post("/decisions/services", url.Values{"name": {"Rowan Ward"}}); r.status != http.StatusSeeOther {
-		t.Fatalf("add service: %d", r.status)
+	// Units: a lead adds one; the same name typed differently is refused
+	// with what was typed kept.
+	if r := lead.post("/units", url.Values{"name": {"Rowan’s Ward"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("add unit: %d", r.status)
 	}
-	r = lead.post("/decisions/services", url.Values{"name": {"Rowan Ward"}})
+	r = lead.post("/units", url.Values{"name": {"rowan's  ward"}})
 	if r.status != http.StatusUnprocessableEntity {
-		t.Fatalf("duplicate service: %d", r.status)
+		t.Fatalf("duplicate unit: %d", r.status)
 	}
-	mustContain(t, r, "already has a service with this name", `value="Rowan Ward"`)
+	mustContain(t, r, "already has a ward, team or home with this name", `value="rowan&#39;s  ward"`)
 }
 
 // TestDecisionFollowUpsRevealWithTheirChoice checks the GOV.UK wiring of the

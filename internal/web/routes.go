@@ -95,6 +95,7 @@ func (s *Server) routes() *routeTable {
 
 	// Each area of the product registers its routes from its own file, one
 	// line here each.
+	s.unitRoutes(h)
 	s.decisionRoutes(h)
 	s.reviewRoutes(h)
 	s.trainingRoutes(h)

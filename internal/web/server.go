@@ -29,6 +29,9 @@ type Services struct {
 	Audit  lightbulb.AuditService
 	Mail   lightbulb.MailService
 	Resets lightbulb.ResetService
+	// Units is the organisation's one list of wards, teams and homes, and
+	// who belongs to each.
+	Units lightbulb.UnitService
 	// Decisions records everyday decisions that may restrict rights.
 	Decisions lightbulb.DecisionService
 	// Reviews runs Traffic Light reviews, their actions and shared roll-ups.
