@@ -61,9 +61,12 @@ type Case struct {
 type CaseRight struct {
 	Code string
 	// Suggested is true when the tagger put it forward; Score and Because
-	// say how strongly and why.
+	// say how strongly and why, and Strength says it in words a reviewer
+	// reads: "strong" or "possible" ("" for suggestions stored before
+	// strengths were kept).
 	Suggested bool
 	Score     float64
+	Strength  string
 	Because   []string
 	// Verdict is "" (not yet reviewed), "confirmed" or "rejected".
 	Verdict string

@@ -72,7 +72,7 @@ func TestCaseworkJourney(t *testing.T) {
 	if !strings.Contains(text(t, tb, "h1"), "E2E-IMP-1") {
 		t.Fatalf("opened %q, not the imported case", text(t, tb, "h1"))
 	}
-	mustContain(t, tb, "main", "Suggestion", "Words that led to it")
+	mustContain(t, tb, "main", "suggestion", "Words that led to it")
 	groups := eval[[]string](t, tb, `[...new Set([...document.querySelectorAll('input[name^="verdict-"]')].map(e => e.name))]`)
 	// The shipped model puts A8 (visits, personal care) and A3 (left soiled)
 	// to the reviewer; the journey needs two to confirm one and reject one.

@@ -9,7 +9,7 @@ import (
 func caseSuggest(text string) []lightbulb.CaseRight {
 	var out []lightbulb.CaseRight
 	for _, s := range tagger.Suggest(text) {
-		out = append(out, lightbulb.CaseRight{Code: s.Code, Suggested: true, Score: s.Score, Because: s.Because})
+		out = append(out, lightbulb.CaseRight{Code: s.Code, Suggested: true, Score: s.Score, Strength: s.Strength, Because: s.Because})
 	}
 	return out
 }

@@ -116,9 +116,9 @@ func putSuggestions(ctx context.Context, tx *sql.Tx, org, id int64, rs []lightbu
 		return fmt.Errorf("clear suggestions: %w", err)
 	}
 	for _, r := range rs {
-		_, err := tx.ExecContext(ctx, `INSERT INTO case_rights (org_id, case_id, code, suggested, score, because)
-			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (case_id, code) DO UPDATE SET suggested = $4, score = $5, because = $6`,
-			org, id, r.Code, true, r.Score, strings.Join(r.Because, "|"))
+		_, err := tx.ExecContext(ctx, `INSERT INTO case_rights (org_id, case_id, code, suggested, score, because, strength)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (case_id, code) DO UPDATE SET suggested = $4, score = $5, because = $6, strength = $7`,
+			org, id, r.Code, true, r.Score, strings.Join(r.Because, "|"), r.Strength)
 		if err != nil {
 			return fmt.Errorf("store suggestion: %w", err)
 		}
@@ -136,7 +136,7 @@ func (s *CaseService) FindCase(ctx context.Context, id int64) (*lightbulb.Case, 
 	if err != nil {
 		return nil, notFound(err, "There is no such case.")
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT code, suggested, score, because, verdict FROM case_rights
+	rows, err := s.db.read.QueryContext(ctx, `SELECT code, suggested, score, because, verdict, strength FROM case_rights
 		WHERE org_id = $1 AND case_id = $2 ORDER BY suggested DESC, score DESC, code`, org, id)
 	if err != nil {
 		return nil, fmt.Errorf("case rights: %w", err)
@@ -145,7 +145,7 @@ func (s *CaseService) FindCase(ctx context.Context, id int64) (*lightbulb.Case, 
 	for rows.Next() {
 		var r lightbulb.CaseRight
 		var because string
-		if err := rows.Scan(&r.Code, &r.Suggested, &r.Score, &because, &r.Verdict); err != nil {
+		if err := rows.Scan(&r.Code, &r.Suggested, &r.Score, &because, &r.Verdict, &r.Strength); err != nil {
 			return nil, err
 		}
 		r.Because = splitWords(because)

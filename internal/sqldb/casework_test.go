@@ -14,7 +14,7 @@ import (
 // tagger whose output the test can predict.
 func caseSuggest(text string) []lightbulb.CaseRight {
 	if len(text) > 0 && text[0] == 'V' {
-		return []lightbulb.CaseRight{{Code: "A8", Suggested: true, Score: 0.9, Because: []string{"visiting"}}}
+		return []lightbulb.CaseRight{{Code: "A8", Suggested: true, Score: 0.9, Strength: "strong", Because: []string{"visiting"}}}
 	}
 	return nil
 }
@@ -41,7 +41,7 @@ func TestCaseCreateFindReview(t *testing.T) {
 			t.Fatalf("B filing under A's service: %v", err)
 		}
 		got, err := cs.FindCase(f.ctxA, c.ID)
-		if err != nil || len(got.Rights) != 1 || got.Rights[0].Code != "A8" || got.Rights[0].Because[0] != "visiting" || got.Reviewed {
+		if err != nil || len(got.Rights) != 1 || got.Rights[0].Code != "A8" || got.Rights[0].Because[0] != "visiting" || got.Rights[0].Strength != "strong" || got.Reviewed {
 			t.Fatalf("find: %+v %v", got, err)
 		}
 		if _, err := cs.FindCase(f.ctxB, c.ID); lightbulb.ErrorCode(err) != lightbulb.ENOTFOUND {

@@ -30,8 +30,8 @@ type caseEnv struct {
 
 func caseSuggestForTest(text string) []lightbulb.CaseRight {
 	if strings.Contains(strings.ToLower(text), "visit") {
-		return []lightbulb.CaseRight{{Code: "A8", Suggested: true, Score: 0.87, Because: []string{"visiting"}},
-			{Code: "A3", Suggested: true, Score: 0.41, Because: []string{"left"}}}
+		return []lightbulb.CaseRight{{Code: "A8", Suggested: true, Score: 0.87, Strength: "strong", Because: []string{"visiting"}},
+			{Code: "A3", Suggested: true, Score: 0.41, Strength: "possible", Because: []string{"left"}}}
 	}
 	return nil
 }
@@ -92,7 +92,10 @@ func TestCaseRecordAndReview(t *testing.T) {
 		t.Fatalf("create: %d %s", r.status, text(r.body))
 	}
 	page := c.get(r.location)
-	mustContain(t, page, "Case INC-9", "Suggestion", "Score 0.87", "“visiting”", "Low harm")
+	mustContain(t, page, "Case INC-9", "Strong suggestion", "Possible suggestion", "“visiting”", "Low harm")
+	if strings.Contains(page.body, "0.87") {
+		t.Error("the reviewer sees the raw score; strength in words should replace it")
+	}
 	// Leaving a suggestion without a verdict is refused and keeps what was chosen.
 	r = c.post(r.location+"/review", url.Values{"verdict-A8": {"confirmed"}, "notes": {"Family upset"}})
 	if r.status != http.StatusUnprocessableEntity {

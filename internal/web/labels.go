@@ -87,6 +87,7 @@ var labelSets = map[string]map[string]string{
 		"complaint": "Complaint", "pals": "PALS concern", "incident": "Incident", "safeguarding": "Safeguarding concern",
 		"none": "No harm", "low": "Low harm", "moderate": "Moderate harm", "severe": "Severe harm", "death": "Death",
 		"open": "Open", "closed": "Closed", "confirmed": "Confirmed", "rejected": "Rejected",
+		"strong": "Strong suggestion", "possible": "Possible suggestion",
 		"fairness": "Fairness", "respect": "Respect", "equality": "Equality", "dignity": "Dignity", "autonomy": "Autonomy",
 		"source_ref": "Reference", "type": "Type of case", "received": "Date received", "service": "Ward, team or home",
 		"summary": "Summary", "harm": "Level of harm", "status": "Status", "person_ref": "Person’s reference",
