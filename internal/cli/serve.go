@@ -35,6 +35,7 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 		Plans:         sqldb.NewPlanService(db),
 		Coverage:      sqldb.NewCoverageService(db),
 		Cases:         sqldb.NewCaseService(db, caseSuggest),
+		SuggestRights: caseSuggest,
 		Privacy:       sqldb.NewPrivacyService(db),
 		Invitations:   sqldb.NewInvitationService(db),
 		MailAllowance: sqldb.NewMailAllowance(db),

@@ -42,8 +42,12 @@ func (s *Server) stepData(r *http.Request, d *lightbulb.Decision, step string, f
 		}
 	}
 	n := slices.Index(lightbulb.Steps, step)
-	return map[string]any{"D": d, "Step": step, "StepNumber": n + 1, "StepCount": len(lightbulb.Steps),
-		"Services": services, "Rights": rights, "Engaged": engaged, "Aims": lightbulb.LegitimateAims}, nil
+	data := map[string]any{"D": d, "Step": step, "StepNumber": n + 1, "StepCount": len(lightbulb.Steps),
+		"Services": services, "Rights": rights, "Engaged": engaged, "Aims": lightbulb.LegitimateAims}
+	if step == lightbulb.StepRights {
+		data["Suggested"] = s.suggestRights(strings.TrimSpace(d.Reasoning.Proposal+"\n"+d.Reasoning.Reason), rights)
+	}
+	return data, nil
 }
 
 func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, d *lightbulb.Decision, step string, form url.Values, err error) {

@@ -115,7 +115,11 @@ func (s *Server) rightsIndex(w http.ResponseWriter, r *http.Request) {
 	p.Form.Set("q", q)
 	data := map[string]any{"Groups": groups, "Query": q}
 	if q != "" {
-		data["Results"] = lightbulb.MatchRights(rights, q)
+		results := lightbulb.MatchRights(rights, q)
+		data["Results"] = results
+		if len(results) == 0 {
+			data["Suggested"] = s.suggestRights(q, rights)
+		}
 		p.Title = p.T("Search results") + ": " + q
 	}
 	p.Data = data

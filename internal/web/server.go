@@ -48,6 +48,11 @@ type Services struct {
 	Coverage lightbulb.CoverageService
 	// Cases keeps complaints, concerns and incidents reviewed through the rights lens.
 	Cases lightbulb.CaseService
+	// SuggestRights, when set, puts forward the rights some everyday words
+	// may engage (the rights suggester's model): on a decision's rights
+	// step, from what was written about the situation, and in the rights
+	// library's search when no right's words match a query.
+	SuggestRights func(text string) []lightbulb.CaseRight
 	// Jobs lists the background queue for platform admins and retries a
 	// failed job.
 	Jobs lightbulb.JobService
