@@ -132,6 +132,21 @@ type Decision struct {
 	UpdatedAt time.Time
 }
 
+// Title is what the register calls a decision: what was decided, or while
+// there is no outcome yet, what is proposed.
+func (d *Decision) Title() string {
+	if t := strings.TrimSpace(d.Reasoning.Outcome); t != "" {
+		return t
+	}
+	return strings.TrimSpace(d.Reasoning.Proposal)
+}
+
+// Acting reports whether the decision acts on people: it is in force, or it
+// was in force and has been reopened for change at a review.
+func (d *Decision) Acting() bool {
+	return d.Status == StatusInForce || (d.Status == StatusDraft && d.Version > 0)
+}
+
 // ReviewDue reports whether a review date is set and falls on or before today.
 func (d *Decision) ReviewDue(today string) bool {
 	return d.Status == StatusInForce && d.Reasoning.ReviewDate != "" && d.Reasoning.ReviewDate <= today
@@ -275,6 +290,7 @@ func (r *Reasoning) testGaps(cats map[string]Category) []Gap {
 			if blank(t.LegalBasis) {
 				add("legal_basis", "Give the law that allows restricting %s", c)
 			}
+			g = append(g, balanceGaps(t)...)
 		default: // qualified, and a justification of different treatment
 			if blank(t.LegalBasis) {
 				add("legal_basis", "Give the law that allows restricting %s", c)
@@ -282,16 +298,26 @@ func (r *Reasoning) testGaps(cats map[string]Category) []Gap {
 			if !slices.Contains(LegitimateAims, t.Aim) {
 				add("aim", "Select the legitimate aim for restricting %s", c)
 			}
-			if blank(t.Necessary) {
-				add("necessary", "Explain why restricting %s is necessary", c)
-			}
-			if blank(t.LessRestrictive) {
-				add("less_restrictive", "List the less restrictive options considered for %s and why each was not enough", c)
-			}
-			if blank(t.Proportionate) {
-				add("proportionate", "Explain why restricting %s is proportionate for this person", c)
-			}
+			g = append(g, balanceGaps(t)...)
 		}
+	}
+	return g
+}
+
+// balanceGaps asks what every restriction that may be justified needs,
+// whether the right is limited or qualified: why it is necessary, the less
+// restrictive options considered, and why it is proportionate.
+func balanceGaps(t RightTest) []Gap {
+	var g []Gap
+	add := func(field, msg string) { g = append(g, Gap{StepTests, field + "-" + t.Code, msg, t.Code}) }
+	if strings.TrimSpace(t.Necessary) == "" {
+		add("necessary", "Explain why restricting %s is necessary")
+	}
+	if strings.TrimSpace(t.LessRestrictive) == "" {
+		add("less_restrictive", "List the less restrictive options considered for %s and why each was not enough")
+	}
+	if strings.TrimSpace(t.Proportionate) == "" {
+		add("proportionate", "Explain why restricting %s is proportionate for this person")
 	}
 	return g
 }
@@ -305,6 +331,8 @@ type DecisionFilter struct {
 	// Review is "due" (on or before Today plus 14 days) or "overdue".
 	Review string
 	Today  string
+	// PersonRef finds decisions about a person by (part of) their reference.
+	PersonRef string
 }
 
 // DueSoonDays is how far ahead a review counts as due, and when the owner
@@ -323,6 +351,9 @@ type DecisionService interface {
 	MarkDecided(ctx context.Context, id int64) (*Decision, error)
 	// ReviewDecision records a review of a decision in force and keeps a version.
 	ReviewDecision(ctx context.Context, id int64, rv DecisionReview) (*Decision, error)
+	// DiscardDraft deletes a draft that was never decided, if the actor in
+	// ctx owns it, and keeps what it said in the audit log.
+	DiscardDraft(ctx context.Context, id int64) error
 	// Versions lists the kept versions, newest first.
 	Versions(ctx context.Context, id int64) ([]*Version, error)
 	// Categories returns each right's category, for Missing.

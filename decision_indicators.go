@@ -15,8 +15,10 @@ type Indicators struct {
 	Restrictions int
 	ByRight      []Count
 	ByService    []Count
-	// Complete and Open count the draft and in-force decisions, and how many
-	// of those have complete reasoning.
+	// Open counts the decisions that act on people: those in force, and
+	// those reopened for change at a review (a draft that was decided
+	// before). Complete counts how many of those have complete reasoning.
+	// Drafts never decided are not counted: a try abandoned is not a gap.
 	Complete int
 	Open     int
 	Blanket  int
@@ -39,7 +41,7 @@ func SummariseDecisions(ds []*Decision, today string) *Indicators {
 	byRight, bySvc, byMonth := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, d := range ds {
 		byMonth[d.CreatedAt.Format("2006-01")]++
-		if d.Status == StatusEnded {
+		if !d.Acting() {
 			continue
 		}
 		in.Open++

@@ -34,10 +34,15 @@ func TestMissing(t *testing.T) {
 			r.Rights = append(r.Rights, "A3")
 			r.Tests = append(r.Tests, RightTest{Code: "A3", Restricts: "yes", Necessary: "short of staff"})
 		}, []string{"restricts-A3"}},
-		{"limited right needs its permitted case", func(r *Reasoning) {
+		{"limited right needs its permitted case, necessity and proportionality", func(r *Reasoning) {
 			r.Rights = []string{"A5"}
 			r.Tests = []RightTest{{Code: "A5", Restricts: "yes"}}
-		}, []string{"permitted_case-A5", "legal_basis-A5"}},
+		}, []string{"permitted_case-A5", "legal_basis-A5", "necessary-A5", "less_restrictive-A5", "proportionate-A5"}},
+		{"limited right restriction complete", func(r *Reasoning) {
+			r.Rights = []string{"A5"}
+			r.Tests = []RightTest{{Code: "A5", Restricts: "yes", PermittedCase: "5(1)(e)", LegalBasis: "MHA 1983 s3",
+				Necessary: "n", LessRestrictive: "l", Proportionate: "p"}}
+		}, nil},
 		{"discrimination alone", func(r *Reasoning) {
 			r.Rights = []string{"A14"}
 			r.Tests = []RightTest{{Code: "A14", Restricts: "no"}}
@@ -81,8 +86,12 @@ func TestSummariseDecisions(t *testing.T) {
 		mk(StatusInForce, "Ward 2", true, func(r *Reasoning) { r.Scope = ScopeEveryone; r.ReviewDate = "2026-03-01" }),
 		mk(StatusInForce, "Ward 2", true, func(r *Reasoning) { r.Tests[0].Restricts = "no" }),
 		mk(StatusDraft, "Ward 1", false, nil),
+		mk(StatusDraft, "Ward 1", false, nil),
 		mk(StatusEnded, "Ward 1", true, func(r *Reasoning) { r.ReviewDate = "2026-01-01" }),
 	}
+	// A draft reopened for change at a review is still acting on people;
+	// the other draft was never decided and is not counted.
+	ds[3].Version = 1
 	in := SummariseDecisions(ds, today)
 	if in.InForce != 3 || in.Restrictions != 2 || in.Blanket != 1 || in.Overdue != 1 || in.Open != 4 || in.Complete != 3 || in.CompletePercent() != 75 {
 		t.Fatalf("indicators = %+v", in)
@@ -93,7 +102,7 @@ func TestSummariseDecisions(t *testing.T) {
 	if len(in.ByService) != 2 || in.ByService[0].Key != "Ward 1" || in.ByService[1].N != 1 {
 		t.Fatalf("by service = %+v", in.ByService)
 	}
-	if len(in.ByMonth) != 1 || in.ByMonth[0].N != 5 {
+	if len(in.ByMonth) != 1 || in.ByMonth[0].N != 6 {
 		t.Fatalf("by month = %+v", in.ByMonth)
 	}
 	if (&Indicators{}).CompletePercent() != 0 {

@@ -142,9 +142,26 @@ func TestLeadRecordsAndReviewsADecision(t *testing.T) {
 	visitStatus(t, tb, rec+"/edit/situation", http.StatusUnprocessableEntity)
 	mustContain(t, tb, ".govuk-error-summary", "This decision has ended, so it cannot be changed")
 
-	// Indicators for the lead, as tables.
+	// The register names decisions by what was decided; the lead finds the
+	// ones about WW-07 by her reference.
+	visit(t, tb, "/decisions")
+	mustContain(t, tb, "main", "Phones kept in the office")
+	typeInto(t, tb, "#f-person", "ww 07")
+	submit(t, tb, "register-by-person", `form.lb-filters button[type=submit]`)
+	mustContain(t, tb, "main", "Ward door locked 22:00 to 07:00")
+	if strings.Contains(text(t, tb, "main"), "Phones kept in the office") {
+		t.Error("searching for WW-07 lists a blanket rule about everyone")
+	}
+
+	// Indicators for the lead: charts with their tables, and a CSV.
 	visit(t, tb, "/decisions/indicators")
-	mustContain(t, tb, "main", "Restrictions in force by right", "Blanket rules in force", "Reviews overdue")
+	mustContain(t, tb, "main", "Restrictions in force by right", "Blanket rules in force", "Reviews overdue",
+		"Decisions in force with complete reasoning", "Download these figures (CSV)")
+	for _, id := range []string{"rights-chart", "services-chart", "months-chart"} {
+		if !eval[bool](t, tb, fmt.Sprintf(`!!document.querySelector('svg[aria-labelledby^=%q]')`, id)) {
+			t.Errorf("the indicators page has no %s", id)
+		}
+	}
 }
 
 // Journey: a nurse with JavaScript off records a draft, gets errors that keep
@@ -191,6 +208,18 @@ func TestNurseRecordsADraftWithoutJavaScript(t *testing.T) {
 	}
 	shot(t, tb, "print")
 	setMedia(t, tb, "")
+
+	// She thinks better of it and throws the draft away; the register no
+	// longer lists it.
+	rec := here(t, tb)
+	click(t, tb, "discard-confirm", `a[href$="/discard"]`)
+	mustContain(t, tb, "main", "Discard this draft?", "Stop visits to WW-44 after 6pm", "kept in the audit log")
+	click(t, tb, "discarded", `main form button[type=submit]`)
+	mustContain(t, tb, "main", "has been discarded", "Decisions register")
+	if strings.Contains(text(t, tb, "main"), "Stop visits to WW-44 after 6pm") {
+		t.Error("the register still lists the discarded draft")
+	}
+	visitStatus(t, tb, rec, http.StatusNotFound)
 }
 
 // shownFollowUps lists the ids of the radios' follow-up questions on show.

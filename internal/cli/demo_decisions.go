@@ -51,7 +51,9 @@ func demoDecisions() []demoDecision {
 			Scope: lightbulb.ScopePerson, PersonRef: "WW-07", Involved: "partly", OwnWords: "I need to get home to feed the cat.",
 			Others: "Her daughter agrees she is not safe outside alone at night.",
 			Rights: []string{"A5", "A8"}, Tests: []lightbulb.RightTest{
-				{Code: "A5", Restricts: "yes", PermittedCase: "Article 5(1)(e): lawful detention of a person of unsound mind, with a standard authorisation", LegalBasis: "Deprivation of Liberty Safeguards authorisation (Mental Capacity Act 2005, Schedule A1)"},
+				{Code: "A5", Restricts: "yes", PermittedCase: "Article 5(1)(e): lawful detention of a person of unsound mind, with a standard authorisation", LegalBasis: "Deprivation of Liberty Safeguards authorisation (Mental Capacity Act 2005, Schedule A1)",
+					Necessary: "She cannot find her way back at night and has been found in the cold twice.", LessRestrictive: "A door sensor alone: staff could not reach her in time. Moving her nearer the nurses' station: she still left.",
+					Proportionate: "Only at night, only while she is on the ward; she walks out with staff whenever she asks."},
 				qualified("A8", mca, "health_morals", "Two night-time exits in a week; she could not find her way back.", "Door sensor alone: staff could not reach her in time. Night walks with staff: offered and used, but she still tries to leave alone.", "Door open by day; staff walk with her at night when she asks; reviewed monthly.")},
 			Outcome: "Ward door locked 22:00 to 07:00; staff offer escorted walks on request.", DecidedBy: "Ward manager with the consultant"}},
 		{"northbridge-nhs", "lead@northbridge.test", "Ash Ward (acute mental health)", 60, true, nil, lightbulb.Reasoning{
@@ -98,7 +100,9 @@ func demoDecisions() []demoDecision {
 			Proposal: "Keypad lock on the front door for all residents", Reason: "Two residents with dementia are at risk if they leave alone.",
 			Scope: lightbulb.ScopeEveryone, BlanketWhy: "The building has one front door.", Involved: "partly", Others: "Residents' meeting: most were unhappy about needing staff to go out.",
 			Rights: []string{"A5", "A8"}, Tests: []lightbulb.RightTest{
-				{Code: "A5", Restricts: "yes", PermittedCase: "Article 5(1)(e), for the two residents with authorisations", LegalBasis: "Deprivation of Liberty Safeguards authorisations for two residents only"},
+				{Code: "A5", Restricts: "yes", PermittedCase: "Article 5(1)(e), for the two residents with authorisations", LegalBasis: "Deprivation of Liberty Safeguards authorisations for two residents only",
+					Necessary: "Two residents with authorisations are at risk if they leave alone.", LessRestrictive: "Door alarms for the two residents: not tried.",
+					Proportionate: "Not shown: the lock stops eleven residents going out to keep two safe."},
 				qualified("A8", "Care Act 2014 duty of care", "health_morals", "To keep two residents safe.", "Code shown by the door for residents who can use it: not tried.", "Affects eleven residents to protect two.")},
 			Outcome: "Keypad fitted; staff open the door on request.", DecidedBy: "Home manager"}},
 		{"brightwell-care", "manager@brightwell.test", "Oak House", 10, true, nil, lightbulb.Reasoning{

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"unicode/utf8"
 
@@ -18,6 +19,14 @@ func NewAuditService(db *DB) *AuditService { return &AuditService{db: db} }
 // visitor or a sign-in attempt has no actor, and a platform action no
 // organisation.
 func (s *AuditService) Record(ctx context.Context, action, target, detail string) error {
+	return auditIn(ctx, s.db.write, action, target, detail)
+}
+
+// auditIn appends an entry through ex, so a store can record a change in
+// the change's own transaction.
+func auditIn(ctx context.Context, ex interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, action, target, detail string) error {
 	var orgID, actorID *int64
 	var name, ip string
 	if id, err := lightbulb.OrgFrom(ctx); err == nil {
@@ -29,7 +38,7 @@ func (s *AuditService) Record(ctx context.Context, action, target, detail string
 		}
 		name, ip = a.Name, a.IP
 	}
-	_, err := s.db.write.ExecContext(ctx, `INSERT INTO audit_log (org_id, actor_id, actor_name, action, target, detail, ip, created_at)
+	_, err := ex.ExecContext(ctx, `INSERT INTO audit_log (org_id, actor_id, actor_name, action, target, detail, ip, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, orgID, actorID, name, action, target, detail, ip, lightbulb.Now())
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -95,8 +96,28 @@ func (s *DecisionService) FindDecisions(ctx context.Context, f lightbulb.Decisio
 	case "overdue":
 		arg("d.status = 'in_force' AND d.review_date <> '' AND d.review_date < $%d", f.Today)
 	}
-	return s.query(ctx, decisionCols+` WHERE `+where+
+	ds, err := s.query(ctx, decisionCols+` WHERE `+where+
 		` ORDER BY CASE WHEN d.review_date = '' THEN 1 ELSE 0 END, d.review_date, d.id DESC`, args...)
+	if err != nil || strings.TrimSpace(f.PersonRef) == "" {
+		return ds, err
+	}
+	// The reference lives in the reasoning, so it is matched here, ignoring
+	// case, spaces and dashes: "ww 21" finds "WW-21".
+	want := refKey(f.PersonRef)
+	return slices.DeleteFunc(ds, func(d *lightbulb.Decision) bool {
+		return !strings.Contains(refKey(d.Reasoning.PersonRef), want)
+	}), nil
+}
+
+// refKey is a person reference as it is compared: lower case, letters and
+// digits only.
+func refKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
 }
 
 // FindDecision returns one decision of the organisation in ctx.
@@ -274,4 +295,44 @@ func rightKey(code string) string {
 func validDate(s string) bool {
 	_, err := time.Parse(time.DateOnly, s)
 	return err == nil
+}
+
+// DiscardDraft deletes a draft that was never decided, if the actor in ctx
+// owns it. What it said goes into the audit log in the same transaction, so
+// nothing is lost without a trace.
+func (s *DecisionService) DiscardDraft(ctx context.Context, id int64) error {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return err
+	}
+	a := lightbulb.ActorFrom(ctx)
+	if a == nil || a.UserID == 0 {
+		return lightbulb.Errorf(lightbulb.EFORBIDDEN, "Sign in to discard a draft.")
+	}
+	return s.db.tx(ctx, func(tx *sql.Tx) error {
+		d, err := scanDecision(tx.QueryRowContext(ctx, decisionCols+` WHERE d.org_id = $1 AND d.id = $2`, org, id))
+		if err != nil {
+			return notFound(err, "There is no such decision.")
+		}
+		switch {
+		case d.Status != lightbulb.StatusDraft || d.Version > 0:
+			return lightbulb.Errorf(lightbulb.ECONFLICT, "Only a draft that was never decided can be discarded. Review a decision to end it.")
+		case d.OwnerID != a.UserID:
+			return lightbulb.Errorf(lightbulb.EFORBIDDEN, "Only the person who started a draft can discard it.")
+		}
+		body, err := json.Marshal(d.Reasoning)
+		if err != nil {
+			return err
+		}
+		if err := auditIn(ctx, tx, "decision.discard", fmt.Sprintf("decision %d", d.ID), d.ServiceName+": "+string(body)); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM decision_reminders WHERE org_id = $1 AND decision_id = $2`, org, id); err != nil {
+			return fmt.Errorf("discard decision: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM decisions WHERE org_id = $1 AND id = $2`, org, id); err != nil {
+			return fmt.Errorf("discard decision: %w", err)
+		}
+		return nil
+	})
 }

@@ -238,7 +238,8 @@ func TestDecisionRegisterFilters(t *testing.T) {
 		blanket.Scope, blanket.BlanketWhy = lightbulb.ScopeEveryone, "Fire exit"
 		liberty := completeA8(f.today)
 		liberty.Rights = []string{"A5"}
-		liberty.Tests = []lightbulb.RightTest{{Code: "A5", Restricts: "yes", PermittedCase: "5(1)(e)", LegalBasis: "MHA s3"}}
+		liberty.Tests = []lightbulb.RightTest{{Code: "A5", Restricts: "yes", PermittedCase: "5(1)(e)", LegalBasis: "MHA s3",
+			Necessary: "n", LessRestrictive: "l", Proportionate: "p"}}
 		idSoon := mk(f.wardA.ID, soon, true)
 		idBlanket := mk(ward2.ID, blanket, true)
 		idLiberty := mk(f.wardA.ID, liberty, true)

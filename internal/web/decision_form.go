@@ -107,14 +107,7 @@ func (s *Server) editable(w http.ResponseWriter, r *http.Request) (*lightbulb.De
 		if d.Status == lightbulb.StatusEnded {
 			msg = "This decision has ended, so it cannot be changed. Record a new decision instead."
 		}
-		data, err := s.recordData(r, d)
-		if err != nil {
-			s.serverError(w, r, err)
-			return nil, "", false
-		}
-		p := s.newPage(r, "", data)
-		p.Title = p.T("Decision %d", d.ID)
-		s.formError(w, r, "decision_record", p, lightbulb.Errorf(lightbulb.ECONFLICT, "%s", msg))
+		s.recordError(w, r, d, lightbulb.Errorf(lightbulb.ECONFLICT, "%s", msg))
 		return nil, "", false
 	}
 	return d, step, true

@@ -22,6 +22,8 @@ func (s *Server) decisionRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /decisions/{id}/edit/{step}", s.requireStaff(s.decisionStep))
 	h("POST /decisions/{id}/edit/{step}", s.requireStaff(s.decisionStepSave))
 	h("POST /decisions/{id}/decide", s.requireStaff(s.decisionDecide))
+	h("GET /decisions/{id}/discard", s.requireStaff(s.decisionDiscardForm))
+	h("POST /decisions/{id}/discard", s.requireStaff(s.decisionDiscard))
 	h("GET /decisions/{id}/review", s.requireStaff(s.decisionReviewForm))
 	h("POST /decisions/{id}/review", s.requireStaff(s.decisionReview))
 }
@@ -62,7 +64,7 @@ func (s *Server) decisionRegister(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q := r.URL.Query()
 	f := lightbulb.DecisionFilter{Right: q.Get("right"), Status: lightbulb.Status(q.Get("status")),
-		Blanket: q.Get("blanket") == "1", Review: q.Get("review"), Today: today()}
+		Blanket: q.Get("blanket") == "1", Review: q.Get("review"), Today: today(), PersonRef: q.Get("person")}
 	f.ServiceID, _ = strconv.ParseInt(q.Get("service"), 10, 64)
 	if !slices.Contains(lightbulb.Statuses, f.Status) {
 		f.Status = ""
@@ -84,6 +86,9 @@ func (s *Server) decisionRegister(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	if f.PersonRef != "" {
+		_ = s.Audit.Record(ctx, "decision.search", "decisions", f.PersonRef)
 	}
 	p := s.newPage(r, "Decisions register", map[string]any{"Decisions": ds, "Services": services, "Rights": rights,
 		"Statuses": lightbulb.Statuses, "Today": f.Today})
@@ -176,14 +181,7 @@ func (s *Server) decisionDecide(w http.ResponseWriter, r *http.Request) {
 	}
 	got, err := s.Decisions.MarkDecided(r.Context(), d.ID)
 	if lightbulb.ErrorCode(err) == lightbulb.ECONFLICT {
-		data, derr := s.recordData(r, d)
-		if derr != nil {
-			s.serverError(w, r, derr)
-			return
-		}
-		p := s.newPage(r, "", data)
-		p.Title = p.T("Decision %d", d.ID)
-		s.formError(w, r, "decision_record", p, err)
+		s.recordError(w, r, d, err)
 		return
 	} else if err != nil {
 		s.appError(w, r, err)

@@ -25,7 +25,7 @@ func TestDecisionIsolation(t *testing.T) {
 	onRecord := []route{
 		{"GET", rec, nil}, {"GET", rec + "/record.pdf", nil}, {"GET", rec + "/edit/situation", nil}, {"POST", rec + "/edit/situation", steal},
 		{"GET", rec + "/edit/tests", nil}, {"POST", rec + "/edit/rights", url.Values{"rights": {"A3"}}},
-		{"POST", rec + "/decide", nil}, {"GET", rec + "/review", nil},
+		{"POST", rec + "/decide", nil}, {"GET", rec + "/review", nil}, {"GET", rec + "/discard", nil}, {"POST", rec + "/discard", nil},
 		{"POST", rec + "/review", url.Values{"note": {"x"}, "outcome": {"end"}}},
 	}
 	staffPages := []route{{"GET", "/decisions", nil}, {"GET", "/decisions/new", nil}}

@@ -79,7 +79,7 @@ func TestWelshCrawlFindsNoEnglish(t *testing.T) {
 	lead := e.client().signIn("leadA")
 	d := startDecision(t, lead, e.decisionEnv, "Keep the door locked at night")
 	pages := []string{"/", "/rights", "/rights/A8", "/rights/A8/easy-read", "/accessibility", "/privacy", "/cookies",
-		"/dashboard", "/account", "/decisions", "/decisions/new", d, d + "/edit/voice", d + "/edit/outcome",
+		"/dashboard", "/account", "/decisions", "/decisions/new", d, d + "/edit/voice", d + "/edit/outcome", d + "/discard",
 		"/decisions/indicators", "/cases", "/cases/new", fmt.Sprintf("/cases/%d", c.ID), "/cases/indicators", "/cases/import",
 		"/reviews", "/reviews/new"}
 	for _, p := range pages {
