@@ -216,7 +216,7 @@ func TestNurseRecordsADraftWithoutJavaScript(t *testing.T) {
 	mustContain(t, tb, "main", "Discard this draft?", "Stop visits to WW-44 after 6pm", "kept in the audit log")
 	click(t, tb, "discarded", `main form button[type=submit]`)
 	mustContain(t, tb, "main", "has been discarded", "Decisions register")
-	if strings.Contains(text(t, tb, "main"), "Stop visits to WW-44 after 6pm") {
+	if strings.Contains(text(t, tb, "main table"), "Stop visits to WW-44 after 6pm") {
 		t.Error("the register still lists the discarded draft")
 	}
 	visitStatus(t, tb, rec, http.StatusNotFound)
