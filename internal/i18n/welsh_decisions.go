@@ -40,7 +40,6 @@ var welshDecisions = map[string]string{
 	"Decision indicators":          "Dangosyddion penderfyniadau",
 	"Decisions in force":           "Penderfyniadau mewn grym",
 	"Decisions in force or reopened at a review":                        "Penderfyniadau mewn grym neu wedi'u hailagor mewn adolygiad",
-	"Decisions in force with complete reasoning":                        "Penderfyniadau mewn grym gyda rhesymu cyflawn",
 	"Decisions recorded each month":                                     "Penderfyniadau a gofnodwyd bob mis",
 	"Decisions register":                                                "Cofrestr penderfyniadau",
 	"Decisions that may restrict someone’s rights, kept under review.":  "Penderfyniadau a allai gyfyngu ar hawliau rhywun, a gedwir dan adolygiad.",
