@@ -9,8 +9,8 @@ func init() {
 		Source:     "Co-production", SourceURL: "/coproduction",
 		Better: BetterHigher, Unit: UnitCount})
 	DefineIndicator(IndicatorDef{Key: "coprod.paid", Name: "Experts paid within target",
-		Definition:  "Of the claims paid in the month, the share paid within 20 working days of the claim.",
-		Numerator:   "Claims paid within 20 working days",
+		Definition:  "Of the claims paid in the month, the share paid within the organisation's target (20 working days of the claim unless it sets its own).",
+		Numerator:   "Claims paid within the target",
 		Denominator: "Claims paid in the month",
 		Source:      "Co-production", SourceURL: "/coproduction",
 		Better: BetterHigher, Unit: UnitPercent, Target: 95, HasTarget: true})

@@ -5,10 +5,6 @@ import (
 	"time"
 )
 
-// PayTargetWorkingDays is how soon an expert's claim should be paid,
-// counted in working days from when it was made.
-const PayTargetWorkingDays = 20
-
 // WorkingDays counts the weekdays after from's day up to and including
 // to's day, in Europe/London. Bank holidays count as working days.
 func WorkingDays(from, to time.Time) int {
@@ -33,8 +29,9 @@ func (c *Claim) DaysToPay(now time.Time) int {
 	return WorkingDays(c.CreatedAt, now)
 }
 
-// Late reports whether the claim took, or is taking, longer than the target.
-func (c *Claim) Late(now time.Time) bool { return c.DaysToPay(now) > PayTargetWorkingDays }
+// Late reports whether the claim took, or is taking, longer than target
+// working days (the organisation's own target) to pay.
+func (c *Claim) Late(now time.Time, target int) bool { return c.DaysToPay(now) > target }
 
 // CoprodMonth is one month's co-production in figures.
 type CoprodMonth struct {
@@ -71,8 +68,9 @@ func percent(n, of int) int {
 }
 
 // CountCoprod works out the indicators from claims (by the month they were
-// made) and check-ins (by the month they fell due, if due by now).
-func CountCoprod(claims []*Claim, followUps []*FollowUp, now time.Time) *CoprodIndicators {
+// made, paid within target working days) and check-ins (by the month they
+// fell due, if due by now).
+func CountCoprod(claims []*Claim, followUps []*FollowUp, now time.Time, target int) *CoprodIndicators {
 	months := map[string]*CoprodMonth{}
 	month := func(t time.Time) *CoprodMonth {
 		k := t.In(London).Format("2006-01")
@@ -89,7 +87,7 @@ func CountCoprod(claims []*Claim, followUps []*FollowUp, now time.Time) *CoprodI
 		if c.State == ClaimPaid {
 			m.Paid++
 			x.Paid++
-			if !c.Late(now) {
+			if !c.Late(now, target) {
 				m.PaidOnTime++
 				x.PaidOnTime++
 			}

@@ -62,6 +62,16 @@ type Involvement struct {
 	LeadName      string
 	CreatedAt     time.Time
 	Invites       []*Invite
+	// NeedsCheck is a kind of check (CheckKinds) every expert must hold on
+	// the day, or "" for none.
+	NeedsCheck string
+	// A link, never a copy: the training session the experts facilitate,
+	// or the Traffic Light review they contribute to, if any.
+	TrainingSessionID int64
+	ReviewID          int64
+	LinkTitle         string // the session's course or the review's title
+	// CheckStates is each invited expert's NeedsCheck state on the day.
+	CheckStates map[int64]string
 }
 
 // EndsAt is when the session ends.
@@ -102,6 +112,9 @@ func (i *Involvement) Validate() error {
 	}
 	if i.SupporterID == 0 {
 		v.Add("supporter", "Choose who will follow up with experts afterwards")
+	}
+	if i.NeedsCheck != "" && !slices.Contains(CheckKinds, i.NeedsCheck) {
+		v.Add("needs_check", "Choose a check from the list, or none")
 	}
 	return v.Err()
 }
@@ -174,6 +187,31 @@ type CoprodSettings struct {
 	// SecondAbovePence: claims with a total above it need a second
 	// approver; 0 for never.
 	SecondAbovePence int64
+	// PayTargetDays: claims should be paid within this many working days.
+	PayTargetDays int
+	// RenewalDays: for this many days after a check ends its renewal is
+	// awaited, and the expert is not shown as lapsed.
+	RenewalDays int
+}
+
+// DefaultCoprodSettings are an organisation's settings until it saves its own.
+func DefaultCoprodSettings() *CoprodSettings {
+	return &CoprodSettings{PayTargetDays: DefaultPayTargetDays, RenewalDays: DefaultRenewalDays}
+}
+
+// Validate checks the settings before they are saved.
+func (s *CoprodSettings) Validate() error {
+	var v ValidationErrors
+	if s.SecondAbovePence < 0 || s.SecondAbovePence > MaxCapPence {
+		v.Add("second_above", "Enter an amount from £0 to £100,000, or leave it blank for no second approver")
+	}
+	if s.PayTargetDays < 1 || s.PayTargetDays > MaxPayTargetDays {
+		v.Add("pay_target", "Enter a payment target from 1 to 120 working days")
+	}
+	if s.RenewalDays < 0 || s.RenewalDays > MaxRenewalDays {
+		v.Add("renewal_days", "Enter a renewal window from 0 to 180 days")
+	}
+	return v.Err()
 }
 
 // TotalPence is the fee with expenses.
@@ -274,6 +312,7 @@ type ExpertRecords struct {
 	Invites   []*Invite
 	Claims    []*Claim
 	FollowUps []*FollowUp
+	Checks    []*ExpertCheck // newest first
 }
 
 // CoprodService keeps co-production for the organisation in ctx.
@@ -320,6 +359,7 @@ type CoprodService interface {
 	// RequestFollowUp lets an expert ask for a follow-up at any time.
 	RequestFollowUp(ctx context.Context, userID int64) error
 	CoprodVoices
+	CheckService
 }
 
 // Clock is the session's start as 24-hour "15:04" in Europe/London.

@@ -21,3 +21,17 @@ func CoprodFollowUpMail(to, name, lang string, f *FollowUp, overdue bool, baseUR
 		Name, Expert, Title, Due, Link string
 	}{name, f.ExpertName, f.Title, LongTime(f.DueAt, lang), fmt.Sprintf("%s/coproduction/follow-ups/%d", baseURL, f.ID)})
 }
+
+// CoprodCheckMail tells an expert (own) or a co-production lead, in their
+// language, that a check ends soon and needs renewing.
+func CoprodCheckMail(to, name, lang string, c *ExpertCheck, own bool, baseURL string) *Mail {
+	link := baseURL + "/coproduction/checks"
+	if own {
+		link = baseURL + "/coproduction/me"
+	}
+	ends, _ := ParseDate(c.ExpiresOn)
+	return letter("coprod_check_due", lang, to, struct {
+		Name, Expert, Kind, Ends, Link string
+		Own                            bool
+	}{name, c.ExpertName, c.Kind, LongDate(ends.Time(), lang), link, own})
+}

@@ -47,15 +47,19 @@ func TestCountCoprod(t *testing.T) {
 		{DueAt: mon.AddDate(0, 1, 0)},
 		{DueAt: now.Add(time.Hour)}, // not yet due
 	}
-	x := CountCoprod(claims, fus, now)
+	x := CountCoprod(claims, fus, now, DefaultPayTargetDays)
 	if x.Paid != 2 || x.PaidOnTime != 1 || x.PercentPaidOnTime() != 50 || x.FollowUps != 3 || x.FollowedUp != 1 || x.PercentFollowedUp() != 33 {
 		t.Fatalf("indicators: %+v", x)
 	}
 	if len(x.Months) != 2 || x.Months[0].Month != "2026-03" || x.Months[0].Minutes != 180 || x.Months[0].SpendPence != 7950 {
 		t.Fatalf("months: %+v", x.Months)
 	}
-	if !claims[2].Late(now) || claims[0].Late(now) {
+	if !claims[2].Late(now, 20) || claims[0].Late(now, 20) {
 		t.Fatal("lateness")
+	}
+	// An organisation's own, longer target: 35 working days is on time.
+	if x := CountCoprod(claims, fus, now, 40); x.PaidOnTime != 2 || claims[1].Late(now, 40) {
+		t.Fatalf("an organisation's own target: %+v", x)
 	}
 }
 
@@ -76,5 +80,26 @@ func TestCountGroupsHidesSmallCounts(t *testing.T) {
 	}
 	if x.People != 7 || x.Sharing != 6 || got["carer"].Count != 6 || !got["bsl_user"].Hidden || got["bsl_user"].Count != 0 || got["lgbtq"].Hidden {
 		t.Fatalf("groups: %+v", x)
+	}
+}
+
+func TestCheckStates(t *testing.T) {
+	c := &ExpertCheck{CheckedOn: "2025-01-10", ExpiresOn: "2026-01-10"}
+	for day, want := range map[string]string{"2025-06-01": CheckValid, "2025-12-11": CheckValid, "2025-12-12": CheckEnding,
+		"2026-01-10": CheckEnding, "2026-01-11": CheckRenewing, "2026-02-09": CheckRenewing, "2026-02-10": CheckLapsed} {
+		if got := c.StateOn(day, 30); got != want {
+			t.Errorf("on %s: %s, want %s", day, got, want)
+		}
+	}
+	if got := c.StateOn("2026-01-11", 0); got != CheckLapsed {
+		t.Errorf("no renewal window: %s", got)
+	}
+	var none *ExpertCheck
+	if none.StateOn("2026-01-01", 30) != CheckNone || CheckUsable(CheckNone) || CheckUsable(CheckLapsed) || !CheckUsable(CheckRenewing) {
+		t.Error("a missing or lapsed check must not be usable")
+	}
+	bad := &ExpertCheck{ExpertID: 1, Kind: "dbs", CheckedOn: "2025-01-10", ExpiresOn: "2025-01-01"}
+	if err := bad.Validate(); ErrorMessage(err) == "" {
+		t.Error("a check ending before it was done was accepted")
 	}
 }

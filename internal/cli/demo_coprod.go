@@ -57,6 +57,9 @@ func loadCoprodDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 			return fmt.Errorf("demo rate: %w", err)
 		}
 	}
+	if err := loadCheckDemo(ctx, svc, ids[2:]); err != nil {
+		return err
+	}
 	d := &coprodDemo{svc: svc, db: db, ctx: ctx, lead: ids[0], finance: ids[1], experts: ids[2:]}
 	for m := 12; m >= 1; m-- {
 		if err := d.meeting(m); err != nil {
@@ -79,6 +82,23 @@ func loadCoprodDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 		return fmt.Errorf("demo note: %w", err)
 	}
 	fmt.Fprintln(out, "Co-production demo: a year of committee meetings, claims and check-ins.")
+	return nil
+}
+
+// loadCheckDemo records the committee's checks: Esther's DBS check is in
+// date and her safeguarding training ends soon; Lowri's DBS check ended
+// last week and is in its renewal window; Ifan has none.
+func loadCheckDemo(ctx context.Context, svc *sqldb.CoprodService, experts []int64) error {
+	day := func(n int) string { return demoAt(n, 12).Format(time.DateOnly) }
+	for _, c := range []lightbulb.ExpertCheck{
+		{ExpertID: experts[0], Kind: "dbs", CheckedOn: day(-400), ExpiresOn: day(330)},
+		{ExpertID: experts[0], Kind: "safeguarding", CheckedOn: day(-345), ExpiresOn: day(20)},
+		{ExpertID: experts[2], Kind: "dbs", CheckedOn: day(-1100), ExpiresOn: day(-7)},
+	} {
+		if err := svc.RecordCheck(ctx, &c); err != nil {
+			return fmt.Errorf("demo check: %w", err)
+		}
+	}
 	return nil
 }
 

@@ -223,14 +223,20 @@ func actorID(a *lightbulb.Actor) int64 {
 	return a.UserID
 }
 
-// Settings returns the organisation's co-production settings.
+// Settings returns the organisation's co-production settings, or the
+// defaults until it saves its own.
 func (s *CoprodService) Settings(ctx context.Context) (*lightbulb.CoprodSettings, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return nil, err
 	}
-	st := &lightbulb.CoprodSettings{}
-	err = s.db.read.QueryRowContext(ctx, `SELECT second_above_pence FROM coprod_settings WHERE org_id = $1`, org).Scan(&st.SecondAbovePence)
+	return coprodSettings(ctx, s.db.read, org)
+}
+
+func coprodSettings(ctx context.Context, q querier, org int64) (*lightbulb.CoprodSettings, error) {
+	st := lightbulb.DefaultCoprodSettings()
+	err := q.QueryRowContext(ctx, `SELECT second_above_pence, pay_target_days, renewal_days FROM coprod_settings WHERE org_id = $1`, org).
+		Scan(&st.SecondAbovePence, &st.PayTargetDays, &st.RenewalDays)
 	if err == sql.ErrNoRows {
 		err = nil
 	}
@@ -243,13 +249,15 @@ func (s *CoprodService) SaveSettings(ctx context.Context, st *lightbulb.CoprodSe
 	if err != nil {
 		return err
 	}
-	if st.SecondAbovePence < 0 || st.SecondAbovePence > lightbulb.MaxCapPence {
-		return lightbulb.FieldError("second_above", "Enter an amount from £0 to £100,000, or leave it blank for no second approver")
+	if err := st.Validate(); err != nil {
+		return err
 	}
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO coprod_settings (org_id, second_above_pence, updated_by, updated_at) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (org_id) DO UPDATE SET second_above_pence = excluded.second_above_pence, updated_by = excluded.updated_by,
-			updated_at = excluded.updated_at`, org, st.SecondAbovePence, nullID(actorID(lightbulb.ActorFrom(ctx))), lightbulb.Now())
+		_, err := tx.ExecContext(ctx, `INSERT INTO coprod_settings (org_id, second_above_pence, pay_target_days, renewal_days, updated_by, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (org_id) DO UPDATE SET second_above_pence = excluded.second_above_pence,
+			pay_target_days = excluded.pay_target_days, renewal_days = excluded.renewal_days, updated_by = excluded.updated_by,
+			updated_at = excluded.updated_at`, org, st.SecondAbovePence, st.PayTargetDays, st.RenewalDays,
+			nullID(actorID(lightbulb.ActorFrom(ctx))), lightbulb.Now())
 		return err
 	})
 }

@@ -14,7 +14,8 @@ import (
 )
 
 // RegisterJobs adds co-production's jobs to q: opening follow-ups when an
-// involvement ends, and reminding when one is overdue.
+// involvement ends, reminding when one is overdue, and reminding before a
+// check ends.
 func (s *CoprodService) RegisterJobs(q *jobs.Queue) {
 	q.Register(lightbulb.JobCoprodEnded, func(ctx context.Context, tx *sql.Tx, j *jobs.Job) error {
 		id, err := strconv.ParseInt(j.Payload, 10, 64)
@@ -30,6 +31,13 @@ func (s *CoprodService) RegisterJobs(q *jobs.Queue) {
 			return fmt.Errorf("%s: payload %q", j.Kind, j.Payload)
 		}
 		return s.remindOverdue(ctx, tx, j.Org, n, stage == "lead")
+	})
+	q.Register(lightbulb.JobCoprodCheckDue, func(ctx context.Context, tx *sql.Tx, j *jobs.Job) error {
+		id, err := strconv.ParseInt(j.Payload, 10, 64)
+		if err != nil {
+			return fmt.Errorf("%s: payload %q", j.Kind, j.Payload)
+		}
+		return s.remindCheck(ctx, tx, j.Org, id)
 	})
 }
 

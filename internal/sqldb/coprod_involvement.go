@@ -35,10 +35,11 @@ func (s *CoprodService) CreateInvolvement(ctx context.Context, inv *lightbulb.In
 			return err
 		}
 		err = tx.QueryRowContext(ctx, `INSERT INTO coprod_involvements (org_id, title, activity, level, starts_at, minutes, prep_minutes,
-			follow_minutes, place, topics, access, supporter_id, lead_id, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+			follow_minutes, place, topics, access, supporter_id, lead_id, created_at, needs_check, training_session_id, review_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
 			org, inv.Title, inv.Activity, inv.Level, inv.StartsAt, inv.Minutes, inv.PrepMinutes, inv.FollowMinutes, inv.Place,
-			strings.Join(inv.Topics, ","), inv.Access, inv.SupporterID, inv.LeadID, inv.CreatedAt).Scan(&inv.ID)
+			strings.Join(inv.Topics, ","), inv.Access, inv.SupporterID, inv.LeadID, inv.CreatedAt, inv.NeedsCheck,
+			nullID(inv.TrainingSessionID), nullID(inv.ReviewID)).Scan(&inv.ID)
 		if err != nil {
 			return fmt.Errorf("create involvement: %w", err)
 		}
@@ -81,6 +82,10 @@ func (s *CoprodService) invite(ctx context.Context, tx *sql.Tx, org int64, inv *
 	}
 	if p.OptedOut(inv.Topics) {
 		return false, nil
+	}
+	if err := needCheck(ctx, tx, org, inv, userID, "experts",
+		"Someone you chose has no check in date for this involvement on the day (shown beside their name): record their renewal first, or leave them out"); err != nil {
+		return false, err
 	}
 	offer := lightbulb.Fee(p, rate, inv.PaidMinutes())
 	if err := checkCap(ctx, tx, org, p, inv.StartsAt, offer); err != nil {
@@ -150,9 +155,9 @@ func (s *CoprodService) Respond(ctx context.Context, inviteID, userID int64, acc
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
 		var offer int64
 		v := &lightbulb.Involvement{}
-		err := tx.QueryRowContext(ctx, `SELECT i.offer_pence, v.id, v.starts_at, v.minutes FROM coprod_invites i
+		err := tx.QueryRowContext(ctx, `SELECT i.offer_pence, v.id, v.starts_at, v.minutes, v.needs_check FROM coprod_invites i
 			JOIN coprod_involvements v ON v.id = i.involvement_id
-			WHERE i.id = $1 AND i.org_id = $2 AND i.expert_id = $3`, inviteID, org, userID).Scan(&offer, &v.ID, &v.StartsAt, &v.Minutes)
+			WHERE i.id = $1 AND i.org_id = $2 AND i.expert_id = $3`, inviteID, org, userID).Scan(&offer, &v.ID, &v.StartsAt, &v.Minutes, &v.NeedsCheck)
 		if err != nil {
 			return notFound(err, "There is no such invitation.")
 		}
@@ -164,6 +169,10 @@ func (s *CoprodService) Respond(ctx context.Context, inviteID, userID int64, acc
 			}
 			p, err := profile(ctx, tx, org, userID)
 			if err != nil {
+				return err
+			}
+			if err := needCheck(ctx, tx, org, v, userID, "answer",
+				"This involvement needs a check of yours that is not in date on the day. Talk to your co-production lead about renewing it"); err != nil {
 				return err
 			}
 			if err := checkCap(ctx, tx, org, p, v.StartsAt, offer); err != nil {
@@ -180,4 +189,34 @@ func (s *CoprodService) Respond(ctx context.Context, inviteID, userID int64, acc
 		}
 		return err
 	})
+}
+
+// needCheck refuses an expert whose check of the kind the involvement needs
+// has lapsed, or was never recorded, on the day it starts; one ended but in
+// the organisation's renewal window may take part.
+func needCheck(ctx context.Context, q querier, org int64, inv *lightbulb.Involvement, userID int64, field, message string) error {
+	if inv.NeedsCheck == "" {
+		return nil
+	}
+	state, err := checkStateOn(ctx, q, org, userID, inv.NeedsCheck, lightbulb.Today(inv.StartsAt))
+	if err != nil {
+		return err
+	}
+	if !lightbulb.CheckUsable(state) {
+		return lightbulb.FieldError(field, message)
+	}
+	return nil
+}
+
+// checkStateOn is the state of an expert's latest check of kind on day.
+func checkStateOn(ctx context.Context, q querier, org, userID int64, kind, day string) (string, error) {
+	c, err := latestCheck(ctx, q, org, userID, kind)
+	if err != nil {
+		return "", err
+	}
+	st, err := coprodSettings(ctx, q, org)
+	if err != nil {
+		return "", err
+	}
+	return c.StateOn(day, st.RenewalDays), nil
 }

@@ -93,6 +93,14 @@ var _ = declare(
 				Why: "a receipt is the organisation's evidence of what it paid, kept with the claim it belongs to"},
 		},
 		Export: []string{"id", "claim_id", "filename", "content_type", "size", "created_at"}},
+	lightbulb.PersonalTable{Table: "coprod_checks", Section: "coproduction_checks", Order: "id",
+		About: "Checks recorded for you, such as a DBS check or safeguarding training: which, when done and when they end.",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "expert_id", Holds: lightbulb.HoldsUserID, Find: true, Erase: lightbulb.EraseDelete},
+			{Column: "recorded_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,
+				Why: "points at the account of whoever recorded it, which erasure anonymises"},
+		},
+		Export: []string{"id", "kind", "checked_on", "expires_on", "created_at"}},
 	lightbulb.PersonalTable{Table: "coprod_settings",
 		Columns: []lightbulb.PersonalColumn{
 			{Column: "updated_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,

@@ -9,7 +9,8 @@ import (
 )
 
 const involvementColumns = `v.id, v.title, v.activity, v.level, v.starts_at, v.minutes, v.prep_minutes, v.follow_minutes, v.place,
-	v.topics, v.access, v.supporter_id, su.name, v.lead_id, lu.name, v.created_at`
+	v.topics, v.access, v.supporter_id, su.name, v.lead_id, lu.name, v.created_at, v.needs_check,
+	COALESCE(v.training_session_id, 0), COALESCE(v.review_id, 0)`
 
 const involvementFrom = ` FROM coprod_involvements v JOIN users su ON su.id = v.supporter_id JOIN users lu ON lu.id = v.lead_id`
 
@@ -17,7 +18,8 @@ func scanInvolvement(row scanner) (*lightbulb.Involvement, error) {
 	v := &lightbulb.Involvement{}
 	var topics string
 	err := row.Scan(&v.ID, &v.Title, &v.Activity, &v.Level, &v.StartsAt, &v.Minutes, &v.PrepMinutes, &v.FollowMinutes, &v.Place,
-		&topics, &v.Access, &v.SupporterID, &v.SupporterName, &v.LeadID, &v.LeadName, &v.CreatedAt)
+		&topics, &v.Access, &v.SupporterID, &v.SupporterName, &v.LeadID, &v.LeadName, &v.CreatedAt, &v.NeedsCheck,
+		&v.TrainingSessionID, &v.ReviewID)
 	v.Topics = splitList(topics)
 	return v, err
 }
@@ -36,7 +38,16 @@ func (s *CoprodService) Involvement(ctx context.Context, id int64) (*lightbulb.I
 		return nil, err
 	}
 	claims, err := s.claims(ctx, `c.org_id = $1 AND c.involvement_id = $2`, org, id)
+	if err != nil {
+		return nil, err
+	}
+	v.CheckStates = map[int64]string{}
 	for _, in := range v.Invites {
+		if v.NeedsCheck != "" {
+			if v.CheckStates[in.ExpertID], err = checkStateOn(ctx, s.db.read, org, in.ExpertID, v.NeedsCheck, lightbulb.Today(v.StartsAt)); err != nil {
+				return nil, err
+			}
+		}
 		for _, c := range claims {
 			if c.ExpertID == in.ExpertID {
 				in.Claim = c
@@ -113,6 +124,9 @@ func (s *CoprodService) MyRecords(ctx context.Context, userID int64) (*lightbulb
 		}
 		in.Involvement, in.Claim = v, byInvolvement[in.InvolvementID]
 	}
-	out.FollowUps, err = s.followUps(ctx, `f.org_id = $1 AND f.expert_id = $2`, org, userID)
+	if out.FollowUps, err = s.followUps(ctx, `f.org_id = $1 AND f.expert_id = $2`, org, userID); err != nil {
+		return nil, err
+	}
+	out.Checks, err = myChecks(ctx, s.db.read, org, userID)
 	return out, err
 }

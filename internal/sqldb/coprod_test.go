@@ -253,7 +253,7 @@ func TestCoprodQuoteNeedsConsentAndTheExpertsYes(t *testing.T) {
 func TestCoprodSecondApproverAboveTheAmount(t *testing.T) {
 	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
 		f := newCoprod(t, db)
-		must(t, f.svc.SaveSettings(f.ctx, &lightbulb.CoprodSettings{SecondAbovePence: 5000}))
+		must(t, f.svc.SaveSettings(f.ctx, &lightbulb.CoprodSettings{SecondAbovePence: 5000, PayTargetDays: 20, RenewalDays: 30}))
 		inv, _, err := f.involvement(t, lightbulb.Now().Add(-48*time.Hour), f.esther.ID)
 		must(t, err)
 		got, _ := f.svc.Involvement(f.ctx, inv.ID)

@@ -20,7 +20,7 @@ func init() {
 }
 
 // paidWithinTarget counts the claims paid in month and those paid within
-// lightbulb.PayTargetWorkingDays of being made.
+// the organisation's own target of working days from being made.
 func paidWithinTarget(ctx context.Context, tx *sql.Tx, org int64, month string) (float64, float64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT created_at, paid_on FROM coprod_claims
 		WHERE org_id = $1 AND state = 'paid' AND paid_on >= $2 AND paid_on < $3`, org, month+"-01", lightbulb.AddMonths(month, 1)+"-01")
@@ -34,9 +34,13 @@ func paidWithinTarget(ctx context.Context, tx *sql.Tx, org int64, month string) 
 	if err != nil {
 		return 0, 0, err
 	}
+	st, err := coprodSettings(ctx, tx, org)
+	if err != nil {
+		return 0, 0, err
+	}
 	var on float64
 	for _, c := range claims {
-		if !c.Late(time.Time{}) {
+		if !c.Late(time.Time{}, st.PayTargetDays) {
 			on++
 		}
 	}

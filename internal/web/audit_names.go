@@ -39,6 +39,8 @@ var auditActions = map[string]string{
 	"coproduction.claim.paid":         "Marked an expert's claim paid",
 	"coproduction.claim.record":       "Recorded time and expenses for an involvement",
 	"coproduction.claims.export":      "Downloaded experts' claims for finance",
+	"coproduction.check.record":       "Recorded a check for an expert, such as a DBS check",
+	"coproduction.checks.view":        "Looked at experts' checks",
 	"coproduction.followup.ask":       "Asked for a wellbeing check-in",
 	"coproduction.followup.done":      "Recorded a wellbeing check-in",
 	"coproduction.followup.view":      "Looked at a wellbeing check-in",

@@ -34,7 +34,7 @@ var codeLists = map[string][]string{
 	"coprod_pay": lightbulb.PayPrefs, "coprod_period": lightbulb.CapPeriods, "coprod_level": lightbulb.CoprodLevels,
 	"coprod_activity": lightbulb.CoprodActivities, "coprod_method": lightbulb.FollowUpMethods,
 	"coprod_outcome": lightbulb.FollowUpOutcomes, "coprod_use": lightbulb.QuoteUses,
-	"coprod_group":   lightbulb.ExpertGroups,
+	"coprod_group": lightbulb.ExpertGroups, "coprod_check": lightbulb.CheckKinds,
 	"comm_frequency": lightbulb.MeasureFrequencies,
 }
 

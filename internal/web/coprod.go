@@ -19,6 +19,8 @@ func (s *Server) coprodRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /coproduction/indicators", s.requireCoprod(s.coprodIndicators))
 	h("POST /coproduction/involvements/{id}/claims", s.requireCoprod(s.coprodClaimFor))
 	h("GET /coproduction/rates", s.requireCoprod(s.coprodRates))
+	h("GET /coproduction/checks", s.requireCoprod(s.coprodChecks))
+	h("POST /coproduction/checks", s.requireCoprod(s.coprodCheckAdd))
 	h("POST /coproduction/rates", s.requireCoprod(s.coprodRateAdd))
 	h("POST /coproduction/settings", s.requireCoprod(s.coprodSettings))
 	h("POST /coproduction/claims/{id}/approve", s.requireCoprod(s.coprodApprove))
@@ -102,16 +104,20 @@ func (s *Server) coprodHomeView(r *http.Request) (*coprodHomeView, error) {
 	if err != nil {
 		return nil, err
 	}
+	st, err := s.Coprod.Settings(r.Context())
+	if err != nil {
+		return nil, err
+	}
 	now := lightbulb.Now()
 	v := &coprodHomeView{CoprodHome: h, Now: now, Supported: len(h.FollowUps), Today: lightbulb.DateOf(now),
-		Target: lightbulb.PayTargetWorkingDays}
+		Target: st.PayTargetDays}
 	for _, f := range h.FollowUps {
 		if f.Overdue(now) {
 			v.Overdue++
 		}
 	}
 	for _, c := range h.Claims {
-		if c.Late(now) {
+		if c.Late(now, v.Target) {
 			v.LateClaims++
 		}
 	}
@@ -131,6 +137,17 @@ func (s *Server) coprodHomeView(r *http.Request) (*coprodHomeView, error) {
 type involvementFormView struct {
 	Experts []*lightbulb.ExpertProfile
 	Leads   []*lightbulb.Member
+	Checks  []*lightbulb.ExpertChecks
+	Renewal int
+	Hints   map[int64]string // each expert's checks, by their id
+}
+
+// newInvolvementPage is the page of the form, with each expert's checks
+// described in the page's language.
+func (s *Server) newInvolvementPage(r *http.Request, v *involvementFormView) *Page {
+	p := s.newPage(r, "Post an involvement", v)
+	v.Hints = checkHints(p, v.Checks, v.Renewal)
+	return p
 }
 
 func (s *Server) involvementForm(r *http.Request) (*involvementFormView, error) {
@@ -143,6 +160,14 @@ func (s *Server) involvementForm(r *http.Request) (*involvementFormView, error) 
 		return nil, err
 	}
 	v := &involvementFormView{Experts: experts}
+	if v.Checks, err = s.Coprod.Checks(r.Context()); err != nil {
+		return nil, err
+	}
+	st, err := s.Coprod.Settings(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	v.Renewal = st.RenewalDays
 	for _, m := range members {
 		for _, role := range m.Roles {
 			if role == lightbulb.RoleCoproduction {
@@ -159,7 +184,7 @@ func (s *Server) coprodInvolvementForm(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "coprod_involvement_form", s.newPage(r, "Post an involvement", v))
+	s.render(w, r, http.StatusOK, "coprod_involvement_form", s.newInvolvementPage(r, v))
 }
 
 func (s *Server) coprodInvolvementCreate(w http.ResponseWriter, r *http.Request) {
@@ -171,14 +196,18 @@ func (s *Server) coprodInvolvementCreate(w http.ResponseWriter, r *http.Request)
 		s.serverError(w, r, err)
 		return
 	}
-	p := s.newPage(r, "Post an involvement", v)
+	p := s.newInvolvementPage(r, v)
 	p.Form = r.PostForm
 	f := formOf(r)
 	inv := &lightbulb.Involvement{Title: f.Text("title"), Place: f.Text("place"), Access: f.Text("access"),
-		Activity: f.Choice("activity", "Activity", lightbulb.CoprodActivities...),
-		Level:    f.Choice("level", "Level", lightbulb.CoprodLevels...),
-		Topics:   f.Checks("topics", "Topics", 0, lightbulb.CoprodTopics...),
-		LeadID:   learnUser(r), SupporterID: f.ID("supporter")}
+		Activity:   f.Choice("activity", "Activity", lightbulb.CoprodActivities...),
+		Level:      f.Choice("level", "Level", lightbulb.CoprodLevels...),
+		Topics:     f.Checks("topics", "Topics", 0, lightbulb.CoprodTopics...),
+		NeedsCheck: f.Choice("needs_check", "Check needed", append([]string{"none"}, lightbulb.CheckKinds...)...),
+		LeadID:     learnUser(r), SupporterID: f.ID("supporter")}
+	if inv.NeedsCheck == "none" {
+		inv.NeedsCheck = ""
+	}
 	day := f.Date("date", "Day of the session")
 	clock := f.Clock("time", "Start time")
 	inv.Minutes = f.Minutes("hours", "How long the session lasts")
@@ -330,7 +359,13 @@ func (s *Server) coprodSettings(w http.ResponseWriter, r *http.Request) {
 	}
 	f := formOf(r)
 	st := &lightbulb.CoprodSettings{SecondAbovePence: f.Pence("second_above", "Second approver above")}
-	err := f.Err()
+	st.PayTargetDays, _ = f.Int("pay_target", "Payment target", 1, lightbulb.MaxPayTargetDays)
+	renewal, ok := f.Int("renewal_days", "Renewal window", 0, lightbulb.MaxRenewalDays)
+	st.RenewalDays = renewal
+	if !ok && f.Text("renewal_days") == "" {
+		st.RenewalDays = -1 // blank: the domain asks for a number
+	}
+	err := f.Err(st.Validate())
 	if err == nil {
 		err = s.Coprod.SaveSettings(r.Context(), st)
 	}
@@ -338,7 +373,8 @@ func (s *Server) coprodSettings(w http.ResponseWriter, r *http.Request) {
 		s.renderRates(w, r, http.StatusUnprocessableEntity, f.Err(err))
 		return
 	}
-	_ = s.Audit.Record(r.Context(), "coproduction.settings", "co-production settings", fmt.Sprintf("second approver above %d pence", st.SecondAbovePence))
+	_ = s.Audit.Record(r.Context(), "coproduction.settings", "co-production settings", fmt.Sprintf("second approver above %d pence, pay within %d working days, renewal window %d days",
+		st.SecondAbovePence, st.PayTargetDays, st.RenewalDays))
 	s.flash(r, "The settings are saved.")
 	http.Redirect(w, r, "/coproduction/rates", http.StatusSeeOther)
 }

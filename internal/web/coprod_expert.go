@@ -18,7 +18,9 @@ import (
 // coprodMeView is the expert's own page.
 type coprodMeView struct {
 	*lightbulb.ExpertRecords
-	Quotes []*lightbulb.Quote
+	Quotes  []*lightbulb.Quote
+	Today   string // for the state of their checks
+	Renewal int
 }
 
 func (s *Server) coprodMe(w http.ResponseWriter, r *http.Request) {
@@ -27,7 +29,12 @@ func (s *Server) coprodMe(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	v := &coprodMeView{ExpertRecords: recs}
+	st, err := s.Coprod.Settings(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	v := &coprodMeView{ExpertRecords: recs, Today: lightbulb.Today(lightbulb.Now()), Renewal: st.RenewalDays}
 	if v.Quotes, err = s.Coprod.MyQuotes(r.Context(), learnUser(r)); err != nil {
 		s.serverError(w, r, err)
 		return

@@ -48,7 +48,12 @@ func coprodPeriod(r *http.Request, p *Page) (lightbulb.Date, lightbulb.Date) {
 func (s *Server) coprodIndicators(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "Co-production in figures", nil)
 	from, to := coprodPeriod(r, p)
-	view := &coprodIndicatorsView{From: from.String(), To: to.String(), Target: lightbulb.PayTargetWorkingDays,
+	st, err := s.Coprod.Settings(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	view := &coprodIndicatorsView{From: from.String(), To: to.String(), Target: st.PayTargetDays,
 		CoprodIndicators: &lightbulb.CoprodIndicators{}}
 	p.Data = view
 	if len(p.Errors) > 0 {
@@ -65,7 +70,7 @@ func (s *Server) coprodIndicators(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	view.CoprodIndicators = lightbulb.CountCoprod(claims, fus, lightbulb.Now())
+	view.CoprodIndicators = lightbulb.CountCoprod(claims, fus, lightbulb.Now(), st.PayTargetDays)
 	experts, err := s.Coprod.InvolvedExperts(r.Context(), from, to)
 	if err != nil {
 		s.serverError(w, r, err)

@@ -31,11 +31,26 @@ func coprodEnv(t *testing.T) *env {
 // postInvolvement posts one involvement in a month's time inviting expertA.
 func postInvolvement(t *testing.T, e *env, c *client) string {
 	t.Helper()
+	return postInvolvementWith(t, e, c, nil)
+}
+
+// postInvolvementForm posts the involvement with more answers, or others.
+func postInvolvementForm(e *env, c *client, more url.Values) resp {
 	day := time.Now().AddDate(0, 1, 0)
-	r := c.post("/coproduction/involvements", url.Values{"title": {"Easy Read guide panel"}, "activity": {"guide"}, "level": {"standard"},
+	form := url.Values{"title": {"Easy Read guide panel"}, "activity": {"guide"}, "level": {"standard"},
 		"date-day": {itoa(int64(day.Day()))}, "date-month": {itoa(int64(day.Month()))}, "date-year": {itoa(int64(day.Year()))},
 		"time": {"10:00"}, "hours-hours": {"2"}, "prep-minutes": {"30"}, "follow-minutes": {"30"}, "place": {"Room 2"},
-		"supporter": {itoa(e.users["coprod2"].ID)}, "experts": {itoa(e.users["expertA"].ID)}})
+		"supporter": {itoa(e.users["coprod2"].ID)}, "experts": {itoa(e.users["expertA"].ID)}}
+	for k, v := range more {
+		form[k] = v
+	}
+	return c.post("/coproduction/involvements", form)
+}
+
+// postInvolvementWith posts the involvement with more answers and returns its id.
+func postInvolvementWith(t *testing.T, e *env, c *client, more url.Values) string {
+	t.Helper()
+	r := postInvolvementForm(e, c, more)
 	if r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/coproduction/involvements/") {
 		t.Fatalf("post involvement: %d %s %s", r.status, r.location, r.body)
 	}
@@ -160,7 +175,10 @@ func TestCoprodIsolation(t *testing.T) {
 		{"POST", "/coproduction/involvements", url.Values{"title": {"Taken over"}}},
 		{"GET", "/coproduction/involvements/" + id, nil}, {"GET", "/coproduction/rates", nil},
 		{"POST", "/coproduction/involvements/" + id + "/claims", url.Values{"invite": {invite}, "hours-hours": {"1"}}},
-		{"GET", "/coproduction/indicators", nil},
+		{"GET", "/coproduction/indicators", nil}, {"GET", "/coproduction/checks", nil},
+		{"POST", "/coproduction/checks", url.Values{"expert": {itoa(e.users["expertA"].ID)}, "kind": {"dbs"},
+			"checked_on-day": {"1"}, "checked_on-month": {"1"}, "checked_on-year": {"2025"},
+			"expires_on-day": {"1"}, "expires_on-month": {"1"}, "expires_on-year": {"2028"}}},
 		{"POST", "/coproduction/quotes", url.Values{"quote_expert": {itoa(e.users["expertA"].ID)}, "words": {"x"}, "use_for": {"internal"}}},
 		{"POST", "/coproduction/room", url.Values{"room_note": {"Taken over"}}},
 		{"POST", "/coproduction/settings", url.Values{"second_above": {"1"}}},
@@ -204,7 +222,8 @@ func TestCoprodIsolation(t *testing.T) {
 	mustContain(t, b.get("/coproduction"), "You have not posted an involvement yet.")
 	// Nothing changed.
 	after, _ := e.svc.Coprod.MyRecords(ctx, e.users["expertA"].ID)
-	if after.Invites[0].State != lightbulb.InviteAccepted || after.Profile.Known || after.FollowUps[0].Done() || len(after.Claims) != 1 {
+	if after.Invites[0].State != lightbulb.InviteAccepted || after.Profile.Known || after.FollowUps[0].Done() || len(after.Claims) != 1 ||
+		len(after.Checks) != 0 {
 		t.Fatalf("an outsider changed co-production records: %+v", after)
 	}
 }

@@ -44,6 +44,9 @@ var labelSets = map[string]map[string]string{
 	"coprod_use":     {"internal": "Inside the organisation", "public": "In public"},
 	"coprod_quote":   {"asked": "Waiting for their answer", "approved": "Approved these words", "declined": "Said no"},
 	"coprod_outcome": {"fine": "Fine", "wants_call": "Would like a call", "signposted": "Signposted to support", "other": "Other"},
+	"coprod_check":   {"dbs": "DBS check", "safeguarding": "Safeguarding training", "confidentiality": "Confidentiality training"},
+	"coprod_check_state": {"none": "Not recorded", "valid": "In date", "ending": "Ends soon", "renewing": "Ended: in its renewal window",
+		"lapsed": "Lapsed"},
 	"comm_frequency": {"monthly": "Monthly", "quarterly": "Every quarter", "six_monthly": "Every six months", "yearly": "Yearly"},
 	"comm_report":    {"draft": "Draft, open to the provider to check", "final": "Final"},
 	"newsletter": {
