@@ -160,6 +160,8 @@ type Contract struct {
 	StartsOn         Date
 	EndsOn           Date
 	CreatedAt        time.Time
+	Schedule         ReturnSchedule
+	Periods          []*ReturnPeriod // the scheduled returns, soonest due first
 	Requirements     []*ContractRequirement
 	Returns          []*Return
 	Assessments      []*Assessment
@@ -193,10 +195,19 @@ func (c *Contract) Validate() error {
 	return v.Err()
 }
 
-// Overdue counts the requirements whose first return was due before today
-// and that the provider has not answered.
+// Overdue counts the scheduled returns due before today that the provider
+// has not sent or, for a contract without a schedule, the requirements
+// whose first return was due before today and that it has not answered.
 func (c *Contract) Overdue(today Date) int {
 	n := 0
+	if c.Schedule.Set() {
+		for _, p := range c.Periods {
+			if p.State(today) == PeriodOverdue {
+				n++
+			}
+		}
+		return n
+	}
 	for _, cr := range c.Requirements {
 		if cr.Latest == nil && cr.DueOn.Before(today) {
 			n++
@@ -226,6 +237,7 @@ type ContractRequirement struct {
 type Return struct {
 	ID          int64
 	ContractID  int64
+	PeriodID    int64 // the scheduled return it answers, if any
 	Period      string
 	SubmittedBy string
 	SubmittedAt time.Time
@@ -345,6 +357,9 @@ type CommissioningService interface {
 	ProviderServices(ctx context.Context, contractID int64) ([]string, error)
 	SetContractServices(ctx context.Context, contractID int64, names []string) error
 	IssueDraft(ctx context.Context, contractID int64, a *Assessment) error
+	// SetReturnSchedule sets how often the contract's returns are due;
+	// scheduled returns not yet opened are replaced.
+	SetReturnSchedule(ctx context.Context, contractID int64, s ReturnSchedule) error
 
 	ProviderContracts(ctx context.Context) ([]*Contract, error)
 	ProviderContract(ctx context.Context, id int64) (*Contract, error)

@@ -57,6 +57,10 @@ func sampleMails(lang string) map[string]*Mail {
 		"coprod_check_due":          CoprodCheckMail("esther@example.org", "Esther", lang, &ExpertCheck{ExpertName: "Esther", Kind: "dbs", ExpiresOn: "2026-05-01"}, lang == "cy", base),
 		"commissioning_draft": DraftReportMail("leon@example.org", "Leon", lang, &Contract{ID: 3, Title: "Acute care", CommissionerName: "Westshire ICB"},
 			&Assessment{WindowEndsAt: start.AddDate(0, 0, FactCheckDays)}, base),
+		"commissioning_return_open": ReturnOpenMail("leon@example.org", "Leon", lang, &Contract{ID: 3, Title: "Acute care", CommissionerName: "Westshire ICB"},
+			&ReturnPeriod{CoversFrom: Date{2026, 4, 1}, CoversTo: Date{2026, 6, 30}, DueOn: Date{2026, 7, 31}}, base),
+		"commissioning_return_reminder": ReturnReminderMail("leon@example.org", "Leon", lang, &Contract{ID: 3, Title: "Acute care", CommissionerName: "Westshire ICB"},
+			&ReturnPeriod{CoversFrom: Date{2026, 4, 1}, CoversTo: Date{2026, 6, 30}, DueOn: Date{2026, 7, 31}}, base),
 	}
 }
 

@@ -19,10 +19,12 @@ import (
 // Journey: Westshire publishes a new version of its principles, read by a
 // visitor without JavaScript in English and Welsh with the earlier
 // version; it records a contract with Northbridge (a mistake first, nothing
-// lost) and attaches a requirement from the library by keyboard;
-// Northbridge's lead, without JavaScript, returns it with evidence from its
-// shared Traffic Light review (a missing rating first); Westshire issues a
-// draft assurance report; Northbridge comments on its facts in Welsh.
+// lost), attaches a requirement from the library by keyboard and sets
+// quarterly returns (a mistake first), whose first the job opens and emails;
+// Northbridge's lead, without JavaScript, sends that return with evidence
+// from its shared Traffic Light review (a missing rating first); Westshire
+// sees it sent on time and issues a draft assurance report; Northbridge
+// comments on its facts in Welsh.
 func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
 	n := time.Now().UnixNano() % 100000
 	title := fmt.Sprintf("Community mental health teams %d", n)
@@ -56,9 +58,9 @@ func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#services"), "North community team\nSouth community team"),
 		chromedp.SendKeys(chromedp.CSS("#value"), "4,500,000"),
 		chromedp.SendKeys(chromedp.CSS("#starts_on"), "1"), chromedp.SendKeys(chromedp.CSS("#starts_on-month"), "4"),
-		chromedp.SendKeys(chromedp.CSS("#starts_on-year"), "2027"),
+		chromedp.SendKeys(chromedp.CSS("#starts_on-year"), "2026"),
 		chromedp.SendKeys(chromedp.CSS("#ends_on"), "31"), chromedp.SendKeys(chromedp.CSS("#ends_on-month"), "3"),
-		chromedp.SendKeys(chromedp.CSS("#ends_on-year"), "2027"))
+		chromedp.SendKeys(chromedp.CSS("#ends_on-year"), "2026"))
 	if st := click(t, com, "contract-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
 		t.Fatalf("a contract ending before it starts: HTTP %d", st)
 	}
@@ -81,13 +83,36 @@ func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
 	contract := here(t, com)
 	id := strings.TrimPrefix(contract, "/commissioning/contracts/")
 
+	// Quarterly returns, the first due in a fortnight: a missing answer
+	// first, the date kept; then the job opens the first and emails the lead.
+	due := time.Now().AddDate(0, 0, 14)
+	do(t, com, "a schedule without how often", chromedp.SendKeys(chromedp.CSS("#first_due"), fmt.Sprint(due.Day())),
+		chromedp.SendKeys(chromedp.CSS("#first_due-month"), fmt.Sprint(int(due.Month()))),
+		chromedp.SendKeys(chromedp.CSS("#first_due-year"), fmt.Sprint(due.Year())))
+	if st := click(t, com, "schedule-error", `main form[action$="/schedule"] button`); st != http.StatusUnprocessableEntity {
+		t.Fatalf("a schedule without how often: HTTP %d", st)
+	}
+	mustContain(t, com, ".govuk-error-summary", "Choose how often returns are due")
+	if v := value(t, com, "#first_due-year"); v != fmt.Sprint(due.Year()) {
+		t.Fatalf("the first return's year was lost: %q", v)
+	}
+	do(t, com, "every quarter", chromedp.Click(chromedp.CSS(`input[name="frequency"][value="quarterly"]`)))
+	click(t, com, "schedule-saved", `main form[action$="/schedule"] button`)
+	mustContain(t, com, "main", "The return schedule is saved.", "Scheduled returns")
+	if body, _ := mailTo(t, "lead@northbridge.test", "A return is open: "+title); !strings.Contains(body, "/contracts/"+id) {
+		t.Fatalf("the return's email has no link to the contract:\n%s", body)
+	}
+	visit(t, com, contract)
+	mustContain(t, com, "main", "Open now", "Not open yet")
+
 	// Northbridge's lead answers, without JavaScript.
 	lead := newTabNoJS(t)
 	signIn(t, lead, "lead@northbridge.test")
 	click(t, lead, "contracts", `main a[href="/contracts"]`)
 	click(t, lead, "contract", fmt.Sprintf(`main a[href="/contracts/%s"]`, id))
 	cr := strings.TrimPrefix(eval[string](t, lead, `document.querySelector('input[name^="rating-"]').name`), "rating-")
-	do(t, lead, "a return without a rating", chromedp.SendKeys(chromedp.CSS("#period"), "April to June 2027"),
+	mustContain(t, lead, "main", "Which return are you sending?", "Open now")
+	do(t, lead, "a return without a rating", chromedp.Click(chromedp.CSS(`input[name="period_id"]`)),
 		chromedp.SendKeys(chromedp.CSS("#evidence-"+cr), "Blanket restrictions register reviewed in May"))
 	if st := click(t, lead, "return-error", `main form[action$="/return"] button`); st != http.StatusUnprocessableEntity {
 		t.Fatalf("a return without a rating: HTTP %d", st)
@@ -102,9 +127,10 @@ func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
 	click(t, lead, "returned", `main form[action$="/return"] button`)
 	mustContain(t, lead, "main", "Your return is sent to Westshire Integrated Care Board.")
 
-	// Westshire sees the answer and the review's figure, and issues a draft.
+	// Westshire sees the answer, the review's figure and the return sent on
+	// time, and issues a draft.
 	visit(t, com, contract)
-	mustContain(t, com, "main", "Blanket restrictions register reviewed in May", "Amber", " green, ", " red")
+	mustContain(t, com, "main", "Blanket restrictions register reviewed in May", "Amber", " green, ", " red", "Sent on time")
 	click(t, com, "assess", fmt.Sprintf(`main a[href="/commissioning/contracts/%s/assess"]`, id))
 	do(t, com, "rate and summarise", chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="rating-%s"][value="amber"]`, cr))),
 		chromedp.SendKeys(chromedp.CSS("#summary"), "The register exists; reviews are not yet quarterly on every team."))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -38,6 +39,7 @@ type demoContract struct {
 	reqs     []int
 	ratings  [4]lightbulb.Rating // oldest return first, for every requirement
 	evidence string
+	late     int // which of the four returns is sent late, or -1
 }
 
 // loadCommissioningDemo gives Westshire ICB published principles (two
@@ -102,16 +104,16 @@ func demoContracts() []demoContract {
 		{c: lightbulb.Contract{Title: "Adult acute mental health inpatient services", ValuePence: 1_840_000_000, StartsOn: start, EndsOn: end,
 			Services: "Willow Ward\nOak Ward"}, provider: "northbridge-nhs", lead: "lead@northbridge.test",
 			reqs: []int{0, 2, 4, 5, 6}, ratings: [4]lightbulb.Rating{r, a, a, g},
-			evidence: "Blanket restrictions register reviewed at the ward governance meeting; training figures from the learning system."},
+			evidence: "Blanket restrictions register reviewed at the ward governance meeting; training figures from the learning system.", late: -1},
 		{c: lightbulb.Contract{Title: "Residential and nursing care", ValuePence: 235_000_000, StartsOn: start, EndsOn: end,
 			Services: "Brightwell House\nBrightwell Lodge"}, provider: "brightwell-care", lead: "manager@brightwell.test",
 			reqs: []int{0, 1, 8, 9}, ratings: [4]lightbulb.Rating{a, a, g, g},
-			evidence: "Visiting policy revised with residents' families; care plans audited for preferences."},
+			evidence: "Visiting policy revised with residents' families; care plans audited for preferences.", late: 2},
 	}
 }
 
-// loadDemoContract records one contract, its four quarterly returns and two
-// assurance reports.
+// loadDemoContract records one contract with a quarterly return schedule,
+// its first four returns and two assurance reports.
 func loadDemoContract(ctx, cctx context.Context, db *sqldb.DB, svc *sqldb.CommissioningService, lib []*lightbulb.Requirement,
 	d demoContract, at func(int, func() error) error) error {
 	prov, err := sqldb.NewOrgService(db).FindOrgBySlug(ctx, d.provider)
@@ -137,10 +139,13 @@ func loadDemoContract(ctx, cctx context.Context, db *sqldb.DB, svc *sqldb.Commis
 	if err != nil {
 		return err
 	}
-	periods := []string{"April to June", "July to September", "October to December", "January to March"}
-	for q, days := range []int{-250, -160, -70, -10} {
+	sch, err := demoSchedule(cctx, svc, &c, at)
+	if err != nil {
+		return err
+	}
+	for q, p := range sch.Periods(&c)[:4] {
 		full, _ := svc.ProviderContract(pctx, c.ID)
-		ret := &lightbulb.Return{Period: periods[q]}
+		ret := &lightbulb.Return{}
 		for _, cr := range full.Requirements {
 			a := &lightbulb.Answer{ContractRequirementID: cr.ID, Rating: d.ratings[q], Evidence: d.evidence}
 			if len(reviews) > 0 && reviews[0].Shared && cr.Requirement.Code == lib[6].Code && q == 3 {
@@ -148,9 +153,13 @@ func loadDemoContract(ctx, cctx context.Context, db *sqldb.DB, svc *sqldb.Commis
 			}
 			ret.Answers = append(ret.Answers, a)
 		}
-		if err := at(days, func() error { return svc.SubmitReturn(pctx, c.ID, ret) }); err != nil {
+		if err := demoReturn(pctx, svc, full, p, ret, q == d.late, at); err != nil {
 			return fmt.Errorf("demo return: %w", err)
 		}
+	}
+	// Open whatever is due now, as today's job would.
+	if err := at(0, func() error { _, err := svc.RunReturnSchedules(cctx); return err }); err != nil {
+		return err
 	}
 	return demoReports(cctx, svc, c.ID, d.provider == "northbridge-nhs", at)
 }
@@ -184,4 +193,52 @@ func demoReports(cctx context.Context, svc *sqldb.CommissioningService, id int64
 		}
 	}
 	return nil
+}
+
+// demoSchedule gives a demo contract quarterly returns, the first due about
+// ten months ago (or just after the contract starts, if later).
+func demoSchedule(cctx context.Context, svc *sqldb.CommissioningService, c *lightbulb.Contract, at func(int, func() error) error) (lightbulb.ReturnSchedule, error) {
+	sch := lightbulb.ReturnSchedule{Frequency: "quarterly", FirstDue: lightbulb.DateOf(demoAt(-300, 12))}
+	if !c.StartsOn.Before(sch.FirstDue) {
+		sch.FirstDue = lightbulb.DateOf(c.StartsOn.In(lightbulb.London).AddDate(0, 0, 1))
+	}
+	if err := at(-334, func() error { return svc.SetReturnSchedule(cctx, c.ID, sch) }); err != nil {
+		return sch, fmt.Errorf("demo schedule: %w", err)
+	}
+	return sch, nil
+}
+
+// demoReturn sends a demo return for scheduled period p as the job and the
+// provider would have: the job opens it four weeks before its day, the
+// provider sends it five days before (or, when late, the job chases it and
+// it comes eight days after). A period that opens after today is answered
+// today outside the schedule instead.
+func demoReturn(pctx context.Context, svc *sqldb.CommissioningService, c *lightbulb.Contract, p *lightbulb.ReturnPeriod,
+	ret *lightbulb.Return, late bool, at func(int, func() error) error) error {
+	due := int(math.Round(p.DueOn.In(lightbulb.London).Sub(demoAt(0, 0)).Hours() / 24))
+	if due-lightbulb.ReturnOpenDays > 0 {
+		ret.Period = p.Name("en")
+		return at(-10, func() error { return svc.SubmitReturn(pctx, c.ID, ret) })
+	}
+	run := func() error { _, err := svc.RunReturnSchedules(pctx); return err }
+	if err := at(due-lightbulb.ReturnOpenDays, run); err != nil {
+		return err
+	}
+	send := min(due-5, 0)
+	if late {
+		if err := at(due+1, run); err != nil {
+			return err
+		}
+		send = min(due+8, 0)
+	}
+	full, err := svc.ProviderContract(pctx, c.ID)
+	if err != nil {
+		return err
+	}
+	for _, x := range full.Periods {
+		if x.DueOn == p.DueOn {
+			ret.PeriodID = x.ID
+		}
+	}
+	return at(send, func() error { return svc.SubmitReturn(pctx, c.ID, ret) })
 }

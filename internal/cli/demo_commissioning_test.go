@@ -38,6 +38,17 @@ func TestCommissioningDemo(t *testing.T) {
 		if err != nil || len(full.Returns) != 4 || len(full.Assessments) != 2 || full.Assessments[1].State != lightbulb.AssessmentFinal {
 			t.Fatalf("%s: %d returns, %d reports, %v", c.Title, len(full.Returns), len(full.Assessments), err)
 		}
+		states := map[string]int{}
+		for _, p := range full.Periods {
+			states[p.State(lightbulb.DateOf(lightbulb.Now()))]++
+		}
+		late := 0
+		if c.ProviderName != "Northbridge NHS Foundation Trust" {
+			late = 1
+		}
+		if !full.Schedule.Set() || states[lightbulb.PeriodOnTime]+states[lightbulb.PeriodLate] < 3 || states[lightbulb.PeriodLate] != late {
+			t.Errorf("%s: scheduled returns %v", c.Title, states)
+		}
 		open := full.Assessments[0].State == lightbulb.AssessmentDraft
 		if open != (c.ProviderName == "Northbridge NHS Foundation Trust") {
 			t.Errorf("%s: latest report open %v", c.Title, open)

@@ -41,7 +41,9 @@ func newQueue(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService) (*jobs.Que
 	if err := sqldb.NewIndicatorService(db).RegisterJobs(q); err != nil {
 		return nil, err
 	}
-	sqldb.NewCommissioningService(db, cfg.BaseURL).RegisterJobs(q)
+	if err := sqldb.NewCommissioningService(db, cfg.BaseURL).RegisterJobs(q); err != nil {
+		return nil, err
+	}
 	caseimport.RegisterJobs(q, sqldb.NewCaseService(db, caseSuggest), sqldb.NewAuditService(db))
 	if err := q.RegisterHousekeeping(); err != nil {
 		return nil, err

@@ -105,6 +105,7 @@ var welshAudit = map[string]string{
 	"Searched decisions by person reference":              "Wedi chwilio penderfyniadau yn ôl cyfeirnod person",
 	"Sent a return on a contract":                         "Wedi anfon ffurflen ar gontract",
 	"Sent a test newsletter":                              "Wedi anfon cylchlythyr prawf",
+	"Set a contract's return schedule":                    "Wedi gosod amserlen ffurflenni contract",
 	"Shared a reflection plan":                            "Wedi rhannu cynllun myfyrio",
 	"Shared reviews with a commissioner":                  "Wedi rhannu adolygiadau â chomisiynydd",
 	"Sign-in failed":                                      "Methodd mewngofnodi",

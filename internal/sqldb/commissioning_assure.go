@@ -12,14 +12,15 @@ import (
 )
 
 func (s *CommissioningService) returns(ctx context.Context, c *lightbulb.Contract) ([]*lightbulb.Return, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT r.id, r.period, COALESCE(u.name, ''), r.submitted_at FROM comm_returns r
+	rows, err := s.db.read.QueryContext(ctx, `SELECT r.id, r.period, COALESCE(u.name, ''), r.submitted_at,
+		COALESCE((SELECT MIN(p.id) FROM comm_return_periods p WHERE p.return_id = r.id), 0) FROM comm_returns r
 		LEFT JOIN users u ON u.id = r.submitted_by WHERE r.contract_id = $1 ORDER BY r.submitted_at DESC, r.id DESC`, c.ID)
 	if err != nil {
 		return nil, fmt.Errorf("returns: %w", err)
 	}
 	out, err := collect(rows, func(row scanner) (*lightbulb.Return, error) {
 		r := &lightbulb.Return{ContractID: c.ID}
-		return r, row.Scan(&r.ID, &r.Period, &r.SubmittedBy, &r.SubmittedAt)
+		return r, row.Scan(&r.ID, &r.Period, &r.SubmittedBy, &r.SubmittedAt, &r.PeriodID)
 	})
 	if err != nil {
 		return nil, err
@@ -109,6 +110,9 @@ func (s *CommissioningService) SubmitReturn(ctx context.Context, contractID int6
 			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, c.CommissionerID, c.ID, org, r.Period, actorRef(ctx), r.SubmittedAt).Scan(&r.ID); err != nil {
 			return fmt.Errorf("submit return: %w", err)
 		}
+		if err := answerPeriod(ctx, tx, r); err != nil {
+			return err
+		}
 		for _, a := range r.Answers {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO comm_answers (org_id, return_id, contract_req_id, rating, evidence, review_id, figure, figure_at)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, c.CommissionerID, r.ID, a.ContractRequirementID, string(a.Rating), a.Evidence,
@@ -131,10 +135,7 @@ func nullTime(t time.Time) any {
 // provider may attach, filling in each attached review's figure.
 func checkReturn(c *lightbulb.Contract, r *lightbulb.Return, reviews []*lightbulb.EvidenceReview) error {
 	var v lightbulb.ValidationErrors
-	r.Period = strings.TrimSpace(r.Period)
-	if r.Period == "" {
-		v.Add("period", "Enter the period the return covers, such as April to June 2026")
-	}
+	checkPeriod(c, r, &v)
 	if len(r.Answers) == 0 {
 		v.Add("answers", "The contract carries no requirements to answer yet")
 	}

@@ -10,18 +10,17 @@ import (
 )
 
 const contractColumns = `c.id, c.org_id, o.name, COALESCE(c.provider_id, 0), COALESCE(p.name, c.provider_name), c.title, c.services,
-	c.value_pence, c.starts_on, c.ends_on, c.created_at
+	c.value_pence, c.starts_on, c.ends_on, c.created_at, c.return_frequency, c.first_return_due
 	FROM comm_contracts c JOIN organisations o ON o.id = c.org_id LEFT JOIN organisations p ON p.id = c.provider_id`
 
 func scanContract(row scanner) (*lightbulb.Contract, error) {
 	c := &lightbulb.Contract{}
-	var starts, ends string
+	var starts, ends, first string
 	if err := row.Scan(&c.ID, &c.CommissionerID, &c.CommissionerName, &c.ProviderID, &c.ProviderName, &c.Title, &c.Services,
-		&c.ValuePence, &starts, &ends, &c.CreatedAt); err != nil {
+		&c.ValuePence, &starts, &ends, &c.CreatedAt, &c.Schedule.Frequency, &first); err != nil {
 		return nil, err
 	}
-	c.StartsOn, _ = lightbulb.ParseDate(starts)
-	c.EndsOn, _ = lightbulb.ParseDate(ends)
+	c.StartsOn, c.EndsOn, c.Schedule.FirstDue = mustDate(starts), mustDate(ends), mustDate(first)
 	return c, nil
 }
 
@@ -87,6 +86,16 @@ func (s *CommissioningService) Contract(ctx context.Context, id int64) (*lightbu
 	return s.contract(ctx, `c.org_id = $1`, id)
 }
 
+// ownContract is the commissioner in ctx and one of its contracts.
+func (s *CommissioningService) ownContract(ctx context.Context, id int64) (int64, *lightbulb.Contract, error) {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	c, err := s.Contract(ctx, id)
+	return org, c, err
+}
+
 // ProviderContract returns a contract naming the provider in ctx.
 func (s *CommissioningService) ProviderContract(ctx context.Context, id int64) (*lightbulb.Contract, error) {
 	return s.contract(ctx, `c.provider_id = $1`, id)
@@ -102,6 +111,9 @@ func (s *CommissioningService) contract(ctx context.Context, where string, id in
 		return nil, notFound(err, "There is no such contract.")
 	}
 	if c.Requirements, err = s.contractRequirements(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	if c.Periods, err = returnPeriods(ctx, s.db.read, `contract_id = $1`, c.ID); err != nil {
 		return nil, err
 	}
 	if c.Returns, err = s.returns(ctx, c); err != nil {

@@ -59,11 +59,7 @@ func (s *CommissioningService) assessments(ctx context.Context, contractID int64
 // requirement it carries. The provider's leads are told, and a job makes
 // the report final when the fact-check window closes.
 func (s *CommissioningService) IssueDraft(ctx context.Context, contractID int64, a *lightbulb.Assessment) error {
-	org, err := lightbulb.OrgFrom(ctx)
-	if err != nil {
-		return err
-	}
-	c, err := s.Contract(ctx, contractID)
+	org, c, err := s.ownContract(ctx, contractID)
 	if err != nil {
 		return err
 	}
@@ -127,8 +123,7 @@ func (s *CommissioningService) tellProvider(ctx context.Context, tx *sql.Tx, c *
 	if c.ProviderID == 0 {
 		return nil // a provider not on Lightbulb is sent the report by other means
 	}
-	return mailEach(ctx, tx, `SELECT u.email, u.name, COALESCE(u.lang, '') FROM users u JOIN memberships m ON m.user_id = u.id
-		WHERE m.org_id = $1 AND m.role = 'lead' ORDER BY u.id`, []any{c.ProviderID}, func(email, name, lang string) *lightbulb.Mail {
+	return mailEach(ctx, tx, providerLeads, []any{c.ProviderID}, func(email, name, lang string) *lightbulb.Mail {
 		return lightbulb.DraftReportMail(email, name, lang, c, a, s.baseURL)
 	})
 }
@@ -164,9 +159,10 @@ func (s *CommissioningService) CommentOnDraft(ctx context.Context, contractID, a
 	})
 }
 
-// RegisterJobs adds commissioning's job to q: closing a draft report's
-// fact-check window, which makes it final.
-func (s *CommissioningService) RegisterJobs(q *jobs.Queue) {
+// RegisterJobs adds commissioning's jobs to q: closing a draft report's
+// fact-check window, which makes it final, and the daily pass over
+// scheduled returns.
+func (s *CommissioningService) RegisterJobs(q *jobs.Queue) error {
 	q.Register(lightbulb.JobCommissioningWindow, func(ctx context.Context, tx *sql.Tx, j *jobs.Job) error {
 		id, err := strconv.ParseInt(j.Payload, 10, 64)
 		if err != nil {
@@ -174,6 +170,7 @@ func (s *CommissioningService) RegisterJobs(q *jobs.Queue) {
 		}
 		return closeFactCheck(ctx, tx, j.Org, id)
 	})
+	return s.registerSchedules(q)
 }
 
 // closeFactCheck makes a draft report final once its window has closed.

@@ -207,7 +207,7 @@ func TestProviderReturnsAndAssurance(t *testing.T) {
 
 		// The window closes by a job fourteen days on; then no more comments.
 		q := jobs.NewQueue(db.Writer(), string(db.Dialect)).ReadFrom(db.Reader())
-		svc.RegisterJobs(q)
+		must(t, svc.RegisterJobs(q))
 		real := lightbulb.Now
 		defer func() { lightbulb.Now = real }()
 		lightbulb.Now = func() time.Time { return a.IssuedAt.Add(13 * 24 * time.Hour) }

@@ -26,6 +26,7 @@ var auditActions = map[string]string{
 	"commissioning.contract.attach":   "Attached a requirement to a contract",
 	"commissioning.contract.create":   "Recorded a contract with a provider",
 	"commissioning.contract.services": "Chose the services a contract covers",
+	"commissioning.contract.schedule": "Set a contract's return schedule",
 	"commissioning.contract.view":     "Looked at a contract",
 	"commissioning.library.starter":   "Added the starter requirements library",
 	"commissioning.principles":        "Published human rights principles",

@@ -124,6 +124,7 @@ func (s *Server) contractPage(w http.ResponseWriter, r *http.Request, name, titl
 		return
 	}
 	p.Form["services"] = strings.Split(c.Services, "\n")
+	scheduleForm(p, c)
 	_ = s.Audit.Record(r.Context(), "commissioning.contract.view", fmt.Sprintf("contract %d", c.ID), "")
 	s.render(w, r, http.StatusOK, name, p)
 }
@@ -144,11 +145,7 @@ func (s *Server) commAttach(w http.ResponseWriter, r *http.Request) {
 		err = s.Commissioning.AttachRequirement(r.Context(), id, f.ID("requirement"), due)
 	}
 	if err != nil {
-		if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
-			s.appError(w, r, err)
-			return
-		}
-		s.contractPage(w, r, "comm_contract", "", f.Err(err))
+		s.contractFailed(w, r, f.Err(err))
 		return
 	}
 	_ = s.Audit.Record(r.Context(), "commissioning.contract.attach", fmt.Sprintf("contract %d", id), "")
@@ -200,14 +197,21 @@ func (s *Server) commServices(w http.ResponseWriter, r *http.Request) {
 	}
 	id, _ := pathID(r)
 	if err := s.Commissioning.SetContractServices(r.Context(), id, r.PostForm["services"]); err != nil {
-		if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
-			s.appError(w, r, err)
-			return
-		}
-		s.contractPage(w, r, "comm_contract", "", formOf(r).Err(err))
+		s.contractFailed(w, r, formOf(r).Err(err))
 		return
 	}
 	_ = s.Audit.Record(r.Context(), "commissioning.contract.services", fmt.Sprintf("contract %d", id), "")
 	s.flash(r, "The services the contract covers are saved.")
 	http.Redirect(w, r, fmt.Sprintf("/commissioning/contracts/%d", id), http.StatusSeeOther)
+}
+
+// contractFailed answers a refused change to a contract: "not found" for a
+// contract that is not the commissioner's, otherwise the contract's page
+// with the error summary and what was typed.
+func (s *Server) contractFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
+		s.appError(w, r, err)
+		return
+	}
+	s.contractPage(w, r, "comm_contract", "", err)
 }

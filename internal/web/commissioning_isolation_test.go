@@ -31,6 +31,7 @@ func TestCommissioningIsolation(t *testing.T) {
 		{"POST", c + "/requirements", url.Values{"requirement": {itoa64(lib[1].ID)}, "due_on-day": {"1"}, "due_on-month": {"1"}, "due_on-year": {"2027"}}},
 		{"POST", c + "/assess", url.Values{"summary": {"Hijack"}, "rating-" + cr: {"red"}}},
 		{"POST", c + "/services", url.Values{"services": {"Ward 1"}}},
+		{"POST", c + "/schedule", url.Values{"frequency": {"monthly"}, "first_due-day": {"1"}, "first_due-month": {"1"}, "first_due-year": {"2027"}}},
 		{"GET", "/commissioning/requirements/" + code, nil},
 		{"POST", "/commissioning/requirements/" + code, url.Values{"text": {"Hijacked"}, "rights": {"A8"}, "evidence": {"x"}}},
 	}
@@ -74,7 +75,7 @@ func TestCommissioningIsolation(t *testing.T) {
 	// Nothing of the commissioner's or provider's changed.
 	got, err := e.svc.Commissioning.Contract(ctx, atoi64(id))
 	if err != nil || len(got.Requirements) != 1 || len(got.Returns) != 1 || len(got.Assessments) != 1 ||
-		len(got.Assessments[0].Comments) != 0 || got.Assessments[0].Summary != "Steady" {
+		len(got.Assessments[0].Comments) != 0 || got.Assessments[0].Summary != "Steady" || got.Schedule.Set() {
 		t.Fatalf("the contract changed: %+v, %v", got, err)
 	}
 	if h, _ := e.svc.Commissioning.RequirementHistory(ctx, code); len(h) != 1 {

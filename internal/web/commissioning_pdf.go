@@ -95,7 +95,7 @@ func returnsChart(lang string, c *lightbulb.Contract) report.Chart {
 		Axis: i18n.T(lang, "Return"), Series: ratingSeries(lang, ratingPalette[:3]...)}
 	for i := len(c.Returns) - 1; i >= 0; i-- {
 		ret := c.Returns[i]
-		ch.Categories = append(ch.Categories, ret.Period)
+		ch.Categories = append(ch.Categories, c.ReturnName(ret, lang))
 		counts := map[lightbulb.Rating]float64{}
 		for _, a := range ret.Answers {
 			counts[a.Rating]++

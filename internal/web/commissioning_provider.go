@@ -22,10 +22,11 @@ func (s *Server) providerContracts(w http.ResponseWriter, r *http.Request) {
 // to complete, the reviews it may attach and the reports on it.
 type providerContractView struct {
 	*lightbulb.Contract
-	Reviews []choice
-	Shared  bool // at least one review is shared with the commissioner
-	Now     lightbulb.Date
-	Open    map[int64]bool // reports still open to comment on
+	Reviews     []choice
+	Shared      bool // at least one review is shared with the commissioner
+	Now         lightbulb.Date
+	Open        map[int64]bool // reports still open to comment on
+	OpenPeriods []choice       // scheduled returns open to send now
 }
 
 func (s *Server) providerPage(w http.ResponseWriter, r *http.Request, err error) {
@@ -47,7 +48,7 @@ func (s *Server) providerPage(w http.ResponseWriter, r *http.Request, err error)
 	}
 	lang := i18n.FromRequest(r)
 	now := lightbulb.Now()
-	v := providerContractView{Contract: c, Now: lightbulb.DateOf(now), Open: map[int64]bool{}}
+	v := providerContractView{Contract: c, Now: lightbulb.DateOf(now), Open: map[int64]bool{}, OpenPeriods: openPeriods(lang, c)}
 	v.Reviews = append(v.Reviews, choice{Value: "", Label: i18n.T(lang, "No review")})
 	for _, e := range revs {
 		label := figureText(lang, e.Figure) + ", " + i18n.T(lang, "submitted %s", lightbulb.ShortDate(e.SubmittedAt, lang))
@@ -84,7 +85,7 @@ func (s *Server) providerReturn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := formOf(r)
-	ret := &lightbulb.Return{Period: f.Text("period")}
+	ret := &lightbulb.Return{Period: f.Text("period"), PeriodID: f.ID("period_id")}
 	for _, cr := range c.Requirements {
 		n := strconv.FormatInt(cr.ID, 10)
 		if f.Values.Get("rating-"+n) == "" {

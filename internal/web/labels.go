@@ -49,6 +49,7 @@ var labelSets = map[string]map[string]string{
 		"lapsed": "Lapsed"},
 	"comm_frequency": {"monthly": "Monthly", "quarterly": "Every quarter", "six_monthly": "Every six months", "yearly": "Yearly"},
 	"comm_report":    {"draft": "Draft, open to the provider to check", "final": "Final"},
+	"comm_period":    {"upcoming": "Not open yet", "open": "Open now", "overdue": "Overdue", "on_time": "Sent on time", "late": "Sent late"},
 	"newsletter": {
 		"draft": "Draft", "scheduled": "Scheduled", "sending": "Sending", "sent": "Sent",
 		"pending": "Waiting for confirmation", "confirmed": "Subscribed", "unsubscribed": "Unsubscribed", "stopped": "Stopped",
