@@ -139,6 +139,14 @@ type IndicatorService interface {
 	// has counted, the first day (YYYY-MM-DD) its daily count was kept:
 	// the start of its history.
 	StateCountedSince(ctx context.Context) (map[string]string, error)
+	// IndicatorChanges lists the changes marked on the organisation's
+	// indicators, by indicator and month.
+	IndicatorChanges(ctx context.Context) ([]IndicatorChange, error)
+	// MarkIndicatorChange marks (or, for a month already marked, rewords)
+	// a change in an indicator's process.
+	MarkIndicatorChange(ctx context.Context, c IndicatorChange) error
+	// RemoveIndicatorChange removes a change; ENOTFOUND when there is none.
+	RemoveIndicatorChange(ctx context.Context, key, month string) error
 	// Impact sums each of keys over every organisation from month from to
 	// month to: the public impact page's figures. It is the one call not
 	// scoped to an organisation, and returns totals only.

@@ -72,6 +72,10 @@ type SPC struct {
 	Rules        []string // the rules applied, in order
 	Variation    string   // CommonCause, Improvement or Concern, of the latest point
 	Assurance    string   // with a target and an XmR chart: PassTarget, FailTarget or HitAndMiss
+	// Segments are the parts of the series read on their own, split where a
+	// lead marked a change; one when none is marked. Kind, Centre, AvgMR
+	// and the limits above are those of the last: the process as it is now.
+	Segments []SPCSegment
 }
 
 // SPCInput is what ReadSPC reads.
@@ -84,15 +88,21 @@ type SPCInput struct {
 	// Lo and Hi bound the limits when Bounded (Hi ignored when not above Lo).
 	Lo, Hi  float64
 	Bounded bool
+	// Breaks are the indices of the first point after each change a lead
+	// marked: the limits are recalculated from there ("Making Data Count":
+	// after a sustained shift with a known cause), so each segment has its
+	// own centre line and limits and its own rules, and a run does not
+	// carry across a break.
+	Breaks []int
 }
 
-// ReadSPC reads a series as NHS boards are taught to: an XmR chart (mean,
+// readSegment reads a series as NHS boards are taught to: an XmR chart (mean,
 // process limits at mean ± 2.66 × the average moving range, and all four
 // rules) from XmRMinPoints points, a run chart around the median (the run
 // rules only) below that. Comparisons are strict, so a flat series (average
 // moving range 0) shows no signal: a point on the centre line ends a run,
 // and an unchanged point ends a rise or fall.
-func ReadSPC(in SPCInput) SPC {
+func readSegment(in SPCInput) SPC {
 	r := in.Rules
 	if r.Shift < 2 {
 		r.Shift = DefaultSPCRules.Shift

@@ -65,6 +65,10 @@ type Series struct {
 	// drawn as larger squares, not told apart by colour alone, and named
 	// in the legend by the chart's MarkedLabel.
 	Marked []bool
+	// Breaks are the categories where a line starts anew, such as a centre
+	// line recalculated after a change; the drawing marks each with a
+	// dotted upright. A value that is NaN has no point: the line has a gap.
+	Breaks []int
 }
 
 // Cell is how the table shows series s's value for category c.
@@ -73,7 +77,7 @@ func (ch Chart) Cell(s, c int) string {
 	if c < len(x.Texts) {
 		return x.Texts[c]
 	}
-	if c >= len(x.Values) {
+	if c >= len(x.Values) || math.IsNaN(x.Values[c]) {
 		return ""
 	}
 	return number(x.Values[c]) + ch.Unit
@@ -162,7 +166,9 @@ func (ch Chart) top() float64 {
 	top := 0.0
 	for _, s := range ch.drawn() {
 		for _, v := range s.Values {
-			top = max(top, v)
+			if !math.IsNaN(v) {
+				top = max(top, v)
+			}
 		}
 	}
 	if ch.Kind == Stacked {
@@ -304,9 +310,24 @@ func (ch Chart) drawLine() Drawing {
 		}
 	}
 	lx := left
+	uprights := map[int]bool{}
 	for _, s := range ch.drawn() {
 		var pts []string
+		end := func() {
+			if len(pts) > 0 {
+				d.Lines = append(d.Lines, Polyline{Points: strings.Join(pts, " "), Stroke: s.Fill, Dashed: s.Dashed})
+			}
+			pts = nil
+		}
 		for c := range ch.Categories {
+			if slices.Contains(s.Breaks, c) && c > 0 {
+				end()
+				uprights[c] = true
+			}
+			if math.IsNaN(value(s, c)) {
+				end()
+				continue
+			}
 			x, y := at(c, value(s, c))
 			pts = append(pts, fmt.Sprintf("%d,%d", x, y))
 			if !s.Dashed {
@@ -316,11 +337,18 @@ func (ch Chart) drawLine() Drawing {
 				}
 			}
 		}
-		d.Lines = append(d.Lines, Polyline{Points: strings.Join(pts, " "), Stroke: s.Fill, Dashed: s.Dashed})
+		end()
 		if len(ch.drawn()) > 1 {
 			d.Lines = append(d.Lines, Polyline{Points: fmt.Sprintf("%d,14 %d,14", lx, lx+28), Stroke: s.Fill, Dashed: s.Dashed})
 			d.Texts = append(d.Texts, Text{X: lx + 34, Y: 19, S: s.Name, Anchor: "start", Fill: ink})
 			lx += 34 + 9*len(s.Name) + 24
+		}
+	}
+	for c := range ch.Categories {
+		if uprights[c] { // halfway between the last point before and the first after
+			x0, _ := at(c-1, 0)
+			x1, _ := at(c, 0)
+			d.Lines = append(d.Lines, Polyline{Points: fmt.Sprintf("%d,%d %d,%d", (x0+x1)/2, top, (x0+x1)/2, top+plotH), Stroke: ink, Dashed: true})
 		}
 	}
 	if ch.MarkedLabel != "" && slices.ContainsFunc(d.Dots, func(x Dot) bool { return x.Square }) {
@@ -336,7 +364,9 @@ func (ch Chart) bottom() float64 {
 	low := 0.0
 	for _, s := range ch.drawn() {
 		for _, v := range s.Values {
-			low = min(low, v)
+			if !math.IsNaN(v) {
+				low = min(low, v)
+			}
 		}
 	}
 	return low

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -104,5 +105,37 @@ func TestLineMarkedPoints(t *testing.T) {
 	}
 	if !legend || !foot {
 		t.Errorf("legend %v, scale foot at -4 %v", legend, foot)
+	}
+}
+
+// TestLineBreaksAndGaps: a centre line recalculated after a change is two
+// lines with a dotted upright between them; a NaN value is a gap, left
+// empty in the table, and does not stretch the scale.
+func TestLineBreaksAndGaps(t *testing.T) {
+	nan := math.NaN()
+	ch := Chart{Kind: Line, Categories: []string{"Jan", "Feb", "Mar", "Apr"}, Series: []Series{
+		{Name: "Value", Values: []float64{10, 12, 30, 32}, Fill: "#1d70b8"},
+		{Name: "Mean", Values: []float64{11, 11, 31, 31}, Fill: "#505a5f", Dashed: true, Breaks: []int{2}},
+		{Name: "Upper limit", Values: []float64{15, 15, nan, nan}, Fill: "#d4351c", Dashed: true, Breaks: []int{2}},
+	}}
+	d := ch.Draw()
+	count := map[string]int{}
+	for _, l := range d.Lines {
+		count[l.Stroke]++
+		if strings.Contains(l.Points, "NaN") {
+			t.Errorf("a line passes through NaN: %s", l.Points)
+		}
+	}
+	// Each series has its legend's line too. Value: one line; mean: two;
+	// upper: one (no points after the break); ink: the axes, and one
+	// upright at the break.
+	if count["#1d70b8"] != 1+1 || count["#505a5f"] != 2+1 || count["#d4351c"] != 1+1 || count[ink] != 2 {
+		t.Errorf("lines by colour: %v", count)
+	}
+	if got := ch.Cell(2, 3); got != "" {
+		t.Errorf("a gap in the table shows %q", got)
+	}
+	if ch.top() != 32 {
+		t.Errorf("top = %v", ch.top())
 	}
 }

@@ -3,13 +3,17 @@ package sqldb
 import lightbulb "github.com/lightbulb-hr/lightbulb"
 
 // What indicators and board reports hold about people: the name of whoever
-// recomputed a month, set a target or wrote a report. The figures are counts.
+// recomputed a month, set a target, marked a change or wrote a report. The figures are counts.
 var _ = declare(
 	lightbulb.PersonalTable{Table: "indicator_months", Columns: []lightbulb.PersonalColumn{
 		{Column: "computed_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
 	}},
 	lightbulb.PersonalTable{Table: "indicator_targets", Columns: []lightbulb.PersonalColumn{
 		{Column: "set_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
+	}},
+	lightbulb.PersonalTable{Table: "indicator_changes", Columns: []lightbulb.PersonalColumn{
+		{Column: "set_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
+		{Column: "reason", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
 	}},
 	lightbulb.PersonalTable{Table: "board_reports", Columns: []lightbulb.PersonalColumn{
 		{Column: "created_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},

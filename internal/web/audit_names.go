@@ -71,6 +71,8 @@ var auditActions = map[string]string{
 	"form.limited":                    "Public form refused: too many for one address",
 	"framework.edit":                  "Edited the review framework",
 	"framework.translate":             "Edited the Welsh of the review framework",
+	"indicators.change":               "Marked a change in an indicator's process",
+	"indicators.change_remove":        "Removed a change in an indicator's process",
 	"indicators.export":               "Downloaded indicators",
 	"indicators.recompute":            "Computed a month's indicators again",
 	"indicators.target":               "Changed an indicator's target",

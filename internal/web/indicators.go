@@ -12,6 +12,8 @@ func (s *Server) indicatorRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /indicators", s.requireLead(s.indicatorsPage))
 	h("GET /indicators/{key}", s.requireLead(s.indicatorPage))
 	h("POST /indicators/{key}/target", s.requireLead(s.indicatorTarget))
+	h("POST /indicators/{key}/changes", s.requireLead(s.indicatorChange))
+	h("POST /indicators/{key}/changes/remove", s.requireLead(s.indicatorChangeRemove))
 	h("POST /indicators/recompute", s.requireLead(s.indicatorsRecompute))
 	h("GET /impact", s.impact)
 }

@@ -13,6 +13,7 @@ import (
 type orgReadings struct {
 	targets map[string]lightbulb.IndicatorTarget
 	since   map[string]string
+	changes map[string][]lightbulb.IndicatorChange
 }
 
 func (s *Server) orgReadings(ctx context.Context) (orgReadings, error) {
@@ -21,7 +22,14 @@ func (s *Server) orgReadings(ctx context.Context) (orgReadings, error) {
 	if o.targets, err = s.Indicators.IndicatorTargets(ctx); err != nil {
 		return o, err
 	}
-	o.since, err = s.Indicators.StateCountedSince(ctx)
+	if o.since, err = s.Indicators.StateCountedSince(ctx); err != nil {
+		return o, err
+	}
+	cs, err := s.Indicators.IndicatorChanges(ctx)
+	o.changes = map[string][]lightbulb.IndicatorChange{}
+	for _, c := range cs {
+		o.changes[c.Indicator] = append(o.changes[c.Indicator], c)
+	}
 	return o, err
 }
 
@@ -32,7 +40,7 @@ func (o orgReadings) read(lang string, d lightbulb.IndicatorDef, vs []lightbulb.
 	if x, ok := o.targets[d.Key]; ok {
 		t = &x
 	}
-	rd := readIndicator(lang, d, vs, rules, t)
+	rd := readIndicator(lang, d, vs, rules, t, o.changes[d.Key])
 	if d.State {
 		rd.History = i18n.T(lang, "Records keep only how things stand now, so this is counted every night and the month's value is the count of its last day counted.")
 		if day := o.since[d.Key]; day != "" {

@@ -41,8 +41,14 @@ func TestIndicatorIsolation(t *testing.T) {
 	routes := []route{{"GET", "/indicators", nil}, {"GET", "/indicators?format=csv", nil},
 		{"GET", "/indicators/cases.reviewed", nil},
 		{"POST", "/indicators/cases.reviewed/target", url.Values{"target": {"70"}}},
-		{"POST", "/indicators/recompute", url.Values{"month": {e.month}}}}
-	expectRoutes(t, "visitor", e.client(), routes, http.StatusSeeOther, "Willow Ward")
+		{"POST", "/indicators/recompute", url.Values{"month": {e.month}}},
+		{"POST", "/indicators/cases.reviewed/changes", url.Values{"change_month": {e.month}, "reason": {"B's huddle"}}}}
+	removeA := route{"POST", "/indicators/cases.reviewed/changes/remove", url.Values{"month": {e.month}}}
+	if err := e.svc.Indicators.MarkIndicatorChange(e.ctxA(), lightbulb.IndicatorChange{Indicator: "cases.reviewed", Month: e.month, Reason: "A's huddle"}); err != nil {
+		t.Fatal(err)
+	}
+	expectRoutes(t, "visitor", e.client(), append(routes, removeA), http.StatusSeeOther, "Willow Ward")
+	expectRoutes(t, "staffA", e.client().signIn("staffA"), []route{removeA}, http.StatusForbidden, "Willow Ward")
 	expectRoutes(t, "staffA", e.client().signIn("staffA"), routes, http.StatusForbidden, "Willow Ward")
 	leadB := e.client().signIn("leadB")
 	for _, r := range routes[:3] {
@@ -50,12 +56,21 @@ func TestIndicatorIsolation(t *testing.T) {
 			t.Errorf("leadB %s: %d, or shows A's figures", r.path, got.status)
 		}
 	}
+	if got := leadB.call(removeA); got.status != http.StatusNotFound {
+		t.Errorf("leadB removes A's change: %d", got.status)
+	}
 	for _, r := range routes[3:] {
 		if got := leadB.call(r); got.status != http.StatusSeeOther {
 			t.Errorf("leadB %s: %d", r.path, got.status)
 		}
 	}
-	// B's target and recompute touched only B.
+	// B's target, recompute and change touched only B.
+	if got := leadB.post("/indicators/cases.reviewed/changes/remove", url.Values{"month": {e.month}}); got.status != http.StatusSeeOther {
+		t.Errorf("leadB removes their own change: %d", got.status)
+	}
+	if cs, _ := e.svc.Indicators.IndicatorChanges(e.ctxA()); len(cs) != 1 || cs[0].Reason != "A's huddle" {
+		t.Errorf("B reached A's changes: %+v", cs)
+	}
 	ts, _ := e.svc.Indicators.IndicatorTargets(e.ctxA())
 	ms, _ := e.svc.Indicators.IndicatorMonths(e.ctxA())
 	if len(ts) != 0 || len(ms) != 1 || ms[0].Computations != 1 {

@@ -97,10 +97,14 @@ func (s *Server) serviceReadings(r *http.Request, iq indicatorQuery, d lightbulb
 		}
 		by[v.ServiceID] = append(by[v.ServiceID], v)
 	}
+	org, err := s.orgReadings(r.Context())
+	if err != nil {
+		return nil, err
+	}
 	lang := langOf(r)
 	var out []serviceReading
 	for _, id := range order {
-		rd := readIndicator(lang, d, by[id], iq.Rules, nil)
+		rd := org.read(lang, d, by[id], iq.Rules)
 		out = append(out, serviceReading{Name: by[id][0].ServiceName, Latest: rd.Latest, Month: rd.LatestMonth,
 			Points: len(by[id]), Variation: rd.Variation})
 	}
@@ -164,10 +168,11 @@ func writeReadingsCSV(w http.ResponseWriter, lang string, rds []indicatorReading
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	for _, rd := range rds {
 		for i, v := range rd.Values {
+			seg := rd.SPC.SegmentOf(i)
 			row := []string{csvSafe(rd.Name), rd.Def.Key, v.Month, num(v.Numerator), num(v.Denominator), num(v.Value),
-				num(rd.SPC.Centre), "", "", csvSafe(pointWords(lang, rd.SPC.Points[i])), ""}
-			if rd.SPC.Kind == lightbulb.ChartXmR {
-				row[7], row[8] = num(rd.SPC.Lower), num(rd.SPC.Upper)
+				num(seg.Centre), "", "", csvSafe(pointWords(lang, rd.SPC.Points[i])), ""}
+			if seg.Kind == lightbulb.ChartXmR {
+				row[7], row[8] = num(seg.Lower), num(seg.Upper)
 			}
 			if rd.HasTarget {
 				row[10] = num(rd.Target)

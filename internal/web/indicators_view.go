@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,15 @@ type indicatorReading struct {
 	RulesUsed                                             []string
 	// History, for a State indicator, says how it is counted and from when.
 	History string
+	// Changes are those marked on the indicator; Segments, when there are
+	// several, each part of the chart with its own centre line and limits.
+	Changes  []lightbulb.IndicatorChange
+	Segments []segmentWords
+}
+
+// segmentWords is one part of a chart after a change, in words.
+type segmentWords struct {
+	From, To, Kind, Centre, Lower, Upper string
 }
 
 // fmtValue shows a value in its unit: "82.5%", "12", "+7.5".
@@ -48,10 +58,10 @@ func fmtValue(unit string, v float64) string {
 
 // readIndicator reads def's values (the whole organisation's, oldest
 // first) with the rules and the organisation's target, if any.
-func readIndicator(lang string, def lightbulb.IndicatorDef, vs []lightbulb.IndicatorValue, rules lightbulb.SPCRules, target *lightbulb.IndicatorTarget) indicatorReading {
+func readIndicator(lang string, def lightbulb.IndicatorDef, vs []lightbulb.IndicatorValue, rules lightbulb.SPCRules, target *lightbulb.IndicatorTarget, changes []lightbulb.IndicatorChange) indicatorReading {
 	rd := indicatorReading{Def: def, Name: i18n.T(lang, def.Name), Definition: i18n.T(lang, def.Definition),
 		Numerator: i18n.T(lang, def.Numerator), Source: i18n.T(lang, def.Source), Values: vs, Rules: rules,
-		Target: def.Target, HasTarget: def.HasTarget}
+		Target: def.Target, HasTarget: def.HasTarget, Changes: changes}
 	if def.Denominator != "" {
 		rd.Denominator = i18n.T(lang, def.Denominator)
 	}
@@ -64,8 +74,10 @@ func readIndicator(lang string, def lightbulb.IndicatorDef, vs []lightbulb.Indic
 		rd.Months = append(rd.Months, v.Month)
 		in.Values = append(in.Values, v.Value)
 	}
+	in.Breaks = lightbulb.Breaks(rd.Months, changes)
 	rd.SPC = lightbulb.ReadSPC(in)
 	d := dates{i18n.Dates{Lang: lang}}
+	rd.Segments = segmentsInWords(lang, def.Unit, rd.Months, rd.SPC)
 	if n := len(vs); n > 0 {
 		rd.Latest, rd.LatestMonth = fmtValue(def.Unit, vs[n-1].Value), d.Month(vs[n-1].Month)
 	}
@@ -88,6 +100,40 @@ func readIndicator(lang string, def lightbulb.IndicatorDef, vs []lightbulb.Indic
 	}
 	rd.RulesUsed = rulesInWords(lang, rd.SPC.Rules, rules)
 	return rd
+}
+
+// segmentsInWords describes each part of a chart split by changes; nothing
+// for a chart in one part.
+func segmentsInWords(lang, unit string, months []string, spc lightbulb.SPC) []segmentWords {
+	if len(spc.Segments) < 2 {
+		return nil
+	}
+	d := dates{i18n.Dates{Lang: lang}}
+	var out []segmentWords
+	for i, seg := range spc.Segments {
+		end := len(months) - 1
+		if i+1 < len(spc.Segments) {
+			end = spc.Segments[i+1].Start - 1
+		}
+		w := segmentWords{From: d.Month(months[seg.Start]), To: d.Month(months[end]), Kind: label(lang, "spc", seg.Kind),
+			Centre: fmtValue(unit, seg.Centre)}
+		if seg.Kind == lightbulb.ChartXmR {
+			w.Lower, w.Upper = fmtValue(unit, seg.Lower), fmtValue(unit, seg.Upper)
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// ChangesWords lists the changes the chart's limits are recalculated
+// after: "February 2025: a weekly huddle began"; "" when there are none.
+func (rd indicatorReading) ChangesWords(lang string) string {
+	d := dates{i18n.Dates{Lang: lang}}
+	var ws []string
+	for _, c := range rd.Changes {
+		ws = append(ws, d.Month(c.Month)+": "+c.Reason)
+	}
+	return strings.Join(ws, "; ")
 }
 
 // AssuranceWords is the assurance label, or why there is none.
@@ -169,19 +215,30 @@ func runChart(lang, id string, rd indicatorReading) report.Chart {
 	lo := report.Series{Name: i18n.T(lang, "Lower limit"), Fill: "#d4351c", Dashed: true}
 	special := report.Series{Name: i18n.T(lang, "Special cause"), TableOnly: true}
 	d := dates{i18n.Dates{Lang: lang}}
+	limits := false
+	for _, seg := range rd.SPC.Segments {
+		limits = limits || seg.Kind == lightbulb.ChartXmR
+		if seg.Start > 0 { // limits recalculated after a change
+			mid.Breaks, up.Breaks, lo.Breaks = append(mid.Breaks, seg.Start), append(up.Breaks, seg.Start), append(lo.Breaks, seg.Start)
+		}
+	}
 	for i, p := range rd.SPC.Points {
+		seg := rd.SPC.SegmentOf(i)
 		ch.Categories = append(ch.Categories, d.ShortMonth(rd.Months[i]))
 		val.Values = append(val.Values, p.Value)
 		val.Texts = append(val.Texts, fmtValue(rd.Def.Unit, p.Value))
 		val.Marked = append(val.Marked, p.Special())
-		mid.Values = append(mid.Values, rd.SPC.Centre)
-		up.Values = append(up.Values, rd.SPC.Upper)
-		lo.Values = append(lo.Values, rd.SPC.Lower)
+		mid.Values = append(mid.Values, seg.Centre)
+		if seg.Kind == lightbulb.ChartXmR {
+			up.Values, lo.Values = append(up.Values, seg.Upper), append(lo.Values, seg.Lower)
+		} else { // a run chart part has no limits: a gap
+			up.Values, lo.Values = append(up.Values, math.NaN()), append(lo.Values, math.NaN())
+		}
 		special.Texts = append(special.Texts, pointWords(lang, p))
 		special.Values = append(special.Values, 0)
 	}
 	ch.Series = []report.Series{val, mid}
-	if rd.SPC.Kind == lightbulb.ChartXmR {
+	if limits {
 		ch.Series = append(ch.Series, up, lo)
 	}
 	ch.Series = append(ch.Series, special)

@@ -79,6 +79,9 @@ func boardDocument(lang, org string, v *reportView) report.Board {
 		if rd.History != "" {
 			rows = append(rows, report.Row{Label: t("History"), Value: rd.History})
 		}
+		if cw := rd.ChangesWords(lang); cw != "" {
+			rows = append(rows, report.Row{Label: t("Limits recalculated after a change"), Value: cw})
+		}
 		b.Indicators = append(b.Indicators, report.BoardIndicator{Heading: rd.Name, Chart: sec.Chart, TableHead: chartHead(sec.Chart), Table: chartRows(sec.Chart),
 			Rows: append(rows, report.Row{Label: t("Chart"), Value: rd.Kind},
 				report.Row{Label: t("Latest"), Value: rd.LatestWords()},
