@@ -124,6 +124,8 @@ func (c *Case) Validate() error {
 		v.Add("summary", "The summary must be 10,000 characters or fewer")
 	} else if CaseLooksLikeName(c.Summary) {
 		v.Add("summary", "Remove the name from the summary: refer to the person by their reference")
+	} else if msg := ContactMessage("summary", c.Summary); msg != "" {
+		v.Add("summary", msg)
 	}
 	if c.Type == CaseIncident && !slices.Contains(CaseHarms, c.Harm) {
 		v.Add("harm", "Select the level of harm")
@@ -141,8 +143,27 @@ func (c *Case) Validate() error {
 		v.Add("person_ref", "The reference must be 40 characters or fewer")
 	} else if strings.Contains(c.PersonRef, " ") && CaseLooksLikeName(c.PersonRef) || caseLooksLikeFullName(c.PersonRef) {
 		v.Add("person_ref", "Enter a reference, not the person’s name")
+	} else if ContactIn(c.PersonRef) != "" {
+		v.Add("person_ref", "Enter a reference, not the person’s NHS number, phone number or email address")
 	}
 	return v.Err()
+}
+
+// ContactMessage is what a person is told when text they typed in a case's
+// summary or review notes (field) holds a contact detail: the import removes
+// these, and manual entry refuses them so that nothing is changed behind the
+// person's back and what they typed is kept for them to correct.
+func ContactMessage(field, s string) string {
+	return contactMessages[field+"/"+ContactIn(s)]
+}
+
+var contactMessages = map[string]string{
+	"summary/" + ContactEmail: "Remove the email address from the summary: refer to the person by their reference",
+	"summary/" + ContactNHS:   "Remove the NHS number from the summary: refer to the person by their reference",
+	"summary/" + ContactPhone: "Remove the phone number from the summary: refer to the person by their reference",
+	"notes/" + ContactEmail:   "Remove the email address from the notes: refer to the person by their reference",
+	"notes/" + ContactNHS:     "Remove the NHS number from the notes: refer to the person by their reference",
+	"notes/" + ContactPhone:   "Remove the phone number from the notes: refer to the person by their reference",
 }
 
 // caseLooksLikeFullName reports whether a reference is two or more

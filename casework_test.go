@@ -23,6 +23,10 @@ func TestCaseValidate(t *testing.T) {
 		"Select the level of harm":                   func(c *Case) { c.Harm = "awful" },
 		"Enter a reference, not the person’s name":   func(c *Case) { c.PersonRef = "John Smith" },
 		"The reference must be 64 characters or few": func(c *Case) { c.SourceRef = strings.Repeat("x", 65) },
+		"Remove the NHS number from the summary":     func(c *Case) { c.Summary = "Fell at night, NHS 943 476 5919" },
+		"Remove the phone number from the summary":   func(c *Case) { c.Summary = "Daughter rang from 07700 900123" },
+		"Remove the email address from the summary":  func(c *Case) { c.Summary = "Wrote from jo@example.org" },
+		"Enter a reference, not the person’s NHS":    func(c *Case) { c.PersonRef = "9434765919" },
 	}
 	for want, change := range cases {
 		c := ok()

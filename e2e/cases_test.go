@@ -39,6 +39,16 @@ func TestCaseworkJourney(t *testing.T) {
 	if got := value(t, tb, "#source_ref"); got != "E2E-NEW-1" {
 		t.Errorf("after the error the reference holds %q", got)
 	}
+	// An NHS number typed in is refused the same way, and kept for her to
+	// take out.
+	do(t, tb, "swap the name for an NHS number", chromedp.SetValue(chromedp.CSS("#summary"), "Patient 943 476 5919 was left without water overnight."))
+	if status := click(t, tb, "case-new-nhs-number", `main form button[type=submit]`); status != http.StatusUnprocessableEntity {
+		t.Errorf("an NHS number in the summary answered HTTP %d, want 422", status)
+	}
+	mustContain(t, tb, ".govuk-error-summary", "Remove the NHS number from the summary")
+	if got := value(t, tb, "#summary"); !strings.Contains(got, "943 476 5919") {
+		t.Errorf("after the error the summary holds %q", got)
+	}
 	do(t, tb, "take the name out", chromedp.SetValue(chromedp.CSS("#summary"), "Patient was left without water overnight and became confused."))
 	click(t, tb, "case-new-saved", `main form button[type=submit]`)
 	mustContain(t, tb, "main", "Case E2E-NEW-1", "Through the rights lens")

@@ -76,22 +76,11 @@ func TestReadRefusesBadFiles(t *testing.T) {
 	}
 }
 
-func TestGuessAndRedact(t *testing.T) {
+func TestGuess(t *testing.T) {
 	m := Guess([]string{"Datix ID", "Record type", "Date reported", "Location", "Description", "Severity", "Stage"})
 	if m["source_ref"] != "Datix ID" || m["type"] != "Record type" || m["received"] != "Date reported" || m["service"] != "Location" ||
 		m["summary"] != "Description" || m["harm"] != "Severity" || m["status"] != "Stage" {
 		t.Errorf("guess: %v", m)
-	}
-	for in, want := range map[string]string{
-		"Call 07700 900123 now":         "Call [phone removed] now",
-		"mail jo.bloggs@nhs.net please": "mail [email removed] please",
-		"NHS 943 476 5919 seen":         "NHS [NHS number removed] seen",
-		"NHS 9434765918 wrong check":    "NHS 9434765918 wrong check",
-		"Bed 12 at 14:30":               "Bed 12 at 14:30",
-	} {
-		if got := Redact(in); got != want {
-			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 

@@ -61,7 +61,7 @@ func parseRow(rep *Report, row int, rec []string, cols map[string]int, opt Optio
 		rep.add(row, "person_ref", "The person’s reference is longer than 40 characters")
 	}
 	if opt.Redact {
-		c.Summary = Redact(c.Summary)
+		c.Summary = lightbulb.Redact(c.Summary)
 	}
 	return c, rep.ErrorCount == bad
 }

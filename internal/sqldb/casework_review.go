@@ -80,6 +80,8 @@ func caseCheckReview(c *lightbulb.Case, rv lightbulb.CaseReview, known []string)
 	}
 	if len(rv.Notes) > 10000 {
 		v.Add("notes", "Notes must be 10,000 characters or fewer")
+	} else if msg := lightbulb.ContactMessage("notes", rv.Notes); msg != "" {
+		v.Add("notes", msg)
 	}
 	return v.Err()
 }

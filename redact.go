@@ -1,6 +1,9 @@
-package caseimport
+package lightbulb
 
-import "regexp"
+import (
+	"regexp"
+	"slices"
+)
 
 var (
 	caseEmailRE = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
@@ -9,7 +12,8 @@ var (
 )
 
 // Redact replaces email addresses, valid NHS numbers (by their mod-11
-// check digit) and UK telephone numbers in free text with a marker.
+// check digit) and UK telephone numbers in free text with a marker. Imports
+// use it to clean case text; ContactIn refuses the same in text typed.
 func Redact(s string) string {
 	s = caseEmailRE.ReplaceAllString(s, "[email removed]")
 	s = caseNHSRE.ReplaceAllStringFunc(s, func(m string) string {
@@ -46,4 +50,25 @@ func ValidNHSNumber(s string) bool {
 		check = 0
 	}
 	return check != 10 && check == d[9]
+}
+
+// What ContactIn finds, in the order it looks.
+const (
+	ContactEmail = "email"
+	ContactNHS   = "nhs"
+	ContactPhone = "phone"
+)
+
+// ContactIn reports the first kind of contact detail that Redact would
+// remove from s, or "" when there is none.
+func ContactIn(s string) string {
+	switch {
+	case caseEmailRE.MatchString(s):
+		return ContactEmail
+	case slices.ContainsFunc(caseNHSRE.FindAllString(s, -1), ValidNHSNumber):
+		return ContactNHS
+	case casePhoneRE.MatchString(s):
+		return ContactPhone
+	}
+	return ""
 }
