@@ -58,13 +58,23 @@ type RightText struct {
 	HealthCare   string
 	Restrictions string
 	Examples     []string
-	EasyRead     []string
+	// EasyTitle is the Easy Read heading in plain words ("Your right to a
+	// private life"); empty in texts written before it existed.
+	EasyTitle string
+	EasyRead  []string
+	// EasyPictures holds the picture beside each Easy Read sentence, by
+	// reference (see ParsePictureRef); it may be shorter than EasyRead.
+	EasyPictures []string
 	Keywords     []string
+	// VideoURL links to the right in a signed language.
+	VideoURL string
 	// BasedOn is the English version a translation was made from.
-	BasedOn   int
-	Category  Category
-	EditedBy  string
-	CreatedAt time.Time
+	BasedOn int
+	// RestoredFrom is the earlier version this one restored (0 for an edit).
+	RestoredFrom int
+	Category     Category
+	EditedBy     string
+	CreatedAt    time.Time
 }
 
 // RightService reads and edits the rights library.
@@ -79,4 +89,21 @@ type RightService interface {
 	RightHistory(ctx context.Context, code, lang string) ([]*RightText, error)
 	// UpdateRight stores a new version of a right's text and its category.
 	UpdateRight(ctx context.Context, code string, cat Category, t RightText) error
+	// RestoreRight stores a copy of an earlier version of a right's text in
+	// lang as its newest version, and returns the new version's number.
+	RestoreRight(ctx context.Context, code, lang string, version int) (int, error)
+	// FindRightVersion returns one version of a right's text in lang.
+	FindRightVersion(ctx context.Context, code, lang string, version int) (*RightText, error)
+	// AddPicture stores an uploaded Easy Read picture and returns its id.
+	AddPicture(ctx context.Context, typ string, data []byte) (int64, error)
+	// FindPicture returns an uploaded picture, or ENOTFOUND.
+	FindPicture(ctx context.Context, id int64) (*Picture, error)
+}
+
+// EasyPicture returns the picture reference beside Easy Read sentence i.
+func (t *RightText) EasyPicture(i int) string {
+	if i < len(t.EasyPictures) {
+		return t.EasyPictures[i]
+	}
+	return ""
 }

@@ -82,6 +82,29 @@ async function copyImages() {
   }
 }
 
+// Easy Read pictures: only the Health Icons that internal/content/pictures.json
+// lists (the ones admins may choose), each as its own SVG with the set's
+// licence in it. Health Icons (healthicons.org) are by Resolve to Save Lives,
+// MIT licence; they come from npm as @iconify-json/healthicons.
+async function copyPictures() {
+  const set = JSON.parse(await readFile(path.join(modules, "@iconify-json", "healthicons", "icons.json"), "utf8"));
+  const info = JSON.parse(await readFile(path.join(modules, "@iconify-json", "healthicons", "info.json"), "utf8"));
+  if (info.license?.spdx !== "MIT") throw new Error(`Health Icons licence is ${info.license?.spdx}, not MIT: check it before shipping`);
+  const wanted = JSON.parse(await readFile(path.join(root, "internal", "content", "pictures.json"), "utf8"));
+  const dest = path.join(out, "easy-read");
+  await mkdir(dest, { recursive: true });
+  const note = `<!-- ${info.name} ${info.version} (healthicons.org), by ${info.author.name}, ${info.license.title} licence: ${info.license.url} -->`;
+  for (const { name } of wanted) {
+    const parent = set.aliases?.[name]?.parent;
+    const icon = set.icons[name] ?? set.icons[parent];
+    if (!icon) throw new Error(`pictures.json names ${name}, which Health Icons does not have`);
+    const w = icon.width ?? set.width ?? 48;
+    const h = icon.height ?? set.height ?? 48;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" fill="#0b0c0c" color="#0b0c0c">${note}${icon.body}</svg>\n`;
+    await writeFile(path.join(dest, `${name}.svg`), svg);
+  }
+}
+
 async function report(dir, prefix = "") {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
@@ -109,7 +132,7 @@ async function compress(dir) {
 }
 
 await clean();
-await Promise.all([buildCSS(), buildJS(), copyImages()]);
+await Promise.all([buildCSS(), buildJS(), copyImages(), copyPictures()]);
 await compress(out);
 console.log(`built ${path.relative(root, out)}/ in ${Math.round(performance.now() - started)} ms`);
 await report(out);

@@ -102,7 +102,8 @@ func SeedContent(ctx context.Context, db *sqldb.DB) (int, error) {
 
 func rightText(lang string, t content.RightText) lightbulb.RightText {
 	return lightbulb.RightText{Lang: lang, Title: t.Title, Summary: t.Summary, Protects: t.Protects,
-		HealthCare: t.HealthCare, Restrictions: t.Restrictions, Examples: t.Examples, EasyRead: t.EasyRead, Keywords: t.Keywords}
+		HealthCare: t.HealthCare, Restrictions: t.Restrictions, Examples: t.Examples, EasyTitle: t.EasyTitle, EasyRead: t.EasyRead,
+		EasyPictures: t.EasyPictures, Keywords: t.Keywords}
 }
 
 // LoadDemo adds the demo organisations and people, skipping any that exist,

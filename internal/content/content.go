@@ -15,6 +15,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
 //go:embed rights.json
@@ -35,8 +37,15 @@ type RightText struct {
 	Restrictions string `json:"restrictions"`
 	// Examples are short, concrete situations from health and care.
 	Examples []string `json:"examples"`
-	// EasyRead are short sentences, one idea each, in everyday words.
+	// EasyTitle is the Easy Read page's heading in plain words, such as
+	// "Your right to a private life".
+	EasyTitle string `json:"easy_title"`
+	// EasyRead are short sentences, one idea each, in everyday words, at
+	// most lightbulb.EasyReadMaxWords words each.
 	EasyRead []string `json:"easy_read"`
+	// EasyPictures names the icon beside each Easy Read sentence, one for
+	// each, from Pictures.
+	EasyPictures []string `json:"easy_pictures"`
 	// Keywords are everyday words people might search with.
 	Keywords []string `json:"keywords"`
 }
@@ -139,6 +148,26 @@ func validateRight(name string, r Right) []error {
 	return errs
 }
 
+// validateEasyRead checks that every Easy Read sentence is short and has a
+// picture from the shipped set beside it.
+func validateEasyRead(name, lang string, t RightText) []error {
+	var errs []error
+	if len(t.EasyPictures) != len(t.EasyRead) {
+		errs = append(errs, fmt.Errorf("right %s: %s.easy_pictures has %d entries for %d sentences", name, lang, len(t.EasyPictures), len(t.EasyRead)))
+	}
+	for i, s := range t.EasyRead {
+		if n := lightbulb.EasyReadWords(s); n > lightbulb.EasyReadMaxWords {
+			errs = append(errs, fmt.Errorf("right %s: %s.easy_read[%d] has %d words, want at most %d: %q", name, lang, i, n, lightbulb.EasyReadMaxWords, s))
+		}
+	}
+	for i, p := range t.EasyPictures {
+		if !IsPicture(p) {
+			errs = append(errs, fmt.Errorf("right %s: %s.easy_pictures[%d] %q is not in pictures.json", name, lang, i, p))
+		}
+	}
+	return errs
+}
+
 // validateText checks that every field of one language is filled in.
 func validateText(name, lang string, t RightText) []error {
 	var errs []error
@@ -148,6 +177,7 @@ func validateText(name, lang string, t RightText) []error {
 		{"protects", t.Protects},
 		{"health_care", t.HealthCare},
 		{"restrictions", t.Restrictions},
+		{"easy_title", t.EasyTitle},
 	}
 	for _, f := range texts {
 		if strings.TrimSpace(f.value) == "" {
@@ -173,5 +203,5 @@ func validateText(name, lang string, t RightText) []error {
 			}
 		}
 	}
-	return errs
+	return append(errs, validateEasyRead(name, lang, t)...)
 }

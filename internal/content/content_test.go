@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
 // wantRights is the order and default category of RIGHTS.md.
@@ -158,7 +160,9 @@ func validText(prefix string) RightText {
 		HealthCare:   prefix + " health care",
 		Restrictions: prefix + " restrictions",
 		Examples:     []string{prefix + " one", prefix + " two"},
+		EasyTitle:    prefix + " easy title",
 		EasyRead:     []string{prefix + " a", prefix + " b", prefix + " c", prefix + " d"},
+		EasyPictures: []string{"heart", "home", "people", "yes"},
 		Keywords:     []string{prefix + " word"},
 	}
 }
@@ -243,9 +247,19 @@ func TestParseRejectsBrokenDocuments(t *testing.T) {
 			name: "too few easy read sentences",
 			doc: fullDocument(t, func(r []Right) []Right {
 				r[14].EN.EasyRead = r[14].EN.EasyRead[:3]
+				r[14].EN.EasyPictures = r[14].EN.EasyPictures[:3]
 				return r
 			}),
 			want: []string{"right P1A3: en.easy_read has 3 entries, want at least 4"},
+		},
+		{
+			name: "a long Easy Read sentence and a picture not in the set",
+			doc: fullDocument(t, func(r []Right) []Right {
+				r[6].CY.EasyRead[2] = "un dau tri pedwar pump chwech saith wyth naw deg un ar ddeg deuddeg tri ar ddeg"
+				r[6].EN.EasyPictures[0] = "bacteria"
+				return r
+			}),
+			want: []string{"right A8: cy.easy_read[2] has 17 words, want at most 15", `right A8: en.easy_pictures[0] "bacteria" is not in pictures.json`},
 		},
 		{
 			name: "blank example",
@@ -335,5 +349,51 @@ func TestRightsReturnsFreshCopy(t *testing.T) {
 	second := MustRights(t)
 	if second[0].EN.Examples[0] == "changed" {
 		t.Error("a change to one result of Rights() leaked into the next")
+	}
+}
+
+// Every shipped Easy Read sentence, in English and Welsh, has at most 15
+// words and a picture from the set beside it, and the heading is in plain
+// words rather than the article's legal title.
+func TestShippedEasyReadIsEasyRead(t *testing.T) {
+	for _, r := range MustRights(t) {
+		for lang, text := range map[string]RightText{"en": r.EN, "cy": r.CY} {
+			for i, s := range text.EasyRead {
+				if n := lightbulb.EasyReadWords(s); n > lightbulb.EasyReadMaxWords {
+					t.Errorf("%s %s sentence %d has %d words (at most %d): %q", r.Code, lang, i+1, n, lightbulb.EasyReadMaxWords, s)
+				}
+				if i >= len(text.EasyPictures) || !IsPicture(text.EasyPictures[i]) {
+					t.Errorf("%s %s sentence %d has no picture from pictures.json", r.Code, lang, i+1)
+				}
+			}
+			if text.EasyTitle == text.Title {
+				t.Errorf("%s %s: the Easy Read heading is the legal title %q", r.Code, lang, text.Title)
+			}
+			if want := map[string]string{"en": "Your right", "cy": "Eich hawl"}[lang]; !strings.HasPrefix(text.EasyTitle, want) {
+				t.Errorf("%s %s: the Easy Read heading %q does not start %q", r.Code, lang, text.EasyTitle, want)
+			}
+		}
+	}
+}
+
+// The picture list is sorted by English name, each has Welsh, and no name
+// is listed twice.
+func TestPicturesListed(t *testing.T) {
+	ps := Pictures()
+	if len(ps) < 40 {
+		t.Fatalf("only %d pictures", len(ps))
+	}
+	seen := map[string]bool{}
+	for i, p := range ps {
+		if p.EN == "" || p.CY == "" || p.CY == p.EN && p.EN != "Person" && p.EN != "Help" {
+			t.Errorf("picture %q lacks English or Welsh: %+v", p.Name, p)
+		}
+		if seen[p.Name] {
+			t.Errorf("picture %q listed twice", p.Name)
+		}
+		seen[p.Name] = true
+		if i > 0 && strings.ToLower(ps[i-1].EN) > strings.ToLower(p.EN) {
+			t.Errorf("pictures out of order at %q", p.EN)
+		}
 	}
 }

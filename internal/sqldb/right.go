@@ -26,43 +26,59 @@ func NewRightService(db *DB) *RightService {
 
 // latest selects each right with its newest text in one language ($1) and the
 // newest English version number, to tell whether a translation is stale.
-const latestRights = `
+var latestRights = `
 WITH cur AS (
 	SELECT t.*, row_number() OVER (PARTITION BY t.code ORDER BY t.version DESC) AS rn
 	FROM right_texts t WHERE t.lang = $1
 ), en AS (
 	SELECT code, max(version) AS v FROM right_texts WHERE lang = 'en' GROUP BY code
 )
-SELECT r.code, r.article, r.category, r.sort,
-	c.version, c.lang, c.title, c.summary, c.protects, c.health_care, c.restrictions,
-	c.examples, c.easy_read, c.keywords, c.based_on, c.category, c.edited_by, c.created_at, en.v
+SELECT r.code, r.article, r.category, r.sort, ` + textCols("c") + `, en.v
 FROM rights r
 JOIN cur c ON c.code = r.code AND c.rn = 1
 JOIN en ON en.code = r.code`
 
+// textCols lists a right_texts row's columns in the order scanText reads
+// them, each prefixed with the table alias p.
+func textCols(p string) string {
+	cols := []string{"version", "lang", "title", "summary", "protects", "health_care", "restrictions", "examples",
+		"easy_title", "easy_read", "easy_pictures", "keywords", "video_url", "based_on", "restored_from", "category",
+		"edited_by", "created_at"}
+	for i, c := range cols {
+		cols[i] = p + "." + c
+	}
+	return strings.Join(cols, ", ")
+}
+
+// scanText reads the columns of textCols into t, then any more into rest.
+func scanText(row scanner, t *lightbulb.RightText, before []any, rest ...any) error {
+	var ex, er, ep, kw, cat string
+	dst := append(before, &t.Version, &t.Lang, &t.Title, &t.Summary, &t.Protects, &t.HealthCare, &t.Restrictions, &ex,
+		&t.EasyTitle, &er, &ep, &kw, &t.VideoURL, &t.BasedOn, &t.RestoredFrom, &cat, &t.EditedBy, &t.CreatedAt)
+	if err := row.Scan(append(dst, rest...)...); err != nil {
+		return err
+	}
+	t.Category = lightbulb.Category(cat)
+	return unmarshalLists(t, ex, er, ep, kw)
+}
+
 func scanRight(row scanner) (*lightbulb.Right, error) {
 	var r lightbulb.Right
-	var cat, tcat, ex, er, kw string
+	var cat string
 	var enVersion int
-	t := &r.Text
-	err := row.Scan(&r.Code, &r.Article, &cat, &r.Sort, &t.Version, &t.Lang, &t.Title, &t.Summary, &t.Protects,
-		&t.HealthCare, &t.Restrictions, &ex, &er, &kw, &t.BasedOn, &tcat, &t.EditedBy, &t.CreatedAt, &enVersion)
-	if err != nil {
+	if err := scanText(row, &r.Text, []any{&r.Code, &r.Article, &cat, &r.Sort}, &enVersion); err != nil {
 		return nil, err
 	}
-	r.Category, t.Category = lightbulb.Category(cat), lightbulb.Category(tcat)
-	if err := unmarshalLists(t, ex, er, kw); err != nil {
-		return nil, err
-	}
-	r.Stale = t.Lang != lightbulb.LangEN && t.BasedOn < enVersion
+	r.Category = lightbulb.Category(cat)
+	r.Stale = r.Text.Lang != lightbulb.LangEN && r.Text.BasedOn < enVersion
 	return &r, nil
 }
 
-func unmarshalLists(t *lightbulb.RightText, ex, er, kw string) error {
+func unmarshalLists(t *lightbulb.RightText, ex, er, ep, kw string) error {
 	for _, p := range []struct {
 		s   string
 		dst *[]string
-	}{{ex, &t.Examples}, {er, &t.EasyRead}, {kw, &t.Keywords}} {
+	}{{ex, &t.Examples}, {er, &t.EasyRead}, {ep, &t.EasyPictures}, {kw, &t.Keywords}} {
 		if err := json.Unmarshal([]byte(p.s), p.dst); err != nil {
 			return fmt.Errorf("decode right text: %w", err)
 		}
@@ -129,9 +145,8 @@ func (s *RightService) SearchRights(ctx context.Context, query, lang string) ([]
 
 // RightHistory lists every version of a right's text in lang, newest first.
 func (s *RightService) RightHistory(ctx context.Context, code, lang string) ([]*lightbulb.RightText, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT version, lang, title, summary, protects, health_care, restrictions,
-		examples, easy_read, keywords, based_on, category, edited_by, created_at
-		FROM right_texts WHERE code = $1 AND lang = $2 ORDER BY version DESC`, strings.ToUpper(code), lang)
+	rows, err := s.db.read.QueryContext(ctx, `SELECT `+textCols("t")+` FROM right_texts t
+		WHERE t.code = $1 AND t.lang = $2 ORDER BY t.version DESC`, strings.ToUpper(code), lang)
 	if err != nil {
 		return nil, fmt.Errorf("right history: %w", err)
 	}
@@ -139,13 +154,7 @@ func (s *RightService) RightHistory(ctx context.Context, code, lang string) ([]*
 	var out []*lightbulb.RightText
 	for rows.Next() {
 		var t lightbulb.RightText
-		var ex, er, kw, cat string
-		if err := rows.Scan(&t.Version, &t.Lang, &t.Title, &t.Summary, &t.Protects, &t.HealthCare, &t.Restrictions,
-			&ex, &er, &kw, &t.BasedOn, &cat, &t.EditedBy, &t.CreatedAt); err != nil {
-			return nil, err
-		}
-		t.Category = lightbulb.Category(cat)
-		if err := unmarshalLists(&t, ex, er, kw); err != nil {
+		if err := scanText(rows, &t, nil); err != nil {
 			return nil, err
 		}
 		out = append(out, &t)
@@ -180,9 +189,7 @@ func ValidateRightText(cat lightbulb.Category, t *lightbulb.RightText) error {
 	if !lightbulb.ValidCategory(cat) {
 		v.Add("category", "Select whether and how the right may be restricted")
 	}
-	if t.Lang != lightbulb.LangEN && t.Lang != lightbulb.LangCY {
-		v.Add("lang", "Select English or Welsh")
-	}
+	validateEasyRead(&v, t)
 	return v.Err()
 }
 
@@ -199,6 +206,12 @@ func (s *RightService) UpdateRight(ctx context.Context, code string, cat lightbu
 	}
 	t.Category = cat
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
+		if err := checkLanguage(ctx, tx, t.Lang); err != nil {
+			return err
+		}
+		if err := checkUploads(ctx, tx, &t); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE rights SET category = $1 WHERE code = $2`, string(cat), code)
 		if err != nil {
 			return fmt.Errorf("update right: %w", err)
@@ -221,8 +234,8 @@ func (s *RightService) UpdateRight(ctx context.Context, code string, cat lightbu
 }
 
 func insertRightText(ctx context.Context, tx *sql.Tx, code string, t *lightbulb.RightText) error {
-	lists := make([]string, 3)
-	for i, l := range [][]string{t.Examples, t.EasyRead, t.Keywords} {
+	lists := make([]string, 4)
+	for i, l := range [][]string{t.Examples, t.EasyRead, t.EasyPictures, t.Keywords} {
 		if l == nil {
 			l = []string{}
 		}
@@ -231,10 +244,12 @@ func insertRightText(ctx context.Context, tx *sql.Tx, code string, t *lightbulb.
 	}
 	t.CreatedAt = lightbulb.Now()
 	_, err := tx.ExecContext(ctx, `INSERT INTO right_texts (code, lang, version, title, summary, protects, health_care,
-		restrictions, examples, easy_read, keywords, based_on, category, edited_by, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+		restrictions, examples, easy_title, easy_read, easy_pictures, keywords, video_url, based_on, restored_from,
+		category, edited_by, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
 		code, t.Lang, t.Version, t.Title, t.Summary, t.Protects, t.HealthCare, t.Restrictions,
-		lists[0], lists[1], lists[2], t.BasedOn, string(t.Category), t.EditedBy, t.CreatedAt)
+		lists[0], t.EasyTitle, lists[1], lists[2], lists[3], t.VideoURL, t.BasedOn, t.RestoredFrom,
+		string(t.Category), t.EditedBy, t.CreatedAt)
 	if err != nil {
 		return fmt.Errorf("insert right text: %w", err)
 	}
@@ -249,7 +264,9 @@ type SeedRight struct {
 }
 
 // SeedRights loads the shipped content for any right not yet in the database.
-// Rights already there are left alone, so edits survive; it is idempotent.
+// Rights already there keep their edits; only shipped text that predates
+// the Easy Read heading and pictures gets them (refreshEasyRead). It is
+// idempotent.
 func (s *RightService) SeedRights(ctx context.Context, seeds []SeedRight) (int, error) {
 	added := 0
 	err := s.db.tx(ctx, func(tx *sql.Tx) error {
@@ -259,6 +276,9 @@ func (s *RightService) SeedRights(ctx context.Context, seeds []SeedRight) (int, 
 				return err
 			}
 			if n > 0 {
+				if err := refreshEasyRead(ctx, tx, r); err != nil {
+					return err
+				}
 				continue
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO rights (code, article, category, sort)
@@ -267,7 +287,7 @@ func (s *RightService) SeedRights(ctx context.Context, seeds []SeedRight) (int, 
 				return fmt.Errorf("seed right %s: %w", r.Code, err)
 			}
 			for _, t := range r.Texts {
-				t.Version, t.BasedOn, t.Category, t.EditedBy = 1, 1, r.Category, "Lightbulb"
+				t.Version, t.BasedOn, t.Category, t.EditedBy = 1, 1, r.Category, shippedBy
 				if err := insertRightText(ctx, tx, r.Code, &t); err != nil {
 					return err
 				}

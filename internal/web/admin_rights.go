@@ -40,15 +40,20 @@ func (s *Server) adminRightEdit(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	p := s.newPage(r, "", map[string]any{"Right": right, "Lang": lang, "Categories": lightbulb.Categories})
+	p := s.newPage(r, "", nil)
 	p.Title = p.T("Edit %s", right.Code)
 	t := right.Text
 	for k, v := range map[string]string{"title": t.Title, "summary": t.Summary, "protects": t.Protects,
 		"health_care": t.HealthCare, "restrictions": t.Restrictions, "examples": strings.Join(t.Examples, "\n"),
-		"easy_read": strings.Join(t.EasyRead, "\n"), "keywords": strings.Join(t.Keywords, ", "),
+		"easy_title": t.EasyTitle, "keywords": strings.Join(t.Keywords, ", "),
 		"category": string(right.Category), "lang": lang} {
 		p.Form.Set(k, v)
 	}
+	for i, sentence := range t.EasyRead {
+		p.Form.Set(fmt.Sprintf("easy-%d", i+1), sentence)
+		p.Form.Set(fmt.Sprintf("picture-%d", i+1), t.EasyPicture(i))
+	}
+	p.Data = rightEditOf(p, right, lang, len(t.EasyRead))
 	s.render(w, r, http.StatusOK, "admin_right_edit", p)
 }
 
@@ -75,14 +80,20 @@ func (s *Server) adminRightUpdate(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	p := s.newPage(r, "", map[string]any{"Right": right, "Lang": lang, "Categories": lightbulb.Categories})
+	p := s.newPage(r, "", nil)
 	p.Title = p.T("Edit %s", right.Code)
 	p.Form = r.PostForm
-	f := r.PostFormValue
-	t := lightbulb.RightText{Lang: lang, Title: f("title"), Summary: f("summary"), Protects: f("protects"),
-		HealthCare: f("health_care"), Restrictions: f("restrictions"), Examples: lines(f("examples"), "\n"),
-		EasyRead: lines(f("easy_read"), "\n"), Keywords: lines(f("keywords"), ",")}
-	cat := lightbulb.Category(f("category"))
+	f := formOf(r)
+	easy, pics, uploaded := s.readEasyRows(r, f)
+	t := lightbulb.RightText{Lang: lang, Title: f.Text("title"), Summary: f.Text("summary"), Protects: f.Text("protects"),
+		HealthCare: f.Text("health_care"), Restrictions: f.Text("restrictions"), Examples: lines(f.Values.Get("examples"), "\n"),
+		EasyTitle: f.Text("easy_title"), EasyRead: easy, EasyPictures: pics, Keywords: lines(f.Values.Get("keywords"), ",")}
+	cat := lightbulb.Category(f.Values.Get("category"))
+	p.Data = rightEditOf(p, right, lang, len(easy))
+	if err := f.Err(); err != nil {
+		s.formError(w, r, "admin_right_edit", p, err)
+		return
+	}
 	if err := s.Rights.UpdateRight(ctx, right.Code, cat, t); err != nil {
 		s.formError(w, r, "admin_right_edit", p, err)
 		return
@@ -90,6 +101,9 @@ func (s *Server) adminRightUpdate(w http.ResponseWriter, r *http.Request) {
 	detail := "text (" + lang + ")"
 	if cat != right.Category {
 		detail += fmt.Sprintf("; category %s → %s", right.Category, cat)
+	}
+	if uploaded > 0 {
+		detail += fmt.Sprintf("; %d Easy Read picture(s) uploaded", uploaded)
 	}
 	_ = s.Audit.Record(ctx, "right.edit", right.Code, detail)
 	s.flash(r, "A new version of %s has been saved.", right.Code)

@@ -19,6 +19,8 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 			limit = caseMaxUpload + 1<<20 // the file and the form around it
 		} else if r.Method == http.MethodPost && isReceiptUpload(r.URL.Path) {
 			limit = lightbulb.MaxReceiptBytes + 1<<20
+		} else if r.Method == http.MethodPost && isRightEdit(r.URL.Path) {
+			limit = maxEasyRows*lightbulb.MaxPictureBytes + 1<<20 // a picture a row and the text
 		}
 		if r.ContentLength > limit {
 			s.errorPage(w, r, http.StatusRequestEntityTooLarge)

@@ -227,26 +227,38 @@ func isReceiptUpload(path string) bool {
 // records on f a file that cannot be read. Its kind comes from its first
 // bytes, not from what the browser says.
 func readReceipt(r *http.Request, f *form) *lightbulb.Receipt {
-	if r.MultipartForm == nil || len(r.MultipartForm.File["receipt"]) == 0 {
+	name, typ, data := readUpload(r, f, "receipt", "The receipt could not be read: choose the file again", lightbulb.MaxReceiptBytes)
+	if data == nil {
 		return nil
 	}
-	fh := r.MultipartForm.File["receipt"][0]
+	return &lightbulb.Receipt{Name: name, Type: typ, Data: data}
+}
+
+// readUpload reads the file posted in field, if any: its base name, its kind
+// read from its first bytes (never what the browser says) and up to max+1
+// bytes, so the domain can refuse one that is too big. A file that cannot
+// be read is recorded on f with msg.
+func readUpload(r *http.Request, f *form, field, msg string, max int64) (name, typ string, data []byte) {
+	if r.MultipartForm == nil || len(r.MultipartForm.File[field]) == 0 {
+		return "", "", nil
+	}
+	fh := r.MultipartForm.File[field][0]
 	if fh.Size == 0 {
-		return nil
+		return "", "", nil
 	}
 	file, err := fh.Open()
 	if err != nil {
-		f.Add("receipt", "The receipt could not be read: choose the file again")
-		return nil
+		f.Add(field, msg)
+		return "", "", nil
 	}
 	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, lightbulb.MaxReceiptBytes+1))
+	data, err = io.ReadAll(io.LimitReader(file, max+1))
 	if err != nil {
-		f.Add("receipt", "The receipt could not be read: choose the file again")
-		return nil
+		f.Add(field, msg)
+		return "", "", nil
 	}
-	typ, _, _ := mime.ParseMediaType(http.DetectContentType(data))
-	return &lightbulb.Receipt{Name: filepath.Base(fh.Filename), Type: typ, Data: data}
+	typ, _, _ = mime.ParseMediaType(http.DetectContentType(data))
+	return filepath.Base(fh.Filename), typ, data
 }
 
 // coprodReceipt sends a receipt to a co-production lead, or to the expert

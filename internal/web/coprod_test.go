@@ -232,12 +232,18 @@ func TestCoprodIsolation(t *testing.T) {
 // multipart form does.
 func claimUpload(t *testing.T, c *client, path string, fields map[string]string, name string, file []byte) resp {
 	t.Helper()
+	return postFile(c, path, fields, "receipt", name, file)
+}
+
+// postFile posts fields and one file in field, as the browser's multipart
+// form does.
+func postFile(c *client, path string, fields map[string]string, field, name string, file []byte) resp {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	for k, v := range fields {
 		_ = mw.WriteField(k, v)
 	}
-	fw, _ := mw.CreateFormFile("receipt", name)
+	fw, _ := mw.CreateFormFile(field, name)
 	_, _ = fw.Write(file)
 	_ = mw.Close()
 	req, _ := http.NewRequest("POST", c.e.srv.URL+path, &buf)

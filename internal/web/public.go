@@ -147,10 +147,14 @@ func (s *Server) rightPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) rightEasyRead(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "", nil)
-	if _, ok := s.findRight(w, r, p); ok {
-		p.Title += " – " + p.T("Easy Read")
-		s.render(w, r, http.StatusOK, "right_easy_read", p)
+	right, ok := s.findRight(w, r, p)
+	if !ok {
+		return
 	}
+	v := easyReadOf(p, right)
+	p.Title = v.Heading + " – " + p.T("Easy Read")
+	p.Data = v
+	s.render(w, r, http.StatusOK, "right_easy_read", p)
 }
 
 func (s *Server) rightsCard(w http.ResponseWriter, r *http.Request) {

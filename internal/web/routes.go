@@ -49,6 +49,7 @@ func (s *Server) routes() *routeTable {
 	h("GET /rights/card.pdf", s.rightsCardPDF)
 	h("GET /rights/{code}", s.rightPage)
 	h("GET /rights/{code}/easy-read", s.rightEasyRead)
+	h("GET /easy-read/pictures/{id}", s.rightPicture)
 
 	// Accounts.
 	h("GET /sign-in", s.signInForm)

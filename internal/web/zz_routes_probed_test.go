@@ -26,7 +26,9 @@ var publicRoutes = map[string]bool{
 	"GET /healthz": true, "GET /readyz": true, "GET /static/": true, "GET /language/{lang}": true,
 	"GET /rights": true, "GET /rights/card": true, "GET /rights/card.pdf": true,
 	"GET /rights/{code}": true, "GET /rights/{code}/easy-read": true,
-	"GET /training": true, "GET /training/testimonials": true,
+	// Pictures uploaded for Easy Read sentences are shared content, like the rights.
+	"GET /easy-read/pictures/{id}": true,
+	"GET /training":                true, "GET /training/testimonials": true,
 	"GET /training/request": true, "POST /training/request": true,
 	// A commissioner's published principles are public on purpose: that is
 	// what publishing them means, and the page shows nothing else.
