@@ -164,9 +164,12 @@ var ContributorKinds = []ContributorKind{AsStaff, AsServiceUser, AsExpert}
 // Review is one organisation's look at how well a service (or the whole
 // organisation) is doing on human rights over a period.
 type Review struct {
-	ID               int64
-	OrgID            int64
-	Subject          string // the service's name, or the organisation's
+	ID      int64
+	OrgID   int64
+	Subject string // the unit's name, or the organisation's
+	// UnitID is the ward, team or home reviewed; 0 for the whole
+	// organisation, and for an old review not yet matched to the list.
+	UnitID           int64
 	WholeOrg         bool
 	PeriodStart      time.Time
 	PeriodEnd        time.Time
@@ -425,10 +428,10 @@ type ReviewService interface {
 func (r *Review) Validate() error {
 	var v ValidationErrors
 	r.Subject = strings.TrimSpace(r.Subject)
-	if r.Subject == "" && !r.WholeOrg {
-		v.Add("subject", "Enter the name of the service, or choose the whole organisation")
+	if r.Subject == "" && r.UnitID == 0 && !r.WholeOrg {
+		v.Add("unit", "Choose the ward, team or home you are reviewing, or the whole organisation")
 	} else if len(r.Subject) > 200 {
-		v.Add("subject", "The service name must be 200 characters or fewer")
+		v.Add("unit", "The service name must be 200 characters or fewer")
 	}
 	if r.PeriodStart.IsZero() {
 		v.Add("start", "Enter the date the period starts, like 1 4 2026")

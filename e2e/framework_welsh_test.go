@@ -49,7 +49,7 @@ func TestFrameworkEditedInWelshAndEnglish(t *testing.T) {
 	lead := newTab(t)
 	signIn(t, lead, "lead@northbridge.test")
 	visit(t, lead, "/language/cy?next=/reviews/new")
-	pressIn(t, lead, "#subject", fmt.Sprintf("Gwirio'r Gymraeg %d", n))
+	pressIn(t, lead, "#unit", "Maternity")
 	tabTo(t, lead, "#start")
 	for _, k := range []string{"1", kb.Tab, "1", kb.Tab, "2027", kb.Tab, "31", kb.Tab, "3", kb.Tab, "2027"} {
 		do(t, lead, "type the period", chromedp.KeyEvent(k))

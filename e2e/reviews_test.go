@@ -6,28 +6,83 @@ import (
 	"strings"
 	"testing"
 
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
-// The Traffic Light review journey at Northbridge: the lead starts a review
-// of a service no demo data uses, a nurse and a lived experience expert rate
-// it, the lead agrees and submits it and adds an action, a second review of
-// the same service shows the change, and the roll-up is shared with Westshire
-// ICB, whose commissioner sees it and nothing else of Northbridge. Each part
-// has its own tab, so no tab outlives journeyTimeout; forms are filled with
-// the keyboard.
-const reviewSubject = "Day hospital"
+// The Traffic Light review journey at Northbridge: the lead adds a ward no
+// demo data uses to the organisation's list (and is refused Ward 7 typed
+// again with a straight apostrophe), starts a review of it, a nurse and a
+// lived experience expert rate it, the lead agrees and submits it and adds
+// an action, a second review of the same service shows the change, a repeat
+// review of Ward 7 typed with a straight apostrophe is compared with the
+// demo's last one, and the roll-up is shared with Westshire ICB, whose
+// commissioner sees it and nothing else of Northbridge. Each part has its
+// own tab, so no tab outlives journeyTimeout; forms are filled with the
+// keyboard.
+const (
+	reviewSubject = "Day hospital"
+	ward7         = "Ward 7 (older people’s mental health)"
+)
 
 func TestReviewJourney(t *testing.T) {
-	first := startReviewByKeyboard(t, "1", "4", "2026", "30", "9", "2026")
+	leadKeepsTheList(t)
+	first := startReviewByKeyboard(t, reviewSubject, true, "1", "4", "2026", "30", "9", "2026")
 	rateByKeyboard(t, "nurse@northbridge.test", false, first, "KR1", kb.ArrowRight, "Only two of us could name a right.")
 	rateByKeyboard(t, "expert@lightbulb.test", true, first, "KR1", kb.ArrowRight+kb.ArrowRight, "People told me nobody explained their rights.")
 	agreeAndAct(t, first)
 	ownerMovesTheActionOn(t)
-	second := startReviewByKeyboard(t, "1", "10", "2026", "31", "3", "2027")
+	second := startReviewByKeyboard(t, reviewSubject, true, "1", "10", "2026", "31", "3", "2027")
 	secondRoundAndShare(t, second)
+	repeatOfWard7(t)
 	commissionerSeesOnlyTheRollup(t, first)
+}
+
+// leadKeepsTheList: from the review form the lead follows the link to the
+// list of wards, teams and homes, adds the day hospital, and is refused
+// Ward 7 typed with a straight apostrophe, which the list already has.
+func leadKeepsTheList(t *testing.T) {
+	tb := newTab(t)
+	signIn(t, tb, "lead@northbridge.test")
+	visit(t, tb, "/reviews/new")
+	click(t, tb, "units", `main a[href="/units"]`)
+	mustContain(t, tb, "main table", ward7, "Maternity unit")
+	pressIn(t, tb, "#name", "Ward 7 (older people's mental health)")
+	if status := follow(t, tb, "unit-twice", chromedp.KeyEvent(kb.Enter)); status != http.StatusUnprocessableEntity {
+		t.Errorf("adding Ward 7 again answered %d, want 422", status)
+	}
+	mustContain(t, tb, ".govuk-error-summary", "already has a ward, team or home with this name")
+	if v := value(t, tb, "#name"); v != "Ward 7 (older people's mental health)" {
+		t.Errorf("the name typed was not kept: %q", v)
+	}
+	shot(t, tb, "units-refused")
+	setText(t, tb, "#name", reviewSubject)
+	follow(t, tb, "unit-added", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, ".govuk-notification-banner", reviewSubject+" has been added.")
+	mustContain(t, tb, "main table", reviewSubject)
+}
+
+// repeatOfWard7 starts a review of Ward 7 by typing its name with a straight
+// apostrophe into the list, agrees and submits it, and finds it compared
+// with the demo's last review of Ward 7; the grid has one Ward 7 row.
+func repeatOfWard7(t *testing.T) {
+	review := startReviewByKeyboard(t, "Ward 7 (older people's mental health)", false, "1", "4", "2026", "30", "9", "2026")
+	tb := newTab(t)
+	signIn(t, tb, "lead@northbridge.test")
+	visit(t, tb, review+"/agree")
+	agreeAll(t, tb, nil)
+	pressIn(t, tb, `main form button[value=submit]`)
+	follow(t, tb, "ward7-submitted", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, "main", ward7, "Compared with the review of", "1 Oct 2025")
+	if strings.Contains(text(t, tb, "main"), "This is the first submitted review") {
+		t.Error("the repeat review of Ward 7 was not compared with the last one")
+	}
+	visit(t, tb, "/reviews/grid")
+	if n := eval[int](t, tb, `[...document.querySelectorAll('main table tbody tr')].filter(r => r.textContent.includes('Ward 7')).length`); n != 1 {
+		t.Errorf("the grid has %d Ward 7 rows, want 1", n)
+	}
 }
 
 // pressIn focuses an element, as Tab would, and sends it keys.
@@ -41,17 +96,21 @@ func pressIn(t *testing.T, tb *tab, sel string, keys ...string) {
 	}
 }
 
-// startReviewByKeyboard starts a review of reviewSubject as the lead and
-// invites the nurse (staff) and the expert; it returns the review's address.
-func startReviewByKeyboard(t *testing.T, sd, sm, sy, ed, em, ey string) string {
+// startReviewByKeyboard starts a review of the unit typed into the list as
+// the lead and, if asked, invites the nurse (staff) and the expert; it
+// returns the review's address.
+func startReviewByKeyboard(t *testing.T, unit string, invites bool, sd, sm, sy, ed, em, ey string) string {
 	tb := newTab(t)
 	signIn(t, tb, "lead@northbridge.test")
 	click(t, tb, "reviews", `main a[href="/reviews"]`)
 	mustContain(t, tb, "main", "Traffic Light reviews", "Ward 7")
 	click(t, tb, "review-new", `main a[href="/reviews/new"]`)
 
-	tabTo(t, tb, "#subject")
-	do(t, tb, "type the service", chromedp.KeyEvent(reviewSubject))
+	pressIn(t, tb, "#unit", unit)
+	chosen := eval[string](t, tb, `(s => s.options[s.selectedIndex].text)(document.querySelector('#unit'))`)
+	if lightbulb.UnitKey(chosen) != lightbulb.UnitKey(unit) {
+		t.Fatalf("typing %q into the list chose %q", unit, chosen)
+	}
 	tabTo(t, tb, "#start")
 	for _, k := range []string{sd, kb.Tab, sm, kb.Tab, sy, kb.Tab, ed, kb.Tab, em, kb.Tab, ey} {
 		do(t, tb, "type the period", chromedp.KeyEvent(k))
@@ -61,9 +120,11 @@ func startReviewByKeyboard(t *testing.T, sd, sm, sy, ed, em, ey string) string {
 	if !strings.HasPrefix(addr, "/reviews/") {
 		t.Fatalf("starting a review landed on %s; the page says:\n%s", addr, clip(text(t, tb, "main"), 600))
 	}
-	mustContain(t, tb, "main h1", reviewSubject)
+	mustContain(t, tb, "main h1", chosen)
 	mustContain(t, tb, ".govuk-notification-banner", "Your review has started")
-
+	if !invites {
+		return addr
+	}
 	invite(t, tb, "Niamh", "#kind")
 	invite(t, tb, "Esther", "#kind-expert")
 	mustContain(t, tb, "#contributors + ul", "Niamh Kelly", "Esther Okafor (contributes as Lived experience expert)")

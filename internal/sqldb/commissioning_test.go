@@ -112,6 +112,7 @@ func newAssure(t *testing.T, db *sqldb.DB) *assureFixture {
 	if err := f.svc.AttachRequirement(f.cctx, f.contract.ID, lib[0].ID, date(2026, 7, 31)); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
 		t.Fatalf("attaching twice: %v", err)
 	}
+	sqldbtest.MustUnit(t, db, f.trust, "Ward 1")
 	f.review = &lightbulb.Review{Subject: "Ward 1", PeriodStart: day(2026, 1, 1), PeriodEnd: day(2026, 3, 31)}
 	must(t, f.rs.CreateReview(f.pctx, f.review))
 	must(t, f.rs.SaveFinals(f.pctx, f.review.ID, []lightbulb.Rated{{Code: "K1", Rating: lightbulb.Green}, {Code: "K2", Rating: lightbulb.Green},

@@ -9,7 +9,7 @@ import (
 )
 
 const reviewCols = `r.id, r.org_id, r.subject, r.whole_org, r.period_start, r.period_end, r.framework_id, f.version,
-	r.status, r.lead_id, u.name, r.created_at, r.submitted_at`
+	r.status, r.lead_id, u.name, r.created_at, r.submitted_at, COALESCE(r.unit_id, 0)`
 
 const reviewFrom = ` FROM reviews r JOIN review_frameworks f ON f.id = r.framework_id JOIN users u ON u.id = r.lead_id`
 
@@ -18,7 +18,7 @@ func scanReview(row scanner) (*lightbulb.Review, error) {
 	var status string
 	var sub sql.NullTime
 	err := row.Scan(&r.ID, &r.OrgID, &r.Subject, &r.WholeOrg, &r.PeriodStart, &r.PeriodEnd, &r.FrameworkID, &r.FrameworkVersion,
-		&status, &r.LeadID, &r.LeadName, &r.CreatedAt, &sub)
+		&status, &r.LeadID, &r.LeadName, &r.CreatedAt, &sub, &r.UnitID)
 	r.Status = lightbulb.ReviewStatus(status)
 	if sub.Valid {
 		r.SubmittedAt = sub.Time
@@ -71,6 +71,7 @@ func (s *ReviewService) CreateReview(ctx context.Context, r *lightbulb.Review) e
 		return lightbulb.Errorf(lightbulb.EUNAUTH, "Sign in to start a review.")
 	}
 	if r.WholeOrg {
+		r.UnitID = 0
 		if err := s.db.read.QueryRowContext(ctx, `SELECT name FROM organisations WHERE id = $1`, org).Scan(&r.Subject); err != nil {
 			return fmt.Errorf("create review: %w", err)
 		}
@@ -78,15 +79,24 @@ func (s *ReviewService) CreateReview(ctx context.Context, r *lightbulb.Review) e
 	if err := r.Validate(); err != nil {
 		return err
 	}
+	if !r.WholeOrg {
+		if err := reviewUnit(ctx, s.db.read, org, r); err != nil {
+			return err
+		}
+	}
 	fw, err := s.CurrentFramework(ctx)
 	if err != nil {
 		return err
 	}
 	r.OrgID, r.FrameworkID, r.FrameworkVersion, r.Status = org, fw.ID, fw.Version, lightbulb.ReviewDraft
 	r.LeadID, r.LeadName, r.CreatedAt = a.UserID, a.Name, lightbulb.Now()
+	var unit any
+	if r.UnitID > 0 {
+		unit = r.UnitID
+	}
 	err = s.db.write.QueryRowContext(ctx, `INSERT INTO reviews (org_id, subject, whole_org, period_start, period_end, framework_id,
-		status, lead_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-		org, r.Subject, r.WholeOrg, r.PeriodStart, r.PeriodEnd, r.FrameworkID, string(r.Status), r.LeadID, r.CreatedAt).Scan(&r.ID)
+		status, lead_id, created_at, unit_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+		org, r.Subject, r.WholeOrg, r.PeriodStart, r.PeriodEnd, r.FrameworkID, string(r.Status), r.LeadID, r.CreatedAt, unit).Scan(&r.ID)
 	if err != nil {
 		return fmt.Errorf("create review: %w", err)
 	}
@@ -327,9 +337,13 @@ func (s *ReviewService) PreviousReview(ctx context.Context, r *lightbulb.Review)
 	if err != nil {
 		return nil, err
 	}
-	p, err := scanReview(s.db.read.QueryRowContext(ctx, `SELECT `+reviewCols+reviewFrom+` WHERE r.org_id = $1 AND r.subject = $2
+	same, key := `r.unit_id IS NULL AND r.subject = $2`, any(r.Subject)
+	if r.UnitID > 0 {
+		same, key = `r.unit_id = $2`, r.UnitID
+	}
+	p, err := scanReview(s.db.read.QueryRowContext(ctx, `SELECT `+reviewCols+reviewFrom+` WHERE r.org_id = $1 AND `+same+`
 		AND r.status = 'submitted' AND (r.period_end < $4 OR (r.period_end = $4 AND r.id < $3))
 		ORDER BY r.period_end DESC, r.id DESC LIMIT 1`,
-		org, r.Subject, r.ID, r.PeriodEnd))
+		org, key, r.ID, r.PeriodEnd))
 	return p, notFound(err, "This service has not been reviewed before.")
 }

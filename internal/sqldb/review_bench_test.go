@@ -28,6 +28,7 @@ func BenchmarkRollup(b *testing.B) {
 	lead := sqldbtest.MustUser(b, db, "lead@example.org", org, lightbulb.RoleLead)
 	ctx := actorCtx(org, lead)
 	for s := range 50 {
+		sqldbtest.MustUnit(b, db, org, fmt.Sprintf("Service %d", s))
 		for round := range 2 {
 			r := &lightbulb.Review{Subject: fmt.Sprintf("Service %d", s), PeriodStart: day(2025+round, 1, 1), PeriodEnd: day(2025+round, 6, 30)}
 			if err := rs.CreateReview(ctx, r); err != nil {

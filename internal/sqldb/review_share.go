@@ -23,7 +23,8 @@ func (s *ReviewService) Rollup(ctx context.Context) ([]lightbulb.GridRow, error)
 func (s *ReviewService) rollup(ctx context.Context, org int64) ([]lightbulb.GridRow, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT r.id, r.subject, r.period_end, r.submitted_at, r.framework_id FROM reviews r
 		WHERE r.org_id = $1 AND r.status = 'submitted' AND NOT EXISTS (
-			SELECT 1 FROM reviews n WHERE n.org_id = r.org_id AND n.subject = r.subject AND n.status = 'submitted'
+			SELECT 1 FROM reviews n WHERE n.org_id = r.org_id AND n.status = 'submitted'
+			AND (n.unit_id = r.unit_id OR (n.unit_id IS NULL AND r.unit_id IS NULL AND n.subject = r.subject))
 			AND (n.period_end > r.period_end OR (n.period_end = r.period_end AND n.id > r.id)))
 		ORDER BY r.subject`, org)
 	if err != nil {

@@ -43,6 +43,7 @@ func TestFrameworkVersions(t *testing.T) {
 		org := sqldbtest.MustOrg(t, db, "trust-a", lightbulb.KindNHSTrust)
 		lead := sqldbtest.MustUser(t, db, "lead@example.org", org, lightbulb.RoleLead)
 		ctx := actorCtx(org, lead)
+		sqldbtest.MustUnit(t, db, org, "Ward 1")
 		r := &lightbulb.Review{Subject: "Ward 1", PeriodStart: day(2026, 1, 1), PeriodEnd: day(2026, 3, 31)}
 		if err := rs.CreateReview(ctx, r); err != nil {
 			t.Fatal(err)
@@ -87,6 +88,7 @@ func TestReviewLifecycle(t *testing.T) {
 		expert := sqldbtest.MustUser(t, db, "expert@example.org", org, lightbulb.RoleExpert)
 		outsider := sqldbtest.MustUser(t, db, "outsider@example.org", other, lightbulb.RoleStaff)
 		ctx := actorCtx(org, lead)
+		sqldbtest.MustUnit(t, db, org, "Ward 1")
 
 		bad := &lightbulb.Review{PeriodStart: day(2026, 3, 1), PeriodEnd: day(2026, 1, 1)}
 		if err := rs.CreateReview(ctx, bad); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
@@ -241,6 +243,7 @@ func TestReviewActions(t *testing.T) {
 		lead := sqldbtest.MustUser(t, db, "lead@example.org", org, lightbulb.RoleLead)
 		outsider := sqldbtest.MustUser(t, db, "outsider@example.org", other, lightbulb.RoleStaff)
 		ctx := actorCtx(org, lead)
+		sqldbtest.MustUnit(t, db, org, "Ward 1")
 		r := &lightbulb.Review{Subject: "Ward 1", PeriodStart: day(2026, 1, 1), PeriodEnd: day(2026, 3, 31)}
 		if err := rs.CreateReview(ctx, r); err != nil {
 			t.Fatal(err)
@@ -294,6 +297,7 @@ func TestShares(t *testing.T) {
 		council := sqldbtest.MustOrg(t, db, "council-b", lightbulb.KindCouncil)
 		lead := sqldbtest.MustUser(t, db, "lead@example.org", org, lightbulb.RoleLead)
 		ctx := actorCtx(org, lead)
+		sqldbtest.MustUnit(t, db, org, "Ward 1")
 		r := &lightbulb.Review{Subject: "Ward 1", PeriodStart: day(2026, 1, 1), PeriodEnd: day(2026, 3, 31)}
 		_ = rs.CreateReview(ctx, r)
 		_ = rs.SaveFinals(ctx, r.ID, []lightbulb.Rated{{Code: "K1", Rating: lightbulb.Green}, {Code: "K2", Rating: lightbulb.Green},

@@ -136,3 +136,20 @@ func (s *UnitService) MatchAllReviews(ctx context.Context) (int, error) {
 	}
 	return total, nil
 }
+
+// reviewUnit points a new review of one service at the organisation's
+// unit: the one chosen, or else the one whose name the subject gives (with
+// quotes, case and spaces set aside). The review takes the unit's name.
+func reviewUnit(ctx context.Context, q querier, org int64, r *lightbulb.Review) error {
+	units, err := unitNames(ctx, q, org)
+	if err != nil {
+		return err
+	}
+	for _, u := range units {
+		if (r.UnitID > 0 && u.ID == r.UnitID) || (r.UnitID == 0 && lightbulb.UnitKey(u.Name) == lightbulb.UnitKey(r.Subject)) {
+			r.UnitID, r.Subject = u.ID, u.Name
+			return nil
+		}
+	}
+	return lightbulb.FieldError("unit", "Choose a ward, team or home from your organisation’s list")
+}

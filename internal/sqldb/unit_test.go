@@ -35,10 +35,19 @@ func TestUnits(t *testing.T) {
 		ctxA, ctxB := actorCtx(a, lead), actorCtx(b, carer)
 
 		// Reviews typed before the list: two spellings of Ward 7, one other.
+		// (Made on a unit, then turned back into free text as they were.)
+		old := sqldbtest.MustUnit(t, db, a, "Old")
 		for _, s := range []string{"Ward 7 (older people’s mental health)", "ward 7  (older people's mental health)", "Day hospital"} {
-			if err := rs.CreateReview(ctxA, &lightbulb.Review{Subject: s, PeriodStart: day(2026, 1, 1), PeriodEnd: day(2026, 3, 31)}); err != nil {
+			r := &lightbulb.Review{UnitID: old.ID, PeriodStart: day(2026, 1, 1), PeriodEnd: day(2026, 3, 31)}
+			if err := rs.CreateReview(ctxA, r); err != nil {
 				t.Fatal(err)
 			}
+			if _, err := db.Writer().Exec(`UPDATE reviews SET unit_id = NULL, subject = $1 WHERE id = $2`, s, r.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := rs.CreateReview(ctxA, &lightbulb.Review{Subject: "Nowhere", PeriodStart: day(2026, 1, 1), PeriodEnd: day(2026, 3, 31)}); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+			t.Fatalf("a new review of a service not on the list: %v", err)
 		}
 		if got, _ := us.UnmatchedSubjects(ctxA); len(got) != 3 {
 			t.Fatalf("unmatched before the list = %+v", got)
@@ -70,6 +79,11 @@ func TestUnits(t *testing.T) {
 		}
 		if left, _ := us.UnmatchedSubjects(ctxA); len(left) != 0 {
 			t.Fatalf("still unmatched: %+v", left)
+		}
+		// A new review typed with a straight apostrophe joins Ward 7.
+		again := &lightbulb.Review{Subject: "ward 7 (older people's mental health)", PeriodStart: day(2026, 4, 1), PeriodEnd: day(2026, 6, 30)}
+		if err := rs.CreateReview(ctxA, again); err != nil || again.UnitID != w7.ID || again.Subject != w7.Name {
+			t.Fatalf("straight apostrophe: unit %d %q, %v", again.UnitID, again.Subject, err)
 		}
 		if n, err := us.MatchAllReviews(context.Background()); err != nil || n != 0 {
 			t.Fatalf("match all again: %d, %v", n, err)
@@ -105,7 +119,7 @@ func TestUnits(t *testing.T) {
 			t.Fatalf("units of the nurse = %+v, %v", got, err)
 		}
 		all, _ := us.FindUnits(ctxA)
-		if len(all) != 2 || all[0].Members != 1 || all[1].Members != 0 {
+		if len(all) != 3 || all[0].Members != 1 || all[2].Members != 0 {
 			t.Fatalf("units with counts = %+v", all)
 		}
 		if err := us.RemoveMember(ctxA, dh.ID, nurse.ID); err != nil {

@@ -81,20 +81,35 @@ func (s *Server) reviewsIndex(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) reviewNew(w http.ResponseWriter, r *http.Request) {
-	p := s.newPage(r, "Start a review", nil)
+	p, err := s.reviewNewPage(r)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
 	p.Form.Set("scope", "service")
 	s.render(w, r, http.StatusOK, "review_new", p)
+}
+
+// reviewNewPage is the form that starts a review, offering the
+// organisation's units.
+func (s *Server) reviewNewPage(r *http.Request) (*Page, error) {
+	us, err := s.Units.FindUnits(r.Context())
+	return s.newPage(r, "Start a review", map[string]any{"Units": us}), err
 }
 
 func (s *Server) reviewCreate(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
 		return
 	}
-	p := s.newPage(r, "Start a review", nil)
+	p, err := s.reviewNewPage(r)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
 	p.Form = r.PostForm
 	f := formOf(r)
 	scope := f.Choice("scope", "What are you reviewing?", "service", "organisation")
-	rv := &lightbulb.Review{Subject: r.PostFormValue("subject"), WholeOrg: scope == "organisation",
+	rv := &lightbulb.Review{UnitID: f.ID("unit"), WholeOrg: scope == "organisation",
 		PeriodStart: f.Date("start", "Start of the period").Time(), PeriodEnd: f.Date("end", "End of the period").Time()}
 	if scope == "" {
 		f.Add("scope", "Select whether you are reviewing one service or the whole organisation")

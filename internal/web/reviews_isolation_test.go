@@ -62,7 +62,7 @@ func TestReviewIsolation(t *testing.T) {
 	}
 	sharedA := route{"GET", "/shared/reviews/" + orgA, nil}
 	all := append(append(append([]route{}, reviewRoutes...), ownOrg...),
-		route{"POST", "/reviews", url.Values{"scope": {"service"}, "subject": {"X"}}},
+		route{"POST", "/reviews", url.Values{"scope": {"service"}, "unit": {e.unitOfA("X")}}},
 		route{"POST", "/reviews/sharing", url.Values{"commissioner": {itoa64(icb.ID)}}},
 		route{"POST", "/reviews/sharing/revoke", url.Values{"share": {share}}},
 		route{"GET", "/shared/reviews", nil}, sharedA,

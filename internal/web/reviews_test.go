@@ -68,11 +68,31 @@ func allRatings(red int) url.Values {
 	return v
 }
 
-// startReview creates a review as lead and returns its address.
-func startReview(t *testing.T, lead *client, subject, start, end string) string {
+// unitOfA returns trust A's unit of that name, adding it to the list.
+func (e *env) unitOfA(name string) string {
+	e.t.Helper()
+	ctx := lightbulb.WithOrg(context.Background(), e.orgA.ID)
+	us, err := e.svc.Units.FindUnits(ctx)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for _, u := range us {
+		if u.Name == name {
+			return itoa64(u.ID)
+		}
+	}
+	u := &lightbulb.Unit{Name: name}
+	if err := e.svc.Units.CreateUnit(ctx, u); err != nil {
+		e.t.Fatal(err)
+	}
+	return itoa64(u.ID)
+}
+
+// startReview creates a review of trust A's unit as lead and returns its address.
+func startReview(t *testing.T, lead *client, unit, start, end string) string {
 	t.Helper()
 	sd, ed := strings.Fields(start), strings.Fields(end)
-	r := lead.post("/reviews", url.Values{"scope": {"service"}, "subject": {subject},
+	r := lead.post("/reviews", url.Values{"scope": {"service"}, "unit": {lead.e.unitOfA(unit)},
 		"start-day": {sd[0]}, "start-month": {sd[1]}, "start-year": {sd[2]}, "end-day": {ed[0]}, "end-month": {ed[1]}, "end-year": {ed[2]}})
 	if r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/reviews/") {
 		t.Fatalf("start review: %d %q %.300s", r.status, r.location, text(r.body))
@@ -85,11 +105,15 @@ func TestReviewFromStartToShare(t *testing.T) {
 	lead := e.client().signIn("leadA")
 
 	// Bad input comes back with clear messages and what was typed.
-	r := lead.post("/reviews", url.Values{"scope": {"service"}, "subject": {"Ward 9"}, "start-day": {"31"}, "start-month": {"2"}, "start-year": {"2026"}})
+	ward9 := e.unitOfA("Ward 9")
+	r := lead.post("/reviews", url.Values{"scope": {"service"}, "unit": {ward9}, "start-day": {"31"}, "start-month": {"2"}, "start-year": {"2026"}})
 	if r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("bad review: status %d", r.status)
 	}
-	mustContain(t, r, "Start of the period: enter a real date", "Enter the date the period ends", `value="Ward 9"`, `href="#start"`)
+	mustContain(t, r, "Start of the period: enter a real date", "Enter the date the period ends", `value="`+ward9+`" selected`, `href="#start"`)
+	r = lead.post("/reviews", url.Values{"scope": {"service"}, "start-day": {"1"}, "start-month": {"1"}, "start-year": {"2026"},
+		"end-day": {"31"}, "end-month": {"3"}, "end-year": {"2026"}})
+	mustContain(t, r, "Choose the ward, team or home you are reviewing", `href="#unit"`)
 
 	rv := startReview(t, lead, "Ward 9", "1 1 2026", "31 3 2026")
 	staff, staffB := e.users["staffA"], e.users["staffB"]

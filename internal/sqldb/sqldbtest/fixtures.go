@@ -35,6 +35,16 @@ func MustUser(tb testing.TB, db *sqldb.DB, email string, org *lightbulb.Organisa
 	return u
 }
 
+// MustUnit adds a ward, team or home to org's list.
+func MustUnit(tb testing.TB, db *sqldb.DB, org *lightbulb.Organisation, name string) *lightbulb.Unit {
+	tb.Helper()
+	u := &lightbulb.Unit{Name: name}
+	if err := sqldb.NewUnitService(db).CreateUnit(lightbulb.WithOrg(context.Background(), org.ID), u); err != nil {
+		tb.Fatalf("create unit %s: %v", name, err)
+	}
+	return u
+}
+
 // MustRight seeds one right with English and Welsh text.
 func MustRight(tb testing.TB, db *sqldb.DB, code string, cat lightbulb.Category) {
 	tb.Helper()
