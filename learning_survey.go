@@ -2,6 +2,7 @@ package lightbulb
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -20,19 +21,23 @@ const SurveyMinGroup = 5
 // five-point scale from strongly disagree (1) to strongly agree (5).
 type SurveyQuestion struct {
 	ID    string
-	Theme string // confidence, attitudes or practice
-	Text  string // English; pages translate it
+	Theme string // confidence, attitudes or practice; "own" for an organisation's own
+	Text  string // English; pages translate a built-in statement's
+	// Own statements are written by the organisation, with their Welsh
+	// beside them (empty until someone writes it).
+	Own   bool
+	Welsh string
 }
 
-// SurveyQuestions are the same in every survey, so that a follow-up can be
-// compared with its baseline.
+// SurveyQuestions are asked in every survey, so that a follow-up can be
+// compared with its baseline; an organisation's own statements follow them.
 var SurveyQuestions = []SurveyQuestion{
-	{"conf_explain", "confidence", "I am confident I can explain what the Human Rights Act means for the people I support."},
-	{"conf_spot", "confidence", "I am confident I would recognise a decision that restricts someone's rights."},
-	{"att_relevant", "attitudes", "Human rights are relevant to my everyday work."},
-	{"att_equality", "attitudes", "Treating people fairly sometimes means treating them differently."},
-	{"prac_talk", "practice", "In the last month I have talked about someone's rights with a colleague or the person themselves."},
-	{"prac_record", "practice", "When a decision restricts someone's rights, my team writes down why."},
+	{ID: "conf_explain", Theme: "confidence", Text: "I am confident I can explain what the Human Rights Act means for the people I support."},
+	{ID: "conf_spot", Theme: "confidence", Text: "I am confident I would recognise a decision that restricts someone's rights."},
+	{ID: "att_relevant", Theme: "attitudes", Text: "Human rights are relevant to my everyday work."},
+	{ID: "att_equality", Theme: "attitudes", Text: "Treating people fairly sometimes means treating them differently."},
+	{ID: "prac_talk", Theme: "practice", Text: "In the last month I have talked about someone's rights with a colleague or the person themselves."},
+	{ID: "prac_record", Theme: "practice", Text: "When a decision restricts someone's rights, my team writes down why."},
 }
 
 // Survey is a survey of an organisation's staff, open between two days
@@ -46,6 +51,10 @@ type Survey struct {
 	ClosesOn   string
 	Responses  int
 	CreatedAt  time.Time
+	// Questions are the statements this survey asks: the built-in ones and
+	// the organisation's own that were in use when it was created. Set by
+	// FindSurvey.
+	Questions []SurveyQuestion
 }
 
 // Validate checks a survey before it is saved.
@@ -89,16 +98,22 @@ func (s *Survey) OpenNow() error {
 }
 
 // SurveyAnswer is one person's response: question id to a point of the
-// scale, and what they wrote.
+// scale, what they wrote, and the staff group they chose (empty when they
+// preferred not to say).
 type SurveyAnswer struct {
-	Scores  map[string]int
-	Comment string
+	Scores     map[string]int
+	Comment    string
+	StaffGroup string
 }
 
-// Validate checks that every statement has a point on the scale.
-func (a *SurveyAnswer) Validate() error {
+// Validate checks that every statement the survey asks has a point on the
+// scale, and that the staff group is one offered.
+func (a *SurveyAnswer) Validate(qs []SurveyQuestion) error {
 	var v ValidationErrors
-	for _, q := range SurveyQuestions {
+	if a.StaffGroup != "" && !slices.Contains(StaffGroups, a.StaffGroup) {
+		v.Add("staff_group", "Choose the group that best describes your role, or prefer not to say")
+	}
+	for _, q := range qs {
 		if n := a.Scores[q.ID]; n < 1 || n > 5 {
 			v.Add(q.ID, "Choose how far you agree")
 		}
@@ -132,6 +147,21 @@ type SurveyResults struct {
 	Withheld  bool
 	Questions []*SurveyQuestionResult
 	Comments  []string
+	// ByRole and ByWard break the results down by the staff group people
+	// chose and by the wards, teams and homes they belong to; groups of
+	// fewer than SurveyMinGroup are withheld.
+	ByRole *SurveyBreakdown
+	ByWard *SurveyBreakdown
+}
+
+// Question returns the result for a question id, or nil.
+func (r *SurveyResults) Question(id string) *SurveyQuestionResult {
+	for _, q := range r.Questions {
+		if q.Question.ID == id {
+			return q
+		}
+	}
+	return nil
 }
 
 // SurveyService stores what an organisation's staff tell it: anonymous
@@ -147,6 +177,17 @@ type SurveyService interface {
 	Respond(ctx context.Context, surveyID, userID int64, a *SurveyAnswer) error
 	// SurveyResults sums a survey up, withheld under SurveyMinGroup responses.
 	SurveyResults(ctx context.Context, id int64) (*SurveyResults, error)
+
+	// FindStatements lists the organisation's own statements, those in use
+	// first.
+	FindStatements(ctx context.Context) ([]*SurveyStatement, error)
+	FindStatement(ctx context.Context, id int64) (*SurveyStatement, error)
+	// SaveStatement adds a statement (ID 0) or changes one: its Welsh at
+	// any time, its English only until a survey asks it.
+	SaveStatement(ctx context.Context, st *SurveyStatement) error
+	// RetireStatement stops (or starts again) asking a statement in new
+	// surveys; surveys that asked it keep it.
+	RetireStatement(ctx context.Context, id int64, retired bool) error
 
 	// FindNeeds returns a person's learning needs, or empty ones.
 	FindNeeds(ctx context.Context, userID int64) (*Needs, error)

@@ -164,6 +164,31 @@ func TestSurveyBaselineAndFollowUpCompared(t *testing.T) {
 		t.Errorf("the chart has %d bars, want 12 (six statements, two surveys)", n)
 	}
 
+	// Northbridge's own statements were added after the baseline: the
+	// follow-up asks them, and its results read by role with small groups
+	// withheld, as the page says.
+	mustContain(t, lead, "main", "I would feel able to challenge a colleague", "By role", "Nursing or midwifery",
+		"A group is shown only when five or more people in it answered", "Withheld so that nobody can be picked out:", "Doctor or dentist")
+	visit(t, lead, "/language/cy?next="+here(t, lead))
+	mustContain(t, lead, "main", "Byddwn yn teimlo'n gallu herio cydweithiwr", "Yn ôl rôl", "Wedi'u dal yn ôl fel na ellir adnabod neb")
+	if n := eval[int](t, lead, `[...document.querySelectorAll('main [lang="en"]')].filter(e => e.textContent.includes('People who use our services')).length`); n == 0 {
+		t.Error("the statement with no Welsh is not marked as English on the Welsh page")
+	}
+	visit(t, lead, "/language/en?next=/survey-statements")
+	mustContain(t, lead, "main", "Your own statements", "No Welsh yet", "Asked by surveys: 1")
+	do(t, lead, "write only the Welsh", chromedp.SendKeys(chromedp.CSS("#welsh"), "Mae gen i amser i siarad am hawliau gyda fy nhîm."))
+	if st := click(t, lead, "statement-error", `main form[action="/survey-statements"] button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("a statement with no English: HTTP %d", st)
+	}
+	mustContain(t, lead, ".govuk-error-summary", "Enter the statement in English")
+	if v := value(t, lead, "#welsh"); v != "Mae gen i amser i siarad am hawliau gyda fy nhîm." {
+		t.Errorf("the Welsh was lost: %q", v)
+	}
+	do(t, lead, "write the English", chromedp.SendKeys(chromedp.CSS("#text"), "I have time to talk about rights with my team."))
+	click(t, lead, "statement-added", `main form[action="/survey-statements"] button[type=submit]`)
+	mustContain(t, lead, ".govuk-notification-banner", "The statement has been added.")
+	mustContain(t, lead, "main", "I have time to talk about rights with my team.")
+
 	// Coverage: the demo makes the team session mandatory for staff.
 	visit(t, lead, "/training/coverage")
 	mustContain(t, lead, "main", "people trained", "By role", "Mandatory training outstanding", "Human rights in everyday practice")
@@ -194,6 +219,15 @@ func TestSurveyBaselineAndFollowUpCompared(t *testing.T) {
 	for _, q := range []string{"conf_explain", "conf_spot", "att_relevant", "att_equality", "prac_talk"} {
 		acts = append(acts, chromedp.Click(chromedp.CSS(`input[name="`+q+`"][value="4"]`)))
 	}
+	// The survey asks Northbridge's own statements too; the nurse says her role.
+	own := eval[[]string](t, nurse, `[...new Set([...document.querySelectorAll('main input[type=radio]')].map(e => e.name).filter(n => /^s[0-9]+$/.test(n)))]`)
+	if len(own) != 3 {
+		t.Errorf("the survey asks %d of Northbridge's own statements, want 3", len(own))
+	}
+	for _, q := range own {
+		acts = append(acts, chromedp.Click(chromedp.CSS(`input[name="`+q+`"][value="4"]`)))
+	}
+	acts = append(acts, chromedp.Click(chromedp.CSS(`input[name="staff_group"][value="nursing"]`)))
 	acts = append(acts, chromedp.SendKeys(chromedp.CSS("#comment"), "Time to talk about cases as a team."))
 	do(t, nurse, "answer all but one", acts...)
 	if st := click(t, nurse, "survey-answer-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {

@@ -26,6 +26,14 @@ var (
 		{4, 4, 5, 4, 4, 3}, {4, 3, 5, 4, 4, 4}, {3, 4, 5, 4, 3, 4}, {4, 4, 4, 5, 4, 3}, {5, 4, 5, 4, 4, 4},
 		{3, 3, 4, 4, 3, 3}, {4, 4, 5, 5, 4, 4}, {4, 3, 4, 4, 4, 3},
 	}
+	// learnDemoGroups are the staff groups respondents chose, in turn: at
+	// the follow-up the doctors and the one who did not say are too few to
+	// show, so the results page withholds them.
+	learnDemoBaseGroups   = []string{"nursing", "support", "nursing", "support", "nursing", "support", "nursing", "support", "nursing", "support", "nursing", "support"}
+	learnDemoFollowGroups = []string{"nursing", "nursing", "medical", "nursing", "nursing", "medical", "", "nursing"}
+	// learnDemoOwn are the follow-up's answers to Northbridge's own two
+	// statements, which it added after the baseline.
+	learnDemoOwn      = [][]int{{4, 4}, {5, 3}, {3, 2}, {4, 4}, {4, 5}, {2, 3}, {4, 4}, {5, 4}}
 	learnDemoComments = []string{"More time in team meetings to talk cases through.", "A short guide on the ward about visiting decisions.",
 		"Examples from mental health, not only care homes.", "", "Knowing who to ask when I am not sure."}
 )
@@ -53,6 +61,11 @@ func loadLearningSurveyDemo(ctx context.Context, db *sqldb.DB, out io.Writer) er
 	if err := sv.CreateSurvey(ctx, base); err != nil {
 		return fmt.Errorf("demo baseline: %w", err)
 	}
+	for _, st := range learnDemoStatements {
+		if err := sv.SaveStatement(ctx, &lightbulb.SurveyStatement{Text: st[0], Welsh: st[1]}); err != nil {
+			return fmt.Errorf("demo survey statement: %w", err)
+		}
+	}
 	follow := &lightbulb.Survey{Title: "Staff views on equality and human rights: follow-up", Kind: lightbulb.SurveyFollowUp, BaselineID: base.ID,
 		OpensOn: day(-7), ClosesOn: day(21)}
 	if err := sv.CreateSurvey(ctx, follow); err != nil {
@@ -61,12 +74,12 @@ func loadLearningSurveyDemo(ctx context.Context, db *sqldb.DB, out io.Writer) er
 	// The baseline was answered while it was open: wind the clock back.
 	real := lightbulb.Now
 	lightbulb.Now = func() time.Time { return demoAt(-95, 12).UTC() }
-	err = learnDemoAnswer(ctx, sv, base.ID, staff, learnDemoBaseline)
+	err = learnDemoAnswer(ctx, sv, base.ID, staff, learnDemoBaseline, learnDemoBaseGroups)
 	lightbulb.Now = real
 	if err != nil {
 		return err
 	}
-	if err := learnDemoAnswer(ctx, sv, follow.ID, staff, learnDemoFollowUp); err != nil {
+	if err := learnDemoAnswer(ctx, sv, follow.ID, staff, learnDemoFollowUp, learnDemoFollowGroups); err != nil {
 		return err
 	}
 	if err := learnDemoNeeds(ctx, db, sv, trust, staff); err != nil {
@@ -80,11 +93,29 @@ func loadLearningSurveyDemo(ctx context.Context, db *sqldb.DB, out io.Writer) er
 	return nil
 }
 
-func learnDemoAnswer(ctx context.Context, sv *sqldb.SurveyService, id int64, staff []*lightbulb.User, answers [][]int) error {
+// learnDemoStatements are Northbridge's own statements, English and Welsh;
+// the second has no Welsh yet, so Welsh pages show its English.
+var learnDemoStatements = [][2]string{
+	{"I would feel able to challenge a colleague who treated someone unfairly because of who they are.",
+		"Byddwn yn teimlo'n gallu herio cydweithiwr a oedd yn trin rhywun yn annheg oherwydd pwy ydyn nhw."},
+	{"People who use our services are asked how they want to be supported, whatever their background.", ""},
+}
+
+// learnDemoAnswer answers a survey for each row: the built-in statements
+// from the row, the survey's own statements from learnDemoOwn.
+func learnDemoAnswer(ctx context.Context, sv *sqldb.SurveyService, id int64, staff []*lightbulb.User, answers [][]int, groups []string) error {
+	x, err := sv.FindSurvey(ctx, id)
+	if err != nil {
+		return err
+	}
 	for i, row := range answers {
-		a := &lightbulb.SurveyAnswer{Scores: map[string]int{}, Comment: learnDemoComments[i%len(learnDemoComments)]}
-		for j, q := range lightbulb.SurveyQuestions {
-			a.Scores[q.ID] = row[j]
+		a := &lightbulb.SurveyAnswer{Scores: map[string]int{}, Comment: learnDemoComments[i%len(learnDemoComments)], StaffGroup: groups[i]}
+		for j, q := range x.Questions {
+			if j < len(row) {
+				a.Scores[q.ID] = row[j]
+			} else {
+				a.Scores[q.ID] = learnDemoOwn[i][j-len(row)]
+			}
 		}
 		if err := sv.Respond(ctx, id, staff[i].ID, a); err != nil {
 			return fmt.Errorf("demo survey answer: %w", err)

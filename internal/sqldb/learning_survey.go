@@ -58,7 +58,8 @@ func (s *SurveyService) FindSurvey(ctx context.Context, id int64) (*lightbulb.Su
 	if err != nil {
 		return nil, notFound(err, "There is no such survey.")
 	}
-	return x, nil
+	x.Questions, err = surveyQuestions(ctx, s.db.read, org, id)
+	return x, err
 }
 
 // CreateSurvey saves a survey; a follow-up must name a baseline of the same
@@ -80,12 +81,14 @@ func (s *SurveyService) CreateSurvey(ctx context.Context, x *lightbulb.Survey) e
 		x.BaselineID = 0
 	}
 	x.CreatedAt = lightbulb.Now()
-	err = s.db.write.QueryRowContext(ctx, `INSERT INTO learning_surveys (org_id, title, kind, baseline_id, opens_on, closes_on, created_at)
+	return s.db.tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `INSERT INTO learning_surveys (org_id, title, kind, baseline_id, opens_on, closes_on, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, org, x.Title, x.Kind, nullID(x.BaselineID), x.OpensOn, x.ClosesOn, x.CreatedAt).Scan(&x.ID)
-	if err != nil {
-		return fmt.Errorf("create survey: %w", err)
-	}
-	return nil
+		if err != nil {
+			return fmt.Errorf("create survey: %w", err)
+		}
+		return askStatements(ctx, tx, org, x.ID)
+	})
 }
 
 // HasResponded reports whether a person has answered a survey.
@@ -121,7 +124,7 @@ func (s *SurveyService) Respond(ctx context.Context, surveyID, userID int64, a *
 	if err := x.OpenNow(); err != nil {
 		return err
 	}
-	if err := a.Validate(); err != nil {
+	if err := a.Validate(x.Questions); err != nil {
 		return err
 	}
 	scores, err := json.Marshal(a.Scores)
@@ -150,8 +153,8 @@ func (s *SurveyService) Respond(ctx context.Context, surveyID, userID int64, a *
 			}
 			return fmt.Errorf("mark responded: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO learning_survey_responses (id, survey_id, org_id, scores, comment) VALUES ($1, $2, $3, $4, $5)`,
-			newToken(), surveyID, org, string(scores), a.Comment); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO learning_survey_responses (id, survey_id, org_id, scores, comment, staff_group) VALUES ($1, $2, $3, $4, $5, $6)`,
+			newToken(), surveyID, org, string(scores), a.Comment, a.StaffGroup); err != nil {
 			return fmt.Errorf("save response: %w", err)
 		}
 		return nil
@@ -174,19 +177,24 @@ func (s *SurveyService) SurveyResults(ctx context.Context, id int64) (*lightbulb
 		return res, nil
 	}
 	by := map[string]*lightbulb.SurveyQuestionResult{}
-	for _, q := range lightbulb.SurveyQuestions {
+	for _, q := range x.Questions {
 		r := &lightbulb.SurveyQuestionResult{Question: q}
 		by[q.ID] = r
 		res.Questions = append(res.Questions, r)
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT scores, comment FROM learning_survey_responses WHERE org_id = $1 AND survey_id = $2 ORDER BY id`, org, id)
+	roles := lightbulb.NewSurveyBreakdown()
+	for _, g := range lightbulb.StaffGroups {
+		roles.Group(g, "")
+	}
+	roles.Group("", "") // prefer not to say
+	rows, err := s.db.read.QueryContext(ctx, `SELECT scores, comment, staff_group FROM learning_survey_responses WHERE org_id = $1 AND survey_id = $2 ORDER BY id`, org, id)
 	if err != nil {
 		return nil, fmt.Errorf("survey responses: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var raw, comment string
-		if err := rows.Scan(&raw, &comment); err != nil {
+		var raw, comment, group string
+		if err := rows.Scan(&raw, &comment, &group); err != nil {
 			return nil, fmt.Errorf("scan response: %w", err)
 		}
 		var scores map[string]int
@@ -199,9 +207,11 @@ func (s *SurveyService) SurveyResults(ctx context.Context, id int64) (*lightbulb
 				r.Count++
 			}
 		}
+		roles.Add(group, "", scores)
 		if comment != "" {
 			res.Comments = append(res.Comments, comment)
 		}
 	}
+	res.ByRole = roles.Finish()
 	return res, rows.Err()
 }

@@ -105,6 +105,9 @@ var labelSets = map[string]map[string]string{
 	"likert": {
 		"1": "Strongly disagree", "2": "Disagree", "3": "Neither agree nor disagree", "4": "Agree", "5": "Strongly agree",
 	},
+	"staff_group": {"nursing": "Nursing or midwifery", "support": "Healthcare support or care worker", "medical": "Doctor or dentist",
+		"ahp": "Allied health professional or therapist", "social_work": "Social worker", "manager": "Manager or team leader",
+		"admin": "Admin, clerical or support services", "other": "Another role", "prefer_not": "Prefer not to say", "": "Prefer not to say"},
 	"survey": {"baseline": "Baseline", "follow_up": "Follow-up", "not_open": "Not open yet", "open": "Open", "closed": "Closed"},
 	// spc names a chart's kind, its variation and assurance labels and its rules.
 	"spc": {

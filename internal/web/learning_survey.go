@@ -18,6 +18,7 @@ func (s *Server) learnSurveyRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /surveys/{id}", s.requireUser(s.learnSurveyAnswerForm))
 	h("POST /surveys/{id}", s.requireUser(s.learnSurveyRespond))
 	h("GET /surveys/{id}/results", s.requireLead(s.learnSurveyResults))
+	s.learnStatementRoutes(h)
 }
 
 // learnSurveyRow is a survey in the list with whether this person answered.
@@ -146,7 +147,7 @@ func (s *Server) learnSurveyAnswerPage(w http.ResponseWriter, r *http.Request) (
 			closed = e.Message
 		}
 	}
-	v := &surveyAnswerView{Survey: x, Answered: done, Closed: closed, Questions: lightbulb.SurveyQuestions}
+	v := &surveyAnswerView{Survey: x, Answered: done, Closed: closed, Questions: x.Questions}
 	return s.newPage(r, x.Title, v), v, true
 }
 
@@ -167,8 +168,11 @@ func (s *Server) learnSurveyRespond(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Form = r.PostForm
-	a := &lightbulb.SurveyAnswer{Scores: map[string]int{}, Comment: r.PostFormValue("comment")}
-	for _, q := range lightbulb.SurveyQuestions {
+	a := &lightbulb.SurveyAnswer{Scores: map[string]int{}, Comment: r.PostFormValue("comment"), StaffGroup: r.PostFormValue("staff_group")}
+	if a.StaffGroup == "prefer_not" {
+		a.StaffGroup = ""
+	}
+	for _, q := range v.Questions {
 		a.Scores[q.ID], _ = strconv.Atoi(r.PostFormValue(q.ID))
 	}
 	x := v.Survey
@@ -188,7 +192,8 @@ func (s *Server) learnSurveyRespond(w http.ResponseWriter, r *http.Request) {
 }
 
 // compareChart is each statement's share agreeing at the baseline (hatched)
-// and the follow-up, with the change in the table.
+// and the follow-up, with the change in the table; statements only one of
+// them asked are left out.
 func compareChart(lang string, base, follow *lightbulb.SurveyResults) report.Chart {
 	ch := report.Chart{ID: "compare-chart", Kind: report.Bars, Unit: "%", Max: 100,
 		Title: i18n.T(lang, "Share agreeing, baseline and follow-up"),
@@ -196,9 +201,13 @@ func compareChart(lang string, base, follow *lightbulb.SurveyResults) report.Cha
 		Axis:  i18n.T(lang, "Statement"),
 		Series: []report.Series{{Name: i18n.T(lang, "Baseline"), Fill: "#ffffff", Hatch: true},
 			{Name: i18n.T(lang, "Follow-up"), Fill: "#1d70b8"}, {Name: i18n.T(lang, "Change"), TableOnly: true}}}
-	for i, q := range follow.Questions {
-		b, f := base.Questions[i].Agree(), q.Agree()
-		ch.Categories = append(ch.Categories, i18n.T(lang, q.Question.Text))
+	for _, q := range follow.Questions {
+		bq := base.Question(q.Question.ID)
+		if bq == nil {
+			continue // a statement the baseline did not ask
+		}
+		b, f := bq.Agree(), q.Agree()
+		ch.Categories = append(ch.Categories, surveyText(lang, q.Question))
 		ch.Series[0].Values = append(ch.Series[0].Values, float64(b))
 		ch.Series[1].Values = append(ch.Series[1].Values, float64(f))
 		ch.Series[2].Texts = append(ch.Series[2].Texts, pointsChange(lang, float64(f-b)))

@@ -53,9 +53,11 @@ var funcs = template.FuncMap{
 		}
 		return false
 	},
-	"add":  func(a, b int) int { return a + b },
-	"clip": clip,
-	"list": func(xs ...string) []string { return xs },
+	"add": func(a, b int) int { return a + b },
+	// statement is a survey statement in the page's language.
+	"statement": statementHTML,
+	"clip":      clip,
+	"list":      func(xs ...string) []string { return xs },
 	"dict": func(kv ...any) map[string]any {
 		m := make(map[string]any, len(kv)/2)
 		for i := 0; i+1 < len(kv); i += 2 {
