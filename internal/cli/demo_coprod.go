@@ -67,7 +67,7 @@ func loadCoprodDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 		}
 	}
 	next := &lightbulb.Involvement{Title: "RITES committee: Easy Read Action Plan review", Activity: "easy_read", Level: "enhanced",
-		StartsAt: demoAt(21, 10), Minutes: 150, PrepMinutes: 60, FollowMinutes: 30, Place: "Online (link sent the day before)",
+		StartsAt: demoWorkday(21, 10), Minutes: 150, PrepMinutes: 60, FollowMinutes: 30, Place: "Online (link sent the day before)",
 		Access: "Captions on; a break after an hour", SupporterID: d.lead, LeadID: d.lead}
 	if _, err := svc.CreateInvolvement(ctx, next, d.experts); err != nil {
 		return fmt.Errorf("demo involvement: %w", err)
@@ -136,7 +136,7 @@ func (d *coprodDemo) at(t time.Time, fn func() error) error {
 // payment and check-in; the newest is approved but not yet paid, and its
 // check-ins are still to do.
 func (d *coprodDemo) meeting(m int) error {
-	start := demoAt(-30*m, 10)
+	start := demoWorkday(-30*m, 10)
 	inv := &lightbulb.Involvement{Title: fmt.Sprintf("RITES committee meeting, %s", start.Format("January 2006")), Activity: "panel",
 		Level: "standard", StartsAt: start, Minutes: 120, PrepMinutes: 30, FollowMinutes: 30, Place: "Lightbulb office, Cardiff, and online",
 		Topics: []string{"restraint"}, Access: "Step-free; captions online; a quiet room", SupporterID: d.lead, LeadID: d.lead}

@@ -95,7 +95,7 @@ func loadLearningDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 // taken for sessions to come, so the clock is wound back while booking;
 // the demo command runs alone, before anything serves requests.
 func learnDemoPastSession(ctx context.Context, db *sqldb.DB, tr *sqldb.TrainingService, ls *sqldb.LearningService, course int64) ([]*lightbulb.Booking, *lightbulb.Session, error) {
-	starts := demoAt(-14, 10)
+	starts := demoWorkday(-14, 10)
 	real := lightbulb.Now
 	lightbulb.Now = func() time.Time { return starts.Add(-30 * time.Minute).UTC() } // too late for reminders
 	defer func() { lightbulb.Now = real }()

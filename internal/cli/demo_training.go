@@ -42,12 +42,18 @@ var demoCoursesCy = map[string][2]string{
 var practiceLeads = []string{"Launch day: leading with rights", "Rights-based supervision", "Restrictive practices", "Mental capacity and choice",
 	"Family life and visiting", "Equality and discrimination", "Coaching your team", "Celebration and showcase"}
 
-// demoAt is hour o'clock days from today, moved on to the next working day
-// (training is not run at weekends or over Christmas).
+// demoAt is hour o'clock days from today, London time: the demo's clock,
+// which every capability's demo winds back and forth by whole days.
 func demoAt(days, hour int) time.Time {
 	d := time.Now().In(lightbulb.London).AddDate(0, 0, days)
-	return lightbulb.NextWorkingDay(time.Date(d.Year(), d.Month(), d.Day(), hour, 0, 0, 0, lightbulb.London))
+	return time.Date(d.Year(), d.Month(), d.Day(), hour, 0, 0, 0, lightbulb.London)
 }
+
+// demoWorkday is demoAt moved on to the next working day, for sessions and
+// meetings (nobody runs training at weekends or over Christmas). Only
+// events use it: a clock moved on a day or two would put "today" in the
+// future for the demos that count days from it.
+func demoWorkday(days, hour int) time.Time { return lightbulb.NextWorkingDay(demoAt(days, hour)) }
 
 // loadTrainingDemo adds the demo catalogue, programmes, cohorts for the
 // Northbridge trust, open sessions (one full, with a waiting list) and
@@ -93,8 +99,8 @@ func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 
 	pc := d.cohort(practitioner, trust.ID, "Northbridge practitioners, wave 1", 3, 40)
 	for i := range 4 {
-		d.session(ids[1], pc, 1, demoAt(3+i*7, 10), lightbulb.ModeOnline, 30)
-		d.session(ids[2], pc, 2, demoAt(17+i*7, 10), lightbulb.ModeOnline, 30)
+		d.session(ids[1], pc, 1, demoWorkday(3+i*7, 10), lightbulb.ModeOnline, 30)
+		d.session(ids[2], pc, 2, demoWorkday(17+i*7, 10), lightbulb.ModeOnline, 30)
 	}
 	d.pastWorkshop(ids[1], pc, trust.ID)
 	lc := d.cohort(lead, trust.ID, "Northbridge Practice Leads", 10, 250)
@@ -103,16 +109,16 @@ func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 		if i == 0 || i == len(leads)-1 {
 			mode = lightbulb.ModeInPerson
 		}
-		d.session(c, lc, i+1, demoAt(10+i*30, 9), mode, 40)
+		d.session(c, lc, i+1, demoWorkday(10+i*30, 9), mode, 40)
 	}
 	rc := d.cohort(team, council.ID, "Riverside social work week", 6, 10)
 	for i := range 5 {
-		d.session(ids[0], rc, 1, demoAt(6+i, 14), lightbulb.ModeOnline, 25)
+		d.session(ids[0], rc, 1, demoWorkday(6+i, 14), lightbulb.ModeOnline, 25)
 	}
-	open1 := d.session(ids[0], 0, 0, demoAt(8, 10), lightbulb.ModeOnline, 30)
-	d.session(ids[0], 0, 0, demoAt(22, 14), lightbulb.ModeOnline, 30)
-	d.session(ids[1], 0, 0, demoAt(15, 10), lightbulb.ModeInPerson, 20)
-	full := d.session(ids[0], 0, 0, demoAt(12, 18), lightbulb.ModeOnline, 3)
+	open1 := d.session(ids[0], 0, 0, demoWorkday(8, 10), lightbulb.ModeOnline, 30)
+	d.session(ids[0], 0, 0, demoWorkday(22, 14), lightbulb.ModeOnline, 30)
+	d.session(ids[1], 0, 0, demoWorkday(15, 10), lightbulb.ModeInPerson, 20)
+	full := d.session(ids[0], 0, 0, demoWorkday(12, 18), lightbulb.ModeOnline, 3)
 
 	d.book(open1, "Jo Price", "jo.price@example.org", 0, false)
 	for i, n := range []string{"Ali Khan", "Bea Lloyd", "Cai Morgan", "Dee Walsh", "Eve Jones"} {
@@ -194,7 +200,7 @@ func (d *trainingDemo) session(course, cohort int64, part int, at time.Time, mod
 // sessions to come, so the clock is wound back while booking (the demo
 // command runs alone, before anything serves requests).
 func (d *trainingDemo) pastWorkshop(course, cohort, trust int64) {
-	at := demoAt(-14, 13)
+	at := demoWorkday(-14, 13)
 	real := lightbulb.Now
 	lightbulb.Now = func() time.Time { return at.Add(-30 * time.Minute).UTC() } // too late for reminders
 	defer func() { lightbulb.Now = real }()

@@ -2,6 +2,8 @@ package cli_test
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -26,17 +28,17 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	if out, err = run(t, db, "demo", "--insecure-fast-passwords"); err != nil || !strings.Contains(out, "Training demo: already loaded.") {
 		t.Fatalf("second demo: %v\n%s", err, out)
 	}
-	// The demo's five confirmed bookings queued two reminders each; none is due
-	// yet. The four embedding plans written five weeks ago have their one-month
-	// check-in emails due now and their three-month ones waiting. Today's
-	// review reminders, retention and housekeeping run too, with the Action
-	// Plan's three daily jobs (counts, retention and check-ins) and the
-	// indicators' (the demo has computed every month, so it queues nothing),
-	// and co-production's; and commissioning's: three past reports' fact-check
-	// windows close, and Northbridge's open one waits for its window to end.
-	if out, err = run(t, db, "jobs", "run-due"); err != nil || !strings.Contains(out, "Ran 17 due jobs; 19 are waiting for their time.") {
-		t.Fatalf("jobs run-due: %v\n%s", err, out)
+	// The demo queues work for later (booking reminders, plan check-ins a
+	// month or three away, fact-check windows still open) and every
+	// capability's daily jobs are due at noon. The exact numbers move
+	// whenever a capability adds a daily job, so the test asks what
+	// matters: some jobs ran, some wait, and none of them went wrong.
+	out, err = run(t, db, "jobs", "run-due")
+	ran, waiting := dueCounts(t, out, err)
+	if ran < 10 || waiting < 10 {
+		t.Fatalf("jobs run-due ran %d and left %d waiting; the demo queues more than that:\n%s", ran, waiting, out)
 	}
+	noJobWentWrong(t, db)
 	if _, err = run(t, db, "jobs"); err == nil {
 		t.Fatal("jobs without run-due should fail")
 	}
@@ -48,9 +50,11 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	port, got := receiver.Port, receiver.Messages
 	lightbulb.Now = func() time.Time { return noon.AddDate(0, 1, 0) }
 	smtp := []string{"jobs", "run-due", "--smtp-host", "127.0.0.1", "--smtp-port", fmt.Sprint(port), "--smtp-tls", "off"}
-	if out, err = run(t, db, smtp...); err != nil || !strings.Contains(out, "4 are waiting") {
-		t.Fatalf("jobs run-due a month later: %v\n%s", err, out)
+	out, err = run(t, db, smtp...)
+	if ran, _ := dueCounts(t, out, err); ran == 0 {
+		t.Fatalf("a month later nothing was due:\n%s", out)
 	}
+	noJobWentWrong(t, db)
 	if out, err = run(t, db, smtp...); err != nil || !strings.Contains(out, "Ran 0 due jobs") {
 		t.Fatalf("jobs run-due again: %v\n%s", err, out)
 	}
@@ -69,5 +73,36 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	}
 	if again := got(); len(again) != len(msgs) {
 		t.Fatalf("a second run delivered %d more messages", len(again)-len(msgs))
+	}
+}
+
+var dueLine = regexp.MustCompile(`Ran (\d+) due jobs; (\d+) are waiting for their time\.`)
+
+// dueCounts reads what `jobs run-due` said it ran and left waiting.
+func dueCounts(t *testing.T, out string, err error) (ran, waiting int) {
+	t.Helper()
+	m := dueLine.FindStringSubmatch(out)
+	if err != nil || m == nil {
+		t.Fatalf("jobs run-due: %v\n%s", err, out)
+	}
+	ran, _ = strconv.Atoi(m[1])
+	waiting, _ = strconv.Atoi(m[2])
+	return ran, waiting
+}
+
+// lastErrorAfterRunAt matches a `jobs list` row whose LAST ERROR column,
+// after the run-at time, is not empty.
+var lastErrorAfterRunAt = regexp.MustCompile(`(?m)\d{4}-\d\d-\d\d \d\d:\d\d:\d\d +\S.*$`)
+
+// noJobWentWrong fails the test if any job failed or is waiting to be
+// tried again after an error.
+func noJobWentWrong(t *testing.T, db string) {
+	t.Helper()
+	out, err := run(t, db, "jobs", "list", "--limit", "100000")
+	if err != nil {
+		t.Fatalf("jobs list: %v", err)
+	}
+	if bad := lastErrorAfterRunAt.FindAllString(out, 5); len(bad) > 0 || strings.Contains(out, " failed ") {
+		t.Fatalf("jobs went wrong:\n%s", strings.Join(bad, "\n"))
 	}
 }
