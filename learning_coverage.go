@@ -5,7 +5,10 @@ import "context"
 // CoverageRole is how many of an organisation's people in one role have
 // attended at least one training session.
 type CoverageRole struct {
-	Role    Role
+	Role Role
+	// Unit names the ward, team or home when the row counts a unit's
+	// members (from its list of people) rather than a role.
+	Unit    string
 	People  int
 	Trained int
 }
@@ -30,8 +33,11 @@ type CoverageMandatory struct {
 
 // Coverage is an organisation's training coverage.
 type Coverage struct {
-	All       CoverageRole // everyone, whatever their role
-	Roles     []*CoverageRole
+	All   CoverageRole // everyone, whatever their role
+	Roles []*CoverageRole
+	// Units counts the members of each ward, team or home that has any,
+	// by name; people in none are not in a row.
+	Units     []*CoverageRole
 	Mandatory []*CoverageMandatory
 }
 

@@ -44,6 +44,21 @@ func TestTrainingCoverage(t *testing.T) {
 		if got[lightbulb.RoleStaff] != [2]int{2, 1} || got[lightbulb.RoleLead] != [2]int{1, 0} || got[lightbulb.RoleAdmin] != [2]int{1, 0} {
 			t.Fatalf("by role %v", got)
 		}
+		if len(cov.Units) != 0 {
+			t.Fatalf("by unit before anyone belongs to one: %+v", cov.Units)
+		}
+		// Ann and Bob belong to Ward 7, Bob also to the day hospital.
+		w7, dh := sqldbtest.MustUnit(t, db, f.client, "Ward 7"), sqldbtest.MustUnit(t, db, f.client, "Day hospital")
+		us := sqldb.NewUnitService(db)
+		learnMust(t, us.AddMember(ctx, w7.ID, ann.ID))
+		learnMust(t, us.AddMember(ctx, w7.ID, bob.ID))
+		learnMust(t, us.AddMember(ctx, dh.ID, bob.ID))
+		cov, err = cs.Coverage(ctx, []*lightbulb.Course{f.course})
+		learnMust(t, err)
+		if len(cov.Units) != 2 || *cov.Units[0] != (lightbulb.CoverageRole{Unit: "Day hospital", People: 1}) ||
+			*cov.Units[1] != (lightbulb.CoverageRole{Unit: "Ward 7", People: 2, Trained: 1}) {
+			t.Fatalf("by unit %+v %+v", cov.Units[0], cov.Units)
+		}
 		out := map[lightbulb.Role]int{}
 		for _, m := range cov.Mandatory {
 			out[m.Role] = m.Outstanding
