@@ -315,6 +315,13 @@ type TrainingService interface {
 	FindCohort(ctx context.Context, id int64) (*Cohort, error)
 	CreateCohort(ctx context.Context, c *Cohort) error
 	CohortProgress(ctx context.Context, cohortID int64) ([]*Progress, error)
+	// FindClientCohorts lists the cohorts run for one client organisation.
+	FindClientCohorts(ctx context.Context, clientOrgID int64) ([]*Cohort, error)
+	FindMembers(ctx context.Context, cohortID int64) ([]*CohortMember, error)
+	// AddMembers adds people to a cohort, all or none; an address that is
+	// already a member is left as it is. It returns how many were added.
+	AddMembers(ctx context.Context, cohortID int64, people []CohortMember, by int64) (int, error)
+	RemoveMember(ctx context.Context, cohortID, memberID int64) error
 
 	FindSessions(ctx context.Context, f SessionFilter) ([]*Session, error)
 	FindSession(ctx context.Context, id int64) (*Session, error)

@@ -98,12 +98,14 @@ func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 	lead := d.programme("Practice Leads programme", "Eight parts over eight months for about 40 senior staff; the first and last are in person.", leads)
 
 	pc := d.cohort(practitioner, trust.ID, "Northbridge practitioners, wave 1", 3, 40)
+	var part2 []int64
 	for i := range 4 {
 		d.session(ids[1], pc, 1, demoWorkday(3+i*7, 10), lightbulb.ModeOnline, 30)
-		d.session(ids[2], pc, 2, demoWorkday(17+i*7, 10), lightbulb.ModeOnline, 30)
+		part2 = append(part2, d.session(ids[2], pc, 2, demoWorkday(17+i*7, 10), lightbulb.ModeOnline, 30))
 	}
 	d.pastWorkshop(ids[1], pc, trust.ID)
 	lc := d.cohort(lead, trust.ID, "Northbridge Practice Leads", 10, 250)
+	d.practiceLeadMembers(lc)
 	for i, c := range leads {
 		mode := lightbulb.ModeOnline
 		if i == 0 || i == len(leads)-1 {
@@ -124,8 +126,9 @@ func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 	for i, n := range []string{"Ali Khan", "Bea Lloyd", "Cai Morgan", "Dee Walsh", "Eve Jones"} {
 		d.book(full, n, fmt.Sprintf("person%d@example.org", i+1), 0, i >= 3)
 	}
+	// The nurse came to part 1 a fortnight ago and has booked part 2.
 	if nurse, err := d.users.FindUserByEmail(ctx, "nurse@northbridge.test"); err == nil {
-		d.bookUser(d.firstSession, nurse, trust.ID)
+		d.bookUser(part2[0], nurse, trust.ID)
 	}
 	d.requests()
 	if d.err != nil {
@@ -137,12 +140,11 @@ func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 
 // trainingDemo adds demo rows, keeping the first error.
 type trainingDemo struct {
-	ctx          context.Context
-	tr           *sqldb.TrainingService
-	users        *sqldb.UserService
-	err          error
-	sessions     int
-	firstSession int64
+	ctx      context.Context
+	tr       *sqldb.TrainingService
+	users    *sqldb.UserService
+	err      error
+	sessions int
 }
 
 func (d *trainingDemo) course(c demoCourse) int64 {
@@ -187,9 +189,6 @@ func (d *trainingDemo) session(course, cohort int64, part int, at time.Time, mod
 	if d.err == nil {
 		d.err = d.tr.CreateSession(d.ctx, x)
 		d.sessions++
-		if d.firstSession == 0 && cohort != 0 {
-			d.firstSession = x.ID
-		}
 	}
 	return x.ID
 }

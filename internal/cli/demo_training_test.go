@@ -61,7 +61,7 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	msgs := got()
 	nurse := 0
 	for _, m := range msgs {
-		if strings.Contains(m, "RCPT TO:<nurse@northbridge.test>") && strings.Contains(m, "Subject: Reminder: Practitioner 1") {
+		if strings.Contains(m, "RCPT TO:<nurse@northbridge.test>") && strings.Contains(m, "Subject: Reminder: Practitioner 2") {
 			nurse++
 		}
 	}

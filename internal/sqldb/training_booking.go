@@ -59,6 +59,9 @@ func (s *TrainingService) Book(ctx context.Context, req *lightbulb.BookingReques
 		if err := bookable(x); err != nil {
 			return err
 		}
+		if err := s.checkCohortBooking(ctx, tx, x, req); err != nil {
+			return err
+		}
 		prev, err := scanBooking(tx.QueryRowContext(ctx, `SELECT `+bookingCols+` FROM training_bookings
 			WHERE org_id = $1 AND session_id = $2 AND (email = $3 OR (user_id IS NOT NULL AND user_id = $4)) AND status NOT IN ('cancelled', 'expired')`,
 			org, x.ID, req.Email, req.UserID))

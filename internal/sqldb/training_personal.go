@@ -24,6 +24,15 @@ var _ = declare(
 			{Column: "name", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
 		},
 		Export: []string{"id", "org_id", "session_id", "name", "email", "status", "offer_expires", "attendance", "created_at", "updated_at"}},
+	lightbulb.PersonalTable{Table: "training_cohort_members", Section: "cohort_memberships", Order: "id", OnePerson: true,
+		About: "Training programmes your organisation named you a member of.",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "email", Holds: lightbulb.HoldsEmail, Find: true, Erase: lightbulb.EraseDelete},
+			{Column: "name", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseDelete},
+			{Column: "added_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,
+				Why: "points at the account of the lead or trainer who added the member, which is anonymised"},
+		},
+		Export: []string{"id", "cohort_id", "email", "name", "created_at"}},
 	lightbulb.PersonalTable{Table: "training_requests", Section: "bespoke_requests", Order: "id", OnePerson: true,
 		About: "Requests you made for bespoke training, with what you told us.",
 		Columns: []lightbulb.PersonalColumn{

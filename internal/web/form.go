@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -284,11 +283,7 @@ func numberQuestions(err error, lang string, fields []string) error {
 			out.List = append(out.List, e)
 			continue
 		}
-		msg := []rune(i18n.T(lang, e.Message))
-		if len(msg) > 0 {
-			msg[0] = unicode.ToLower(msg[0])
-		}
-		out.List = append(out.List, lightbulb.FieldError(e.Field, i18n.T(lang, "Question %d: %s", i+1, string(msg))))
+		out.List = append(out.List, lightbulb.FieldError(e.Field, i18n.T(lang, "Question %d: %s", i+1, lowerFirst(i18n.T(lang, e.Message)))))
 	}
 	return out
 }

@@ -26,6 +26,12 @@ func (s *Server) trainingRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /training/request", s.trainingRequestForm)
 	h("POST /training/request", s.trainingRequestCreate)
 
+	h("GET /training/cohorts", s.requireUser(s.clientCohorts))
+	h("GET /training/cohorts/{id}/members", s.requireUser(s.cohortMembers))
+	h("POST /training/cohorts/{id}/members", s.requireUser(s.cohortMemberAdd))
+	h("POST /training/cohorts/{id}/members/import", s.requireUser(s.cohortMemberImport))
+	h("POST /training/cohorts/{id}/members/{member}/remove", s.requireUser(s.cohortMemberRemove))
+
 	h("GET /training/manage", s.requireTrainer(s.manageHome))
 	h("GET /training/manage/courses/new", s.requireTrainer(s.manageCourseForm))
 	h("POST /training/manage/courses", s.requireTrainer(s.manageCourseSave))

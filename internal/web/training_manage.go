@@ -245,9 +245,14 @@ func (s *Server) manageCohort(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	members, err := s.Training.FindMembers(r.Context(), c.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	_ = s.Audit.Record(r.Context(), "training.cohort.view", fmt.Sprintf("cohort %d", c.ID), "")
 	s.render(w, r, http.StatusOK, "training_cohort", s.newPage(r, c.Name, map[string]any{"Cohort": c, "Programme": prog,
-		"Sessions": sessions, "Progress": progress}))
+		"Sessions": sessions, "Progress": progress, "Members": members}))
 }
 
 // sessionChoices are the courses and cohorts a session can use.

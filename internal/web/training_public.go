@@ -50,23 +50,34 @@ func (s *Server) trainingList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	p := s.newPage(r, "Training", map[string]any{"Open": open, "Ours": ours, "Months": months, "Trainer": isTrainer(r.Context()), "Mine": mine})
+	p := s.newPage(r, "Training", map[string]any{"Open": open, "Ours": ours, "Months": months, "Trainer": isTrainer(r.Context()), "Mine": mine,
+		"ClientLead": isClientLead(r.Context())})
 	p.Form.Set("mode", mode)
 	p.Form.Set("month", q.Get("month"))
 	s.render(w, r, http.StatusOK, "training_list", p)
 }
 
-// visibleSession finds a session the person may see: open sessions for
-// everyone, a cohort's sessions for its organisation's people and trainers.
-func (s *Server) visibleSession(w http.ResponseWriter, r *http.Request) (context.Context, *lightbulb.Session, bool) {
+// providerPath reads the id in the path and scopes the request to the
+// training provider; on failure it has answered.
+func (s *Server) providerPath(w http.ResponseWriter, r *http.Request) (context.Context, int64, bool) {
 	id, ok := pathID(r)
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound)
-		return nil, nil, false
+		return nil, 0, false
 	}
 	ctx, err := s.providerCtx(r)
 	if err != nil {
 		s.appError(w, r, err)
+		return nil, 0, false
+	}
+	return ctx, id, true
+}
+
+// visibleSession finds a session the person may see: open sessions for
+// everyone, a cohort's sessions for its organisation's people and trainers.
+func (s *Server) visibleSession(w http.ResponseWriter, r *http.Request) (context.Context, *lightbulb.Session, bool) {
+	ctx, id, ok := s.providerPath(w, r)
+	if !ok {
 		return nil, nil, false
 	}
 	x, err := s.Training.FindSession(ctx, id)

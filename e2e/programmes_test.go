@@ -1,0 +1,73 @@
+package e2e
+
+import (
+	"database/sql"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The programme journeys use the demo's Northbridge Practice Leads cohort
+// (40 named members, the demo nurse not among them) and its eight parts.
+
+// demoSessionOf returns the path of the first session of a course whose
+// title starts with prefix.
+func demoSessionOf(t *testing.T, prefix string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+dbFile+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var id string
+	err = db.QueryRow(`SELECT CAST(s.id AS TEXT) FROM training_sessions s JOIN training_courses c ON c.id = s.course_id
+		WHERE c.title LIKE ? ORDER BY s.starts_at LIMIT 1`, prefix+"%").Scan(&id)
+	if err != nil {
+		t.Fatalf("the demo session of %q: %v", prefix, err)
+	}
+	return "/training/sessions/" + id
+}
+
+// Journey: a trainer adds Practice Leads from a CSV file (a file with a
+// mistake first, which adds nobody); the demo nurse, not a member, cannot
+// book a Practice Leads session, with JavaScript off.
+func TestCohortMembersFromACSV(t *testing.T) {
+	dir := t.TempDir()
+	bad, good := filepath.Join(dir, "bad.csv"), filepath.Join(dir, "leads.csv")
+	if err := os.WriteFile(bad, []byte("email,name\nowen.price@northbridge.test,Owen Price\nnot-an-address,Rhys\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(good, []byte("email,name\nowen.price@northbridge.test,Owen Price\nsian.roberts@northbridge.test,Sian Roberts\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tb := newTab(t)
+	signIn(t, tb, "trainer@lightbulb.test")
+	visit(t, tb, "/training/manage")
+	click(t, tb, "leads-cohort", `main ul.govuk-list li:nth-child(3) > a[href^="/training/manage/cohorts/"]`)
+	mustContain(t, tb, "main", "Members", "40 members")
+	click(t, tb, "members", `main a[href$="/members"]`)
+	mustContain(t, tb, "main", "Leon Marsh", "Only the members named here can book")
+	do(t, tb, "choose a file with a mistake", chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{bad}))
+	if st := click(t, tb, "members-file-error", `main form[action$="/import"] button`); st != http.StatusUnprocessableEntity {
+		t.Errorf("a file with a mistake: HTTP %d", st)
+	}
+	mustContain(t, tb, ".govuk-error-summary", "Row 3: enter an email address in the correct format")
+	if n := eval[int](t, tb, `[...document.querySelectorAll('main tbody td')].filter(td => td.textContent.includes('owen.price')).length`); n != 0 {
+		t.Error("a refused file added Owen")
+	}
+	do(t, tb, "choose the corrected file", chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{good}))
+	click(t, tb, "members-added", `main form[action$="/import"] button`)
+	mustContain(t, tb, ".govuk-notification-banner", "2 people added from the file; 0 were already members.")
+	mustContain(t, tb, "main", "42 members", "Owen Price", "sian.roberts@northbridge.test")
+
+	nurse := newTabNoJS(t)
+	signIn(t, nurse, "nurse@northbridge.test")
+	visit(t, nurse, demoSessionOf(t, "Practice Leads 2"))
+	if st := click(t, nurse, "not-a-member", `main form[action$="/book"] button`); st != http.StatusConflict && st != http.StatusUnprocessableEntity {
+		t.Errorf("a non-member booking: HTTP %d", st)
+	}
+	mustContain(t, nurse, ".govuk-error-summary", "This session is for the named members of a programme")
+}
