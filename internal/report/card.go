@@ -112,39 +112,9 @@ func PocketCard(w io.Writer, text CardText, rights []CardRight) (err error) {
 	if len(rights) == 0 {
 		return ErrNoRights
 	}
-	// fpdf reports some internal failures by panicking; turn them into
-	// errors so a bad card cannot take down the server. Output is only
-	// written at the very end, so nothing has reached w when this happens.
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("report: rendering pocket card: %v", p)
-		}
-	}()
+	defer recovered("pocket card", &err)
 
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(margin, margin, margin)
-	pdf.SetCellMargin(0)
-	pdf.SetCatalogSort(true)
-
-	title := clean(text.Heading)
-	if title == "" {
-		title = "Human rights pocket card"
-	}
-	pdf.SetTitle(title, true)
-	pdf.SetAuthor("Lightbulb", false)
-	pdf.SetCreator("Lightbulb", false)
-	pdf.SetSubject(clean(text.Intro), true)
-	if lang := langTag(text.Lang); lang != "" {
-		pdf.SetLang(lang)
-	}
-	if !text.Created.IsZero() {
-		pdf.SetCreationDate(text.Created)
-		pdf.SetModificationDate(text.Created)
-	}
-
+	pdf := newCardDoc(text)
 	pdf.AddPage()
 	c := &card{pdf: pdf}
 	contentW := pageW - 2*margin
@@ -199,14 +169,58 @@ func PocketCard(w io.Writer, text CardText, rights []CardRight) (err error) {
 		}
 	}
 
+	return finish(pdf, w, "pocket card")
+}
+
+// recovered turns a panic in fpdf, which reports some internal failures
+// that way, into *err, so a bad card cannot take down the server. Output is
+// only written at the very end, so nothing has reached the writer then.
+// Use it deferred.
+func recovered(what string, err *error) {
+	if p := recover(); p != nil {
+		*err = fmt.Errorf("report: rendering %s: %v", what, p)
+	}
+}
+
+// newCardDoc starts an A4 portrait document with the embedded Go fonts and
+// the card's title, subject, language and dates set.
+func newCardDoc(text CardText) *fpdf.Fpdf {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetCellMargin(0)
+	pdf.SetCatalogSort(true)
+
+	title := clean(text.Heading)
+	if title == "" {
+		title = "Human rights pocket card"
+	}
+	pdf.SetTitle(title, true)
+	pdf.SetAuthor("Lightbulb", false)
+	pdf.SetCreator("Lightbulb", false)
+	pdf.SetSubject(clean(text.Intro), true)
+	if lang := langTag(text.Lang); lang != "" {
+		pdf.SetLang(lang)
+	}
+	if !text.Created.IsZero() {
+		pdf.SetCreationDate(text.Created)
+		pdf.SetModificationDate(text.Created)
+	}
+	return pdf
+}
+
+// finish checks the document came out as one page and writes it to w.
+func finish(pdf *fpdf.Fpdf, w io.Writer, what string) error {
 	if pdf.PageNo() != 1 {
-		return fmt.Errorf("report: pocket card ran to %d pages", pdf.PageNo())
+		return fmt.Errorf("report: %s ran to %d pages", what, pdf.PageNo())
 	}
 	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("report: rendering pocket card: %w", err)
+		return fmt.Errorf("report: rendering %s: %w", what, err)
 	}
 	if err := pdf.Output(w); err != nil {
-		return fmt.Errorf("report: writing pocket card: %w", err)
+		return fmt.Errorf("report: writing %s: %w", what, err)
 	}
 	return nil
 }

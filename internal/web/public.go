@@ -169,6 +169,28 @@ func (s *Server) rightsCard(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) rightsCardPDF(w http.ResponseWriter, r *http.Request) {
+	s.cardPDF(w, r, "human-rights-pocket-card", func(buf *bytes.Buffer, text report.CardText, cards []report.CardRight, _ *Page) error {
+		return report.PocketCard(buf, text, cards)
+	})
+}
+
+// rightsFoldingPDF is the pocket card as ten bank-card-sized panels to cut
+// out and fold.
+func (s *Server) rightsFoldingPDF(w http.ResponseWriter, r *http.Request) {
+	s.cardPDF(w, r, "human-rights-folding-card", func(buf *bytes.Buffer, text report.CardText, cards []report.CardRight, p *Page) error {
+		var back []string
+		for _, c := range lightbulb.Categories {
+			back = append(back, p.T(categoryHeading[c])+": "+p.T(categoryExplain[c]))
+		}
+		return report.FoldingCard(buf, report.FoldText{CardText: text, Back: back,
+			Instructions: p.T("Cut along the solid line. Fold in half down the middle, then back and forth along the dashed lines, like a fan: each panel is the size of a bank card.")}, cards)
+	})
+}
+
+// cardPDF serves a card of the rights in the reader's language, drawn by
+// draw, as the download name-LANG.pdf.
+func (s *Server) cardPDF(w http.ResponseWriter, r *http.Request, name string,
+	draw func(*bytes.Buffer, report.CardText, []report.CardRight, *Page) error) {
 	p := s.newPage(r, "", nil)
 	rights, err := s.Rights.FindRights(r.Context(), p.Lang)
 	if err != nil {
@@ -183,11 +205,11 @@ func (s *Server) rightsCardPDF(w http.ResponseWriter, r *http.Request) {
 	var buf bytes.Buffer
 	text := report.CardText{Heading: p.T("Your human rights"), Intro: p.T("The 16 rights protected by the Human Rights Act 1998."),
 		Footer: p.T("Lightbulb · human rights in everyday practice"), Lang: p.Lang, Created: time.Now()}
-	if err := report.PocketCard(&buf, text, cards); err != nil {
+	if err := draw(&buf, text, cards, p); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `attachment; filename="human-rights-pocket-card-`+p.Lang+`.pdf"`)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`-`+p.Lang+`.pdf"`)
 	_, _ = buf.WriteTo(w)
 }

@@ -73,6 +73,23 @@ func TestCardPDF(t *testing.T) {
 	}
 }
 
+// The folding card comes in the reader's language, one A4 page, with its
+// language set (the order of its text is tested in internal/report).
+func TestFoldingCardPDF(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	mustContain(t, c.get("/rights/card"), `href="/rights/folding-card.pdf"`)
+	c.get("/language/cy?next=/")
+	r := c.get("/rights/folding-card.pdf")
+	if r.status != 200 || !strings.HasPrefix(r.body, "%PDF") || r.header.Get("Content-Type") != "application/pdf" ||
+		!strings.Contains(r.header.Get("Content-Disposition"), "human-rights-folding-card-cy.pdf") {
+		t.Fatalf("folding card: status %d %v", r.status, r.header)
+	}
+	if n := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAllString(r.body, -1)); n != 1 || !strings.Contains(r.body, "/Lang (cy)") {
+		t.Fatalf("the folding card has %d pages or no Welsh language tag", n)
+	}
+}
+
 func TestOperationsAndHeaders(t *testing.T) {
 	e := newEnv(t)
 	c := e.client()

@@ -47,6 +47,7 @@ func (s *Server) routes() *routeTable {
 	h("GET /rights", s.rightsIndex)
 	h("GET /rights/card", s.rightsCard)
 	h("GET /rights/card.pdf", s.rightsCardPDF)
+	h("GET /rights/folding-card.pdf", s.rightsFoldingPDF)
 	h("GET /rights/{code}", s.rightPage)
 	h("GET /rights/{code}/easy-read", s.rightEasyRead)
 	h("GET /easy-read/pictures/{id}", s.rightPicture)

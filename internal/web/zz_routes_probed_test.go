@@ -24,7 +24,7 @@ var publicRoutes = map[string]bool{
 	// Pages for everyone, holding nothing of any organisation.
 	"GET /{$}": true, "GET /accessibility": true, "GET /cookies": true, "GET /privacy": true,
 	"GET /healthz": true, "GET /readyz": true, "GET /static/": true, "GET /language/{lang}": true,
-	"GET /rights": true, "GET /rights/card": true, "GET /rights/card.pdf": true,
+	"GET /rights": true, "GET /rights/card": true, "GET /rights/card.pdf": true, "GET /rights/folding-card.pdf": true,
 	"GET /rights/{code}": true, "GET /rights/{code}/easy-read": true,
 	// Pictures uploaded for Easy Read sentences are shared content, like the rights.
 	"GET /easy-read/pictures/{id}": true,
