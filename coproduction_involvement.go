@@ -360,6 +360,7 @@ type CoprodService interface {
 	RequestFollowUp(ctx context.Context, userID int64) error
 	CoprodVoices
 	CheckService
+	ResourceService
 }
 
 // Clock is the session's start as 24-hour "15:04" in Europe/London.

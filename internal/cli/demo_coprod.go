@@ -60,6 +60,9 @@ func loadCoprodDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 	if err := loadCheckDemo(ctx, svc, ids[2:]); err != nil {
 		return err
 	}
+	if err := loadResourceDemo(ctx, svc, []int64{ids[2], ids[4]}); err != nil {
+		return err
+	}
 	d := &coprodDemo{svc: svc, db: db, ctx: ctx, lead: ids[0], finance: ids[1], experts: ids[2:]}
 	for m := 12; m >= 1; m-- {
 		if err := d.meeting(m); err != nil {

@@ -101,6 +101,25 @@ var _ = declare(
 				Why: "points at the account of whoever recorded it, which erasure anonymises"},
 		},
 		Export: []string{"id", "kind", "checked_on", "expires_on", "created_at"}},
+	lightbulb.PersonalTable{Table: "coprod_resource_credits", Section: "coproduction_credits", Order: "resource_id",
+		About: "Resources you are credited on as a co-producer. Your name is shown only while you agree to be credited by name.",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "expert_id", Holds: lightbulb.HoldsUserID, Find: true, Erase: lightbulb.EraseDelete},
+		},
+		Export: []string{"resource_id", "created_at"}},
+	lightbulb.PersonalTable{Table: "coprod_resources",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "created_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,
+				Why: "points at the account of whoever added it, which erasure anonymises"},
+			{Column: "title", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+		}},
+	lightbulb.PersonalTable{Table: "coprod_resource_versions",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "created_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,
+				Why: "points at the account of whoever added the version, which erasure anonymises"},
+			{Column: "note", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+			{Column: "filename", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+		}},
 	lightbulb.PersonalTable{Table: "coprod_settings",
 		Columns: []lightbulb.PersonalColumn{
 			{Column: "updated_by", Holds: lightbulb.HoldsUserID, Erase: lightbulb.EraseKeep,

@@ -21,6 +21,8 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 			limit = lightbulb.MaxReceiptBytes + 1<<20
 		} else if r.Method == http.MethodPost && isRightEdit(r.URL.Path) {
 			limit = maxEasyRows*lightbulb.MaxPictureBytes + 1<<20 // a picture a row and the text
+		} else if r.Method == http.MethodPost && isResourceUpload(r.URL.Path) {
+			limit = lightbulb.MaxResourceBytes + 1<<20
 		}
 		if r.ContentLength > limit {
 			s.errorPage(w, r, http.StatusRequestEntityTooLarge)

@@ -40,6 +40,7 @@ func (s *Server) coprodRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /coproduction/me/invitations/{id}", s.requireExpert(s.coprodInvite))
 	h("POST /coproduction/me/invitations/{id}", s.requireExpert(s.coprodRespond))
 	h("POST /coproduction/me/invitations/{id}/claim", s.requireExpert(s.coprodClaim))
+	s.coprodResourceRoutes(h)
 }
 
 // requireRole allows people holding role in the current organisation.

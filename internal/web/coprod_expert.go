@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -19,7 +18,8 @@ import (
 type coprodMeView struct {
 	*lightbulb.ExpertRecords
 	Quotes  []*lightbulb.Quote
-	Today   string // for the state of their checks
+	Credits []*lightbulb.Resource // resources they are credited on
+	Today   string                // for the state of their checks
 	Renewal int
 }
 
@@ -35,6 +35,10 @@ func (s *Server) coprodMe(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := &coprodMeView{ExpertRecords: recs, Today: lightbulb.Today(lightbulb.Now()), Renewal: st.RenewalDays}
+	if v.Credits, err = s.Coprod.MyCredits(r.Context(), learnUser(r)); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if v.Quotes, err = s.Coprod.MyQuotes(r.Context(), learnUser(r)); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -235,7 +239,7 @@ func readReceipt(r *http.Request, f *form) *lightbulb.Receipt {
 }
 
 // readUpload reads the file posted in field, if any: its base name, its kind
-// read from its first bytes (never what the browser says) and up to max+1
+// read from its bytes (lightbulb.SniffFile, never what the browser says) and up to max+1
 // bytes, so the domain can refuse one that is too big. A file that cannot
 // be read is recorded on f with msg.
 func readUpload(r *http.Request, f *form, field, msg string, max int64) (name, typ string, data []byte) {
@@ -257,8 +261,7 @@ func readUpload(r *http.Request, f *form, field, msg string, max int64) (name, t
 		f.Add(field, msg)
 		return "", "", nil
 	}
-	typ, _, _ = mime.ParseMediaType(http.DetectContentType(data))
-	return filepath.Base(fh.Filename), typ, data
+	return filepath.Base(fh.Filename), lightbulb.SniffFile(data), data
 }
 
 // coprodReceipt sends a receipt to a co-production lead, or to the expert
