@@ -56,8 +56,8 @@ func TestCaseworkJourney(t *testing.T) {
 	// Import: upload, match the columns, check, import.
 	csvPath := filepath.Join(t.TempDir(), "datix-export.csv")
 	csv := "Datix ID;Record type;Date reported;Location;Description;Severity\n" +
-		"E2E-IMP-1;Complaint;02/11/2026;Willow Ward (older adults);Visiting for my mother was stopped for a week and she was left in a soiled bed overnight.;\n" +
-		"E2E-IMP-2;Incident;05/11/2026;Ash Ward (acute mental health);Medication given an hour late on the evening round, call 07700 900123.;Low\n"
+		"E2E-IMP-1;Complaint;02/11/2026;Willow Ward;Visiting for my mother was stopped for a week and she was left in a soiled bed overnight.;\n" +
+		"E2E-IMP-2;Incident;05/11/2026;Ash Ward;Medication given an hour late on the evening round, call 07700 900123.;Minor harm\n"
 	if err := os.WriteFile(csvPath, []byte(csv), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -68,6 +68,15 @@ func TestCaseworkJourney(t *testing.T) {
 	if got := value(t, tb, "#map-source_ref"); got != "Datix ID" {
 		t.Errorf("the reference column was matched to %q", got)
 	}
+	// The export names wards and harm its own way: Lightbulb lists each
+	// name once, suggests the ward whose name starts with it, and the lead
+	// matches "Minor harm" to low harm herself.
+	mustContain(t, tb, "#values", "Match the file’s own names")
+	mustContain(t, tb, "main", "“Willow Ward” in the file", "“Ash Ward” in the file", "“Minor harm” in the file", "Add a ward, team or home")
+	if got := eval[string](t, tb, `document.querySelector('#vto-service-0').selectedOptions[0].textContent`); got != "Willow Ward (older adults)" {
+		t.Errorf("Willow Ward is matched to %q", got)
+	}
+	do(t, tb, "match the harm", chromedp.SetValue(chromedp.CSS("#vto-harm-0"), "low"))
 	do(t, tb, "name the matching", chromedp.SendKeys(chromedp.CSS("#save_as"), "Datix weekly"))
 	click(t, tb, "case-import-checked", `button[value=check]`)
 	mustContain(t, tb, "#report", "All 2 rows are ready to import")

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -94,12 +93,12 @@ func (r *importer) fail(ctx context.Context, token, name string, cause error) {
 	_ = r.audit.Record(ctx, "case.import", name, "failed: "+cause.Error())
 }
 
-// ServiceIndex maps lower-case ward, team and home names to their ids, the
-// way an import file names them.
+// ServiceIndex maps ward, team and home names, as names compare
+// (lightbulb.UnitKey: case, quotes and spaces aside), to their ids.
 func ServiceIndex(ss []*lightbulb.Unit) map[string]int64 {
 	out := make(map[string]int64, len(ss))
 	for _, sv := range ss {
-		out[strings.ToLower(sv.Name)] = sv.ID
+		out[lightbulb.UnitKey(sv.Name)] = sv.ID
 	}
 	return out
 }

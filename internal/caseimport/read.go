@@ -134,37 +134,46 @@ func Detect(line string) rune {
 // with the whole file (no heading, missing columns) is an ErrFile error.
 func Read(r io.Reader, opt Options, fn func(c *lightbulb.Case) error) (Report, error) {
 	var rep Report
+	err := scan(r, opt.Mapping, &rep, func(row int, rec []string, cols map[string]int, err error) error {
+		rep.Rows++
+		if err != nil {
+			rep.add(row, "", rowReadError(err))
+			return nil
+		}
+		c, ok := parseRow(&rep, row, rec, cols, opt)
+		if !ok {
+			return nil
+		}
+		rep.Valid++
+		return fn(c)
+	})
+	return rep, err
+}
+
+// scan reads the heading of r, finds the mapped columns and calls fn with
+// each row's number (the heading is row 1) and record, or its read error.
+func scan(r io.Reader, m Mapping, rep *Report, fn func(row int, rec []string, cols map[string]int, err error) error) error {
 	br, delim, err := start(r)
 	if err != nil {
-		return rep, err
+		return err
 	}
 	rs := newRecords(br, delim)
 	header, err := heading(rs.next())
 	if err != nil {
-		return rep, err
+		return err
 	}
 	rep.Delimiter, rep.Header = delim, header
-	cols, err := columns(header, opt.Mapping)
+	cols, err := columns(header, m)
 	if err != nil {
-		return rep, err
+		return err
 	}
 	for row := 2; ; row++ {
 		rec, err := rs.next()
 		if err == io.EOF {
-			return rep, nil
+			return nil
 		}
-		rep.Rows++
-		if err != nil {
-			rep.add(row, "", rowReadError(err))
-			continue
-		}
-		c, ok := parseRow(&rep, row, rec, cols, opt)
-		if !ok {
-			continue
-		}
-		rep.Valid++
-		if err := fn(c); err != nil {
-			return rep, err
+		if err := fn(row, rec, cols, err); err != nil {
+			return err
 		}
 	}
 }

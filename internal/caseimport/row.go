@@ -32,24 +32,28 @@ func parseRow(rep *Report, row int, rec []string, cols map[string]int, opt Optio
 		rep.add(row, "source_ref", "The reference is longer than 64 characters")
 	}
 	var ok bool
-	if c.Type, ok = caseType(get("type")); !ok {
-		rep.add(row, "type", fmt.Sprintf("%q is not a type of case: use complaint, PALS, incident or safeguarding", get("type")))
+	if c.Type, ok = mappedType(opt.Mapping, get("type")); !ok {
+		rep.add(row, "type", fmt.Sprintf("%q is not a type of case: match it to one, or use complaint, PALS, incident or safeguarding", get("type")))
 	}
 	if c.Received, ok = caseDay(get("received")); !ok {
 		rep.add(row, "received", fmt.Sprintf("%q is not a date: use 2026-03-27 or 27/03/2026", get("received")))
 	}
 	name := get("service")
-	if c.ServiceID, ok = opt.Services[strings.ToLower(name)]; !ok {
-		rep.add(row, "service", fmt.Sprintf("%q is not one of your wards, teams or homes: add it first or correct the file", name))
+	if id, matched, known := mappedService(opt, name); matched && !known {
+		rep.add(row, "service", fmt.Sprintf("%q is matched to a ward, team or home that is no longer on your list: match it again", name))
+	} else if matched {
+		c.ServiceID = id
+	} else if c.ServiceID, ok = opt.Services[lightbulb.UnitKey(name)]; !ok {
+		rep.add(row, "service", fmt.Sprintf("%q is not one of your wards, teams or homes: match it to one, add it first, or correct the file", name))
 	}
 	if c.Summary == "" {
 		rep.add(row, "summary", "The summary is empty")
 	} else if len(c.Summary) > 10000 {
 		rep.add(row, "summary", "The summary is longer than 10,000 characters")
 	}
-	if h := strings.ToLower(get("harm")); c.Type == lightbulb.CaseIncident {
-		if c.Harm, ok = caseHarm(h); !ok {
-			rep.add(row, "harm", fmt.Sprintf("%q is not a level of harm: use none, low, moderate, severe or death", get("harm")))
+	if c.Type == lightbulb.CaseIncident {
+		if c.Harm, ok = mappedHarm(opt.Mapping, get("harm")); !ok {
+			rep.add(row, "harm", fmt.Sprintf("%q is not a level of harm: match it to one, or use none, low, moderate, severe or death", get("harm")))
 		}
 	}
 	if s := strings.ToLower(get("status")); s != "" {

@@ -73,6 +73,8 @@ type caseImportView struct {
 	Mappings map[string]map[string]string // saved column matches, by name
 	Token    string                       // the upload
 	Report   *caseimport.Report           // a check's result, once checked
+	Units    []*lightbulb.Unit            // the organisation's wards, teams and homes
+	Values   []importValueField           // the file's values to match to Lightbulb's
 }
 
 // IsRequired reports whether an import must map a field.
@@ -112,7 +114,7 @@ func caseDelimName(d rune) string {
 }
 
 func (s *Server) caseImportMap(w http.ResponseWriter, r *http.Request) {
-	data, _, err := s.caseImportData(r)
+	data, body, err := s.caseImportData(r)
 	if err != nil {
 		s.appError(w, r, err)
 		return
@@ -120,13 +122,21 @@ func (s *Server) caseImportMap(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "Match the columns", data)
 	m := caseimport.Guess(data.Header)
 	if saved, ok := data.Mappings[r.URL.Query().Get("mapping")]; ok {
-		m = saved
+		m = caseimport.Mapping(saved)
 		p.Form.Set("save_as", r.URL.Query().Get("mapping"))
 	}
-	for f, col := range m {
-		p.Form.Set("map-"+f, col)
+	for _, f := range caseimport.Fields {
+		p.Form.Set("map-"+f, m[f])
 	}
 	p.Form.Set("redact", "1")
+	services, err := s.caseServiceIndex(r.Context(), data)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	// The file's own values are listed once its columns are known; a guess
+	// that misses a column lists none until the person chooses it.
+	data.Values, _ = importValues(body, caseimport.Options{Mapping: m, Services: services}, data.Units, p.Form)
 	s.render(w, r, http.StatusOK, "cases_import_map", p)
 }
 
@@ -146,13 +156,15 @@ func (s *Server) caseImportRun(w http.ResponseWriter, r *http.Request) {
 	for _, f := range caseimport.Fields {
 		m[f] = r.PostFormValue("map-" + f)
 	}
+	postedValues(r, m)
 	p := s.newPage(r, "Match the columns", data)
 	p.Form = r.PostForm
-	services, err := s.caseServiceIndex(ctx)
+	services, err := s.caseServiceIndex(ctx, data)
 	if err != nil {
 		s.appError(w, r, err)
 		return
 	}
+	data.Values, _ = importValues(body, caseimport.Options{Mapping: m, Services: services}, data.Units, p.Form)
 	job := caseimport.Job{Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }, DryRun: true,
 		Suggest: true, Options: caseimport.Options{Mapping: m, Services: services, Redact: r.PostFormValue("redact") == "1"}}
 	rep, _, err := caseimport.Run(ctx, s.Cases, job)
@@ -218,11 +230,13 @@ func caseReportErrors(p *Page, rep *caseimport.Report) []*lightbulb.Error {
 		Message: p.T("%d problems in the file: nothing was imported. Correct the file or the columns and check again.", rep.ErrorCount)}}
 }
 
-// caseServiceIndex maps lower-case service names to ids for the importer.
-func (s *Server) caseServiceIndex(ctx context.Context) (map[string]int64, error) {
+// caseServiceIndex maps ward, team and home names to ids for the importer,
+// and keeps the list on the page for matching the file's own names.
+func (s *Server) caseServiceIndex(ctx context.Context, v *caseImportView) (map[string]int64, error) {
 	ss, err := s.Units.FindUnits(ctx)
 	if err != nil {
 		return nil, err
 	}
+	v.Units = ss
 	return caseimport.ServiceIndex(ss), nil
 }
