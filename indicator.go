@@ -10,7 +10,19 @@ import (
 const (
 	BetterHigher = "higher"
 	BetterLower  = "lower"
+	// BetterNeither is for a count that is watched rather than pushed one
+	// way, such as the rights cases engage: a signal is a special cause
+	// that is neither improvement nor concern.
+	BetterNeither = "neither"
 )
+
+// The breakdowns an indicator's value may have beside its services.
+const (
+	PartsRight = "right" // a part for each right, by its code
+)
+
+// PartKey is the key a part of indicator key is stored under.
+func PartKey(key, part string) string { return key + "/" + part }
 
 // What an indicator's value is.
 const (
@@ -43,6 +55,10 @@ type IndicatorDef struct {
 	// Operator is set for indicators only the operator organisation has
 	// (the public Action Plan belongs to no tenant).
 	Operator bool
+	// Parts names a breakdown of the value into parts kept beside it, such
+	// as PartsRight (a value for each right): each part is stored under
+	// the key "Key/part" and read on the indicator's page.
+	Parts string
 	// State is set for a count of how things stand (decisions in force,
 	// reviews overdue) rather than of a month's events. Records keep only
 	// their present state, so a daily job counts it and keeps the count;
@@ -128,6 +144,10 @@ type IndicatorService interface {
 	// the whole organisation and, with services, for each service too;
 	// oldest first.
 	IndicatorValues(ctx context.Context, keys []string, from, to string, services bool) ([]IndicatorValue, error)
+	// IndicatorParts returns the stored values of each part of indicator
+	// key (see IndicatorDef.Parts) from month from to month to, by part
+	// and then oldest first.
+	IndicatorParts(ctx context.Context, key, from, to string) ([]IndicatorValue, error)
 	// RecomputeIndicators computes month again from the records as they are
 	// now, replacing what was stored; by names who asked.
 	RecomputeIndicators(ctx context.Context, month, by string) error

@@ -35,16 +35,18 @@ const (
 	ChartRun  = "run"
 	ChartNone = "none" // no points
 
-	CommonCause  = "common_cause"
-	Improvement  = "improvement"
-	Concern      = "concern"
-	PassTarget   = "pass"
-	FailTarget   = "fail"
-	HitAndMiss   = "hit_and_miss"
-	NoAssurance  = ""
-	sigmaPerMR   = 2.66 / 3 // one sigma is 2.66/3 of the average moving range
-	limitPerMR   = 2.66
-	twoThirdsOut = 2.0 / 3
+	CommonCause = "common_cause"
+	Improvement = "improvement"
+	Concern     = "concern"
+	// SpecialNeither is a special cause of an indicator with no better way.
+	SpecialNeither = "special_neither"
+	PassTarget     = "pass"
+	FailTarget     = "fail"
+	HitAndMiss     = "hit_and_miss"
+	NoAssurance    = ""
+	sigmaPerMR     = 2.66 / 3 // one sigma is 2.66/3 of the average moving range
+	limitPerMR     = 2.66
+	twoThirdsOut   = 2.0 / 3
 )
 
 // SPCPoint is one point of a chart and the rules it takes part in.
@@ -268,8 +270,11 @@ func markRuns(ps []SPCPoint, n int, rule string, class func(int) int) {
 }
 
 func variation(latest SPCPoint, better string) string {
-	if !latest.Special() {
+	switch {
+	case !latest.Special():
 		return CommonCause
+	case better == BetterNeither:
+		return SpecialNeither
 	}
 	if latest.High == (better != BetterLower) {
 		return Improvement

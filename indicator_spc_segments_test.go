@@ -98,3 +98,15 @@ func TestSPCShortSegmentIsARunChart(t *testing.T) {
 		}
 	}
 }
+
+// TestSPCNeitherWay: an indicator with no better way labels a special
+// cause as neither improvement nor concern. Worked by hand: 13 points of 5
+// then 6 of 9: the mean is (65 + 54) / 19 = 6.2632, the last six all above
+// it: a shift, special cause, neither.
+func TestSPCNeitherWay(t *testing.T) {
+	vs := []float64{5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 9, 9, 9, 9}
+	s := ReadSPC(SPCInput{Values: vs, Better: BetterNeither})
+	if !near(s.Centre, 6.2632) || !slices.Equal(specials(s, RuleShift)[13:], []int{13, 14, 15, 16, 17, 18}) || s.Variation != SpecialNeither {
+		t.Fatalf("mean %.4f shift %v variation %s", s.Centre, specials(s, RuleShift), s.Variation)
+	}
+}

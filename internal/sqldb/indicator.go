@@ -170,6 +170,25 @@ func (s *IndicatorService) IndicatorMonths(ctx context.Context) ([]lightbulb.Ind
 	})
 }
 
+// IndicatorParts returns the stored parts of key, by part, oldest first.
+// A part's key is key, a slash and the part, so they sort between key+"/"
+// and key+"0" (the character after the slash).
+func (s *IndicatorService) IndicatorParts(ctx context.Context, key, from, to string) ([]lightbulb.IndicatorValue, error) {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.read.QueryContext(ctx, `SELECT indicator, month, numerator, denominator, value FROM indicator_values
+		WHERE org_id = $1 AND indicator > $2 AND indicator < $3 AND service_id = 0 AND month >= $4 AND month <= $5
+		ORDER BY indicator, month`, org, lightbulb.PartKey(key, ""), key+"0", from, to)
+	if err != nil {
+		return nil, fmt.Errorf("indicator parts: %w", err)
+	}
+	return collect(rows, func(r scanner) (v lightbulb.IndicatorValue, err error) {
+		return v, r.Scan(&v.Indicator, &v.Month, &v.Numerator, &v.Denominator, &v.Value)
+	})
+}
+
 // IndicatorValues returns stored values, oldest first, the whole
 // organisation's before each service's (by name) within a month.
 func (s *IndicatorService) IndicatorValues(ctx context.Context, keys []string, from, to string, services bool) ([]lightbulb.IndicatorValue, error) {

@@ -25,6 +25,10 @@ type indicatorQuery struct {
 	compute func(ctx context.Context, tx *sql.Tx, org int64, month string) (num, den float64, err error)
 	// state reads the daily counts of a State indicator (indicator_state.go).
 	state bool
+	// parts, for an indicator with Parts, is a query with the same
+	// arguments returning rows of part (such as a right's code), numerator
+	// and denominator; each part is kept under lightbulb.PartKey.
+	parts string
 }
 
 // indicatorQueries is the registration hook: every capability adds its
@@ -127,7 +131,33 @@ func computeIndicator(ctx context.Context, tx *sql.Tx, d lightbulb.IndicatorDef,
 	if valueOf(d, &total) {
 		out = append(out, total)
 	}
-	return out, nil
+	if q.parts == "" {
+		return out, nil
+	}
+	parts, err := computeParts(ctx, tx, d, q.parts, args, month)
+	return append(out, parts...), err
+}
+
+// computeParts runs an indicator's query of parts; a part is kept where
+// it has a value.
+func computeParts(ctx context.Context, tx *sql.Tx, d lightbulb.IndicatorDef, query string, args []any, month string) ([]lightbulb.IndicatorValue, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("indicator %s parts: %w", d.Key, err)
+	}
+	type part struct {
+		code     string
+		num, den sql.NullFloat64
+	}
+	ps, err := collect(rows, func(r scanner) (p part, err error) { return p, r.Scan(&p.code, &p.num, &p.den) })
+	var out []lightbulb.IndicatorValue
+	for _, p := range ps {
+		v := lightbulb.IndicatorValue{Indicator: lightbulb.PartKey(d.Key, p.code), Month: month, Numerator: p.num.Float64, Denominator: p.den.Float64}
+		if valueOf(d, &v) {
+			out = append(out, v)
+		}
+	}
+	return out, err
 }
 
 // valueOf sets v.Value from its numerator and denominator and reports

@@ -10,19 +10,28 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
 
+// newCoverageFixture is the training fixture with three of the client's
+// people: Ann (staff) attended a session, Bob (staff and lead) booked and
+// did not come, Cat (admin) did not book.
+func newCoverageFixture(t *testing.T, db *sqldb.DB) *trainingFixture {
+	t.Helper()
+	f := newTrainingFixture(t, db)
+	ann := sqldbtest.MustUser(t, db, "ann@example.org", f.client, lightbulb.RoleStaff)
+	bob := sqldbtest.MustUser(t, db, "bob@example.org", f.client, lightbulb.RoleStaff, lightbulb.RoleLead)
+	sqldbtest.MustUser(t, db, "cat@example.org", f.client, lightbulb.RoleAdmin)
+	x := f.session(t, 10, time.Now().Add(48*time.Hour).UTC().Truncate(time.Minute), 0)
+	a, err := f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "Ann", Email: "ann@example.org", UserID: ann.ID, OrgID: f.client.ID})
+	learnMust(t, err)
+	b, err := f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "Bob", Email: "bob@example.org", UserID: bob.ID, OrgID: f.client.ID})
+	learnMust(t, err)
+	setClock(t, x.StartsAt.Add(time.Hour))
+	learnMust(t, f.svc.MarkAttendance(f.ctx, x.ID, map[int64]string{a.ID: lightbulb.Attended, b.ID: lightbulb.NoShow}, ""))
+	return f
+}
+
 func TestTrainingCoverage(t *testing.T) {
 	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
-		f := newTrainingFixture(t, db)
-		ann := sqldbtest.MustUser(t, db, "ann@example.org", f.client, lightbulb.RoleStaff)
-		bob := sqldbtest.MustUser(t, db, "bob@example.org", f.client, lightbulb.RoleStaff, lightbulb.RoleLead)
-		sqldbtest.MustUser(t, db, "cat@example.org", f.client, lightbulb.RoleAdmin)
-		x := f.session(t, 10, time.Now().Add(48*time.Hour).UTC().Truncate(time.Minute), 0)
-		a, err := f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "Ann", Email: "ann@example.org", UserID: ann.ID, OrgID: f.client.ID})
-		learnMust(t, err)
-		b, err := f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "Bob", Email: "bob@example.org", UserID: bob.ID, OrgID: f.client.ID})
-		learnMust(t, err)
-		setClock(t, x.StartsAt.Add(time.Hour))
-		learnMust(t, f.svc.MarkAttendance(f.ctx, x.ID, map[int64]string{a.ID: lightbulb.Attended, b.ID: lightbulb.NoShow}, ""))
+		f := newCoverageFixture(t, db)
 		cs := sqldb.NewCoverageService(db)
 		ctx := lightbulb.WithOrg(context.Background(), f.client.ID)
 		if err := cs.SetMandatory(ctx, map[int64][]lightbulb.Role{f.course.ID: {"wizard"}}); lightbulb.ErrorCode(err) != lightbulb.EINVALID {

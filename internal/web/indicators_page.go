@@ -29,7 +29,9 @@ type indicatorView struct {
 	R        indicatorReading
 	Chart    report.Chart
 	Services []serviceReading
-	Better   string
+	// Parts are the indicator's breakdown (by right), read the same way.
+	Parts  []serviceReading
+	Better string
 }
 
 func (s *Server) indicatorDef(w http.ResponseWriter, r *http.Request) (lightbulb.IndicatorDef, bool) {
@@ -61,6 +63,12 @@ func (s *Server) renderIndicator(w http.ResponseWriter, r *http.Request, d light
 	v := indicatorView{Query: iq, R: rds[0], Chart: runChart(lang, "indicator-chart", rds[0]), Better: label(lang, "spc", d.Better)}
 	if d.ByService {
 		if v.Services, rerr = s.serviceReadings(r, iq, d); rerr != nil {
+			s.appError(w, r, rerr)
+			return
+		}
+	}
+	if d.Parts != "" {
+		if v.Parts, rerr = s.partReadings(r, iq, d); rerr != nil {
 			s.appError(w, r, rerr)
 			return
 		}

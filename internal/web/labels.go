@@ -116,10 +116,11 @@ var labelSets = map[string]map[string]string{
 	"spc": {
 		"xmr": "XmR chart", "run": "Run chart", "none": "No data yet",
 		"common_cause": "Common cause variation", "improvement": "Special cause: improvement", "concern": "Special cause: concern",
-		"pass": "Will consistently pass the target", "fail": "Will consistently fail the target", "hit_and_miss": "Hit and miss: will sometimes pass and sometimes fail",
+		"special_neither": "Special cause: neither improvement nor concern",
+		"pass":            "Will consistently pass the target", "fail": "Will consistently fail the target", "hit_and_miss": "Hit and miss: will sometimes pass and sometimes fail",
 		"outside": "Outside the process limits", "shift": "Run on one side of the centre line", "trend": "Run rising or falling",
 		"two_of_three": "Two of three near a limit",
-		"higher":       "Higher is better", "lower": "Lower is better",
+		"higher":       "Higher is better", "lower": "Lower is better", "neither": "Neither higher nor lower is better",
 		"percent": "Percentage", "count": "Number", "points": "Percentage points",
 		"draft": "Draft", "issued": "Issued",
 	},
