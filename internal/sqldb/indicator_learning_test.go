@@ -17,7 +17,7 @@ import (
 // roles).
 func TestCoverageIndicators(t *testing.T) {
 	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
-		f := newCoverageFixture(t, db)
+		f, _, _ := newCoverageFixture(t, db)
 		ctx := lightbulb.WithOrg(context.Background(), f.client.ID)
 		learnMust(t, sqldb.NewCoverageService(db).SetMandatory(ctx, map[int64][]lightbulb.Role{f.course.ID: {lightbulb.RoleStaff, lightbulb.RoleLead}}))
 		is := sqldb.NewIndicatorService(db)

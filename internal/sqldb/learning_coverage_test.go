@@ -13,11 +13,11 @@ import (
 // newCoverageFixture is the training fixture with three of the client's
 // people: Ann (staff) attended a session, Bob (staff and lead) booked and
 // did not come, Cat (admin) did not book.
-func newCoverageFixture(t *testing.T, db *sqldb.DB) *trainingFixture {
+func newCoverageFixture(t *testing.T, db *sqldb.DB) (f *trainingFixture, ann, bob *lightbulb.User) {
 	t.Helper()
-	f := newTrainingFixture(t, db)
-	ann := sqldbtest.MustUser(t, db, "ann@example.org", f.client, lightbulb.RoleStaff)
-	bob := sqldbtest.MustUser(t, db, "bob@example.org", f.client, lightbulb.RoleStaff, lightbulb.RoleLead)
+	f = newTrainingFixture(t, db)
+	ann = sqldbtest.MustUser(t, db, "ann@example.org", f.client, lightbulb.RoleStaff)
+	bob = sqldbtest.MustUser(t, db, "bob@example.org", f.client, lightbulb.RoleStaff, lightbulb.RoleLead)
 	sqldbtest.MustUser(t, db, "cat@example.org", f.client, lightbulb.RoleAdmin)
 	x := f.session(t, 10, time.Now().Add(48*time.Hour).UTC().Truncate(time.Minute), 0)
 	a, err := f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "Ann", Email: "ann@example.org", UserID: ann.ID, OrgID: f.client.ID})
@@ -26,12 +26,12 @@ func newCoverageFixture(t *testing.T, db *sqldb.DB) *trainingFixture {
 	learnMust(t, err)
 	setClock(t, x.StartsAt.Add(time.Hour))
 	learnMust(t, f.svc.MarkAttendance(f.ctx, x.ID, map[int64]string{a.ID: lightbulb.Attended, b.ID: lightbulb.NoShow}, ""))
-	return f
+	return f, ann, bob
 }
 
 func TestTrainingCoverage(t *testing.T) {
 	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
-		f := newCoverageFixture(t, db)
+		f, ann, bob := newCoverageFixture(t, db)
 		cs := sqldb.NewCoverageService(db)
 		ctx := lightbulb.WithOrg(context.Background(), f.client.ID)
 		if err := cs.SetMandatory(ctx, map[int64][]lightbulb.Role{f.course.ID: {"wizard"}}); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
