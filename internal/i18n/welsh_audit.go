@@ -99,6 +99,7 @@ var welshAudit = map[string]string{
 	"Recorded the outcome of a decision":                  "Wedi cofnodi canlyniad penderfyniad",
 	"Removed a change in an indicator's process":          "Wedi dileu newid ym mhroses dangosydd",
 	"Reset their password":                                "Wedi ailosod eu cyfrinair",
+	"Restored an earlier version of a right":              "Wedi adfer fersiwn gynharach o hawl",
 	"Retired or brought back a survey statement":          "Wedi ymddeol neu adfer datganiad arolwg",
 	"Retried a background job":                            "Wedi rhoi cynnig arall ar dasg gefndir",
 	"Reviewed a case through the rights lens":             "Wedi adolygu achos drwy lens hawliau",

@@ -147,22 +147,32 @@ type historyRow struct {
 // versions, in the order the edit form shows them.
 func changedFields(old, cur *lightbulb.RightText) []string {
 	var out []string
-	for _, f := range []struct {
-		name string
-		a, b string
-	}{
-		{"Title", old.Title, cur.Title}, {"Summary", old.Summary, cur.Summary},
-		{"Category", string(old.Category), string(cur.Category)},
-		{"What the right protects", old.Protects, cur.Protects},
-		{"What it means in health and social care", old.HealthCare, cur.HealthCare},
-		{"Whether and how it may be restricted", old.Restrictions, cur.Restrictions},
-		{"Examples", strings.Join(old.Examples, "\n"), strings.Join(cur.Examples, "\n")},
-		{"Easy Read", strings.Join(old.EasyRead, "\n"), strings.Join(cur.EasyRead, "\n")},
-		{"Search words", strings.Join(old.Keywords, ","), strings.Join(cur.Keywords, ",")},
-	} {
-		if f.a != f.b {
-			out = append(out, f.name)
+	a, b := rightFields(old), rightFields(cur)
+	for i := range a {
+		if a[i].Text != b[i].Text {
+			out = append(out, a[i].Name)
 		}
 	}
 	return out
+}
+
+// namedText is one part of a right's text, named as the edit form names it.
+type namedText struct {
+	Name, Text string
+}
+
+// rightFields lists the parts of a right's text in the edit form's order;
+// lists are joined into one text.
+func rightFields(t *lightbulb.RightText) []namedText {
+	return []namedText{
+		{"Title", t.Title}, {"Summary", t.Summary}, {"Category", string(t.Category)},
+		{"What the right protects", t.Protects},
+		{"What it means in health and social care", t.HealthCare},
+		{"Whether and how it may be restricted", t.Restrictions},
+		{"Examples", strings.Join(t.Examples, "\n")},
+		{"Easy Read heading", t.EasyTitle},
+		{"Easy Read", strings.Join(t.EasyRead, "\n")},
+		{"Easy Read pictures", strings.Join(t.EasyPictures, ", ")},
+		{"Search words", strings.Join(t.Keywords, ", ")},
+	}
 }

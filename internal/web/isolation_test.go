@@ -38,6 +38,8 @@ func TestTenantIsolation(t *testing.T) {
 		{"POST", "/admin/organisations", url.Values{"name": {"X"}, "slug": {"xx"}, "kind": {"council"}}},
 		{"GET", "/admin/rights", nil}, {"GET", "/admin/rights/A8", nil}, {"GET", "/admin/rights/A8/history", nil},
 		{"POST", "/admin/rights/A8", rightForm("Hijacked")}, {"GET", "/admin/outbox", nil},
+		{"GET", "/admin/rights/A8/versions/1?lang=en", nil},
+		{"POST", "/admin/rights/A8/versions/1/restore", url.Values{"lang": {"en"}}},
 		{"GET", "/admin/jobs", nil}, {"POST", "/admin/jobs/1/retry", nil},
 		{"GET", "/admin/users", nil}, {"GET", "/admin/users/" + staffB, nil}, {"GET", "/admin/users/" + staffB + "/export", nil},
 		{"GET", "/admin/users/" + staffB + "/erase", nil}, {"POST", "/admin/users/" + staffB + "/erase", url.Values{"confirm": {"yes"}}},
@@ -67,7 +69,10 @@ func TestTenantIsolation(t *testing.T) {
 	if r := adminA.get("/admin/audit?all=1"); strings.Contains(r.body, "platform@example.org") {
 		t.Error("adminA reads every organisation's audit log with ?all=1")
 	}
-	// Nothing changed in B.
+	// Nothing changed in B, nor in the rights library.
+	if h, _ := e.svc.Rights.RightHistory(t.Context(), "A8", "en"); len(h) != 1 {
+		t.Fatalf("outsiders edited or restored A8: %d versions", len(h))
+	}
 	if m, err := e.svc.Users.Memberships(t.Context(), e.users["staffB"].ID); err != nil || len(m) != 1 || len(m[0].Roles) != 1 || m[0].Roles[0] != "staff" {
 		t.Fatalf("staffB's roles changed: %+v %v", m, err)
 	}

@@ -86,6 +86,8 @@ func (s *Server) routes() *routeTable {
 	h("GET /admin/rights/{code}", s.requirePlatform(s.adminRightEdit))
 	h("POST /admin/rights/{code}", s.requirePlatform(s.adminRightUpdate))
 	h("GET /admin/rights/{code}/history", s.requirePlatform(s.adminRightHistory))
+	h("GET /admin/rights/{code}/versions/{version}", s.requirePlatform(s.adminRightVersion))
+	h("POST /admin/rights/{code}/versions/{version}/restore", s.requirePlatform(s.adminRightRestore))
 	h("GET /admin/outbox", s.requirePlatform(s.adminOutbox))
 	h("GET /admin/jobs", s.requirePlatform(s.adminJobs))
 	h("POST /admin/jobs/{id}/retry", s.requirePlatform(s.adminJobRetry))
