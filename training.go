@@ -326,6 +326,9 @@ type TrainingService interface {
 	FindSessions(ctx context.Context, f SessionFilter) ([]*Session, error)
 	FindSession(ctx context.Context, id int64) (*Session, error)
 	CreateSession(ctx context.Context, s *Session) error
+	// CreateSessions schedules a series of sessions in one transaction: all
+	// of them, or none when any is refused.
+	CreateSessions(ctx context.Context, xs []*Session) error
 	// UpdateSession refuses a capacity below the places taken, and offers
 	// any new places to the waiting list.
 	UpdateSession(ctx context.Context, s *Session) error

@@ -71,3 +71,34 @@ func TestCohortMembersFromACSV(t *testing.T) {
 	}
 	mustContain(t, nurse, ".govuk-error-summary", "This session is for the named members of a programme")
 }
+
+// Journey: a trainer schedules a series of weekly workshops for the
+// practitioner cohort in one form; a mistake first keeps every answer.
+func TestTrainerSchedulesASeries(t *testing.T) {
+	tb := newTab(t)
+	signIn(t, tb, "trainer@lightbulb.test")
+	visit(t, tb, "/training/manage")
+	click(t, tb, "cohort", `main ul.govuk-list li:nth-child(1) > a[href^="/training/manage/cohorts/"]`)
+	click(t, tb, "series-form", `main a[href^="/training/manage/sessions/series"]`)
+	if eval[bool](t, tb, `document.querySelector('#conditional-how-dates').offsetParent !== null`) {
+		t.Error("the chosen dates show before that choice")
+	}
+	do(t, tb, "fill in the series",
+		chromedp.SetValue(chromedp.CSS("#course"), eval[string](t, tb, `[...document.querySelectorAll('#course option')].find(o => o.textContent.startsWith('Practitioner 2')).value`)),
+		chromedp.SendKeys(chromedp.CSS("#part"), "2"),
+		chromedp.SendKeys(chromedp.CSS("#first"), "12"), chromedp.SendKeys(chromedp.CSS("#first-month"), "1"), chromedp.SendKeys(chromedp.CSS("#first-year"), "2032"),
+		chromedp.SendKeys(chromedp.CSS("#start"), "10:00"), chromedp.SendKeys(chromedp.CSS("#end"), "13:00"),
+		chromedp.SendKeys(chromedp.CSS("#join_url"), "https://meet.example.org/wave-2"),
+		chromedp.SendKeys(chromedp.CSS("#facilitators"), "Tomos Pritchard, Esther Okafor"))
+	if st := click(t, tb, "series-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("a series without its number of weeks: HTTP %d", st)
+	}
+	mustContain(t, tb, ".govuk-error-summary", "Enter the number of weeks")
+	if v := value(t, tb, "#facilitators"); v != "Tomos Pritchard, Esther Okafor" {
+		t.Errorf("the facilitators were lost: %q", v)
+	}
+	do(t, tb, "thirty weeks", chromedp.SendKeys(chromedp.CSS("#weeks"), "30"))
+	click(t, tb, "series-saved", `main form button[type=submit]`)
+	mustContain(t, tb, ".govuk-notification-banner", "30 sessions have been scheduled.")
+	mustContain(t, tb, "main", "Monday 12 January 2032, 10:00 to 13:00 GMT", "Monday 2 August 2032, 10:00 to 13:00 BST")
+}

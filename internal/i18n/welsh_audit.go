@@ -111,6 +111,7 @@ var welshAudit = map[string]string{
 	"Saved an action in the Action Plan":                  "Wedi cadw cam gweithredu yn y Cynllun Gweithredu",
 	"Saved the agreed ratings of a review":                "Wedi cadw sgoriau cytunedig adolygiad",
 	"Scheduled a newsletter to send":                      "Wedi trefnu anfon cylchlythyr",
+	"Scheduled a series of sessions":                      "Wedi trefnu cyfres o sesiynau",
 	"Searched decisions by person reference":              "Wedi chwilio penderfyniadau yn ôl cyfeirnod person",
 	"Sent a return on a contract":                         "Wedi anfon ffurflen ar gontract",
 	"Sent a test newsletter":                              "Wedi anfon cylchlythyr prawf",

@@ -388,23 +388,33 @@ func (s *TrainingService) FindSession(ctx context.Context, id int64) (*lightbulb
 
 // CreateSession schedules a session.
 func (s *TrainingService) CreateSession(ctx context.Context, x *lightbulb.Session) error {
+	return s.CreateSessions(ctx, []*lightbulb.Session{x})
+}
+
+// CreateSessions schedules sessions in one transaction: one refused adds
+// none.
+func (s *TrainingService) CreateSessions(ctx context.Context, xs []*lightbulb.Session) error {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return err
 	}
-	if err := x.Validate(); err != nil {
-		return err
-	}
-	return s.db.tx(ctx, func(tx *sql.Tx) error {
-		if err := s.checkSessionRefs(ctx, tx, org, x); err != nil {
+	for _, x := range xs {
+		if err := x.Validate(); err != nil {
 			return err
 		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO training_sessions (org_id, course_id, cohort_id, part, starts_at, ends_at, mode, join_url, venue,
-			access, capacity, facilitators, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-			org, x.CourseID, nullID(x.CohortID), x.Part, x.StartsAt.UTC(), x.EndsAt.UTC(), x.Mode, x.JoinURL, x.Venue, x.Access, x.Capacity,
-			x.Facilitators, lightbulb.Now()).Scan(&x.ID)
-		if err != nil {
-			return fmt.Errorf("create session: %w", err)
+	}
+	return s.db.tx(ctx, func(tx *sql.Tx) error {
+		for _, x := range xs {
+			if err := s.checkSessionRefs(ctx, tx, org, x); err != nil {
+				return err
+			}
+			err := tx.QueryRowContext(ctx, `INSERT INTO training_sessions (org_id, course_id, cohort_id, part, starts_at, ends_at, mode, join_url, venue,
+				access, capacity, facilitators, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+				org, x.CourseID, nullID(x.CohortID), x.Part, x.StartsAt.UTC(), x.EndsAt.UTC(), x.Mode, x.JoinURL, x.Venue, x.Access, x.Capacity,
+				x.Facilitators, lightbulb.Now()).Scan(&x.ID)
+			if err != nil {
+				return fmt.Errorf("create session: %w", err)
+			}
 		}
 		return nil
 	})

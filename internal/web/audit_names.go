@@ -158,6 +158,7 @@ var auditActions = map[string]string{
 	"training.members.import":          "Added cohort members from a file",
 	"training.members.remove":          "Took a member off a cohort",
 	"training.members.view":            "Looked at a cohort's members",
+	"training.session.series":          "Scheduled a series of sessions",
 	"training.programme.create":        "Created a programme",
 	"training.register.view":           "Looked at a session's register",
 	"training.request.cohort":          "Made a cohort from a training request",

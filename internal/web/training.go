@@ -43,6 +43,8 @@ func (s *Server) trainingRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /training/manage/cohorts", s.requireTrainer(s.manageCohortCreate))
 	h("GET /training/manage/cohorts/{id}", s.requireTrainer(s.manageCohort))
 	h("GET /training/manage/sessions/new", s.requireTrainer(s.manageSessionForm))
+	h("GET /training/manage/sessions/series", s.requireTrainer(s.manageSeriesForm))
+	h("POST /training/manage/sessions/series", s.requireTrainer(s.manageSeriesSave))
 	h("POST /training/manage/sessions", s.requireTrainer(s.manageSessionSave))
 	h("GET /training/manage/sessions/{id}", s.requireTrainer(s.manageRegister))
 	h("POST /training/manage/sessions/{id}/attendance", s.requireTrainer(s.manageAttendance))

@@ -301,14 +301,33 @@ func (s *Server) manageSessionForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "training_session_form", p)
 }
 
-// sessionFromForm reads a session's fields; times are Europe/London.
-func sessionFromForm(f *form) *lightbulb.Session {
+// sessionFields reads what a session form and a series form share: all but
+// the day and times.
+func sessionFields(f *form) *lightbulb.Session {
 	part, _ := f.Int("part", "Part of the programme (for a cohort)", 0, 1000)
 	capacity, _ := f.Int("capacity", "Places", 0, 1_000_000)
-	x := &lightbulb.Session{CourseID: f.ID("course"), CohortID: f.ID("cohort"), Part: part, Mode: f.Values.Get("mode"),
+	return &lightbulb.Session{CourseID: f.ID("course"), CohortID: f.ID("cohort"), Part: part, Mode: f.Values.Get("mode"),
 		JoinURL: f.Text("join_url"), Venue: f.Text("venue"),
 		Access: f.Values.Get("access"), Capacity: capacity, Facilitators: f.Values.Get("facilitators"),
 		Cancelled: f.Values.Get("cancelled") == "1"}
+}
+
+// sessionFormError shows a session or series form again with its answers
+// and what is wrong with them.
+func (s *Server) sessionFormError(w http.ResponseWriter, r *http.Request, tmpl, title string, x *lightbulb.Session, err error) {
+	data, e := s.sessionChoices(r, x)
+	if e != nil {
+		s.serverError(w, r, e)
+		return
+	}
+	p := s.newPage(r, title, data)
+	p.Form = r.PostForm
+	s.formError(w, r, tmpl, p, err)
+}
+
+// sessionFromForm reads a session's fields; times are Europe/London.
+func sessionFromForm(f *form) *lightbulb.Session {
+	x := sessionFields(f)
 	day := f.Date("date", "Date").String()
 	if a, ok := londonTime(day, f.Values.Get("start")); ok {
 		x.StartsAt = a
@@ -341,14 +360,7 @@ func (s *Server) manageSessionSave(w http.ResponseWriter, r *http.Request) {
 		err = s.Training.CreateSession(r.Context(), x)
 	}
 	if err != nil {
-		data, e := s.sessionChoices(r, x)
-		if e != nil {
-			s.serverError(w, r, e)
-			return
-		}
-		p := s.newPage(r, title, data)
-		p.Form = r.PostForm
-		s.formError(w, r, "training_session_form", p, err)
+		s.sessionFormError(w, r, "training_session_form", title, x, err)
 		return
 	}
 	_ = s.Audit.Record(r.Context(), action, fmt.Sprintf("session %d", x.ID), fmt.Sprintf("%s, %d places", x.StartsAt.Format(time.RFC3339), x.Capacity))
