@@ -14,16 +14,7 @@ import (
 // so no handler ever sees a cut-off body as an empty form.
 func (s *Server) limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		limit := int64(maxBody)
-		if r.Method == http.MethodPost && r.URL.Path == caseUploadPath {
-			limit = caseMaxUpload + 1<<20 // the file and the form around it
-		} else if r.Method == http.MethodPost && isReceiptUpload(r.URL.Path) {
-			limit = lightbulb.MaxReceiptBytes + 1<<20
-		} else if r.Method == http.MethodPost && isRightEdit(r.URL.Path) {
-			limit = maxEasyRows*lightbulb.MaxPictureBytes + 1<<20 // a picture a row and the text
-		} else if r.Method == http.MethodPost && isResourceUpload(r.URL.Path) {
-			limit = lightbulb.MaxResourceBytes + 1<<20
-		}
+		limit := bodyLimit(r)
 		if r.ContentLength > limit {
 			s.errorPage(w, r, http.StatusRequestEntityTooLarge)
 			return
@@ -40,6 +31,27 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, r)
 	})
+}
+
+// bodyLimit is how many bytes r may send: maxBody, or more for the forms
+// that upload files, and only when they come as files do (multipart), so a
+// typed field can never be larger than on any other form.
+func bodyLimit(r *http.Request) int64 {
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if r.Method != http.MethodPost || ct != "multipart/form-data" {
+		return maxBody
+	}
+	switch p := r.URL.Path; {
+	case p == caseUploadPath:
+		return caseMaxUpload + 1<<20 // the file and the form around it
+	case isReceiptUpload(p):
+		return lightbulb.MaxReceiptBytes + 1<<20
+	case isRightEdit(p):
+		return maxEasyRows*lightbulb.MaxPictureBytes + 1<<20 // a picture a row and the text
+	case isResourceUpload(p):
+		return lightbulb.MaxResourceBytes + 1<<20
+	}
+	return maxBody
 }
 
 // errNotForm is a posted body that is not a form: every page posts forms, so
