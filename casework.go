@@ -257,6 +257,7 @@ type CaseService interface {
 	// SetCaseImport records an import's progress or end.
 	SetCaseImport(ctx context.Context, token string, st CaseUploadState) error
 	CaseImportState(ctx context.Context, token string) (CaseUploadState, error)
+	CaseAssessmentService
 }
 
 // CaseImportOptions are what a browser import was checked with; the job

@@ -17,6 +17,16 @@ var _ = declare(
 			{Column: "notes", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
 		},
 		Export: []string{"id", "org_id", "source_ref", "type", "reviewed_by", "updated_at"}},
+	lightbulb.PersonalTable{Table: "case_assessments", Section: "case_assessments", Order: "case_id",
+		About: "Human rights impact assessments of cases that you recorded. The cases themselves are about other people and are not included.",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "assessed_by_id", Holds: lightbulb.HoldsUserID, Find: true, Erase: lightbulb.EraseKeep,
+				Why: "the assessment is the organisation's record; it points at the account, which is anonymised"},
+			{Column: "assessed_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
+			{Column: "action_taken", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+			{Column: "learning", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+		},
+		Export: []string{"case_id", "org_id", "finding", "severity", "scope", "rights", "assessed_by", "assessed_at"}},
 	lightbulb.PersonalTable{Table: "case_mappings",
 		Columns: []lightbulb.PersonalColumn{
 			{Column: "name", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "a saved column mapping's title"},

@@ -327,6 +327,9 @@ func (s *DecisionService) DiscardDraft(ctx context.Context, id int64) error {
 		if err := auditIn(ctx, tx, "decision.discard", fmt.Sprintf("decision %d", d.ID), d.ServiceName+": "+string(body)); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, `UPDATE case_assessments SET decision_id = NULL WHERE org_id = $1 AND decision_id = $2`, org, id); err != nil {
+			return fmt.Errorf("discard decision: %w", err)
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM decision_reminders WHERE org_id = $1 AND decision_id = $2`, org, id); err != nil {
 			return fmt.Errorf("discard decision: %w", err)
 		}
