@@ -337,6 +337,7 @@ type EvidenceReview struct {
 // CommentOnDraft, EvidenceReviews) on the provider organisation in ctx, and
 // only on contracts naming it.
 type CommissioningService interface {
+	RoundtableService
 	PublishPrinciples(ctx context.Context, p *PrinciplesStatement) error
 	PrinciplesHistory(ctx context.Context) ([]*PrinciplesStatement, error)
 	// PublicPrinciples returns an organisation's principles (version 0 for

@@ -105,6 +105,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	data := map[string]any{}
 	s.decisionsDashboard(r, data)
 	s.indicatorsDashboard(r, data)
+	s.commissioningDashboard(r, data)
 	s.render(w, r, http.StatusOK, "dashboard", s.newPage(r, "Your dashboard", data))
 }
 

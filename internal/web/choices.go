@@ -36,7 +36,7 @@ var codeLists = map[string][]string{
 	"coprod_outcome": lightbulb.FollowUpOutcomes, "coprod_use": lightbulb.QuoteUses,
 	"coprod_group": lightbulb.ExpertGroups, "coprod_check": lightbulb.CheckKinds,
 	"coprod_resource": lightbulb.ResourceKinds, "coprod_lang": lightbulb.ResourceLangs,
-	"comm_frequency": lightbulb.MeasureFrequencies,
+	"comm_frequency": lightbulb.MeasureFrequencies, "action_status": codesOf(lightbulb.ActionStatuses),
 }
 
 // options is the choices a partial shows: those given (choices, or
@@ -62,6 +62,15 @@ func options(p *Page, kind, codes, given any) []choice {
 	for i := range out {
 		code := fmt.Sprint(v.Index(i).Interface())
 		out[i] = choice{Value: code, Label: p.Label(fmt.Sprint(kind), code)}
+	}
+	return out
+}
+
+// codesOf turns a list of string-like codes into strings.
+func codesOf[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
 	}
 	return out
 }

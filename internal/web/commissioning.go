@@ -36,6 +36,7 @@ func (s *Server) commissioningRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /contracts/{id}", s.requireLead(s.providerContract))
 	h("POST /contracts/{id}/return", s.requireLead(s.providerReturn))
 	h("POST /contracts/{id}/reports/{report}/comment", s.requireLead(s.providerComment))
+	s.roundtableRoutes(h)
 	h("GET /principles/{org}", s.publicPrinciples)
 	h("GET /principles/{org}/versions/{version}", s.publicPrinciples)
 }
@@ -46,6 +47,7 @@ type commHomeView struct {
 	Principles *lightbulb.PrinciplesStatement // the current version, or nil
 	Library    int
 	Today      lightbulb.Date
+	Actions    []*lightbulb.CommAction // not done yet
 }
 
 func (s *Server) commHome(w http.ResponseWriter, r *http.Request) {
@@ -65,7 +67,17 @@ func (s *Server) commHome(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	as, err := s.Commissioning.Actions(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	v := commHomeView{Library: len(lib), Today: lightbulb.DateOf(lightbulb.Now())}
+	for _, a := range as {
+		if a.Status != lightbulb.ActionDone {
+			v.Actions = append(v.Actions, a)
+		}
+	}
 	for _, c := range cs {
 		full, err := s.Commissioning.Contract(ctx, c.ID)
 		if err != nil {

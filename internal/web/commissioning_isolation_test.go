@@ -24,6 +24,9 @@ func TestCommissioningIsolation(t *testing.T) {
 	ctx := lightbulb.WithOrg(context.Background(), mustOrgID(t, e, "icb"))
 	lib, _ := e.svc.Commissioning.Requirements(ctx)
 	code, c := lib[0].Code, "/commissioning/contracts/"+id
+	rt, action := roundtableWithAction(t, e, com)
+	crt := "/commissioning/roundtables/" + rt
+	done := url.Values{"status-" + action: {"done"}, "evidence-" + action: {"Hijack"}}
 
 	// The commissioner's own records.
 	owned := []route{
@@ -33,28 +36,33 @@ func TestCommissioningIsolation(t *testing.T) {
 		{"POST", c + "/services", url.Values{"services": {"Ward 1"}}},
 		{"POST", c + "/schedule", url.Values{"frequency": {"monthly"}, "first_due-day": {"1"}, "first_due-month": {"1"}, "first_due-year": {"2027"}}},
 		{"GET", "/commissioning/requirements/" + code, nil},
+		{"GET", crt, nil}, {"POST", crt + "/actions/" + action, done},
+		{"POST", crt + "/actions", url.Values{"text": {"Hijack"}, "owner_org": {itoa64(e.orgA.ID)}, "owner": {"X"}, "due_on-day": {"1"}, "due_on-month": {"1"}, "due_on-year": {"2027"}}},
 		{"POST", "/commissioning/requirements/" + code, url.Values{"text": {"Hijacked"}, "rights": {"A8"}, "evidence": {"x"}}},
 	}
 	// Pages about the visitor's own organisation.
 	ownOrg := []route{
 		{"GET", "/commissioning", nil}, {"GET", "/commissioning/principles", nil}, {"GET", "/commissioning/requirements", nil},
 		{"GET", "/commissioning/requirements/new", nil}, {"GET", "/commissioning/contracts/new", nil},
+		{"GET", "/commissioning/roundtables", nil}, {"GET", "/commissioning/roundtables/new", nil},
 	}
 	ownOrgWrites := []route{
 		{"POST", "/commissioning/principles", url.Values{"body_en": {"Theirs"}, "body_cy": {"Eu rhai nhw"}}},
 		{"POST", "/commissioning/requirements/starter", nil},
 		{"POST", "/commissioning/requirements", url.Values{"text": {"Theirs"}, "rights": {"A8"}, "evidence": {"x"}}},
 		{"POST", "/commissioning/contracts", url.Values{"title": {"Theirs"}, "provider": {"0"}, "provider_name": {"X"}}},
+		{"POST", "/commissioning/roundtables", url.Values{"title": {"Theirs"}, "providers": {itoa64(e.orgA.ID)}}},
 	}
 	provider := []route{
 		{"GET", "/contracts/" + id, nil},
 		{"POST", "/contracts/" + id + "/return", url.Values{"period": {"Hijack"}, "rating-" + cr: {"red"}, "evidence-" + cr: {"x"}}},
 		{"POST", "/contracts/" + id + "/reports/1/comment", url.Values{"comment": {"Hijack"}}},
+		{"GET", "/roundtables/" + rt, nil}, {"POST", "/roundtables/" + rt + "/actions/" + action, done},
 	}
 	all := append(append(append(append([]route{}, owned...), ownOrg...), ownOrgWrites...), provider...)
 	all = append(all, route{"GET", "/contracts", nil})
 
-	secrets := []string{"Acute mental health", "Register reviewed in May"}
+	secrets := []string{"Acute mental health", "Register reviewed in May", "Blanket rules on two wards discussed."}
 	check := func(who string, cl *client, rs []route, want int) { expectRoutes(t, who, cl, rs, want, secrets...) }
 	check("visitor", e.client(), all, http.StatusSeeOther)
 	otherCom := e.client().signIn("otherCommissioner")
@@ -86,5 +94,11 @@ func TestCommissioningIsolation(t *testing.T) {
 	}
 	if cs, _ := e.svc.Commissioning.Contracts(ctx); len(cs) != 1 {
 		t.Errorf("the commissioner has %d contracts, want 1", len(cs))
+	}
+	if got, _ := e.svc.Commissioning.Roundtable(ctx, atoi64(rt)); got == nil || len(got.Actions) != 1 || got.Actions[0].Status != lightbulb.ActionOpen {
+		t.Errorf("the roundtable changed: %+v", got)
+	}
+	if rts, _ := e.svc.Commissioning.Roundtables(ctx); len(rts) != 1 {
+		t.Errorf("the commissioner has %d roundtables, want 1", len(rts))
 	}
 }

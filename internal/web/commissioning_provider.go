@@ -9,13 +9,34 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
 )
 
+// providerContractsView is a provider's commissioning home: its contracts,
+// the roundtables it took part in and the actions it owns.
+type providerContractsView struct {
+	Contracts   []*lightbulb.Contract
+	Roundtables []*lightbulb.Roundtable
+	Actions     []*lightbulb.CommAction
+	Today       lightbulb.Date
+}
+
 func (s *Server) providerContracts(w http.ResponseWriter, r *http.Request) {
-	cs, err := s.Commissioning.ProviderContracts(r.Context())
+	ctx := r.Context()
+	cs, err := s.Commissioning.ProviderContracts(ctx)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "comm_provider_contracts", s.newPage(r, "Your contracts", cs))
+	rts, err := s.Commissioning.ProviderRoundtables(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	as, err := s.Commissioning.Actions(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	v := providerContractsView{Contracts: cs, Roundtables: rts, Actions: as, Today: lightbulb.DateOf(lightbulb.Now())}
+	s.render(w, r, http.StatusOK, "comm_provider_contracts", s.newPage(r, "Your contracts", v))
 }
 
 // providerContractView is a contract as its provider sees it: the return

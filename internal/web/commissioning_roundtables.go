@@ -1,0 +1,309 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+)
+
+// Roundtables: the commissioner's under /commissioning/roundtables, and a
+// provider's view of those it took part in under /roundtables.
+func (s *Server) roundtableRoutes(h func(string, http.HandlerFunc)) {
+	c := s.requireCommissioner
+	h("GET /commissioning/roundtables", c(s.commRoundtables))
+	h("GET /commissioning/roundtables/new", c(s.commRoundtableForm))
+	h("POST /commissioning/roundtables", c(s.commRoundtableCreate))
+	h("GET /commissioning/roundtables/{id}", c(s.commRoundtable))
+	h("POST /commissioning/roundtables/{id}/actions", c(s.commRoundtableAction))
+	h("POST /commissioning/roundtables/{id}/actions/{action}", c(s.commRoundtableUpdate))
+	h("GET /roundtables/{id}", s.requireLead(s.providerRoundtable))
+	h("POST /roundtables/{id}/actions/{action}", s.requireLead(s.providerRoundtableUpdate))
+}
+
+// roundtablesView lists the commissioner's roundtables and every action
+// agreed at them or at visits.
+type roundtablesView struct {
+	Roundtables []*lightbulb.Roundtable
+	Actions     []*lightbulb.CommAction
+	Today       lightbulb.Date
+}
+
+func (s *Server) commRoundtables(w http.ResponseWriter, r *http.Request) {
+	rts, err := s.Commissioning.Roundtables(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	as, err := s.Commissioning.Actions(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	v := roundtablesView{Roundtables: rts, Actions: as, Today: lightbulb.DateOf(lightbulb.Now())}
+	s.render(w, r, http.StatusOK, "comm_roundtables", s.newPage(r, "Roundtables and action plans", v))
+}
+
+// roundtableFormView offers the providers the commissioner may invite.
+type roundtableFormView struct{ Providers []choice }
+
+func (s *Server) renderRoundtableForm(w http.ResponseWriter, r *http.Request, err error) {
+	ps, perr := s.Commissioning.RoundtableProviders(r.Context())
+	if perr != nil {
+		s.serverError(w, r, perr)
+		return
+	}
+	v := roundtableFormView{}
+	for _, o := range ps {
+		v.Providers = append(v.Providers, choice{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
+	}
+	p := s.newPage(r, "Record a roundtable", v)
+	if err != nil {
+		p.Form = r.PostForm
+		s.formError(w, r, "comm_roundtable_form", p, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "comm_roundtable_form", p)
+}
+
+func (s *Server) commRoundtableForm(w http.ResponseWriter, r *http.Request) {
+	s.renderRoundtableForm(w, r, nil)
+}
+
+func (s *Server) commRoundtableCreate(w http.ResponseWriter, r *http.Request) {
+	if !s.readForm(w, r) {
+		return
+	}
+	f := formOf(r)
+	rt := &lightbulb.Roundtable{Title: f.Text("title"), HeldOn: f.Date("held_on", "Met on"), Attendees: f.Text("attendees"), Notes: f.Text("notes")}
+	for _, v := range r.PostForm["providers"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			rt.Providers = append(rt.Providers, lightbulb.OrgRef{ID: id})
+		}
+	}
+	err := f.Err(rt.Validate())
+	if err == nil {
+		err = s.Commissioning.CreateRoundtable(r.Context(), rt)
+	}
+	if err != nil {
+		s.renderRoundtableForm(w, r, f.Err(err))
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "commissioning.roundtable.create", fmt.Sprintf("roundtable %d", rt.ID), rt.Title)
+	s.flash(r, "The roundtable is recorded. Now add the actions agreed.")
+	http.Redirect(w, r, fmt.Sprintf("/commissioning/roundtables/%d", rt.ID), http.StatusSeeOther)
+}
+
+// roundtableView is a roundtable with its action plan, for the commissioner
+// (who adds actions and updates any) or a provider present (who updates
+// the actions it owns).
+type roundtableView struct {
+	*lightbulb.Roundtable
+	Provider bool  // the page is the provider's
+	Me       int64 // the organisation looking
+	Today    lightbulb.Date
+	Owners   []choice // who may own a new action
+	Library  []choice // requirements a new action may serve
+}
+
+// CanUpdate reports whether the organisation looking may change a.
+func (v roundtableView) CanUpdate(a *lightbulb.CommAction) bool {
+	return !v.Provider || a.OwnerOrgID == v.Me
+}
+
+// Base is the page's own address.
+func (v roundtableView) Base() string {
+	if v.Provider {
+		return fmt.Sprintf("/roundtables/%d", v.ID)
+	}
+	return fmt.Sprintf("/commissioning/roundtables/%d", v.ID)
+}
+
+func (s *Server) roundtablePage(w http.ResponseWriter, r *http.Request, provider bool, err error) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	}
+	ctx := r.Context()
+	get := s.Commissioning.Roundtable
+	if provider {
+		get = s.Commissioning.ProviderRoundtable
+	}
+	rt, gerr := get(ctx, id)
+	if gerr != nil {
+		s.appError(w, r, gerr)
+		return
+	}
+	v := roundtableView{Roundtable: rt, Provider: provider, Me: currentOrg(ctx).ID, Today: lightbulb.DateOf(lightbulb.Now())}
+	if !provider {
+		if v.Library, gerr = s.libraryChoices(r); gerr != nil {
+			s.serverError(w, r, gerr)
+			return
+		}
+		v.Owners = append(v.Owners, choice{Value: strconv.FormatInt(rt.CommissionerID, 10), Label: rt.CommissionerName})
+		for _, o := range rt.Providers {
+			v.Owners = append(v.Owners, choice{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
+		}
+	}
+	p := s.newPage(r, rt.Title, v)
+	p.Title = rt.Title
+	if err != nil {
+		p.Form = r.PostForm
+		s.formError(w, r, "comm_roundtable", p, err)
+		return
+	}
+	for _, a := range rt.Actions {
+		n := strconv.FormatInt(a.ID, 10)
+		p.Form.Set("status-"+n, string(a.Status))
+		p.Form.Set("evidence-"+n, a.ClosingEvidence)
+	}
+	_ = s.Audit.Record(ctx, "commissioning.roundtable.view", fmt.Sprintf("roundtable %d", rt.ID), "")
+	s.render(w, r, http.StatusOK, "comm_roundtable", p)
+}
+
+// libraryChoices are the commissioner's requirements, for an action to
+// serve one of them, or none.
+func (s *Server) libraryChoices(r *http.Request) ([]choice, error) {
+	lib, err := s.Commissioning.Requirements(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	out := []choice{{Value: "", Label: i18n.T(i18n.FromRequest(r), "None")}}
+	for _, x := range lib {
+		out = append(out, choice{Value: x.Code, Label: x.Code + ": " + x.Text})
+	}
+	return out, nil
+}
+
+func (s *Server) commRoundtable(w http.ResponseWriter, r *http.Request) {
+	s.roundtablePage(w, r, false, nil)
+}
+
+func (s *Server) providerRoundtable(w http.ResponseWriter, r *http.Request) {
+	s.roundtablePage(w, r, true, nil)
+}
+
+func (s *Server) commRoundtableAction(w http.ResponseWriter, r *http.Request) {
+	if !s.readForm(w, r) {
+		return
+	}
+	id, _ := pathID(r)
+	f := formOf(r)
+	a := &lightbulb.CommAction{Text: f.Text("text"), OwnerOrgID: f.ID("owner_org"), Owner: f.Text("owner"),
+		RequirementCode: f.Text("requirement"), DueOn: f.Date("due_on", "Due")}
+	err := f.Err()
+	if err == nil {
+		err = s.Commissioning.AddRoundtableAction(r.Context(), id, a)
+	}
+	if err != nil {
+		s.roundtableFailed(w, r, false, f.Err(err))
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "commissioning.action.add", fmt.Sprintf("roundtable %d", id), fmt.Sprintf("action %d", a.ID))
+	s.flash(r, "The action is added to the plan.")
+	http.Redirect(w, r, fmt.Sprintf("/commissioning/roundtables/%d#action-%d", id, a.ID), http.StatusSeeOther)
+}
+
+// roundtableFailed answers a refused change on a roundtable's page.
+func (s *Server) roundtableFailed(w http.ResponseWriter, r *http.Request, provider bool, err error) {
+	if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
+		s.appError(w, r, err)
+		return
+	}
+	s.roundtablePage(w, r, provider, err)
+}
+
+func (s *Server) commRoundtableUpdate(w http.ResponseWriter, r *http.Request) {
+	s.updateRoundtableAction(w, r, false)
+}
+
+func (s *Server) providerRoundtableUpdate(w http.ResponseWriter, r *http.Request) {
+	s.updateRoundtableAction(w, r, true)
+}
+
+// updateRoundtableAction changes an action on the roundtable in the path:
+// any of them for the commissioner, only its own for a provider present.
+func (s *Server) updateRoundtableAction(w http.ResponseWriter, r *http.Request, provider bool) {
+	if !s.readForm(w, r) {
+		return
+	}
+	id, _ := pathID(r)
+	action, err := strconv.ParseInt(r.PathValue("action"), 10, 64)
+	if err != nil {
+		s.errorPage(w, r, http.StatusNotFound)
+		return
+	}
+	base := fmt.Sprintf("/commissioning/roundtables/%d", id)
+	get, update := s.Commissioning.Roundtable, s.Commissioning.UpdateAction
+	if provider {
+		base = fmt.Sprintf("/roundtables/%d", id)
+		get, update = s.Commissioning.ProviderRoundtable, s.Commissioning.ProviderUpdateAction
+	}
+	rt, err := get(r.Context(), id)
+	if err == nil && !actionOn(rt, action) {
+		err = lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such action.")
+	}
+	n := strconv.FormatInt(action, 10)
+	u := &lightbulb.ActionUpdate{Status: lightbulb.ActionStatus(r.PostFormValue("status-" + n)), Evidence: r.PostFormValue("evidence-" + n)}
+	if err == nil {
+		err = update(r.Context(), action, u)
+	}
+	if err != nil {
+		s.roundtableFailed(w, r, provider, actionFields(err, n))
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "commissioning.action.update", fmt.Sprintf("action %d", action), string(u.Status))
+	s.flash(r, "The action is updated.")
+	http.Redirect(w, r, fmt.Sprintf("%s#action-%d", base, action), http.StatusSeeOther)
+}
+
+func actionOn(rt *lightbulb.Roundtable, id int64) bool {
+	for _, a := range rt.Actions {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// actionFields names an update's errors after the action's own questions,
+// so the error summary links to the right form on a page of several.
+func actionFields(err error, n string) error {
+	var v lightbulb.ValidationErrors
+	if ve, ok := err.(*lightbulb.ValidationErrors); ok {
+		for _, e := range ve.List {
+			v.Add(e.Field+"-"+n, e.Message)
+		}
+		return v.Err()
+	}
+	return err
+}
+
+// commissioningDashboard shows a lead or commissioner the actions their
+// organisation owns from roundtables and visits that are not done yet.
+func (s *Server) commissioningDashboard(r *http.Request, data map[string]any) {
+	a, o := lightbulb.ActorFrom(r.Context()), currentOrg(r.Context())
+	if s.Commissioning == nil || a == nil || o == nil || !(a.Has(lightbulb.RoleLead) || a.Has(lightbulb.RoleCommissioner)) {
+		return
+	}
+	as, err := s.Commissioning.Actions(r.Context())
+	if err != nil {
+		return
+	}
+	var open []*lightbulb.CommAction
+	for _, x := range as {
+		if x.OwnerOrgID == o.ID && x.Status != lightbulb.ActionDone {
+			open = append(open, x)
+		}
+	}
+	link := "/contracts#actions"
+	if o.Kind == lightbulb.KindCommissioner && a.Has(lightbulb.RoleCommissioner) {
+		link = "/commissioning/roundtables"
+	}
+	if len(open) > 0 {
+		data["CommActions"] = map[string]any{"Actions": open, "Link": link, "Today": lightbulb.DateOf(lightbulb.Now())}
+	}
+}
