@@ -398,6 +398,10 @@ type ReviewService interface {
 	Contributions(ctx context.Context, reviewID int64) ([]Rated, error)
 	// SaveFinals stores the lead's agreed ratings.
 	SaveFinals(ctx context.Context, reviewID int64, rs []Rated) error
+	// AcceptAgreed makes the contributors' rating the final one for every
+	// statement they all agree on and the lead has not yet rated; it
+	// returns how many.
+	AcceptAgreed(ctx context.Context, reviewID int64) (int, error)
 	Finals(ctx context.Context, reviewID int64) (map[string]Rated, error)
 	// SubmitReview locks a review whose every statement has a final rating.
 	SubmitReview(ctx context.Context, reviewID int64) error

@@ -114,3 +114,26 @@ func TestValidateStatement(t *testing.T) {
 		t.Fatalf("empty statement: want 5 errors, got %v", v)
 	}
 }
+
+func TestAgreements(t *testing.T) {
+	cs := []Rated{
+		{Code: "A", Rating: Red, Evidence: "No leaflets"}, {Code: "A", Rating: Red, Evidence: "No leaflets"},
+		{Code: "A", Rating: Red, Evidence: "Nobody told me"},
+		{Code: "B", Rating: Green}, {Code: "B", Rating: Amber, Evidence: "Sometimes"},
+		{Code: "C", Rating: ""}, {Code: "D", Rating: Green}, {Code: "D"},
+	}
+	got := Agreements(cs)
+	want := map[string]Agreement{
+		"A": {State: AgreeAll, Rating: Red, Evidence: "No leaflets\n\nNobody told me"},
+		"B": {State: AgreeDiffer},
+		"D": {State: AgreeAll, Rating: Green},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("agreements = %+v", got)
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: %+v, want %+v", k, got[k], w)
+		}
+	}
+}

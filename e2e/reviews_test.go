@@ -35,6 +35,7 @@ func TestReviewJourney(t *testing.T) {
 	agreeAndAct(t, first)
 	ownerMovesTheActionOn(t)
 	second := startReviewByKeyboard(t, reviewSubject, true, "1", "10", "2026", "31", "3", "2027")
+	nurseRatesGreen(t, second, "KR3")
 	secondRoundAndShare(t, second)
 	repeatOfWard7(t)
 	commissionerSeesOnlyTheRollup(t, first)
@@ -195,6 +196,13 @@ func agreeAndAct(t *testing.T, review string) {
 	signIn(t, tb, "lead@northbridge.test")
 	visit(t, tb, review+"/agree")
 	mustContain(t, tb, "main", "Only two of us could name a right.", "Esther Okafor", "(Lived experience expert)")
+	// The nurse said amber and the expert red: the page says they differ,
+	// links to the statement and leaves the choice to the lead.
+	mustContain(t, tb, "main .govuk-inset-text", "Contributors differ on these statements")
+	mustContain(t, tb, "main", "Contributors differ")
+	if eval[bool](t, tb, `document.querySelector('main .govuk-inset-text a[href="#rating-KR1"]') === null`) {
+		t.Error("the statement contributors differ on is not linked")
+	}
 
 	// Submitting with statements unrated is refused and keeps the choices.
 	pressIn(t, tb, "#rating-KR1", " ", kb.ArrowRight+kb.ArrowRight)
@@ -278,12 +286,35 @@ func fetchText(t *testing.T, tb *tab, expr string) string {
 	return s
 }
 
-// secondRoundAndShare agrees and submits the second review, sees what
-// changed, then shares the roll-up with Westshire ICB afresh.
+// nurseRatesGreen: the nurse rates one statement green, which needs no
+// evidence, and saves.
+func nurseRatesGreen(t *testing.T, review, code string) {
+	tb := newTab(t)
+	signIn(t, tb, "nurse@northbridge.test")
+	visit(t, tb, review+"/rate")
+	pressIn(t, tb, "#rating-"+code, " ")
+	pressIn(t, tb, `main form button[value=save]`)
+	follow(t, tb, "rated-green", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, ".govuk-notification-banner", "Your ratings have been saved")
+}
+
+// secondRoundAndShare accepts the rating contributors agree on, agrees the
+// rest and submits the second review, sees what changed, then shares the
+// roll-up with Westshire ICB afresh.
 func secondRoundAndShare(t *testing.T, review string) {
 	tb := newTab(t)
 	signIn(t, tb, "lead@northbridge.test")
 	visit(t, tb, review+"/agree")
+	mustContain(t, tb, "main .govuk-inset-text", "Contributors agree on 1 statements")
+	if !eval[bool](t, tb, `document.querySelector('#rating-KR3').checked`) {
+		t.Error("the rating contributors agree on is not filled in")
+	}
+	pressIn(t, tb, `main form[action$="/agree/accept"] button`)
+	follow(t, tb, "accepted-agreed", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, ".govuk-notification-banner", "1 ratings that contributors agree on are now the final ones")
+	if !eval[bool](t, tb, `document.querySelector('#rating-KR3').checked`) {
+		t.Error("the accepted rating is not kept")
+	}
 	agreeAll(t, tb, map[string][2]string{"LC2": {kb.ArrowRight, "Two staff said they would not raise a concern."}})
 	pressIn(t, tb, `main form button[value=submit]`)
 	follow(t, tb, "second-submitted", chromedp.KeyEvent(kb.Enter))

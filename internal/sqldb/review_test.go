@@ -148,6 +148,21 @@ func TestReviewLifecycle(t *testing.T) {
 			t.Fatalf("contributions are not marked with who made them: %v", kinds)
 		}
 
+		// Accepting what contributors agree on: K1 (only the nurse rated
+		// it), not K2 (red and amber); once only; never from outside.
+		if _, err := rs.AcceptAgreed(actorCtx(other, outsider), r1.ID); lightbulb.ErrorCode(err) != lightbulb.ENOTFOUND {
+			t.Fatalf("another organisation accepts: %v", err)
+		}
+		if n, err := rs.AcceptAgreed(ctx, r1.ID); err != nil || n != 1 {
+			t.Fatalf("accept agreed: %d, %v", n, err)
+		}
+		if fin, _ := rs.Finals(ctx, r1.ID); len(fin) != 1 || fin["K1"].Rating != lightbulb.Green || fin["K1"].UserID != lead.ID {
+			t.Fatalf("finals after accepting: %+v", fin)
+		}
+		if n, err := rs.AcceptAgreed(ctx, r1.ID); err != nil || n != 0 {
+			t.Fatalf("accept agreed again: %d, %v", n, err)
+		}
+
 		// Finals and submission.
 		if err := rs.SaveFinals(ctx, r1.ID, []lightbulb.Rated{{Code: "K1", Rating: lightbulb.Green}}); err != nil {
 			t.Fatal(err)

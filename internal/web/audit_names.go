@@ -129,6 +129,7 @@ var auditActions = map[string]string{
 	"report.view":                      "Looked at a board report",
 	"review.action":                    "Added an action from a review",
 	"review.action_status":             "Changed an action's status",
+	"review.accept_agreed":             "Accepted the ratings contributors agree on",
 	"review.agree":                     "Saved the agreed ratings of a review",
 	"review.contribute":                "Rated a review's statements",
 	"review.create":                    "Started a review",

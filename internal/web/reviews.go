@@ -25,6 +25,7 @@ func (s *Server) reviewRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /reviews/{id}/rate", s.requireUser(s.reviewRate))
 	h("GET /reviews/{id}/agree", s.requireLead(s.reviewAgreeForm))
 	h("POST /reviews/{id}/agree", s.requireLead(s.reviewAgree))
+	h("POST /reviews/{id}/agree/accept", s.requireLead(s.reviewAcceptAgreed))
 	h("GET /reviews/{id}/actions/new", s.requireLead(s.actionNew))
 	h("POST /reviews/{id}/actions", s.requireLead(s.actionCreate))
 	h("POST /reviews/{id}/actions/{aid}", s.requireUser(s.actionStatus))

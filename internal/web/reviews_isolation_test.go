@@ -48,7 +48,7 @@ func TestReviewIsolation(t *testing.T) {
 	// get "not found" (the review does not exist for them) or "forbidden".
 	reviewRoutes := []route{
 		{"GET", done, nil}, {"GET", draft + "/rate", nil}, {"POST", draft + "/rate", rating},
-		{"GET", draft + "/agree", nil}, {"POST", draft + "/agree", allRatings(0)},
+		{"GET", draft + "/agree", nil}, {"POST", draft + "/agree", allRatings(0)}, {"POST", draft + "/agree/accept", nil},
 		{"POST", draft + "/contributors", url.Values{"person": {itoa64(e.users["staffB"].ID)}, "kind": {"staff"}}},
 		{"GET", done + "/actions/new?statement=KR1", nil},
 		{"POST", done + "/actions", url.Values{"statement": {"KR1"}, "description": {"x"}, "owner": {itoa64(e.users["staffB"].ID)}, "due-day": {"1"}, "due-month": {"1"}, "due-year": {"2030"}}},

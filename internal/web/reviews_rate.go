@@ -14,8 +14,14 @@ type rateForm struct {
 	Framework     *lightbulb.Framework
 	Agree         bool
 	Contributions map[string][]lightbulb.Rated
-	Ratings       []lightbulb.Rating
-	Action        string
+	// Agreements is where contributors stand on each statement; Agreed and
+	// Differ list, in framework order, the statements they agree on that
+	// the lead has not rated yet, and those where they differ.
+	Agreements map[string]lightbulb.Agreement
+	Agreed     []*lightbulb.Statement
+	Differ     []*lightbulb.Statement
+	Ratings    []lightbulb.Rating
+	Action     string
 }
 
 func (s *Server) rateData(r *http.Request, rv *lightbulb.Review, agree bool) (*rateForm, error) {
@@ -35,8 +41,26 @@ func (s *Server) rateData(r *http.Request, rv *lightbulb.Review, agree bool) (*r
 		for _, c := range cs {
 			f.Contributions[c.Code] = append(f.Contributions[c.Code], c)
 		}
+		f.Agreements = lightbulb.Agreements(cs)
 	}
 	return f, nil
+}
+
+// prefill puts into the agree form, for each statement the lead has not
+// rated, the rating and evidence every contributor agrees on, and lists
+// the statements agreed and those where contributors differ.
+func (f *rateForm) prefill(p *Page, finals map[string]lightbulb.Rated) {
+	for _, st := range f.Framework.Statements {
+		ag := f.Agreements[st.Code]
+		if ag.State == lightbulb.AgreeDiffer {
+			f.Differ = append(f.Differ, st)
+		}
+		if _, done := finals[st.Code]; done || ag.State != lightbulb.AgreeAll {
+			continue
+		}
+		f.Agreed = append(f.Agreed, st)
+		fill(p, []lightbulb.Rated{{Code: st.Code, Rating: ag.Rating, Evidence: ag.Evidence}})
+	}
 }
 
 // fill puts saved ratings into the form's values.
@@ -143,7 +167,25 @@ func (s *Server) reviewAgreeForm(w http.ResponseWriter, r *http.Request) {
 	for _, x := range finals {
 		fill(p, []lightbulb.Rated{x})
 	}
+	f.prefill(p, finals)
 	s.render(w, r, http.StatusOK, "review_rate", p)
+}
+
+// reviewAcceptAgreed saves as final every rating the contributors agree on
+// that the lead has not rated, and returns to the agree page.
+func (s *Server) reviewAcceptAgreed(w http.ResponseWriter, r *http.Request) {
+	rv, _, ok := s.reviewAccess(w, r)
+	if !ok || !s.draftOnly(w, r, rv) {
+		return
+	}
+	n, err := s.Reviews.AcceptAgreed(r.Context(), rv.ID)
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	_ = s.Audit.Record(r.Context(), "review.accept_agreed", reviewTarget(rv), fmt.Sprintf("%d ratings", n))
+	s.flash(r, "%d ratings that contributors agree on are now the final ones. Choose the rest below.", n)
+	http.Redirect(w, r, fmt.Sprintf("/reviews/%d/agree", rv.ID), http.StatusSeeOther)
 }
 
 // reviewAgree saves the lead's final ratings and, when asked, submits the

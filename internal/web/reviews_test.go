@@ -88,6 +88,16 @@ func (e *env) unitOfA(name string) string {
 	return itoa64(u.ID)
 }
 
+// mustReviewID reads the id from a review's address.
+func mustReviewID(t *testing.T, addr string) int64 {
+	t.Helper()
+	var id int64
+	if _, err := fmt.Sscanf(addr, "/reviews/%d", &id); err != nil {
+		t.Fatalf("review address %q: %v", addr, err)
+	}
+	return id
+}
+
 // startReview creates a review of trust A's unit as lead and returns its address.
 func startReview(t *testing.T, lead *client, unit, start, end string) string {
 	t.Helper()
@@ -135,11 +145,13 @@ func TestReviewFromStartToShare(t *testing.T) {
 		t.Fatalf("red without evidence: %d", r.status)
 	}
 	mustContain(t, r, "Enter the evidence for a red or amber rating", `href="#evidence-KR1"`, "Leaflets seen")
-	if r := nurse.post(rv+"/rate", url.Values{"rating-KR1": {"red"}, "evidence-KR1": {"Nobody could name a right"}}); r.status != http.StatusSeeOther {
+	if r := nurse.post(rv+"/rate", url.Values{"rating-KR1": {"red"}, "evidence-KR1": {"Nobody could name a right"},
+		"rating-KR2": {"green"}, "evidence-KR2": {"Leaflets on the ward"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("rate: %d %.300s", r.status, text(r.body))
 	}
 	expert := e.client().signIn("expertA")
-	if r := expert.post(rv+"/rate", url.Values{"rating-KR1": {"amber"}, "evidence-KR1": {"Some staff told me"}}); r.status != http.StatusSeeOther {
+	if r := expert.post(rv+"/rate", url.Values{"rating-KR1": {"amber"}, "evidence-KR1": {"Some staff told me"},
+		"rating-KR2": {"green"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("expert rates: %d", r.status)
 	}
 	// Someone not invited is refused.
@@ -151,6 +163,21 @@ func TestReviewFromStartToShare(t *testing.T) {
 	// The lead sees who said what, marked, and cannot submit half-rated.
 	r = lead.get(rv + "/agree")
 	mustContain(t, r, "Nobody could name a right", "Some staff told me", "(Lived experience expert)")
+	// Where they agree (KR2) the form is filled in; where they differ
+	// (KR1) it is left to the lead and listed.
+	mustContain(t, r, "Contributors agree on 1 statements", "Contributors differ", `href="#rating-KR1"`,
+		`id="rating-KR2" name="rating-KR2" type="radio" value="green" checked`, ">Leaflets on the ward</textarea>")
+	if strings.Contains(r.body, `name="rating-KR1" type="radio" value="red" checked`) {
+		t.Error("a statement contributors differ on was filled in")
+	}
+	if r := lead.post(rv+"/agree/accept", nil); r.status != http.StatusSeeOther || r.location != rv+"/agree" {
+		t.Fatalf("accept all that agree: %d %q", r.status, r.location)
+	}
+	fin, err := e.svc.Reviews.Finals(lightbulb.WithOrg(context.Background(), e.orgA.ID), mustReviewID(t, rv))
+	if err != nil || len(fin) != 1 || fin["KR2"].Rating != lightbulb.Green || fin["KR2"].Evidence != "Leaflets on the ward" {
+		t.Fatalf("finals after accepting: %+v %v", fin, err)
+	}
+	mustContain(t, lead.get(rv+"/agree"), "1 ratings that contributors agree on are now the final ones")
 	partial := url.Values{"do": {"submit"}, "rating-KR1": {"amber"}, "evidence-KR1": {"Agreed: patchy"}}
 	r = lead.post(rv+"/agree", partial)
 	if r.status != http.StatusUnprocessableEntity {
