@@ -24,7 +24,10 @@ import (
 
 const (
 	welshA8Title = "Hawl i barch at fywyd preifat a bywyd teuluol"
-	rightsCount  = 16
+	// The Easy Read page of Article 8 is headed in plain words.
+	easyA8Title      = "Your right to a private life"
+	welshEasyA8Title = "Eich hawl i fywyd preifat"
+	rightsCount      = 16
 )
 
 // pdfPage counts the pages of a PDF (a /Type /Page object, not /Pages).
@@ -92,14 +95,14 @@ func TestVisitorReadsTheRights(t *testing.T) {
 	mustContain(t, tb, "main", "What this right protects", "Examples")
 
 	click(t, tb, "easy-read", `main a[href="/rights/A8/easy-read"]`)
-	mustContain(t, tb, "main h1", title)
+	mustContain(t, tb, "main h1", easyA8Title)
 	if n := eval[int](t, tb, `document.querySelectorAll('main .lb-easy-read li').length`); n < 3 {
 		t.Errorf("the Easy Read page has %d sentences, want at least 3", n)
 	}
 
 	// Welsh, with the switcher in the header, then back to English.
 	click(t, tb, "easy-read-cymraeg", `.govuk-header a[hreflang="cy"]`)
-	checkLanguage(t, tb, "/rights/A8/easy-read", "cy", welshA8Title)
+	checkLanguage(t, tb, "/rights/A8/easy-read", "cy", welshEasyA8Title)
 	click(t, tb, "right-A8-cymraeg", `main a.govuk-back-link`)
 	checkLanguage(t, tb, "/rights/A8", "cy", welshA8Title)
 	click(t, tb, "right-A8-english", `.govuk-header a[hreflang="en"]`)
@@ -188,9 +191,9 @@ func TestVisitorReadsTheRightsWithoutJavaScript(t *testing.T) {
 	click(t, tb, "right-A8-cymraeg", `.govuk-header a[hreflang="cy"]`)
 	checkLanguage(t, tb, "/rights/A8", "cy", welshA8Title)
 	click(t, tb, "easy-read-cymraeg", `main a[href="/rights/A8/easy-read"]`)
-	checkLanguage(t, tb, "/rights/A8/easy-read", "cy", welshA8Title)
+	checkLanguage(t, tb, "/rights/A8/easy-read", "cy", welshEasyA8Title)
 	click(t, tb, "easy-read-english", `.govuk-header a[hreflang="en"]`)
-	checkLanguage(t, tb, "/rights/A8/easy-read", "en", title)
+	checkLanguage(t, tb, "/rights/A8/easy-read", "en", easyA8Title)
 }
 
 // Journey 3: a nurse signs in and out with the keyboard alone, and sees a
@@ -303,7 +306,8 @@ func TestAdminEditsARight(t *testing.T) {
 	if newTitle == oldTitle { // run twice on one server (go test -count=2)
 		newTitle += " (again)"
 	}
-	do(t, tb, "type a new title", chromedp.SendKeys(chromedp.CSS("#title"), newTitle))
+	do(t, tb, "type a new title and choose a picture for the first Easy Read sentence",
+		chromedp.SendKeys(chromedp.CSS("#title"), newTitle), chromedp.SetValue(chromedp.CSS("#picture-1"), "heart"))
 	click(t, tb, "history", `main form button[type=submit]`)
 	if p := here(t, tb); p != "/admin/rights/A8/history?lang=en" {
 		t.Fatalf("saving went to %s, want the history page; the page says:\n%s", p, clip(text(t, tb, "main"), 600))
@@ -316,10 +320,14 @@ func TestAdminEditsARight(t *testing.T) {
 		t.Errorf("the history lost version %d %q: %q", version, oldTitle, rows)
 	}
 
-	// The public page shows the new version at once.
+	// The public page shows the new version at once, and the Easy Read page the chosen picture.
 	visit(t, tb, "/rights/A8")
 	mustContain(t, tb, "main h1", newTitle)
 	mustContain(t, tb, "main .govuk-body-l", summary)
+	visit(t, tb, "/rights/A8/easy-read")
+	if src := eval[string](t, tb, `document.querySelector('main .lb-easy-read__picture')?.getAttribute('src') || ''`); !strings.Contains(src, "/easy-read/heart") {
+		t.Errorf("the first Easy Read sentence does not show the heart chosen for it: %q", src)
+	}
 
 	// The audit log of every organisation records the edit.
 	visit(t, tb, "/admin/audit?all=1")
@@ -344,6 +352,10 @@ func TestAdminEditsARight(t *testing.T) {
 	if !eval[bool](t, tb, `document.querySelector('main a[href="/admin/rights/A8?lang=cy"] ~ .govuk-tag--orange') !== null`) {
 		t.Error("the rights library does not mark the Welsh A8 as needing an update")
 	}
+
+	// The old wording was better after all: compare it and restore it.
+	visit(t, tb, "/language/en?next=/admin/rights")
+	compareAndRestore(t, tb, version, oldTitle)
 }
 
 // Journey 5: an admin of one organisation cannot see another's people or the
