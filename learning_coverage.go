@@ -5,10 +5,7 @@ import "context"
 // CoverageRole is how many of an organisation's people in one role have
 // attended at least one training session.
 type CoverageRole struct {
-	Role Role
-	// Unit names the ward, team or home when the row counts a unit's
-	// members (from its list of people) rather than a role.
-	Unit    string
+	Role    Role
 	People  int
 	Trained int
 }
@@ -33,12 +30,27 @@ type CoverageMandatory struct {
 
 // Coverage is an organisation's training coverage.
 type Coverage struct {
-	All   CoverageRole // everyone, whatever their role
-	Roles []*CoverageRole
-	// Units counts the members of each ward, team or home that has any,
-	// by name; people in none are not in a row.
-	Units     []*CoverageRole
+	All       CoverageRole // everyone, whatever their role
+	Roles     []*CoverageRole
 	Mandatory []*CoverageMandatory
+	// Units is coverage in each ward, team or home, by name, with its
+	// dignity champions; NoUnit counts the people who belong to none.
+	Units  []*CoverageUnit
+	NoUnit CoverageUnit
+	// Champions counts the organisation's dignity champions (a person
+	// who champions two units counts once).
+	Champions int
+}
+
+// UnitsWithoutChampion lists the units that have no dignity champion.
+func (c *Coverage) UnitsWithoutChampion() []*CoverageUnit {
+	var out []*CoverageUnit
+	for _, u := range c.Units {
+		if u.Champions == 0 {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // CoverageService reports training coverage for the organisation in ctx.

@@ -113,6 +113,21 @@ func (b *SurveyBreakdown) Add(key, name string, scores map[string]int) {
 	}
 }
 
+// Tally adds stored counts to a group: with no question id, n responses;
+// otherwise n answers of point to that question.
+func (b *SurveyBreakdown) Tally(key, name, questionID string, point, n int) {
+	g := b.Group(key, name)
+	switch {
+	case questionID == "":
+		g.Count += n
+	case point >= 1 && point <= 5:
+		if g.dist[questionID] == nil {
+			g.dist[questionID] = &[5]int{}
+		}
+		g.dist[questionID][point-1] += n
+	}
+}
+
 // Finish decides what is shown. A group with fewer than SurveyMinGroup
 // responses is withheld; when exactly one group is withheld, the smallest
 // shown group is withheld too, so that the hidden group's answers cannot be

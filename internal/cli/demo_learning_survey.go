@@ -56,6 +56,9 @@ func loadLearningSurveyDemo(ctx context.Context, db *sqldb.DB, out io.Writer) er
 	if err != nil {
 		return err
 	}
+	if err := learnDemoUnits(ctx, db, staff); err != nil {
+		return err
+	}
 	day := func(days int) string { return demoAt(days, 12).Format("2006-01-02") }
 	base := &lightbulb.Survey{Title: "Staff views on equality and human rights: baseline", Kind: lightbulb.SurveyBaseline, OpensOn: day(-100), ClosesOn: day(-86)}
 	if err := sv.CreateSurvey(ctx, base); err != nil {

@@ -34,6 +34,7 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 		Surveys:       sqldb.NewSurveyService(db),
 		Plans:         sqldb.NewPlanService(db),
 		Coverage:      sqldb.NewCoverageService(db),
+		Champions:     sqldb.NewChampionService(db),
 		Cases:         sqldb.NewCaseService(db, caseSuggest),
 		SuggestRights: caseSuggest,
 		Privacy:       sqldb.NewPrivacyService(db),

@@ -79,9 +79,6 @@ func (s *CoverageService) Coverage(ctx context.Context, courses []*lightbulb.Cou
 		}
 	}
 	sort.Slice(cov.Roles, func(i, j int) bool { return cov.Roles[i].Role < cov.Roles[j].Role })
-	if cov.Units, err = s.unitCoverage(ctx, org, roles, attended); err != nil {
-		return nil, err
-	}
 	mand, err := s.Mandatory(ctx)
 	if err != nil {
 		return nil, err
@@ -99,6 +96,10 @@ func (s *CoverageService) Coverage(ctx context.Context, courses []*lightbulb.Cou
 			}
 			cov.Mandatory = append(cov.Mandatory, m)
 		}
+	}
+	trained := func(u int64) bool { return len(attended[u]) > 0 }
+	if err := s.coverUnits(ctx, org, roles, trained, cov); err != nil {
+		return nil, err
 	}
 	return cov, nil
 }
@@ -165,36 +166,4 @@ func (s *CoverageService) SetMandatory(ctx context.Context, m map[int64][]lightb
 		}
 		return nil
 	})
-}
-
-// unitCoverage counts, for each unit with members, how many of its members
-// (people of the organisation) attended training.
-func (s *CoverageService) unitCoverage(ctx context.Context, org int64, people map[int64][]lightbulb.Role,
-	attended map[int64]map[int64]bool) ([]*lightbulb.CoverageRole, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT s.name, m.user_id FROM unit_members m JOIN services s ON s.id = m.unit_id
-		WHERE m.org_id = $1 ORDER BY s.name`, org)
-	if err != nil {
-		return nil, fmt.Errorf("coverage by unit: %w", err)
-	}
-	defer rows.Close()
-	var out []*lightbulb.CoverageRole
-	for rows.Next() {
-		var name string
-		var u int64
-		if err := rows.Scan(&name, &u); err != nil {
-			return nil, err
-		}
-		if _, member := people[u]; !member {
-			continue
-		}
-		if n := len(out); n == 0 || out[n-1].Unit != name {
-			out = append(out, &lightbulb.CoverageRole{Unit: name})
-		}
-		c := out[len(out)-1]
-		c.People++
-		if len(attended[u]) > 0 {
-			c.Trained++
-		}
-	}
-	return out, rows.Err()
 }

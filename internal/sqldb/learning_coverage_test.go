@@ -64,8 +64,8 @@ func TestTrainingCoverage(t *testing.T) {
 		learnMust(t, us.AddMember(ctx, dh.ID, bob.ID))
 		cov, err = cs.Coverage(ctx, []*lightbulb.Course{f.course})
 		learnMust(t, err)
-		if len(cov.Units) != 2 || *cov.Units[0] != (lightbulb.CoverageRole{Unit: "Day hospital", People: 1}) ||
-			*cov.Units[1] != (lightbulb.CoverageRole{Unit: "Ward 7", People: 2, Trained: 1}) {
+		if len(cov.Units) != 2 || *cov.Units[0] != (lightbulb.CoverageUnit{UnitID: dh.ID, Name: "Day hospital", People: 1}) ||
+			*cov.Units[1] != (lightbulb.CoverageUnit{UnitID: w7.ID, Name: "Ward 7", People: 2, Trained: 1}) {
 			t.Fatalf("by unit %+v %+v", cov.Units[0], cov.Units)
 		}
 		out := map[lightbulb.Role]int{}

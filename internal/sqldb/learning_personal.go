@@ -32,6 +32,18 @@ var _ = declare(
 		Columns: []lightbulb.PersonalColumn{
 			{Column: "comment", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
 		}},
+	lightbulb.PersonalTable{Table: "learning_champions", Section: "dignity_champions", Order: "org_id, unit_id",
+		About: "The wards, teams or homes you are a dignity champion of.",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "user_id", Holds: lightbulb.HoldsUserID, Find: true, Erase: lightbulb.EraseDelete},
+			{Column: "assigned_by", Holds: lightbulb.HoldsUserID, Find: true, Erase: lightbulb.EraseKeep,
+				Why: "the naming belongs to the champion; it points at the lead's account, which is anonymised"},
+		},
+		Export: []string{"org_id", "unit_id", "assigned_at"}},
+	lightbulb.PersonalTable{Table: "learning_survey_unit_tallies",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "unit_id", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "counts of answers by ward, with no person"},
+		}},
 	lightbulb.PersonalTable{Table: "learning_needs", Section: "learning_needs",
 		About: "The rights and practice issues you want training to focus on.",
 		Columns: []lightbulb.PersonalColumn{

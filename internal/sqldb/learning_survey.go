@@ -157,7 +157,7 @@ func (s *SurveyService) Respond(ctx context.Context, surveyID, userID int64, a *
 			newToken(), surveyID, org, string(scores), a.Comment, a.StaffGroup); err != nil {
 			return fmt.Errorf("save response: %w", err)
 		}
-		return nil
+		return tallyUnits(ctx, tx, org, surveyID, userID, a.Scores)
 	})
 }
 
@@ -212,6 +212,10 @@ func (s *SurveyService) SurveyResults(ctx context.Context, id int64) (*lightbulb
 			res.Comments = append(res.Comments, comment)
 		}
 	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	res.ByRole = roles.Finish()
-	return res, rows.Err()
+	res.ByWard, err = unitTallies(ctx, s.db.read, org, id)
+	return res, err
 }

@@ -86,6 +86,8 @@ var auditActions = map[string]string{
 	"indicators.target":                "Changed an indicator's target",
 	"invitation.accept":                "Accepted an invitation to join",
 	"jobs.retry":                       "Retried a background job",
+	"learning.champion.assign":         "Named a dignity champion",
+	"learning.champion.remove":         "Stood down a dignity champion",
 	"learning.check.post":              "Took the knowledge check after training",
 	"learning.check.pre":               "Took the knowledge check before training",
 	"learning.check.results":           "Looked at knowledge check results",

@@ -76,6 +76,7 @@ func setupEnv(t testing.TB) *env {
 	e.svc = web.Services{Orgs: sqldb.NewOrgService(db), Users: sqldb.NewUserService(db), Rights: sqldb.NewRightService(db),
 		Audit: sqldb.NewAuditService(db), Mail: sqldb.NewMailService(db), Resets: sqldb.NewResetService(db),
 		Decisions: sqldb.NewDecisionService(db), Units: sqldb.NewUnitService(db),
+		Champions:   sqldb.NewChampionService(db),
 		Invitations: sqldb.NewInvitationService(db), MailAllowance: sqldb.NewMailAllowance(db),
 		Reviews: sqldb.NewReviewService(db), Cases: sqldb.NewCaseService(db, nil),
 		Privacy:    sqldb.NewPrivacyService(db),

@@ -21,6 +21,7 @@ func (s *Server) learningRoutes(h func(string, http.HandlerFunc)) {
 	s.learnNeedsRoutes(h)
 	s.learnPlanRoutes(h)
 	s.learnCoverageRoutes(h)
+	s.learnChampionRoutes(h)
 }
 
 // learnFeedbackDue lists a signed-in person's sessions waiting for feedback.

@@ -1,11 +1,14 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
+	"github.com/lightbulb-hr/lightbulb/internal/report"
 )
 
 // learnCoverageRoutes registers training coverage for leads.
@@ -35,7 +38,11 @@ func (s *Server) learnCoveragePage(r *http.Request) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := s.newPage(r, "Training coverage", map[string]any{"Coverage": cov, "Courses": courses, "Roles": learnCoverageRoles})
+	data := map[string]any{"Coverage": cov, "Courses": courses, "Roles": learnCoverageRoles}
+	if len(cov.Units) > 0 {
+		data["UnitChart"] = coverageUnitChart(langOf(r), cov)
+	}
+	p := s.newPage(r, "Training coverage", data)
 	for c, rs := range mand {
 		for _, role := range rs {
 			p.Form.Add("mandatory", learnMandatoryKey(c, role))
@@ -89,4 +96,28 @@ func (s *Server) learnCoverageMandatory(w http.ResponseWriter, r *http.Request) 
 	_ = s.Audit.Record(r.Context(), "learning.coverage.mandatory", "mandatory training", strings.Join(r.PostForm["mandatory"], ", "))
 	s.flash(r, "Mandatory training has been saved.")
 	http.Redirect(w, r, "/training/coverage", http.StatusSeeOther)
+}
+
+// coverageUnitChart is the share trained in each ward, team or home, its
+// table twin giving the people, how many trained and the dignity champions.
+func coverageUnitChart(lang string, cov *lightbulb.Coverage) report.Chart {
+	ch := report.Chart{ID: "unit-coverage-chart", Kind: report.Bars, Unit: "%", Max: 100, CategoryLang: "en",
+		Title: i18n.T(lang, "Share trained by ward, team or home"),
+		Desc:  i18n.T(lang, "Bar chart of the share of each ward, team or home's people who have attended training. The table below gives the same figures, with the people, how many trained and the dignity champions."),
+		Axis:  i18n.T(lang, "Ward, team or home"),
+		Series: []report.Series{{Name: i18n.T(lang, "Share trained"), Fill: "#1d70b8"},
+			{Name: i18n.T(lang, "People"), TableOnly: true}, {Name: i18n.T(lang, "Trained"), TableOnly: true},
+			{Name: i18n.T(lang, "Dignity champions"), TableOnly: true}}}
+	if lang == "en" {
+		ch.CategoryLang = ""
+	}
+	for _, u := range cov.Units {
+		ch.Categories = append(ch.Categories, u.Name)
+		ch.Series[0].Values = append(ch.Series[0].Values, float64(u.Percent()))
+		for i, n := range []int{u.People, u.Trained, u.Champions} {
+			ch.Series[i+1].Values = append(ch.Series[i+1].Values, float64(n))
+			ch.Series[i+1].Texts = append(ch.Series[i+1].Texts, fmt.Sprint(n))
+		}
+	}
+	return ch
 }

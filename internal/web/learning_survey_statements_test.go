@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
 
 // A lead adds an equality statement in English and Welsh; a survey created
@@ -66,7 +67,23 @@ func TestLearningSurveyOwnStatementsAndRoles(t *testing.T) {
 	mustContain(t, lead.get(fmt.Sprintf("/survey-statements/%d", st.ID)), "its English cannot change", "I would challenge unfair treatment.")
 
 	// Six nurses, five doctors (disagreeing with the own statement), one
-	// who prefers not to say.
+	// who prefers not to say; the nurses work on Ward 7, the doctors on
+	// Elm, and one of each on Oak too. Oak (2) is withheld, and Elm, the
+	// smallest shown, with it.
+	ward7 := sqldbtest.MustUnit(t, te.db, te.orgA, "Ward 7")
+	elm := sqldbtest.MustUnit(t, te.db, te.orgA, "Elm")
+	oak := sqldbtest.MustUnit(t, te.db, te.orgA, "Oak")
+	for i, k := range staff {
+		switch {
+		case i < 6:
+			must(t, te.svc.Units.AddMember(ctx, ward7.ID, te.users[k].ID))
+		case i < 11:
+			must(t, te.svc.Units.AddMember(ctx, elm.ID, te.users[k].ID))
+		}
+		if i == 0 || i == 6 {
+			must(t, te.svc.Units.AddMember(ctx, oak.ID, te.users[k].ID))
+		}
+	}
 	for i, k := range staff {
 		v := learnSurveyForm(5, "")
 		v.Set(st.QuestionID(), "5")
@@ -85,7 +102,8 @@ func TestLearningSurveyOwnStatementsAndRoles(t *testing.T) {
 	}
 	r = lead.get(path + "/results")
 	mustContain(t, r, "By role", "Nursing or midwifery", "I would challenge unfair treatment.",
-		"A group is shown only when five or more people in it answered", "Withheld so that nobody can be picked out:", "Prefer not to say, Doctor or dentist")
+		"A group is shown only when five or more people in it answered", "Withheld so that nobody can be picked out:", "Prefer not to say, Doctor or dentist",
+		"By ward, team or home", "Ward 7 <span", "Withheld so that nobody can be picked out: Oak, Elm.")
 	cy := lead.get(path+"/results", "Accept-Language", "cy")
 	mustContain(t, cy, "Yn ôl rôl", "Byddwn i&#39;n herio annhegwch.", "Wedi&#39;u dal yn ôl fel na ellir adnabod neb:")
 

@@ -46,6 +46,8 @@ type Services struct {
 	Plans lightbulb.PlanService
 	// Coverage reports how much of an organisation has been trained.
 	Coverage lightbulb.CoverageService
+	// Champions are each ward's dignity champions.
+	Champions lightbulb.ChampionService
 	// Cases keeps complaints, concerns and incidents reviewed through the rights lens.
 	Cases lightbulb.CaseService
 	// SuggestRights, when set, puts forward the rights some everyday words
