@@ -147,3 +147,71 @@ func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
 	visit(t, com, contract)
 	mustContain(t, com, "main", "Mae'r gofrestr wedi'i hadolygu ar 2 Mai.")
 }
+
+// Journey: Westshire records a roundtable with Northbridge (its name
+// missing first, who came kept) and agrees an action Northbridge owns,
+// choosing the requirement it serves by keyboard; Northbridge's lead,
+// without JavaScript, finds it on the dashboard and the contracts page,
+// reads the plan in Welsh and closes the action (evidence missing first);
+// Westshire sees it done with its evidence.
+func TestCommissioningRoundtableActionClosedByProvider(t *testing.T) {
+	n := time.Now().UnixNano() % 100000
+	action := fmt.Sprintf("Review every blanket rule on Willow Ward, round %d", n)
+
+	com := newTab(t)
+	signIn(t, com, "commissioner@westshire.test")
+	click(t, com, "commissioning", `main a[href="/commissioning"]`)
+	click(t, com, "roundtables", `main a[href="/commissioning/roundtables"]`)
+	click(t, com, "roundtable-new", `main a[href="/commissioning/roundtables/new"]`)
+	nb := eval[string](t, com, `[...document.querySelectorAll('input[name="providers"]')].find(i => document.querySelector('label[for="'+i.id+'"]').textContent.includes('Northbridge')).id`)
+	do(t, com, "a roundtable without a name", chromedp.SendKeys(chromedp.CSS("#held_on"), "2"),
+		chromedp.SendKeys(chromedp.CSS("#held_on-month"), "12"), chromedp.SendKeys(chromedp.CSS("#held_on-year"), "2026"),
+		chromedp.Click(chromedp.CSS("#"+nb)), chromedp.SendKeys(chromedp.CSS("#attendees"), "Colin Burke, Westshire ICB\nLeon Marsh, Northbridge"))
+	if st := click(t, com, "roundtable-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Fatalf("a roundtable without a name: HTTP %d", st)
+	}
+	mustContain(t, com, ".govuk-error-summary", "Enter the roundtable's name")
+	if v := value(t, com, "#attendees"); !strings.Contains(v, "Leon Marsh, Northbridge") {
+		t.Fatalf("who came was lost: %q", v)
+	}
+	do(t, com, "name it", chromedp.SendKeys(chromedp.CSS("#title"), fmt.Sprintf("Restrictive practice roundtable %d", n)),
+		chromedp.SendKeys(chromedp.CSS("#notes"), "Blanket rules on two wards discussed."))
+	click(t, com, "roundtable-recorded", `main form button[type=submit]`)
+	mustContain(t, com, "main", "The roundtable is recorded.", "Northbridge NHS Foundation Trust", "No actions yet.")
+	rt := here(t, com)
+	id := strings.TrimPrefix(rt, "/commissioning/roundtables/")
+
+	owner := eval[string](t, com, `[...document.querySelectorAll('input[name="owner_org"]')].find(i => document.querySelector('label[for="'+i.id+'"]').textContent.includes('Northbridge')).id`)
+	do(t, com, "an action Northbridge owns", chromedp.SendKeys(chromedp.CSS("#text"), action), chromedp.Click(chromedp.CSS("#"+owner)),
+		chromedp.SendKeys(chromedp.CSS("#owner"), "Ward manager, Willow Ward"),
+		chromedp.SendKeys(chromedp.CSS("#due_on"), "31"), chromedp.SendKeys(chromedp.CSS("#due_on-month"), "1"),
+		chromedp.SendKeys(chromedp.CSS("#due_on-year"), "2027"))
+	tabTo(t, com, "#requirement")
+	do(t, com, "the first requirement, by keyboard", chromedp.KeyEvent(kb.ArrowDown))
+	click(t, com, "action-added", `main form[action$="/actions"] button`)
+	mustContain(t, com, "main", "The action is added to the plan.", action, "R01", "Not started")
+
+	lead := newTabNoJS(t)
+	signIn(t, lead, "lead@northbridge.test")
+	mustContain(t, lead, "main", "Actions agreed with commissioners and providers", action)
+	click(t, lead, "contracts", `main a[href="/contracts"]`)
+	mustContain(t, lead, "main", "Actions your organisation owns", action)
+	click(t, lead, "roundtable", fmt.Sprintf(`main a[href="/roundtables/%s"]`, id))
+	mustContain(t, lead, "main", "Blanket rules on two wards discussed.", action)
+	act := strings.TrimPrefix(eval[string](t, lead, `document.querySelector('input[name^="status-"]').name`), "status-")
+	do(t, lead, "done without evidence", chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="status-%s"][value="done"]`, act))))
+	if st := click(t, lead, "action-error", `main form[action$="/actions/`+act+`"] button`); st != http.StatusUnprocessableEntity {
+		t.Fatalf("done without evidence: HTTP %d", st)
+	}
+	mustContain(t, lead, ".govuk-error-summary", "Enter the evidence that the action is done")
+	visit(t, lead, "/language/cy?next=/roundtables/"+id)
+	mustContain(t, lead, "main", "Cynllun gweithredu", "Darparwyr a gymerodd ran")
+	visit(t, lead, "/language/en?next=/roundtables/"+id)
+	do(t, lead, "done, with evidence", chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="status-%s"][value="done"]`, act))),
+		chromedp.SendKeys(chromedp.CSS("#evidence-"+act), "Every blanket rule on Willow Ward reviewed on 3 December"))
+	click(t, lead, "action-done", `main form[action$="/actions/`+act+`"] button`)
+	mustContain(t, lead, "main", "The action is updated.", "Every blanket rule on Willow Ward reviewed on 3 December")
+
+	visit(t, com, rt)
+	mustContain(t, com, "main", "Done", "Every blanket rule on Willow Ward reviewed on 3 December", "Leon Marsh")
+}

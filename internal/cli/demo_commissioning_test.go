@@ -54,6 +54,14 @@ func TestCommissioningDemo(t *testing.T) {
 			t.Errorf("%s: latest report open %v", c.Title, open)
 		}
 	}
+	rts, _ := svc.Roundtables(cctx)
+	if len(rts) != 1 {
+		t.Fatalf("%d roundtables, want 1", len(rts))
+	}
+	if rt, err := svc.Roundtable(cctx, rts[0].ID); err != nil || len(rt.Providers) != 2 || len(rt.Actions) != 3 ||
+		rt.Actions[2].Status != lightbulb.ActionDone || rt.Actions[2].ClosingEvidence == "" {
+		t.Fatalf("the roundtable's plan: %+v, %v", rt, err)
+	}
 	if _, all, err := svc.PublicPrinciples(ctx, "westshire-icb", 0); err != nil || len(all) != 2 {
 		t.Fatalf("principles: %d versions, %v", len(all), err)
 	}
