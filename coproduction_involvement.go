@@ -37,7 +37,7 @@ const (
 const (
 	MaxClaimMinutes = 16 * 60    // one involvement, preparation and follow-up
 	MaxExpensePence = 50_000     // £500 of expenses on one claim
-	MaxRatePence    = 100_000    // £1,000 an hour
+	MaxRatePence    = 100_000    // £1,000 an hour, half day or day
 	MaxReducedPence = 10_000_000 // a lower amount, per involvement
 )
 
@@ -128,6 +128,7 @@ type Invite struct {
 	State         string
 	OfferPence    int64 // the fee offered, per the expert's preference
 	RespondedAt   time.Time
+	CreditByName  bool         // the expert agrees to be credited by name
 	Involvement   *Involvement // filled in on the expert's own page
 	Claim         *Claim       // the claim for it, once recorded
 }
@@ -140,8 +141,9 @@ type Claim struct {
 	ExpertName    string
 	Title         string
 	Minutes       int
-	RatePence     int64 // per hour, from the rate in force on the day
-	FeePence      int64 // after the expert's preference
+	RatePence     int64  // from the rate in force on the day
+	RateUnit      string // what RatePence is for: RateUnits
+	FeePence      int64  // after the expert's preference
 	ExpensesPence int64
 	ExpensesNote  string
 	PayPref       string
@@ -246,11 +248,39 @@ func (c *Claim) Validate() error {
 	return v.Err()
 }
 
-// Fee is what an expert is owed for minutes at ratePence an hour, by their
+// The units a rate can be for. A half day is up to HalfDayMinutes; longer
+// work is paid by the half day started, and a day rate pays half a day
+// for each half day started.
+const (
+	RateHour    = "hour"
+	RateHalfDay = "half_day"
+	RateDay     = "day"
+)
+
+// RateUnits lists the units in display order.
+var RateUnits = []string{RateHour, RateHalfDay, RateDay}
+
+// HalfDayMinutes is the longest a half day lasts.
+const HalfDayMinutes = 4 * 60
+
+// FullFee is the fee for minutes at a rate, before the expert's preference:
+// by the hour (to the nearest penny), or by each half day started.
+func FullFee(r *CoprodRate, minutes int) int64 {
+	halves := int64((minutes + HalfDayMinutes - 1) / HalfDayMinutes)
+	switch r.Unit {
+	case RateHalfDay:
+		return r.Pence * halves
+	case RateDay:
+		return (r.Pence*halves + 1) / 2
+	}
+	return (r.Pence*int64(minutes) + 30) / 60
+}
+
+// Fee is what an expert is owed for minutes at a rate, by their
 // preference: the full fee (to them, a charity or as vouchers), no more than
 // their lower amount, or nothing.
-func Fee(p *ExpertProfile, ratePence int64, minutes int) int64 {
-	full := (ratePence*int64(minutes) + 30) / 60
+func Fee(p *ExpertProfile, r *CoprodRate, minutes int) int64 {
+	full := FullFee(r, minutes)
 	switch p.PayPref {
 	case PayNone:
 		return 0
@@ -260,12 +290,14 @@ func Fee(p *ExpertProfile, ratePence int64, minutes int) int64 {
 	return full
 }
 
-// CoprodRate is what an organisation pays an hour at one level from a day
-// on. A rise is a new rate with a later start, never an edit.
+// CoprodRate is what an organisation pays an hour, half day or day at one
+// level from a day on. A rise is a new rate with a later start, never an
+// edit.
 type CoprodRate struct {
 	ID       int64
 	Level    string
 	Pence    int64
+	Unit     string // RateUnits; "" is an hour
 	StartsOn string // YYYY-MM-DD
 }
 
@@ -361,6 +393,7 @@ type CoprodService interface {
 	CoprodVoices
 	CheckService
 	ResourceService
+	LinkService
 }
 
 // Clock is the session's start as 24-hour "15:04" in Europe/London.

@@ -24,8 +24,22 @@ func TestPounds(t *testing.T) {
 func TestFeeFollowsPreference(t *testing.T) {
 	for pref, want := range map[string]int64{PayFull: 5000, PayCharity: 5000, PayVouchers: 5000, PayReduced: 3000, PayNone: 0} {
 		p := &ExpertProfile{PayPref: pref, ReducedPence: 3000}
-		if got := Fee(p, 2000, 150); got != want {
+		if got := Fee(p, &CoprodRate{Pence: 2000, Unit: RateHour}, 150); got != want {
 			t.Errorf("%s: fee %d, want %d", pref, got, want)
+		}
+	}
+}
+
+func TestFeeByTheHalfDayOrDay(t *testing.T) {
+	half, day := &CoprodRate{Pence: 7500, Unit: RateHalfDay}, &CoprodRate{Pence: 15000, Unit: RateDay}
+	for _, c := range []struct {
+		r       *CoprodRate
+		minutes int
+		want    int64
+	}{{half, 90, 7500}, {half, 240, 7500}, {half, 241, 15000}, {day, 120, 7500}, {day, 240, 7500}, {day, 300, 15000}, {day, 480, 15000},
+		{day, 481, 22500}, {&CoprodRate{Pence: 2000}, 90, 3000}} {
+		if got := FullFee(c.r, c.minutes); got != c.want {
+			t.Errorf("%s at %d for %d minutes: %d, want %d", c.r.Unit, c.r.Pence, c.minutes, got, c.want)
 		}
 	}
 }

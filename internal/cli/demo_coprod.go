@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"time"
@@ -63,6 +64,9 @@ func loadCoprodDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 	if err := loadResourceDemo(ctx, svc, []int64{ids[2], ids[4]}); err != nil {
 		return err
 	}
+	if err := loadFacilitatorDemo(ctx, db, svc, ids[0], []int64{ids[2], ids[4]}); err != nil {
+		return err
+	}
 	d := &coprodDemo{svc: svc, db: db, ctx: ctx, lead: ids[0], finance: ids[1], experts: ids[2:]}
 	for m := 12; m >= 1; m-- {
 		if err := d.meeting(m); err != nil {
@@ -100,6 +104,43 @@ func loadCheckDemo(ctx context.Context, svc *sqldb.CoprodService, experts []int6
 	} {
 		if err := svc.RecordCheck(ctx, &c); err != nil {
 			return fmt.Errorf("demo check: %w", err)
+		}
+	}
+	return nil
+}
+
+// loadFacilitatorDemo makes Esther and Lowri the lived experience
+// facilitators of the charity's next open training session: an involvement
+// linked to the session, which they have said yes to.
+func loadFacilitatorDemo(ctx context.Context, db *sqldb.DB, svc *sqldb.CoprodService, lead int64, experts []int64) error {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return err
+	}
+	var session int64
+	err = db.Reader().QueryRowContext(ctx, `SELECT id FROM training_sessions WHERE org_id = $1 AND cohort_id IS NULL AND NOT cancelled
+		AND starts_at > $2 ORDER BY starts_at, id LIMIT 1`, org, lightbulb.Now()).Scan(&session)
+	if err == sql.ErrNoRows {
+		return nil // no training demo: nothing to facilitate
+	} else if err != nil {
+		return err
+	}
+	inv, err := svc.LinkDraft(ctx, lightbulb.LinkSession, session)
+	if err != nil {
+		return err
+	}
+	inv.Title, inv.PrepMinutes, inv.FollowMinutes = "Facilitating: "+inv.Title, 60, 30
+	inv.Place, inv.SupporterID, inv.LeadID = "With the trainer, as the session says", lead, lead
+	if _, err := svc.CreateInvolvement(ctx, inv, experts); err != nil {
+		return fmt.Errorf("demo facilitators: %w", err)
+	}
+	got, err := svc.Involvement(ctx, inv.ID)
+	if err != nil {
+		return err
+	}
+	for _, in := range got.Invites {
+		if err := svc.Respond(ctx, in.ID, in.ExpertID, true, true); err != nil {
+			return fmt.Errorf("demo facilitator: %w", err)
 		}
 	}
 	return nil

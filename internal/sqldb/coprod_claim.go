@@ -32,22 +32,24 @@ func (s *CoprodService) RecordClaim(ctx context.Context, inviteID int64, c *ligh
 		if state != lightbulb.InviteAccepted {
 			return lightbulb.FieldError("hours", "Time can be recorded only for an involvement that was accepted")
 		}
-		if c.RatePence, err = rateOn(ctx, tx, org, level, lightbulb.Today(v.StartsAt)); err != nil {
+		rate, err := rateOn(ctx, tx, org, level, lightbulb.Today(v.StartsAt))
+		if err != nil {
 			return err
 		}
+		c.RatePence, c.RateUnit = rate.Pence, rate.Unit
 		p, err := profile(ctx, tx, org, c.ExpertID)
 		if err != nil {
 			return err
 		}
-		c.PayPref, c.FeePence, c.State, c.CreatedAt = p.PayPref, lightbulb.Fee(p, c.RatePence, c.Minutes), lightbulb.ClaimSubmitted, lightbulb.Now()
+		c.PayPref, c.FeePence, c.State, c.CreatedAt = p.PayPref, lightbulb.Fee(p, rate, c.Minutes), lightbulb.ClaimSubmitted, lightbulb.Now()
 		if p.PayPref == lightbulb.PayCharity {
 			c.PayTo = p.Charity
 		}
 		err = tx.QueryRowContext(ctx, `INSERT INTO coprod_claims (org_id, involvement_id, expert_id, minutes, rate_pence, fee_pence,
-			expenses_pence, expenses_note, pay_pref, pay_to, state, recorded_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING RETURNING id`,
+			expenses_pence, expenses_note, pay_pref, pay_to, state, recorded_by, created_at, rate_unit)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING RETURNING id`,
 			org, c.InvolvementID, c.ExpertID, c.Minutes, c.RatePence, c.FeePence, c.ExpensesPence, c.ExpensesNote, c.PayPref,
-			c.PayTo, c.State, c.RecordedBy, c.CreatedAt).Scan(&c.ID)
+			c.PayTo, c.State, c.RecordedBy, c.CreatedAt, c.RateUnit).Scan(&c.ID)
 		if err == sql.ErrNoRows {
 			return lightbulb.FieldError("hours", "Time for this involvement has already been recorded")
 		} else if err != nil || c.Receipt == nil {
@@ -152,7 +154,8 @@ func (s *CoprodService) Claims(ctx context.Context, from, to lightbulb.Date) ([]
 func (s *CoprodService) claims(ctx context.Context, where string, args ...any) ([]*lightbulb.Claim, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT c.id, c.involvement_id, c.expert_id, COALESCE(p.preferred_name, u.name), v.title,
 		c.minutes, c.rate_pence, c.fee_pence, c.expenses_pence, c.expenses_note, c.pay_pref, c.pay_to, c.state, c.recorded_by,
-		COALESCE(c.approved_by, 0), COALESCE(au.name, ''), c.approved_at, COALESCE(c.second_by, 0), COALESCE(su.name, ''), c.paid_on, c.created_at, COALESCE(rc.id, 0)
+		COALESCE(c.approved_by, 0), COALESCE(au.name, ''), c.approved_at, COALESCE(c.second_by, 0), COALESCE(su.name, ''), c.paid_on, c.created_at, COALESCE(rc.id, 0),
+		c.rate_unit
 		FROM coprod_claims c JOIN users u ON u.id = c.expert_id JOIN coprod_involvements v ON v.id = c.involvement_id
 		LEFT JOIN coprod_profiles p ON p.org_id = c.org_id AND p.user_id = c.expert_id
 		LEFT JOIN users au ON au.id = c.approved_by LEFT JOIN users su ON su.id = c.second_by LEFT JOIN coprod_receipts rc ON rc.claim_id = c.id WHERE `+where+` ORDER BY c.created_at, c.id`, args...)
@@ -164,7 +167,7 @@ func (s *CoprodService) claims(ctx context.Context, where string, args ...any) (
 		var at sql.NullTime
 		err := row.Scan(&c.ID, &c.InvolvementID, &c.ExpertID, &c.ExpertName, &c.Title, &c.Minutes, &c.RatePence, &c.FeePence,
 			&c.ExpensesPence, &c.ExpensesNote, &c.PayPref, &c.PayTo, &c.State, &c.RecordedBy, &c.ApprovedBy, &c.ApproverName,
-			&at, &c.SecondBy, &c.SecondName, &c.PaidOn, &c.CreatedAt, &c.ReceiptID)
+			&at, &c.SecondBy, &c.SecondName, &c.PaidOn, &c.CreatedAt, &c.ReceiptID, &c.RateUnit)
 		c.ApprovedAt = at.Time
 		return c, err
 	})
@@ -176,13 +179,13 @@ func (s *CoprodService) Rates(ctx context.Context) ([]*lightbulb.CoprodRate, err
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id, level, pence, starts_on FROM coprod_rates WHERE org_id = $1 ORDER BY level, starts_on DESC`, org)
+	rows, err := s.db.read.QueryContext(ctx, `SELECT id, level, pence, unit, starts_on FROM coprod_rates WHERE org_id = $1 ORDER BY level, starts_on DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("rates: %w", err)
 	}
 	return collect(rows, func(row scanner) (*lightbulb.CoprodRate, error) {
 		r := &lightbulb.CoprodRate{}
-		return r, row.Scan(&r.ID, &r.Level, &r.Pence, &r.StartsOn)
+		return r, row.Scan(&r.ID, &r.Level, &r.Pence, &r.Unit, &r.StartsOn)
 	})
 }
 
@@ -196,8 +199,14 @@ func (s *CoprodService) AddRate(ctx context.Context, r *lightbulb.CoprodRate) er
 	if !slices.Contains(lightbulb.CoprodLevels, r.Level) {
 		v.Add("level", "Choose the level this rate is for")
 	}
+	if r.Unit == "" {
+		r.Unit = lightbulb.RateHour
+	}
+	if !slices.Contains(lightbulb.RateUnits, r.Unit) {
+		v.Add("unit", "Choose whether the rate is for an hour, a half day or a day")
+	}
 	if r.Pence <= 0 || r.Pence > lightbulb.MaxRatePence {
-		v.Add("pence", "Enter a rate an hour from £0.01 to £1,000")
+		v.Add("pence", "Enter a rate from £0.01 to £1,000")
 	}
 	if _, err := lightbulb.ParseDate(r.StartsOn); err != nil {
 		v.Add("starts_on", "Enter the day the rate starts")
@@ -207,8 +216,9 @@ func (s *CoprodService) AddRate(ctx context.Context, r *lightbulb.CoprodRate) er
 	}
 	actor := lightbulb.ActorFrom(ctx)
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO coprod_rates (org_id, level, pence, starts_on, created_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`, org, r.Level, r.Pence, r.StartsOn, nullID(actorID(actor)), lightbulb.Now()).Scan(&r.ID)
+		err := tx.QueryRowContext(ctx, `INSERT INTO coprod_rates (org_id, level, pence, starts_on, created_by, created_at, unit)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`, org, r.Level, r.Pence, r.StartsOn, nullID(actorID(actor)),
+			lightbulb.Now(), r.Unit).Scan(&r.ID)
 		if err == sql.ErrNoRows {
 			return lightbulb.FieldError("starts_on", "This level already has a rate starting that day: a change is a new rate from a later day")
 		}

@@ -27,6 +27,9 @@ func (s *CoprodService) CreateInvolvement(ctx context.Context, inv *lightbulb.In
 	if err := s.checkSupporter(ctx, org, inv.SupporterID); err != nil {
 		return 0, err
 	}
+	if err := checkInvolvementLink(ctx, s.db.read, org, inv); err != nil {
+		return 0, err
+	}
 	inv.CreatedAt = lightbulb.Now()
 	skipped := 0
 	err = s.db.tx(ctx, func(tx *sql.Tx) error {
@@ -75,7 +78,7 @@ func (s *CoprodService) checkSupporter(ctx context.Context, org, userID int64) e
 // invite offers one expert a place, unless they have paused or opted out of
 // the involvement's topics (reported false, never why), and refuses an
 // offer that would take them past their own cap.
-func (s *CoprodService) invite(ctx context.Context, tx *sql.Tx, org int64, inv *lightbulb.Involvement, rate, userID int64) (bool, error) {
+func (s *CoprodService) invite(ctx context.Context, tx *sql.Tx, org int64, inv *lightbulb.Involvement, rate *lightbulb.CoprodRate, userID int64) (bool, error) {
 	p, err := profile(ctx, tx, org, userID)
 	if err != nil {
 		return false, lightbulb.FieldError("experts", "Choose experts from the list")
@@ -135,15 +138,15 @@ func capPeriod(at time.Time, period string) (time.Time, time.Time) {
 	return from, from.AddDate(0, 1, 0)
 }
 
-// rateOn is the hourly rate for level in force on day.
-func rateOn(ctx context.Context, q querier, org int64, level, day string) (int64, error) {
-	var pence int64
-	err := q.QueryRowContext(ctx, `SELECT pence FROM coprod_rates WHERE org_id = $1 AND level = $2 AND starts_on <= $3
-		ORDER BY starts_on DESC LIMIT 1`, org, level, day).Scan(&pence)
+// rateOn is the rate for level in force on day.
+func rateOn(ctx context.Context, q querier, org int64, level, day string) (*lightbulb.CoprodRate, error) {
+	r := &lightbulb.CoprodRate{Level: level}
+	err := q.QueryRowContext(ctx, `SELECT id, pence, unit, starts_on FROM coprod_rates WHERE org_id = $1 AND level = $2 AND starts_on <= $3
+		ORDER BY starts_on DESC LIMIT 1`, org, level, day).Scan(&r.ID, &r.Pence, &r.Unit, &r.StartsOn)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, lightbulb.FieldError("level", "There is no rate for this level on that day yet: add one on the rates page first")
+		return nil, lightbulb.FieldError("level", "There is no rate for this level on that day yet: add one on the rates page first")
 	}
-	return pence, err
+	return r, err
 }
 
 // Respond records an expert's answer to their own invitation.

@@ -10,7 +10,9 @@ import (
 
 const involvementColumns = `v.id, v.title, v.activity, v.level, v.starts_at, v.minutes, v.prep_minutes, v.follow_minutes, v.place,
 	v.topics, v.access, v.supporter_id, su.name, v.lead_id, lu.name, v.created_at, v.needs_check,
-	COALESCE(v.training_session_id, 0), COALESCE(v.review_id, 0)`
+	COALESCE(v.training_session_id, 0), COALESCE(v.review_id, 0),
+	COALESCE((SELECT c.title FROM training_sessions s JOIN training_courses c ON c.id = s.course_id WHERE s.id = v.training_session_id),
+		(SELECT r.subject FROM reviews r WHERE r.id = v.review_id), '')`
 
 const involvementFrom = ` FROM coprod_involvements v JOIN users su ON su.id = v.supporter_id JOIN users lu ON lu.id = v.lead_id`
 
@@ -19,7 +21,7 @@ func scanInvolvement(row scanner) (*lightbulb.Involvement, error) {
 	var topics string
 	err := row.Scan(&v.ID, &v.Title, &v.Activity, &v.Level, &v.StartsAt, &v.Minutes, &v.PrepMinutes, &v.FollowMinutes, &v.Place,
 		&topics, &v.Access, &v.SupporterID, &v.SupporterName, &v.LeadID, &v.LeadName, &v.CreatedAt, &v.NeedsCheck,
-		&v.TrainingSessionID, &v.ReviewID)
+		&v.TrainingSessionID, &v.ReviewID, &v.LinkTitle)
 	v.Topics = splitList(topics)
 	return v, err
 }
@@ -60,7 +62,7 @@ func (s *CoprodService) Involvement(ctx context.Context, id int64) (*lightbulb.I
 // invites lists invitations matching where, each with its claim.
 func (s *CoprodService) invites(ctx context.Context, where string, args ...any) ([]*lightbulb.Invite, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT i.id, i.involvement_id, i.expert_id, COALESCE(p.preferred_name, u.name), i.state,
-		i.offer_pence, i.responded_at FROM coprod_invites i JOIN users u ON u.id = i.expert_id
+		i.offer_pence, i.responded_at, COALESCE(p.consent_credit, FALSE) FROM coprod_invites i JOIN users u ON u.id = i.expert_id
 		LEFT JOIN coprod_profiles p ON p.org_id = i.org_id AND p.user_id = i.expert_id
 		JOIN coprod_involvements v ON v.id = i.involvement_id WHERE `+where+` ORDER BY v.starts_at DESC, i.id`, args...)
 	if err != nil {
@@ -69,7 +71,7 @@ func (s *CoprodService) invites(ctx context.Context, where string, args ...any) 
 	return collect(rows, func(row scanner) (*lightbulb.Invite, error) {
 		in := &lightbulb.Invite{}
 		var at sql.NullTime
-		err := row.Scan(&in.ID, &in.InvolvementID, &in.ExpertID, &in.ExpertName, &in.State, &in.OfferPence, &at)
+		err := row.Scan(&in.ID, &in.InvolvementID, &in.ExpertID, &in.ExpertName, &in.State, &in.OfferPence, &at, &in.CreditByName)
 		in.RespondedAt = at.Time
 		return in, err
 	})

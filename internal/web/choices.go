@@ -35,7 +35,7 @@ var codeLists = map[string][]string{
 	"coprod_activity": lightbulb.CoprodActivities, "coprod_method": lightbulb.FollowUpMethods,
 	"coprod_outcome": lightbulb.FollowUpOutcomes, "coprod_use": lightbulb.QuoteUses,
 	"coprod_group": lightbulb.ExpertGroups, "coprod_check": lightbulb.CheckKinds,
-	"coprod_resource": lightbulb.ResourceKinds, "coprod_lang": lightbulb.ResourceLangs,
+	"coprod_resource": lightbulb.ResourceKinds, "coprod_unit": lightbulb.RateUnits, "coprod_lang": lightbulb.ResourceLangs,
 	"comm_frequency": lightbulb.MeasureFrequencies, "action_status": codesOf(lightbulb.ActionStatuses),
 }
 

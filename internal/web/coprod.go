@@ -3,7 +3,9 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
+	"strconv"
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -136,6 +138,7 @@ func (s *Server) coprodHomeView(r *http.Request) (*coprodHomeView, error) {
 
 // involvementFormView is the form to post an involvement.
 type involvementFormView struct {
+	Draft   *lightbulb.Involvement // a training session or review it is for
 	Experts []*lightbulb.ExpertProfile
 	Leads   []*lightbulb.Member
 	Checks  []*lightbulb.ExpertChecks
@@ -185,7 +188,32 @@ func (s *Server) coprodInvolvementForm(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "coprod_involvement_form", s.newInvolvementPage(r, v))
+	p := s.newInvolvementPage(r, v)
+	for _, kind := range []string{lightbulb.LinkSession, lightbulb.LinkReview} {
+		if id, err := strconv.ParseInt(r.URL.Query().Get(kind), 10, 64); err == nil {
+			if v.Draft, err = s.Coprod.LinkDraft(r.Context(), kind, id); err != nil {
+				s.appError(w, r, err)
+				return
+			}
+			p.Form = draftForm(v.Draft)
+		}
+	}
+	s.render(w, r, http.StatusOK, "coprod_involvement_form", p)
+}
+
+// draftForm fills the involvement form from a draft for a training session
+// or review.
+func draftForm(d *lightbulb.Involvement) url.Values {
+	day := lightbulb.DateOf(d.StartsAt)
+	f := url.Values{"title": {d.Title}, "activity": {d.Activity}, "level": {d.Level},
+		"date-day": {strconv.Itoa(day.Day)}, "date-month": {strconv.Itoa(int(day.Month))}, "date-year": {strconv.Itoa(day.Year)},
+		"session": {strconv.FormatInt(d.TrainingSessionID, 10)}, "review": {strconv.FormatInt(d.ReviewID, 10)}}
+	if d.Minutes > 0 {
+		f.Set("time", d.Clock())
+		f.Set("hours-hours", strconv.Itoa(d.Minutes/60))
+		f.Set("hours-minutes", strconv.Itoa(d.Minutes%60))
+	}
+	return f
 }
 
 func (s *Server) coprodInvolvementCreate(w http.ResponseWriter, r *http.Request) {
@@ -205,7 +233,7 @@ func (s *Server) coprodInvolvementCreate(w http.ResponseWriter, r *http.Request)
 		Level:      f.Choice("level", "Level", lightbulb.CoprodLevels...),
 		Topics:     f.Checks("topics", "Topics", 0, lightbulb.CoprodTopics...),
 		NeedsCheck: f.Choice("needs_check", "Check needed", append([]string{"none"}, lightbulb.CheckKinds...)...),
-		LeadID:     learnUser(r), SupporterID: f.ID("supporter")}
+		LeadID:     learnUser(r), SupporterID: f.ID("supporter"), TrainingSessionID: f.ID("session"), ReviewID: f.ID("review")}
 	if inv.NeedsCheck == "none" {
 		inv.NeedsCheck = ""
 	}
@@ -340,7 +368,11 @@ func (s *Server) coprodRateAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	f := formOf(r)
 	rate := &lightbulb.CoprodRate{Level: f.Choice("level", "Level", lightbulb.CoprodLevels...),
-		Pence: f.Pence("pence", "Rate an hour"), StartsOn: f.Date("starts_on", "Starts on").String()}
+		Pence: f.Pence("pence", "Rate"), Unit: f.Choice("unit", "Rate for", lightbulb.RateUnits...),
+		StartsOn: f.Date("starts_on", "Starts on").String()}
+	if rate.Unit == "" && f.Text("unit") == "" {
+		f.Add("unit", "Choose whether the rate is for an hour, a half day or a day")
+	}
 	err := f.Err()
 	if err == nil {
 		err = s.Coprod.AddRate(r.Context(), rate)
@@ -349,7 +381,7 @@ func (s *Server) coprodRateAdd(w http.ResponseWriter, r *http.Request) {
 		s.renderRates(w, r, http.StatusUnprocessableEntity, f.Err(err))
 		return
 	}
-	_ = s.Audit.Record(r.Context(), "coproduction.rate.add", "rate "+rate.Level, fmt.Sprintf("%d pence from %s", rate.Pence, rate.StartsOn))
+	_ = s.Audit.Record(r.Context(), "coproduction.rate.add", "rate "+rate.Level, fmt.Sprintf("%d pence a %s from %s", rate.Pence, rate.Unit, rate.StartsOn))
 	s.flash(r, "The new rate is saved.")
 	http.Redirect(w, r, "/coproduction/rates", http.StatusSeeOther)
 }

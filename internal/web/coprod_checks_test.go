@@ -57,3 +57,18 @@ func TestCoprodChecksPage(t *testing.T) {
 		t.Fatalf("settings kept: %+v", st)
 	}
 }
+
+// Rates by the half day or day: a rate without its unit is refused with
+// the answers kept; one with it is listed with its unit.
+func TestCoprodRateUnits(t *testing.T) {
+	e := coprodEnv(t)
+	lead := e.client().signIn("coprod")
+	r := lead.post("/coproduction/rates", url.Values{"level": {"chairing"}, "pence": {"150"}, "starts_on-day": {"1"}, "starts_on-month": {"4"}, "starts_on-year": {"2026"}})
+	mustContain(t, r, "There is a problem", `href="#unit"`, "Choose whether the rate is for an hour, a half day or a day", `value="150"`, `value="chairing" checked`)
+	r = lead.post("/coproduction/rates", url.Values{"level": {"chairing"}, "unit": {"day"}, "pence": {"150"}, "starts_on-day": {"1"}, "starts_on-month": {"4"}, "starts_on-year": {"2026"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("a day rate: %d %s", r.status, r.body)
+	}
+	mustContain(t, lead.get("/coproduction/rates"), "£150.00", "A day (half for up to 4 hours)", "£20.00", "An hour")
+	mustContain(t, lead.get("/coproduction/claims.csv?from=2020-01-01&to=2100-01-01"), "Rate for")
+}

@@ -62,12 +62,12 @@ func (s *Server) coprodClaimsCSV(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(r, "", nil)
-	rows := [][]string{{p.T("Claim"), p.T("Made on"), p.T("Expert"), p.T("Involvement"), p.T("Minutes"), p.T("Rate an hour"),
+	rows := [][]string{{p.T("Claim"), p.T("Made on"), p.T("Expert"), p.T("Involvement"), p.T("Minutes"), p.T("Rate"), p.T("Rate for"),
 		p.T("Fee"), p.T("Expenses"), p.T("What the expenses were for"), p.T("Total"), p.T("How paid"), p.T("Paid to"),
 		p.T("State"), p.T("Approved by"), p.T("Paid on")}}
 	for _, c := range claims {
 		rows = append(rows, []string{strconv.FormatInt(c.ID, 10), p.Dates.Short(c.CreatedAt), csvSafe(c.ExpertName), csvSafe(c.Title),
-			strconv.Itoa(c.Minutes), lightbulb.Pounds(c.RatePence), lightbulb.Pounds(c.FeePence), lightbulb.Pounds(c.ExpensesPence),
+			strconv.Itoa(c.Minutes), lightbulb.Pounds(c.RatePence), p.Label("coprod_unit", c.RateUnit), lightbulb.Pounds(c.FeePence), lightbulb.Pounds(c.ExpensesPence),
 			csvSafe(c.ExpensesNote), lightbulb.Pounds(c.TotalPence()), p.Label("coprod_pay", c.PayPref), csvSafe(c.PayTo),
 			p.Label("coprod_claim", c.State), csvSafe(c.ApproverName), c.PaidOn})
 	}

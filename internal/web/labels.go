@@ -44,6 +44,7 @@ var labelSets = map[string]map[string]string{
 	"coprod_use":      {"internal": "Inside the organisation", "public": "In public"},
 	"coprod_quote":    {"asked": "Waiting for their answer", "approved": "Approved these words", "declined": "Said no"},
 	"coprod_outcome":  {"fine": "Fine", "wants_call": "Would like a call", "signposted": "Signposted to support", "other": "Other"},
+	"coprod_unit":     {"hour": "An hour", "half_day": "A half day (up to 4 hours)", "day": "A day (half for up to 4 hours)"},
 	"coprod_resource": {"guide": "Guide", "easy_read": "Easy Read version", "translation": "Translation"},
 	"coprod_lang": {"en": "English", "cy": "Welsh", "ar": "Arabic", "bn": "Bengali", "pl": "Polish", "pa": "Punjabi", "so": "Somali",
 		"ur": "Urdu"},

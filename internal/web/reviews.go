@@ -192,6 +192,9 @@ func (s *Server) reviewData(r *http.Request, rv *lightbulb.Review, cs []lightbul
 		}
 	}
 	d["Now"] = lightbulb.Now()
+	if d["Experts"], err = s.linked(r, ctx, lightbulb.LinkReview, rv.ID); err != nil {
+		return nil, err
+	}
 	prev, err := s.Reviews.PreviousReview(ctx, rv)
 	if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
 		return d, nil

@@ -373,6 +373,7 @@ func (s *Server) manageSessionSave(w http.ResponseWriter, r *http.Request) {
 type registerView struct {
 	Session  *lightbulb.Session
 	Register []*lightbulb.Attendee
+	Experts  *linkedView // lived experience facilitators, as involvements
 	// Started: attendance is marked from the session's start, not before.
 	Started bool
 }
@@ -399,6 +400,10 @@ func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) (*Page, *r
 		return nil, nil, false
 	}
 	v := &registerView{Session: x, Register: reg, Started: !lightbulb.Now().Before(x.StartsAt)}
+	if v.Experts, err = s.linked(r, r.Context(), lightbulb.LinkSession, id); err != nil {
+		s.serverError(w, r, err)
+		return nil, nil, false
+	}
 	p := s.newPage(r, "Register", v)
 	p.Form.Set("notes", notes)
 	for _, a := range reg {

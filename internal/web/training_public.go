@@ -99,8 +99,15 @@ func (s *Server) sessionPage(r *http.Request, ctx context.Context, x *lightbulb.
 	}
 	// The title bar cannot mark a language: it has the Welsh when there is some.
 	title := lightbulb.Pick(i18n.FromRequest(r), x.CourseTitle, x.CourseTitleCy).S
-	return s.newPage(r, title, map[string]any{"Session": x, "Mine": mine, "Trainer": isTrainer(r.Context()),
-		"Past": !x.StartsAt.After(lightbulb.Now())})
+	d := map[string]any{"Session": x, "Mine": mine, "Trainer": isTrainer(r.Context()), "Past": !x.StartsAt.After(lightbulb.Now())}
+	// Lived experience facilitators are named only if they agree to be
+	// credited by name; a page that cannot list them still shows the rest.
+	if invs, err := s.Coprod.Linked(ctx, lightbulb.LinkSession, x.ID); err == nil {
+		d["Experts"], d["Unnamed"] = creditedExperts(invs)
+	} else {
+		s.log.Error("linked facilitators", "session", x.ID, "error", err.Error())
+	}
+	return s.newPage(r, title, d)
 }
 
 func (s *Server) trainingSession(w http.ResponseWriter, r *http.Request) {

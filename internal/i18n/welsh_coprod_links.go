@@ -1,0 +1,30 @@
+package i18n
+
+// welshCoprodLinks is the Welsh for involvements linked to a training
+// session (its lived experience facilitators) or a Traffic Light review
+// (its expert contributors), and rates by the half day or day.
+var welshCoprodLinks = map[string]string{
+	"A day (half for up to 4 hours)": "Diwrnod (hanner am hyd at 4 awr)",
+	"A half day (up to 4 hours)":     "Hanner diwrnod (hyd at 4 awr)",
+	"A half day is up to 4 hours. Longer work is paid by each half day started; a day rate pays half a day for up to 4 hours. Preparation and follow-up time count.": "Mae hanner diwrnod hyd at 4 awr. Telir am waith hirach fesul pob hanner diwrnod a ddechreuwyd; mae cyfradd ddyddiol yn talu hanner diwrnod am hyd at 4 awr. Mae amser paratoi a dilyn i fyny yn cyfrif.",
+	"Choose whether the rate is for an hour, a half day or a day":                                      "Dewiswch a yw'r gyfradd am awr, hanner diwrnod neu ddiwrnod",
+	"Enter a rate from £0.01 to £1,000":                                                                "Rhowch gyfradd o £0.01 i £1,000",
+	"For the Traffic Light review":                                                                     "Ar gyfer yr adolygiad Goleuadau Traffig",
+	"For the Traffic Light review %s: the experts who say yes are its expert contributors.":            "Ar gyfer yr adolygiad Goleuadau Traffig %s: yr arbenigwyr sy'n dweud ie yw ei gyfranwyr arbenigol.",
+	"For the training session":                                                                         "Ar gyfer y sesiwn hyfforddi",
+	"For the training session %s: the experts who say yes are its lived experience facilitators.":      "Ar gyfer y sesiwn hyfforddi %s: yr arbenigwyr sy'n dweud ie yw ei hwyluswyr trwy brofiad.",
+	"Involve lived experience experts: they are paid, followed up and credited as for any involvement": "Cynnwys arbenigwyr trwy brofiad: cânt eu talu, holir amdanynt wedyn a chânt eu cydnabod fel ar gyfer unrhyw gyfraniad",
+	"Lived experience experts":                                                                         "Arbenigwyr trwy brofiad",
+	"Lived experience facilitators":                                                                    "Hwyluswyr trwy brofiad",
+	"Lived experience facilitators:":                                                                   "Hwyluswyr trwy brofiad:",
+	"Rate":                                                                                             "Cyfradd",
+	"Rate for":                                                                                         "Cyfradd am",
+	"Rate, in pounds":                                                                                  "Cyfradd, mewn punnoedd",
+	"The training session or review this is for is not one of your organisation's":                     "Nid yw'r sesiwn hyfforddi na'r adolygiad y mae hwn ar ei gyfer yn un o rai eich sefydliad",
+	"There is no such session or review.":                                                              "Nid oes sesiwn nac adolygiad o'r fath.",
+	"What you pay at each level, by the hour, the half day or the day. A rise is a new rate from a later day: earlier work keeps the rate it was done at.": "Yr hyn rydych yn ei dalu ar bob lefel, fesul awr, hanner diwrnod neu ddiwrnod. Mae codiad yn gyfradd newydd o ddiwrnod diweddarach: mae gwaith cynharach yn cadw'r gyfradd y cafodd ei wneud arni.",
+	"and %d more":             "a %d arall",
+	"nobody has said yes yet": "nid oes neb wedi dweud ie eto",
+}
+
+func init() { addWelsh(welshCoprodLinks) }
