@@ -137,6 +137,7 @@ type IndicatorTarget struct {
 // IndicatorService computes and keeps an organisation's monthly indicators.
 // Every call is scoped to the organisation in the context.
 type IndicatorService interface {
+	IndicatorSharing
 	// IndicatorMonths lists the months computed, newest first.
 	IndicatorMonths(ctx context.Context) ([]IndicatorMonth, error)
 	// IndicatorValues returns the stored values from month from to month to

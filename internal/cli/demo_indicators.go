@@ -89,7 +89,23 @@ func loadDemoHistory(ctx context.Context, db *sqldb.DB, orgIDs map[string]int64,
 		}
 		computed += n
 	}
+	if err := demoIndicatorShares(ctx, is, orgIDs); err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "Demo history: %d cases over two years added; indicators computed for %d organisation-months.\n", res.Created, computed)
+	return nil
+}
+
+// demoIndicatorShares: Northbridge shares its indicators with the charity
+// and with Westshire ICB, Riverside with the charity; a share already made
+// is left as it is.
+func demoIndicatorShares(ctx context.Context, is *sqldb.IndicatorService, orgIDs map[string]int64) error {
+	for _, s := range [][2]string{{"northbridge-nhs", "lightbulb-charity"}, {"northbridge-nhs", "westshire-icb"}, {"riverside-council", "lightbulb-charity"}} {
+		err := is.ShareIndicators(lightbulb.WithOrg(ctx, orgIDs[s[0]]), orgIDs[s[1]], "Leon Marsh")
+		if err != nil && lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+			return fmt.Errorf("demo share %s: %w", s[0], err)
+		}
+	}
 	return nil
 }
 

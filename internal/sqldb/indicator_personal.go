@@ -15,6 +15,10 @@ var _ = declare(
 		{Column: "set_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
 		{Column: "reason", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
 	}},
+	lightbulb.PersonalTable{Table: "indicator_shares", Columns: []lightbulb.PersonalColumn{
+		{Column: "created_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
+		{Column: "revoked_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
+	}},
 	lightbulb.PersonalTable{Table: "board_reports", Columns: []lightbulb.PersonalColumn{
 		{Column: "created_by", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
 		{Column: "purpose", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},

@@ -82,6 +82,8 @@ var auditActions = map[string]string{
 	"indicators.change":                "Marked a change in an indicator's process",
 	"indicators.change_remove":         "Removed a change in an indicator's process",
 	"indicators.export":                "Downloaded indicators",
+	"indicators.share":                 "Shared indicators with another organisation",
+	"indicators.share_stop":            "Stopped sharing indicators with another organisation",
 	"indicators.recompute":             "Computed a month's indicators again",
 	"indicators.target":                "Changed an indicator's target",
 	"invitation.accept":                "Accepted an invitation to join",

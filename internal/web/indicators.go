@@ -15,6 +15,9 @@ func (s *Server) indicatorRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /indicators/{key}/changes", s.requireLead(s.indicatorChange))
 	h("POST /indicators/{key}/changes/remove", s.requireLead(s.indicatorChangeRemove))
 	h("POST /indicators/recompute", s.requireLead(s.indicatorsRecompute))
+	h("GET /indicators/sharing", s.requireLead(s.indicatorsSharing))
+	h("POST /indicators/sharing", s.requireLead(s.indicatorsShare))
+	h("POST /indicators/sharing/stop", s.requireLead(s.indicatorsShareStop))
 	h("GET /impact", s.impact)
 }
 

@@ -60,7 +60,7 @@ var labelSets = map[string]map[string]string{
 	},
 	"org": {
 		"nhs_trust": "NHS trust", "council": "Council", "care_provider": "Care provider",
-		"community": "Community group", "charity": "Charity",
+		"community": "Community group", "charity": "Charity", "commissioner": "Commissioner",
 	},
 	"category": {
 		"absolute": "Absolute", "limited": "Limited", "qualified": "Qualified", "non-discrimination": "Non-discrimination",
