@@ -322,6 +322,8 @@ type TrainingService interface {
 	// already a member is left as it is. It returns how many were added.
 	AddMembers(ctx context.Context, cohortID int64, people []CohortMember, by int64) (int, error)
 	RemoveMember(ctx context.Context, cohortID, memberID int64) error
+	// DeliveryReport says what a cohort's programme has delivered so far.
+	DeliveryReport(ctx context.Context, cohortID int64) (*DeliveryReport, error)
 
 	FindSessions(ctx context.Context, f SessionFilter) ([]*Session, error)
 	FindSession(ctx context.Context, id int64) (*Session, error)

@@ -162,6 +162,8 @@ var auditActions = map[string]string{
 	"training.booking.confirm":         "Confirmed a booking",
 	"training.cohort.create":           "Created a cohort",
 	"training.cohort.view":             "Looked at a cohort",
+	"training.delivery.export":         "Downloaded a delivery report",
+	"training.delivery.view":           "Looked at a delivery report",
 	"training.join.refused":            "Was refused the link to join a session",
 	"training.members.add":             "Added a member to a cohort",
 	"training.members.import":          "Added cohort members from a file",
