@@ -2,6 +2,7 @@ package lightbulb
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -98,6 +99,7 @@ type RightService interface {
 	AddPicture(ctx context.Context, typ string, data []byte) (int64, error)
 	// FindPicture returns an uploaded picture, or ENOTFOUND.
 	FindPicture(ctx context.Context, id int64) (*Picture, error)
+	LanguageService
 }
 
 // EasyPicture returns the picture reference beside Easy Read sentence i.
@@ -106,4 +108,78 @@ func (t *RightText) EasyPicture(i int) string {
 		return t.EasyPictures[i]
 	}
 	return ""
+}
+
+// ContentLanguage is a language the rights library is written in. English
+// is the original; Welsh ships translated; a platform admin may add others.
+type ContentLanguage struct {
+	// Code is a BCP 47 language tag: "pl", "ur", "bfi" (British Sign Language).
+	Code string
+	// Name is the language's name in English; NativeName in itself.
+	Name, NativeName string
+	// Dir is the writing direction: "ltr" or "rtl" (Urdu, Arabic).
+	Dir string
+	// Signed languages give each right as a link to a video.
+	Signed bool
+}
+
+// Label is the language's own name, with its English name when they differ.
+func (l ContentLanguage) Label() string {
+	if l.NativeName == l.Name || l.Name == "" {
+		return l.NativeName
+	}
+	return l.NativeName + " (" + l.Name + ")"
+}
+
+// LanguageService keeps the rights library's languages.
+type LanguageService interface {
+	// ContentLanguages lists every language, English and Welsh first, then
+	// the others by English name.
+	ContentLanguages(ctx context.Context) ([]ContentLanguage, error)
+	// AddLanguage adds a language the library can be written in.
+	AddLanguage(ctx context.Context, l ContentLanguage) error
+}
+
+// ValidateLanguage checks a language before it is added.
+func ValidateLanguage(l *ContentLanguage) error {
+	var v ValidationErrors
+	l.Code, l.Name, l.NativeName = strings.TrimSpace(l.Code), strings.TrimSpace(l.Name), strings.TrimSpace(l.NativeName)
+	if !validLangTag(l.Code) {
+		v.Add("code", "Enter the language's code, such as pl for Polish, ur for Urdu or bfi for British Sign Language")
+	}
+	if l.Name == "" {
+		v.Add("name", "Enter the language's name in English")
+	} else if len(l.Name) > 60 {
+		v.Add("name", "The name in English must be 60 characters or fewer")
+	}
+	if l.NativeName == "" {
+		v.Add("native_name", "Enter the language's name in the language itself")
+	} else if len(l.NativeName) > 60 {
+		v.Add("native_name", "The name in the language itself must be 60 characters or fewer")
+	}
+	if l.Dir != "ltr" && l.Dir != "rtl" {
+		v.Add("dir", "Choose which way the language is written")
+	}
+	return v.Err()
+}
+
+// validLangTag accepts a simple BCP 47 tag: a language of 2 or 3 letters,
+// then optional parts of 2 to 8 letters or digits ("pt-BR", "sgn-GB").
+func validLangTag(s string) bool {
+	parts := strings.Split(s, "-")
+	if len(parts[0]) < 2 || len(parts[0]) > 3 || len(s) > 35 {
+		return false
+	}
+	for i, p := range parts {
+		if len(p) < 2 || len(p) > 8 {
+			return false
+		}
+		for _, r := range p {
+			letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+			if !letter && (i == 0 || r < '0' || r > '9') {
+				return false
+			}
+		}
+	}
+	return true
 }

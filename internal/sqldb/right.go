@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -170,21 +171,28 @@ func (s *RightService) RightHistory(ctx context.Context, code, lang string) ([]*
 	return out, nil
 }
 
-// ValidateRightText checks an edit before it is stored.
-func ValidateRightText(cat lightbulb.Category, t *lightbulb.RightText) error {
+// ValidateRightText checks an edit before it is stored. A text in a signed
+// language needs its video link, and no written summary.
+func ValidateRightText(cat lightbulb.Category, t *lightbulb.RightText, signed bool) error {
 	var v lightbulb.ValidationErrors
 	t.Title = strings.TrimSpace(t.Title)
 	t.Summary = strings.TrimSpace(t.Summary)
+	t.VideoURL = strings.TrimSpace(t.VideoURL)
 	if t.Title == "" {
 		v.Add("title", "Enter a title")
 	} else if len(t.Title) > 200 {
 		v.Add("title", "Title must be 200 characters or fewer")
 	}
-	if t.Summary == "" {
+	if t.Summary == "" && !signed {
 		v.Add("summary", "Enter a summary")
 	}
-	if strings.TrimSpace(t.Protects) == "" {
+	if strings.TrimSpace(t.Protects) == "" && !signed {
 		v.Add("protects", "Enter what the right protects")
+	}
+	if u, err := url.Parse(t.VideoURL); t.VideoURL != "" && (err != nil || u.Scheme != "https" || u.Host == "") {
+		v.Add("video_url", "Enter the video's address, starting https://")
+	} else if t.VideoURL == "" && signed {
+		v.Add("video_url", "Enter the address of the video of this right")
 	}
 	if !lightbulb.ValidCategory(cat) {
 		v.Add("category", "Select whether and how the right may be restricted")
@@ -198,15 +206,16 @@ func ValidateRightText(cat lightbulb.Category, t *lightbulb.RightText) error {
 // version, so they show as stale until translated again.
 func (s *RightService) UpdateRight(ctx context.Context, code string, cat lightbulb.Category, t lightbulb.RightText) error {
 	code = strings.ToUpper(code)
-	if err := ValidateRightText(cat, &t); err != nil {
-		return err
-	}
 	if a := lightbulb.ActorFrom(ctx); a != nil {
 		t.EditedBy = a.Name
 	}
 	t.Category = cat
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
-		if err := checkLanguage(ctx, tx, t.Lang); err != nil {
+		signed, err := languageSigned(ctx, tx, t.Lang)
+		if err != nil {
+			return err
+		}
+		if err := ValidateRightText(cat, &t, signed); err != nil {
 			return err
 		}
 		if err := checkUploads(ctx, tx, &t); err != nil {

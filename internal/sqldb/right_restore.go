@@ -9,18 +9,6 @@ import (
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
-// checkLanguage refuses a text in a language the library does not have.
-func checkLanguage(ctx context.Context, tx *sql.Tx, lang string) error {
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM content_languages WHERE code = $1`, lang).Scan(&n); err != nil {
-		return err
-	}
-	if n == 0 {
-		return lightbulb.FieldError("lang", "Choose a language the rights library has")
-	}
-	return nil
-}
-
 // findVersion reads one version of a right's text in lang.
 func findVersion(ctx context.Context, q queryRower, code, lang string, version int) (*lightbulb.RightText, error) {
 	var t lightbulb.RightText

@@ -34,7 +34,7 @@ func editLang(r *http.Request) string {
 }
 
 func (s *Server) adminRightEdit(w http.ResponseWriter, r *http.Request) {
-	lang := editLang(r)
+	lang := s.rightLang(r).Code
 	right, err := s.Rights.FindRight(r.Context(), r.PathValue("code"), lang)
 	if err != nil {
 		s.appError(w, r, err)
@@ -45,7 +45,7 @@ func (s *Server) adminRightEdit(w http.ResponseWriter, r *http.Request) {
 	t := right.Text
 	for k, v := range map[string]string{"title": t.Title, "summary": t.Summary, "protects": t.Protects,
 		"health_care": t.HealthCare, "restrictions": t.Restrictions, "examples": strings.Join(t.Examples, "\n"),
-		"easy_title": t.EasyTitle, "keywords": strings.Join(t.Keywords, ", "),
+		"easy_title": t.EasyTitle, "keywords": strings.Join(t.Keywords, ", "), "video_url": t.VideoURL,
 		"category": string(right.Category), "lang": lang} {
 		p.Form.Set(k, v)
 	}
@@ -53,7 +53,7 @@ func (s *Server) adminRightEdit(w http.ResponseWriter, r *http.Request) {
 		p.Form.Set(fmt.Sprintf("easy-%d", i+1), sentence)
 		p.Form.Set(fmt.Sprintf("picture-%d", i+1), t.EasyPicture(i))
 	}
-	p.Data = rightEditOf(p, right, lang, len(t.EasyRead))
+	p.Data = rightEditOf(p, right, s.rightLang(r), len(t.EasyRead))
 	s.render(w, r, http.StatusOK, "admin_right_edit", p)
 }
 
@@ -74,7 +74,7 @@ func (s *Server) adminRightUpdate(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
 		return
 	}
-	lang := editLang(r)
+	lang := s.rightLang(r).Code
 	right, err := s.Rights.FindRight(ctx, r.PathValue("code"), lang)
 	if err != nil {
 		s.appError(w, r, err)
@@ -87,9 +87,10 @@ func (s *Server) adminRightUpdate(w http.ResponseWriter, r *http.Request) {
 	easy, pics, uploaded := s.readEasyRows(r, f)
 	t := lightbulb.RightText{Lang: lang, Title: f.Text("title"), Summary: f.Text("summary"), Protects: f.Text("protects"),
 		HealthCare: f.Text("health_care"), Restrictions: f.Text("restrictions"), Examples: lines(f.Values.Get("examples"), "\n"),
-		EasyTitle: f.Text("easy_title"), EasyRead: easy, EasyPictures: pics, Keywords: lines(f.Values.Get("keywords"), ",")}
+		EasyTitle: f.Text("easy_title"), EasyRead: easy, EasyPictures: pics, Keywords: lines(f.Values.Get("keywords"), ","),
+		VideoURL: f.Text("video_url")}
 	cat := lightbulb.Category(f.Values.Get("category"))
-	p.Data = rightEditOf(p, right, lang, len(easy))
+	p.Data = rightEditOf(p, right, s.rightLang(r), len(easy))
 	if err := f.Err(); err != nil {
 		s.formError(w, r, "admin_right_edit", p, err)
 		return
@@ -111,7 +112,7 @@ func (s *Server) adminRightUpdate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) adminRightHistory(w http.ResponseWriter, r *http.Request) {
-	lang := editLang(r)
+	lang := s.rightLang(r).Code
 	right, err := s.Rights.FindRight(r.Context(), r.PathValue("code"), lang)
 	if err != nil {
 		s.appError(w, r, err)
@@ -132,7 +133,7 @@ func (s *Server) adminRightHistory(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	p.Data = map[string]any{"Right": right, "History": rows, "Lang": lang}
+	p.Data = map[string]any{"Right": right, "History": rows, "Lang": lang, "LangName": s.langName(r.Context(), lang)}
 	p.Title = p.T("History of %s", right.Code)
 	s.render(w, r, http.StatusOK, "admin_right_history", p)
 }

@@ -21,6 +21,7 @@ const (
 type rightEditView struct {
 	Right      *lightbulb.Right
 	Lang       string
+	Language   lightbulb.ContentLanguage
 	Categories []lightbulb.Category
 	Rows       []editRow
 	Pictures   []pictureOption
@@ -40,8 +41,8 @@ type pictureOption struct {
 	Name, Label string
 }
 
-func rightEditOf(p *Page, right *lightbulb.Right, lang string, sentences int) rightEditView {
-	v := rightEditView{Right: right, Lang: lang, Categories: lightbulb.Categories}
+func rightEditOf(p *Page, right *lightbulb.Right, l lightbulb.ContentLanguage, sentences int) rightEditView {
+	v := rightEditView{Right: right, Lang: l.Code, Language: l, Categories: lightbulb.Categories}
 	n := min(max(sentences, 1)+spareRows, maxEasyRows)
 	for i := 1; i <= n; i++ {
 		ref := p.Form.Get(fmt.Sprintf("picture-%d", i))

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -50,7 +49,7 @@ func (s *Server) findVersionOf(w http.ResponseWriter, r *http.Request, lang stri
 // adminRightVersion shows an earlier version in full and what has changed
 // since, with a button to restore it.
 func (s *Server) adminRightVersion(w http.ResponseWriter, r *http.Request) {
-	lang := editLang(r)
+	lang := s.rightLang(r).Code
 	right, old, ok := s.findVersionOf(w, r, lang)
 	if !ok {
 		return
@@ -83,7 +82,7 @@ func (s *Server) adminRightRestore(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r) {
 		return
 	}
-	lang := editLang(r)
+	lang := s.rightLang(r).Code
 	right, old, ok := s.findVersionOf(w, r, lang)
 	if !ok {
 		return
@@ -97,16 +96,4 @@ func (s *Server) adminRightRestore(w http.ResponseWriter, r *http.Request) {
 		fmt.Sprintf("text (%s): version %d restored as version %d", lang, old.Version, next))
 	s.flash(r, "Version %d of %s has been restored as version %d.", old.Version, right.Code, next)
 	http.Redirect(w, r, "/admin/rights/"+right.Code+"/history?lang="+lang, http.StatusSeeOther)
-}
-
-// langName is a content language's name in itself ("Cymraeg"), or its code
-// when the library does not know it.
-func (s *Server) langName(ctx context.Context, lang string) string {
-	switch lang {
-	case lightbulb.LangEN:
-		return "English"
-	case lightbulb.LangCY:
-		return "Cymraeg"
-	}
-	return lang
 }

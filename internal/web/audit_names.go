@@ -145,6 +145,7 @@ var auditActions = map[string]string{
 	"review.submit":                    "Submitted a review",
 	"review.view":                      "Looked at a review",
 	"right.edit":                       "Edited the rights library",
+	"right.language.add":               "Added a language to the rights library",
 	"right.restore":                    "Restored an earlier version of a right",
 	"roles.change":                     "Changed a person's roles",
 	"unit.create":                      "Added a ward, team or home",

@@ -40,6 +40,8 @@ func TestTenantIsolation(t *testing.T) {
 		{"POST", "/admin/rights/A8", rightForm("Hijacked")}, {"GET", "/admin/outbox", nil},
 		{"GET", "/admin/rights/A8/versions/1?lang=en", nil},
 		{"POST", "/admin/rights/A8/versions/1/restore", url.Values{"lang": {"en"}}},
+		{"GET", "/admin/languages", nil}, {"GET", "/admin/languages/cy", nil},
+		{"POST", "/admin/languages", url.Values{"code": {"pl"}, "name": {"Polish"}, "native_name": {"Polski"}, "dir": {"ltr"}}},
 		{"GET", "/admin/jobs", nil}, {"POST", "/admin/jobs/1/retry", nil},
 		{"GET", "/admin/users", nil}, {"GET", "/admin/users/" + staffB, nil}, {"GET", "/admin/users/" + staffB + "/export", nil},
 		{"GET", "/admin/users/" + staffB + "/erase", nil}, {"POST", "/admin/users/" + staffB + "/erase", url.Values{"confirm": {"yes"}}},
@@ -72,6 +74,9 @@ func TestTenantIsolation(t *testing.T) {
 	// Nothing changed in B, nor in the rights library.
 	if h, _ := e.svc.Rights.RightHistory(t.Context(), "A8", "en"); len(h) != 1 {
 		t.Fatalf("outsiders edited or restored A8: %d versions", len(h))
+	}
+	if ls, _ := e.svc.Rights.ContentLanguages(t.Context()); len(ls) != 2 {
+		t.Fatalf("outsiders added a language: %+v", ls)
 	}
 	if m, err := e.svc.Users.Memberships(t.Context(), e.users["staffB"].ID); err != nil || len(m) != 1 || len(m[0].Roles) != 1 || m[0].Roles[0] != "staff" {
 		t.Fatalf("staffB's roles changed: %+v %v", m, err)

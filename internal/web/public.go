@@ -134,7 +134,7 @@ func (s *Server) findRight(w http.ResponseWriter, r *http.Request, p *Page) (*li
 	}
 	p.Title = right.Text.Title
 	p.Stale = right.Stale
-	p.Data = map[string]any{"Right": right}
+	p.Data = map[string]any{"Right": right, "Languages": s.otherLanguages(r, right.Code)}
 	return right, true
 }
 
@@ -212,4 +212,43 @@ func (s *Server) cardPDF(w http.ResponseWriter, r *http.Request, name string,
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`-`+p.Lang+`.pdf"`)
 	_, _ = buf.WriteTo(w)
+}
+
+// otherLanguages are the languages beyond English and Welsh that a right
+// has a text in, for the links on its page.
+func (s *Server) otherLanguages(r *http.Request, code string) []lightbulb.ContentLanguage {
+	ls, _ := s.Rights.ContentLanguages(r.Context())
+	var out []lightbulb.ContentLanguage
+	for _, l := range ls {
+		if l.Code == lightbulb.LangEN || l.Code == lightbulb.LangCY {
+			continue
+		}
+		if x, err := s.Rights.FindRight(r.Context(), code, l.Code); err == nil && x.Text.Lang == l.Code {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// rightInLanguage shows a right in a language beyond English and Welsh:
+// the page around it stays in the reader's language, the right's words are
+// marked with their own language and direction, a signed language gives its
+// video, and a translation older than the English says so, as Welsh does.
+func (s *Server) rightInLanguage(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "", nil)
+	l := s.rightLang(r)
+	right, err := s.Rights.FindRight(r.Context(), r.PathValue("code"), l.Code)
+	if err == nil && (l.Code != r.PathValue("lang") || right.Text.Lang != l.Code) {
+		err = lightbulb.Errorf(lightbulb.ENOTFOUND, "This right is not in that language.")
+	}
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	p.Title = right.Text.Title
+	p.Data = struct {
+		Right    *lightbulb.Right
+		Language lightbulb.ContentLanguage
+	}{right, l}
+	s.render(w, r, http.StatusOK, "right_in_language", p)
 }

@@ -51,6 +51,7 @@ func (s *Server) routes() *routeTable {
 	h("GET /rights/{code}", s.rightPage)
 	h("GET /rights/{code}/easy-read", s.rightEasyRead)
 	h("GET /easy-read/pictures/{id}", s.rightPicture)
+	h("GET /rights/{code}/in/{lang}", s.rightInLanguage)
 
 	// Accounts.
 	h("GET /sign-in", s.signInForm)
@@ -88,6 +89,9 @@ func (s *Server) routes() *routeTable {
 	h("GET /admin/rights/{code}/history", s.requirePlatform(s.adminRightHistory))
 	h("GET /admin/rights/{code}/versions/{version}", s.requirePlatform(s.adminRightVersion))
 	h("POST /admin/rights/{code}/versions/{version}/restore", s.requirePlatform(s.adminRightRestore))
+	h("GET /admin/languages", s.requirePlatform(s.adminLanguages))
+	h("POST /admin/languages", s.requirePlatform(s.adminLanguageAdd))
+	h("GET /admin/languages/{lang}", s.requirePlatform(s.adminLanguage))
 	h("GET /admin/outbox", s.requirePlatform(s.adminOutbox))
 	h("GET /admin/jobs", s.requirePlatform(s.adminJobs))
 	h("POST /admin/jobs/{id}/retry", s.requirePlatform(s.adminJobRetry))

@@ -28,6 +28,8 @@ var publicRoutes = map[string]bool{
 	"GET /rights/{code}": true, "GET /rights/{code}/easy-read": true,
 	// Pictures uploaded for Easy Read sentences are shared content, like the rights.
 	"GET /easy-read/pictures/{id}": true,
+	// A right in a language beyond English and Welsh, for everyone like the rest.
+	"GET /rights/{code}/in/{lang}": true,
 	"GET /training":                true, "GET /training/testimonials": true,
 	"GET /training/request": true, "POST /training/request": true,
 	// A commissioner's published principles are public on purpose: that is
