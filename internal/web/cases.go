@@ -26,6 +26,7 @@ func (s *Server) caseRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /cases/{id}", s.requireStaff(s.caseRecord))
 	h("POST /cases/{id}/review", s.requireStaff(s.caseReview))
 	h("POST /cases/{id}/status", s.requireStaff(s.caseStatus))
+	s.caseAssessRoutes(h)
 }
 
 // caseFilter reads the list and indicator filters from GET parameters,
@@ -173,12 +174,22 @@ func (s *Server) caseRecordPage(r *http.Request, c *lightbulb.Case) (*Page, erro
 	for _, x := range rights {
 		titles[x.Code] = x.Text.Title
 	}
-	p := s.newPage(r, "", map[string]any{"C": c, "Rights": rights, "Titles": titles, "Freda": lightbulb.CaseFreda})
+	a, err := s.Cases.CaseAssessment(r.Context(), c.ID)
+	if err != nil {
+		return nil, err
+	}
+	links, err := s.Cases.AssessmentLinks(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	p := s.newPage(r, "", map[string]any{"C": c, "Rights": rights, "Titles": titles, "Freda": lightbulb.CaseFreda,
+		"Assessment": a, "Assess": assessForm{C: c, Rights: assessRights(c, rights, true), Links: links}})
 	p.Title = p.T("Case %s", c.SourceRef)
 	p.Form = url.Values{"freda": c.Freda, "notes": {c.Notes}}
 	for _, x := range c.Rights {
 		p.Form.Set("verdict-"+x.Code, x.Verdict)
 	}
+	assessmentValues(p.Form, c, a, "")
 	return p, nil
 }
 

@@ -26,13 +26,19 @@ func TestCaseIsolation(t *testing.T) {
 	mapping := url.Values{"map-source_ref": {"Ref"}, "map-type": {"Record type"}, "map-received": {"Date reported"},
 		"map-service": {"Location"}, "map-summary": {"Description"}, "action": {"import"}}
 	onRecord := []route{{"GET", rec, nil}, {"POST", rec + "/review", url.Values{"verdict-A8": {"rejected"}, "verdict-A3": {"rejected"}}},
-		{"POST", rec + "/status", url.Values{"status": {"closed"}}}}
+		{"POST", rec + "/status", url.Values{"status": {"closed"}}},
+		{"POST", rec + "/assessment", url.Values{"finding": {"none"}}}}
 	onUpload := []route{{"GET", cols, nil}, {"POST", cols, mapping}, {"GET", "/cases/import/progress?upload=" + token, nil}}
 	staffPages := []route{{"GET", "/cases", nil}, {"GET", "/cases/new", nil}}
-	leadPages := []route{{"GET", "/cases/indicators", nil}, {"GET", "/cases/indicators?format=csv", nil}, {"GET", "/cases/import", nil}}
+	period := "?from=2026-03&to=2026-03&type=complaint"
+	leadPages := []route{{"GET", "/cases/indicators", nil}, {"GET", "/cases/indicators?format=csv", nil}, {"GET", "/cases/import", nil},
+		{"GET", "/cases/assess" + period, nil}, {"GET", "/cases/assessment-report" + period, nil}, {"GET", "/cases/assessment-report" + period + "&format=csv", nil},
+		{"GET", "/cases/assessment-report" + period + "&format=pdf", nil}}
 	create := route{"POST", "/cases", caseForm("B-1", "Made from outside", e.wardA.ID)}
+	// Assessing a period names A's case; from B it is not among B's cases.
+	assess := route{"POST", "/cases/assess" + period, url.Values{fmt.Sprintf("case-%d", c.ID): {"1"}, fmt.Sprintf("finding-%d", c.ID): {"none"}}}
 
-	all := append(append(append(append(append([]route{}, onRecord...), onUpload...), staffPages...), leadPages...), create)
+	all := append(append(append(append(append([]route{}, onRecord...), onUpload...), staffPages...), leadPages...), create, assess)
 	expectRoutes(t, "visitor", e.client(), all, http.StatusSeeOther, "secret visiting", "Willow Ward")
 	if r := caseUpload(t, e.client(), "x.csv", []byte(caseCSV)); r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/sign-in") {
 		t.Errorf("visitor upload: %d %q", r.status, r.location)
@@ -48,6 +54,8 @@ func TestCaseIsolation(t *testing.T) {
 	expectRoutes(t, "adminB", adminB, append(append([]route{}, onRecord...), staffPages...), http.StatusForbidden, "secret visiting", "Willow Ward")
 	expectRoutes(t, "adminB", adminB, onUpload, http.StatusNotFound, "secret visiting", "Willow Ward")
 	expectRoutes(t, "adminB", adminB, leadPages, http.StatusOK, "secret visiting", "Willow Ward")
+	expectRoutes(t, "adminB", adminB, []route{assess}, http.StatusUnprocessableEntity, "secret visiting", "Willow Ward", "A-SECRET")
+	expectRoutes(t, "staffB", staffB, []route{assess}, http.StatusForbidden, "secret visiting")
 	adminA := e.client().signIn("adminA")
 	expectRoutes(t, "adminA", adminA, onRecord, http.StatusForbidden, "secret visiting", "Willow Ward")
 	staffA := e.client().signIn("staffA")
@@ -68,6 +76,9 @@ func TestCaseIsolation(t *testing.T) {
 	got, err := e.svc.Cases.FindCase(e.ctxA(), c.ID)
 	if err != nil || got.Status != "open" || got.Reviewed || got.Summary != "Trust A secret visiting complaint" {
 		t.Fatalf("trust A's case changed: %+v %v", got, err)
+	}
+	if a, err := e.svc.Cases.CaseAssessment(e.ctxA(), c.ID); a != nil || err != nil {
+		t.Fatalf("trust A's case was assessed from outside: %+v %v", a, err)
 	}
 	p, _ := e.svc.Cases.FindCases(e.ctxA(), lightbulb.CaseFilter{})
 	if len(p.Cases) != 1 {

@@ -37,6 +37,8 @@ var codeLists = map[string][]string{
 	"coprod_group": lightbulb.ExpertGroups, "coprod_check": lightbulb.CheckKinds,
 	"coprod_resource": lightbulb.ResourceKinds, "coprod_unit": lightbulb.RateUnits, "coprod_lang": lightbulb.ResourceLangs,
 	"comm_frequency": lightbulb.MeasureFrequencies, "action_status": codesOf(lightbulb.ActionStatuses),
+	"assessment_finding": lightbulb.AssessmentFindings, "assessment_severity": lightbulb.AssessmentSeverities,
+	"assessment_scope": {string(lightbulb.ScopePerson), string(lightbulb.ScopeGroup), string(lightbulb.ScopeEveryone)},
 }
 
 // options is the choices a partial shows: those given (choices, or

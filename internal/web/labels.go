@@ -100,6 +100,11 @@ var labelSets = map[string]map[string]string{
 		"source_ref": "Reference", "type": "Type of case", "received": "Date received", "service": "Ward, team or home",
 		"summary": "Summary", "harm": "Level of harm", "status": "Status", "person_ref": "Person’s reference",
 	},
+	"assessment": {
+		"at_risk": "A right was at risk", "breached": "A right was breached", "none": "No right was at risk",
+		"low": "Low severity", "moderate": "Moderate severity", "high": "High severity",
+		"person": "One person", "group": "A group of people", "everyone": "Everyone: a blanket practice",
+	},
 	"job_state": {
 		"queued": "Queued", "running": "Running", "done": "Finished", "failed": "Failed",
 	},

@@ -80,7 +80,7 @@ func TestWelshCrawlFindsNoEnglish(t *testing.T) {
 	d := startDecision(t, lead, e.decisionEnv, "Keep the door locked at night")
 	pages := []string{"/", "/rights", "/rights/A8", "/rights/A8/easy-read", "/accessibility", "/privacy", "/cookies",
 		"/dashboard", "/account", "/decisions", "/decisions/new", d, d + "/edit/voice", d + "/edit/outcome", d + "/discard",
-		"/decisions/indicators", "/cases", "/cases/new", fmt.Sprintf("/cases/%d", c.ID), "/cases/indicators", "/cases/import",
+		"/decisions/indicators", "/cases", "/cases/new", fmt.Sprintf("/cases/%d", c.ID), "/cases/indicators", "/cases/import", "/cases/assess?from=2026-03&type=complaint", "/cases/assessment-report?from=2026-03&type=complaint",
 		"/reviews", "/reviews/new"}
 	for _, p := range pages {
 		r := lead.get(p, "Accept-Language", "cy")
