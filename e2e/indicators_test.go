@@ -116,6 +116,13 @@ func TestBoardReportWithoutJavaScript(t *testing.T) {
 	do(t, tb, "choose a shorter period", chromedp.SetValue(chromedp.CSS("#from"), time.Now().UTC().AddDate(0, -6, 0).Format("2006-01")))
 	click(t, tb, "nojs-period", `form.lb-filters button[type=submit]`)
 	mustContain(t, tb, "main", "Run chart")
+	// A change in the process marked and removed with no script.
+	do(t, tb, "mark a change", chromedp.SendKeys(chromedp.CSS("#change_month"), lastEnded()),
+		chromedp.SendKeys(chromedp.CSS("#reason"), "New record template"))
+	click(t, tb, "nojs-change", `form[action$="/changes"] button[type=submit]`)
+	mustContain(t, tb, "main", "New record template", "Changes in the process")
+	click(t, tb, "nojs-change-removed", `form[action$="/changes/remove"] button`)
+	mustContain(t, tb, ".govuk-notification-banner", "The change was removed")
 	visit(t, tb, "/reports/new")
 	do(t, tb, "title it", chromedp.SendKeys(chromedp.CSS("#title"), "Without script"),
 		chromedp.Click(chromedp.CSS("#indicators")))
