@@ -325,3 +325,59 @@ func TestEmbeddingPlanCheckin(t *testing.T) {
 	click(t, nurse, "plan-saved", `main form button[type=submit]`)
 	mustContain(t, nurse, "main", "Your plan is saved.", "Ask the family at the next review", "We will email you then")
 }
+
+// Journey: the demo nurse finds the dignity champion on her ward from her
+// dashboard, in English and in Welsh, without JavaScript; Northbridge's lead
+// names a champion for Ash Ward (after forgetting to choose a person) and
+// reads coverage by ward, its chart and table, with the champions counted.
+func TestDignityChampionsAndCoverageByWard(t *testing.T) {
+	nurse := newTabNoJS(t)
+	signIn(t, nurse, "nurse@northbridge.test")
+	visit(t, nurse, "/dashboard")
+	click(t, nurse, "champions", `main a[href="/champions"]`)
+	mustContain(t, nurse, "main", "Dignity champions", "Your wards, teams and homes", "Ward 7 (older people’s mental health)", "Leon Marsh",
+		"Every ward, team and home", "No champion yet")
+	if eval[int](t, nurse, `document.querySelectorAll('main form[action="/champions"]').length`) != 0 {
+		t.Error("the nurse is offered the form to name champions")
+	}
+	visit(t, nurse, "/language/cy?next=/champions")
+	mustContain(t, nurse, "main", "Hyrwyddwyr urddas", "Eich wardiau, timau a chartrefi", "Leon Marsh", "Dim hyrwyddwr eto")
+	visit(t, nurse, "/language/en?next=/champions")
+
+	lead := newTab(t)
+	signIn(t, lead, "lead@northbridge.test")
+	visit(t, lead, "/champions")
+	ash := eval[string](t, lead, `[...document.querySelectorAll('#unit option')].find(o => o.textContent.startsWith('Ash Ward')).value`)
+	do(t, lead, "choose Ash Ward only", chromedp.SetValue(chromedp.CSS("#unit"), ash))
+	if st := click(t, lead, "champion-error", `main form[action="/champions"] button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("a champion with no person: HTTP %d", st)
+	}
+	mustContain(t, lead, ".govuk-error-summary", "Choose a person from your organisation")
+	if v := value(t, lead, "#unit"); v != ash {
+		t.Errorf("the ward chosen was lost: %q", v)
+	}
+	person := eval[string](t, lead, `[...document.querySelectorAll('#person option')].find(o => o.textContent === 'Northbridge staff member 6').value`)
+	do(t, lead, "choose the person", chromedp.SetValue(chromedp.CSS("#person"), person))
+	click(t, lead, "champion-named", `main form[action="/champions"] button[type=submit]`)
+	mustContain(t, lead, ".govuk-notification-banner", "Northbridge staff member 6 is now a dignity champion.")
+
+	visit(t, lead, "/training/coverage")
+	mustContain(t, lead, "main", "By ward, team or home", "Share trained by ward, team or home", "Willow Ward (older adults)",
+		"Dignity champions", "3 dignity champions across the organisation.", "No dignity champion yet:", "Maternity unit")
+	if n := eval[int](t, lead, `document.querySelectorAll('main #unit-coverage-chart, main figure.lb-chart svg').length`); n == 0 {
+		t.Error("coverage by ward has no chart")
+	}
+	if !strings.Contains(text(t, lead, "main table"), "People") {
+		t.Error("the chart has no table twin")
+	}
+	visit(t, lead, "/language/cy?next=/training/coverage")
+	mustContain(t, lead, "main", "Cyfran wedi'u hyfforddi fesul ward, tîm neu gartref", "Hyrwyddwyr urddas")
+	visit(t, lead, "/language/en?next=/training/coverage")
+
+	// The follow-up's results read by ward: Willow Ward shown, the small
+	// wards withheld.
+	visit(t, lead, "/surveys")
+	visit(t, lead, eval[string](t, lead, `[...document.querySelectorAll('main tr')].find(r => r.textContent.includes('human rights: follow-up')).querySelector('a[href$="/results"]').getAttribute('href')`))
+	mustContain(t, lead, "#by-ward", "By ward, team or home")
+	mustContain(t, lead, "main", "Withheld so that nobody can be picked out: Ash Ward (acute mental health), Maternity unit.")
+}

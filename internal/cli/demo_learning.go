@@ -56,8 +56,11 @@ func loadLearningDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 	if err != nil || len(courses) == 0 {
 		return fmt.Errorf("demo learning needs the training demo: %v", err)
 	}
-	bookings, _, err := learnDemoPastSession(ctx, db, tr, ls, courses[0].ID)
+	bookings, past, err := learnDemoPastSession(ctx, db, tr, ls, courses[0].ID)
 	if err != nil {
+		return fmt.Errorf("demo learning: %w", err)
+	}
+	if err := learnDemoTrainStaff(ctx, db, tr, past); err != nil {
 		return fmt.Errorf("demo learning: %w", err)
 	}
 	// Attendance is left for the trainer to mark, as on the day: marking it
