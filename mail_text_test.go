@@ -28,7 +28,10 @@ func sampleMails(lang string) map[string]*Mail {
 	inv := &Involvement{Title: "Easy Read guide panel", StartsAt: start}
 	fu := &FollowUp{ID: 5, ExpertName: "Esther", Title: inv.Title, DueAt: start.Add(FollowUpWithin)}
 	camp := &Campaign{Subject: "News", Body: "Our news.", SubjectCy: "Newyddion", BodyCy: "Ein newyddion."}
+	rv := &Review{ID: 9, Subject: "Ward 7 (older people’s mental health)", PeriodStart: start, PeriodEnd: start.AddDate(0, 6, 0)}
 	return map[string]*Mail{
+		"review_invite": ReviewInviteMail(ReviewInvite{To: "bea@example.org", Name: "Bea", Lang: lang, OrgID: 3, OrgName: "Trust A",
+			Review: rv, Kind: AsExpert}, base),
 		"booking_confirm_link": BookingMail(MailConfirmLink, b, base),
 		"booking_booked":       BookingMail(MailBooked, &ob, base),
 		"booking_waiting":      BookingMail(MailWaiting, b, base),

@@ -366,6 +366,19 @@ type Share struct {
 // Active reports whether the share has not been revoked.
 func (s *Share) Active() bool { return s.RevokedAt.IsZero() }
 
+// ReviewInvitation is a draft review a person was asked to rate, in any of
+// the organisations they belong to.
+type ReviewInvitation struct {
+	ReviewID    int64
+	OrgID       int64
+	OrgName     string
+	Subject     string
+	PeriodStart time.Time
+	PeriodEnd   time.Time
+	Kind        ContributorKind
+	Rated       int // how many statements they have rated so far
+}
+
 // ReviewFilter narrows a list of reviews.
 type ReviewFilter struct {
 	// ContributorID lists only the reviews this person was invited to.
@@ -392,6 +405,9 @@ type ReviewService interface {
 	FindReview(ctx context.Context, id int64) (*Review, error)
 	CreateReview(ctx context.Context, r *Review) error
 	Contributors(ctx context.Context, reviewID int64) ([]Contributor, error)
+	// MyInvitations lists the actor's invitations to draft reviews in every
+	// organisation they still belong to, whichever one ctx is in.
+	MyInvitations(ctx context.Context) ([]ReviewInvitation, error)
 	AddContributor(ctx context.Context, reviewID int64, c Contributor) error
 	// SaveContributions stores the actor's ratings; they must be invited.
 	SaveContributions(ctx context.Context, reviewID int64, rs []Rated) error

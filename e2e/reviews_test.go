@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -132,6 +133,9 @@ func startReviewByKeyboard(t *testing.T, unit string, invites bool, sd, sm, sy, 
 	return addr
 }
 
+// reviewLink is the rating link in an invitation email.
+var reviewLink = regexp.MustCompile(`/reviews/\d+/rate\?org=\d+`)
+
 // invite chooses a person by typing their name into the list, and how they
 // contribute with the Space bar, then presses Enter on Invite.
 func invite(t *testing.T, tb *tab, name, kind string) {
@@ -150,14 +154,21 @@ func rateByKeyboard(t *testing.T, email string, switchOrg bool, review, code, ar
 	tb := newTab(t)
 	signIn(t, tb, email)
 	if switchOrg {
-		pressIn(t, tb, "#org", "Northbridge")
-		tabTo(t, tb, `form[action="/organisation"] button[type=submit]`)
-		follow(t, tb, "switched", chromedp.KeyEvent(kb.Enter))
+		// She works in another organisation: her list shows Northbridge's
+		// invitation, and the emailed link takes her to Northbridge.
+		click(t, tb, "invited-reviews", `main a[href="/reviews"]`)
+		mustContain(t, tb, "main", "Waiting for your ratings", reviewSubject, "Northbridge NHS Foundation Trust")
+		visit(t, tb, link(t, email, "Please rate a Traffic Light review: "+reviewSubject, reviewLink))
+		mustContain(t, tb, ".govuk-notification-banner", "You are now working in Northbridge")
+		if at := here(t, tb); at != review+"/rate" {
+			t.Fatalf("the emailed link led to %s, want %s/rate", at, review)
+		}
+	} else {
+		click(t, tb, "invited-reviews", `main a[href="/reviews"]`)
+		mustContain(t, tb, "main", reviewSubject)
+		visit(t, tb, review)
+		click(t, tb, "rate", `main a[href$="/rate"]`)
 	}
-	click(t, tb, "invited-reviews", `main a[href="/reviews"]`)
-	mustContain(t, tb, "main", reviewSubject)
-	visit(t, tb, review)
-	click(t, tb, "rate", `main a[href$="/rate"]`)
 	pressIn(t, tb, "#rating-"+code, " ", arrows)
 	pressIn(t, tb, `main form button[value=save]`)
 	if status := follow(t, tb, "rate-no-evidence", chromedp.KeyEvent(kb.Enter)); status != http.StatusUnprocessableEntity {

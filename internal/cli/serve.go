@@ -28,7 +28,7 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 		Audit: sqldb.NewAuditService(db), Mail: m, Resets: sqldb.NewResetService(db),
 		Units:         sqldb.NewUnitService(db),
 		Decisions:     sqldb.NewDecisionService(db),
-		Reviews:       sqldb.NewReviewService(db),
+		Reviews:       reviewService(db, cfg),
 		Training:      sqldb.NewTrainingService(db, m, cfg.BaseURL),
 		Learning:      sqldb.NewLearningService(db, sqldb.NewTrainingService(db, m, cfg.BaseURL)),
 		Surveys:       sqldb.NewSurveyService(db),
@@ -47,6 +47,13 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 		Reports:       sqldb.NewBoardReportService(db),
 		Commissioning: sqldb.NewCommissioningService(db, cfg.BaseURL),
 	}
+}
+
+// reviewService is the review store with the address its emails link to.
+func reviewService(db *sqldb.DB, cfg *config.Config) *sqldb.ReviewService {
+	rs := sqldb.NewReviewService(db)
+	rs.BaseURL = cfg.BaseURL
+	return rs
 }
 
 func runServe(ctx context.Context, args []string, out, errw io.Writer) error {

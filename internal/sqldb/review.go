@@ -166,9 +166,22 @@ func (s *ReviewService) AddContributor(ctx context.Context, reviewID int64, c li
 			VALUES ($1, $2, $3, $4, $5)`, r.OrgID, r.ID, c.UserID, string(c.Kind), lightbulb.Now())
 		if isUnique(err) {
 			return lightbulb.FieldError("person", "This person has already been invited")
+		} else if err != nil {
+			return err
 		}
-		return err
+		return s.mailInvite(ctx, tx, r, c)
 	})
+}
+
+// mailInvite queues, in the invitation's transaction, the email asking the
+// person to rate, in their language.
+func (s *ReviewService) mailInvite(ctx context.Context, tx *sql.Tx, r *lightbulb.Review, c lightbulb.Contributor) error {
+	in := lightbulb.ReviewInvite{OrgID: r.OrgID, Review: r, Kind: c.Kind}
+	if err := tx.QueryRowContext(ctx, `SELECT u.email, u.name, COALESCE(u.lang, ''), o.name FROM users u, organisations o
+		WHERE u.id = $1 AND o.id = $2`, c.UserID, r.OrgID).Scan(&in.To, &in.Name, &in.Lang, &in.OrgName); err != nil {
+		return fmt.Errorf("invitation email: %w", err)
+	}
+	return queueMail(ctx, tx, lightbulb.ReviewInviteMail(in, s.BaseURL))
 }
 
 // SaveContributions stores the actor's ratings on a draft review they were

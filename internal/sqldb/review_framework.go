@@ -15,6 +15,8 @@ import (
 type ReviewService struct {
 	db         *DB
 	frameworks *contentCache[int64, *lightbulb.Framework] // by id; 0 is the current one
+	// BaseURL starts the links in the emails reviews send.
+	BaseURL string
 }
 
 // NewReviewService returns a ReviewService on db.

@@ -78,7 +78,12 @@ func (s *Server) reviewsIndex(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "reviews_index", s.newPage(r, "Traffic Light reviews", map[string]any{"Reviews": rs}))
+	inv, err := s.Reviews.MyInvitations(r.Context())
+	if err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "reviews_index", s.newPage(r, "Traffic Light reviews", map[string]any{"Reviews": rs, "Invitations": inv}))
 }
 
 func (s *Server) reviewNew(w http.ResponseWriter, r *http.Request) {
@@ -215,6 +220,9 @@ func (s *Server) reviewData(r *http.Request, rv *lightbulb.Review, cs []lightbul
 }
 
 func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
+	if s.switchForLink(w, r) {
+		return
+	}
 	rv, cs, ok := s.reviewAccess(w, r)
 	if !ok {
 		return

@@ -92,6 +92,9 @@ func (s *Server) draftOnly(w http.ResponseWriter, r *http.Request, rv *lightbulb
 }
 
 func (s *Server) reviewRateForm(w http.ResponseWriter, r *http.Request) {
+	if s.switchForLink(w, r) {
+		return
+	}
 	rv, cs, ok := s.reviewAccess(w, r)
 	if !ok || !s.draftOnly(w, r, rv) {
 		return
