@@ -249,6 +249,7 @@ func (s *Server) rightInLanguage(w http.ResponseWriter, r *http.Request) {
 	p.Data = struct {
 		Right    *lightbulb.Right
 		Language lightbulb.ContentLanguage
-	}{right, l}
+		Easy     easyReadView
+	}{right, l, easyReadOf(p, right)}
 	s.render(w, r, http.StatusOK, "right_in_language", p)
 }
