@@ -134,6 +134,10 @@ func loadFacilitatorDemo(ctx context.Context, db *sqldb.DB, svc *sqldb.CoprodSer
 	if _, err := svc.CreateInvolvement(ctx, inv, experts); err != nil {
 		return fmt.Errorf("demo facilitators: %w", err)
 	}
+	// The free text keeps the trainer; the experts are now real people.
+	if _, err := db.Writer().ExecContext(ctx, `UPDATE training_sessions SET facilitators = 'Tomos Pritchard (trainer)' WHERE id = $1`, session); err != nil {
+		return err
+	}
 	got, err := svc.Involvement(ctx, inv.ID)
 	if err != nil {
 		return err

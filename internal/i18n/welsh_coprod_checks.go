@@ -3,6 +3,7 @@ package i18n
 // welshCoprodChecks is the Welsh for experts' checks with an expiry (DBS,
 // training), the organisation's payment target and renewal window.
 var welshCoprodChecks = map[string]string{
+	"%s: %s (ends %s)": "%s: %s (yn dod i ben %s)",
 	"After a check ends, the expert is shown as renewing for %d days (the renewal window, set on the rates page), then as lapsed.": "Ar ôl i wiriad ddod i ben, dangosir bod yr arbenigwr yn adnewyddu am %d diwrnod (y cyfnod adnewyddu, a osodir ar y dudalen cyfraddau), yna ei fod wedi dod i ben.",
 	"Approval, payment and checks": "Cymeradwyo, talu a gwiriadau",
 	"Check":                        "Gwiriad",
@@ -41,7 +42,7 @@ var welshCoprodChecks = map[string]string{
 	"Renewal window for checks, in days": "Cyfnod adnewyddu ar gyfer gwiriadau, mewn diwrnodau",
 	"Safeguarding training":              "Hyfforddiant diogelu",
 	"Some work needs a check, such as a DBS check before working with children. Record each check and when it ends: the expert and the co-production leads are reminded a month before. A renewal is a new check.": "Mae angen gwiriad ar gyfer rhywfaint o waith, fel gwiriad DBS cyn gweithio gyda phlant. Cofnodwch bob gwiriad a phryd y daw i ben: atgoffir yr arbenigwr a'r arweinwyr cydgynhyrchu fis ymlaen llaw. Mae adnewyddu yn wiriad newydd.",
-	"Someone you chose has no check in date for this involvement on the day (shown beside their name): record their renewal first, or leave them out":                                                              "Nid oes gan rywun a ddewisoch wiriad dilys ar gyfer y cyfraniad hwn ar y diwrnod (a ddangosir wrth ymyl eu henw): cofnodwch eu hadnewyddiad yn gyntaf, neu gadewch nhw allan",
+	"Someone you chose has no check in date for this involvement on the day of the session (their checks and when they end are shown beside their name): record their renewal first, or leave them out":            "Nid oes gan rywun a ddewisoch wiriad dilys ar gyfer y cyfraniad hwn ar y diwrnod (a ddangosir wrth ymyl eu henw): cofnodwch eu hadnewyddiad yn gyntaf, neu gadewch nhw allan",
 	"The check is recorded. We will remind them and you before it ends.":     "Mae'r gwiriad wedi'i gofnodi. Byddwn yn eu hatgoffa nhw a chi cyn iddo ddod i ben.",
 	"The day the check ends must be after the day it was done":               "Rhaid i'r diwrnod y daw'r gwiriad i ben fod ar ôl y diwrnod y cafodd ei wneud",
 	"The day the check ends must be within ten years of the day it was done": "Rhaid i'r diwrnod y daw'r gwiriad i ben fod o fewn deng mlynedd i'r diwrnod y cafodd ei wneud",

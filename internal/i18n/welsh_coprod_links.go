@@ -22,6 +22,7 @@ var welshCoprodLinks = map[string]string{
 	"Rate, in pounds":                                                                                  "Cyfradd, mewn punnoedd",
 	"The training session or review this is for is not one of your organisation's":                     "Nid yw'r sesiwn hyfforddi na'r adolygiad y mae hwn ar ei gyfer yn un o rai eich sefydliad",
 	"There is no such session or review.":                                                              "Nid oes sesiwn nac adolygiad o'r fath.",
+	"Trainers. A co-production lead adds lived experience experts from the session's register, so they are paid and followed up.":                          "Hyfforddwyr. Mae arweinydd cydgynhyrchu yn ychwanegu arbenigwyr trwy brofiad o gofrestr y sesiwn, fel eu bod yn cael eu talu a bod rhywun yn holi amdanynt wedyn.",
 	"What you pay at each level, by the hour, the half day or the day. A rise is a new rate from a later day: earlier work keeps the rate it was done at.": "Yr hyn rydych yn ei dalu ar bob lefel, fesul awr, hanner diwrnod neu ddiwrnod. Mae codiad yn gyfradd newydd o ddiwrnod diweddarach: mae gwaith cynharach yn cadw'r gyfradd y cafodd ei wneud arni.",
 	"and %d more":             "a %d arall",
 	"nobody has said yes yet": "nid oes neb wedi dweud ie eto",

@@ -87,7 +87,7 @@ func (s *CoprodService) invite(ctx context.Context, tx *sql.Tx, org int64, inv *
 		return false, nil
 	}
 	if err := needCheck(ctx, tx, org, inv, userID, "experts",
-		"Someone you chose has no check in date for this involvement on the day (shown beside their name): record their renewal first, or leave them out"); err != nil {
+		"Someone you chose has no check in date for this involvement on the day of the session (their checks and when they end are shown beside their name): record their renewal first, or leave them out"); err != nil {
 		return false, err
 	}
 	offer := lightbulb.Fee(p, rate, inv.PaidMinutes())

@@ -70,7 +70,7 @@ func (s *Server) coprodCheckAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 // checkHints says, for each expert, the state today of each check they
-// hold, for the list of experts to invite.
+// hold and when it ends, for the list of experts to invite.
 func checkHints(p *Page, checks []*lightbulb.ExpertChecks, renewal int) map[int64]string {
 	today := lightbulb.Today(lightbulb.Now())
 	out := map[int64]string{}
@@ -81,7 +81,8 @@ func checkHints(p *Page, checks []*lightbulb.ExpertChecks, renewal int) map[int6
 			if c == nil {
 				continue
 			}
-			parts = append(parts, p.Label("coprod_check", kind)+": "+p.Label("coprod_check_state", c.StateOn(today, renewal)))
+			parts = append(parts, p.T("%s: %s (ends %s)", p.Label("coprod_check", kind), p.Label("coprod_check_state", c.StateOn(today, renewal)),
+				p.Dates.Full(c.ExpiresOn)))
 		}
 		out[x.Expert.UserID] = strings.Join(parts, "; ")
 	}
