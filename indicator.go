@@ -19,6 +19,7 @@ const (
 // The breakdowns an indicator's value may have beside its services.
 const (
 	PartsRight = "right" // a part for each right, by its code
+	PartsTheme = "theme" // a part for each theme of the review framework, by its English name
 )
 
 // PartKey is the key a part of indicator key is stored under.

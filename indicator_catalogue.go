@@ -39,7 +39,7 @@ func init() {
 			Numerator:   "Statements rated green",
 			Denominator: "Statements rated red, amber or green",
 			Source:      "Traffic Light reviews", SourceURL: "/reviews",
-			Better: BetterHigher, Unit: UnitPercent},
+			Better: BetterHigher, Unit: UnitPercent, Parts: PartsTheme},
 	} {
 		DefineIndicator(d)
 	}

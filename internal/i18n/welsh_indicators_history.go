@@ -3,10 +3,11 @@ package i18n
 // welshIndicatorsHistory is the Welsh for indicators of how things stand, limits
 // recalculated after a change, and the indicators' dashboards.
 var welshIndicatorsHistory = map[string]string{
-	"Across the organisations sharing with us":           "Ar draws y sefydliadau sy'n rhannu â ni",
-	"Blanket restrictions in force":                      "Cyfyngiadau cyffredinol mewn grym",
-	"By right":                                           "Fesul hawl",
-	"Cases engaging a right":                             "Achosion sy'n ymwneud â hawl",
+	"Across the organisations sharing with us": "Ar draws y sefydliadau sy'n rhannu â ni",
+	"Blanket restrictions in force":            "Cyfyngiadau cyffredinol mewn grym",
+	"By right":                                 "Fesul hawl",
+	"By theme":                                 "Fesul thema",
+	"Cases engaging a right":                   "Achosion sy'n ymwneud â hawl",
 	"Cases received in the month with a right confirmed": "Achosion a dderbyniwyd yn y mis gyda hawl wedi'i chadarnhau",
 	"Changes in the process":                             "Newidiadau yn y broses",
 	"Choose the charity or a commissioner from the list": "Dewiswch yr elusen neu gomisiynydd o'r rhestr",
@@ -34,6 +35,7 @@ var welshIndicatorsHistory = map[string]string{
 	"No organisation shares its indicators with us yet.":               "Nid oes unrhyw sefydliad yn rhannu ei ddangosyddion â ni eto.",
 	"No provider shares its indicators with you yet.":                  "Nid oes unrhyw ddarparwr yn rhannu ei ddangosyddion â chi eto.",
 	"No right has a value in this period.":                             "Nid oes gan unrhyw hawl werth yn y cyfnod hwn.",
+	"No theme has a value in this period.":                             "Nid oes gan unrhyw thema werth yn y cyfnod hwn.",
 	"Of everyone with a role in the organisation at the end of the month, the share who have attended at least one human rights training session booked as its members.":      "O bawb sydd â rôl yn y sefydliad ar ddiwedd y mis, y gyfran sydd wedi mynychu o leiaf un sesiwn hyfforddi hawliau dynol a archebwyd fel ei aelodau.",
 	"Of the everyday decisions in force at the end of the month, the share whose reasoning is complete: every restricted right tested as its right requires.":                 "O'r penderfyniadau bob dydd a oedd mewn grym ar ddiwedd y mis, y gyfran y mae eu rhesymu'n gyflawn: pob hawl a gyfyngwyd wedi'i phrofi fel y mae ei hawl yn ei gwneud yn ofynnol.",
 	"Of the mandatory courses each person must take for their role, counted at the end of the month, the share they have attended.":                                           "O'r cyrsiau gorfodol y mae'n rhaid i bob person eu dilyn ar gyfer eu rôl, wedi'u cyfrif ar ddiwedd y mis, y gyfran y maent wedi'u mynychu.",

@@ -59,10 +59,13 @@ func init() {
 		FROM learning_check_attempts a JOIN learning_check_attempts p ON p.booking_id = a.booking_id AND p.phase = 'pre'
 		JOIN training_bookings b ON b.id = a.booking_id
 		WHERE a.phase = 'post' AND b.booker_org_id = $1 AND a.taken_at >= $2 AND a.taken_at < $3 AND a.total > 0 AND p.total > 0`)
-	registerIndicator("reviews.green", `SELECT 0, COALESCE(SUM(CASE WHEN f.rating = 'green' THEN 1 ELSE 0 END), 0),
+	registerIndicatorQuery("reviews.green", indicatorQuery{sql: `SELECT 0, COALESCE(SUM(CASE WHEN f.rating = 'green' THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN f.rating IN ('red', 'amber', 'green') THEN 1 ELSE 0 END), 0)
 		FROM review_finals f JOIN reviews r ON r.id = f.review_id
-		WHERE r.org_id = $1 AND r.status = 'submitted' AND r.submitted_at >= $2 AND r.submitted_at < $3`)
+		WHERE r.org_id = $1 AND r.status = 'submitted' AND r.submitted_at >= $2 AND r.submitted_at < $3`,
+		parts: `SELECT st.theme, SUM(CASE WHEN f.rating = 'green' THEN 1 ELSE 0 END), SUM(CASE WHEN f.rating IN ('red', 'amber', 'green') THEN 1 ELSE 0 END)
+		FROM review_finals f JOIN reviews r ON r.id = f.review_id JOIN review_statements st ON st.framework_id = r.framework_id AND st.code = f.code
+		WHERE r.org_id = $1 AND r.status = 'submitted' AND r.submitted_at >= $2 AND r.submitted_at < $3 GROUP BY st.theme`})
 }
 
 // monthBounds are the first instants of month and the next, in London.

@@ -16,6 +16,7 @@ import (
 // serviceReading is one service's reading of an indicator over the period.
 type serviceReading struct {
 	Name      string
+	Lang      string // the language of Name when not the page's
 	Latest    string
 	Month     string
 	Points    int
@@ -29,9 +30,11 @@ type indicatorView struct {
 	R        indicatorReading
 	Chart    report.Chart
 	Services []serviceReading
-	// Parts are the indicator's breakdown (by right), read the same way.
-	Parts  []serviceReading
-	Better string
+	// Parts are the indicator's breakdown (by right or theme), read the
+	// same way, with the words of their table.
+	Parts                              []serviceReading
+	PartsCaption, PartsHead, PartsNone string
+	Better                             string
 }
 
 func (s *Server) indicatorDef(w http.ResponseWriter, r *http.Request) (lightbulb.IndicatorDef, bool) {
@@ -68,6 +71,8 @@ func (s *Server) renderIndicator(w http.ResponseWriter, r *http.Request, d light
 		}
 	}
 	if d.Parts != "" {
+		c, h, n := partWords(d.Parts)
+		v.PartsCaption, v.PartsHead, v.PartsNone = i18n.T(lang, c), i18n.T(lang, h), i18n.T(lang, n)
 		if v.Parts, rerr = s.partReadings(r, iq, d); rerr != nil {
 			s.appError(w, r, rerr)
 			return

@@ -8,8 +8,9 @@ import (
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
-// partReadings reads each part of an indicator with parts (each right)
-// over the period, named in the page's language, in the library's order.
+// partReadings reads each part of an indicator with parts over the
+// period: each right, named in the page's language in the library's
+// order, or each theme, by its English name in order.
 func (s *Server) partReadings(r *http.Request, iq indicatorQuery, d lightbulb.IndicatorDef) ([]serviceReading, error) {
 	vs, err := s.Indicators.IndicatorParts(r.Context(), d.Key, iq.From, iq.To)
 	if err != nil {
@@ -30,7 +31,11 @@ func (s *Server) partReadings(r *http.Request, iq indicatorQuery, d lightbulb.In
 		}
 		by[code] = append(by[code], v)
 	}
-	slices.SortFunc(codes, func(a, b string) int { return caseCodeOrder(a) - caseCodeOrder(b) })
+	if d.Parts == lightbulb.PartsRight {
+		slices.SortFunc(codes, func(a, b string) int { return caseCodeOrder(a) - caseCodeOrder(b) })
+	} else {
+		slices.Sort(codes)
+	}
 	if d.Unit == lightbulb.UnitCount { // a month computed without a part counted none of it
 		whole, err := s.Indicators.IndicatorValues(r.Context(), []string{d.Key}, iq.From, iq.To, false)
 		if err != nil {
@@ -48,11 +53,13 @@ func (s *Server) partReadings(r *http.Request, iq indicatorQuery, d lightbulb.In
 	var out []serviceReading
 	for _, code := range codes {
 		rd := org.read(lang, d, by[code], iq.Rules)
-		name := code
+		sr := serviceReading{Name: code, Latest: rd.Latest, Month: rd.LatestMonth, Points: len(by[code]), Variation: rd.Variation}
 		if t := titles[code]; t != "" {
-			name = code + ": " + t
+			sr.Name = code + ": " + t
+		} else if d.Parts == lightbulb.PartsTheme && lang != "en" {
+			sr.Lang = "en" // a theme is named by its English name
 		}
-		out = append(out, serviceReading{Name: name, Latest: rd.Latest, Month: rd.LatestMonth, Points: len(by[code]), Variation: rd.Variation})
+		out = append(out, sr)
 	}
 	return out, nil
 }
@@ -73,4 +80,13 @@ func zeroFilled(whole, part []lightbulb.IndicatorValue, key string) []lightbulb.
 		out = append(out, v)
 	}
 	return out
+}
+
+// partWords are the words of a breakdown's table: its caption, the heading
+// of its first column and what it says when there are no rows.
+func partWords(parts string) (caption, head, none string) {
+	if parts == lightbulb.PartsTheme {
+		return "By theme", "Theme", "No theme has a value in this period."
+	}
+	return "By right", "Right", "No right has a value in this period."
 }

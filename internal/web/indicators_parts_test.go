@@ -1,10 +1,13 @@
 package web_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/content"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 )
 
 // TestCasesByRightPage: the cases-by-right indicator's page counts each
@@ -37,5 +40,44 @@ func TestCasesByRightPage(t *testing.T) {
 	lead.get("/language/cy?next=/indicators")
 	if r := lead.get("/indicators/cases.by_right"); !strings.Contains(r.body, "Fesul hawl") {
 		t.Errorf("the Welsh by-right page is not in Welsh")
+	}
+}
+
+// TestGreenByThemePage: the Traffic Light indicator's page lists each
+// theme; on a Welsh page a theme keeps its English name, marked lang="en".
+func TestGreenByThemePage(t *testing.T) {
+	e := newIndicatorEnv(t)
+	seedFramework(t, e.env)
+	rs := sqldb.NewReviewService(e.db)
+	ctx := lightbulb.WithActor(lightbulb.WithOrg(context.Background(), e.orgA.ID), &lightbulb.Actor{UserID: e.users["leadA"].ID, Name: "Lead A"})
+	rv := &lightbulb.Review{WholeOrg: true, PeriodStart: lightbulb.Now().AddDate(0, -2, 0), PeriodEnd: lightbulb.Now().AddDate(0, -1, 0)}
+	if err := rs.CreateReview(ctx, rv); err != nil {
+		t.Fatal(err)
+	}
+	var rated []lightbulb.Rated
+	for _, s := range content.Framework() {
+		rated = append(rated, lightbulb.Rated{Code: s.Code, Rating: lightbulb.Green})
+	}
+	if err := rs.SaveFinals(ctx, rv.ID, rated); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs.SubmitReview(ctx, rv.ID); err != nil {
+		t.Fatal(err)
+	}
+	start, _ := lightbulb.ParseMonth(e.month)
+	if _, err := e.db.Writer().Exec(`UPDATE reviews SET submitted_at = $1 WHERE id = $2`, start.AddDate(0, 0, 14), rv.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.svc.Indicators.RecomputeIndicators(e.ctxA(), e.month, "Lead A"); err != nil {
+		t.Fatal(err)
+	}
+	theme := content.Framework()[0].Theme
+	lead := e.client().signIn("leadA")
+	if r := lead.get("/indicators/reviews.green"); !strings.Contains(r.body, "By theme") || !strings.Contains(r.body, theme) {
+		t.Errorf("the page lacks the themes")
+	}
+	lead.get("/language/cy?next=/indicators")
+	if r := lead.get("/indicators/reviews.green"); !strings.Contains(r.body, "Fesul thema") || !strings.Contains(r.body, `lang="en">`+theme) {
+		t.Errorf("the Welsh page does not mark the English theme names")
 	}
 }
