@@ -160,6 +160,9 @@ type Contract struct {
 	StartsOn         Date
 	EndsOn           Date
 	CreatedAt        time.Time
+	Escalation       string        // one of EscalationStates
+	Escalations      []*Escalation // every change, newest first
+	Visits           []*Visit      // planned and made, newest first, without findings
 	Schedule         ReturnSchedule
 	Periods          []*ReturnPeriod // the scheduled returns, soonest due first
 	Requirements     []*ContractRequirement
@@ -338,6 +341,7 @@ type EvidenceReview struct {
 // only on contracts naming it.
 type CommissioningService interface {
 	RoundtableService
+	VisitService
 	PublishPrinciples(ctx context.Context, p *PrinciplesStatement) error
 	PrinciplesHistory(ctx context.Context) ([]*PrinciplesStatement, error)
 	// PublicPrinciples returns an organisation's principles (version 0 for

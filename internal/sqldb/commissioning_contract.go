@@ -10,14 +10,14 @@ import (
 )
 
 const contractColumns = `c.id, c.org_id, o.name, COALESCE(c.provider_id, 0), COALESCE(p.name, c.provider_name), c.title, c.services,
-	c.value_pence, c.starts_on, c.ends_on, c.created_at, c.return_frequency, c.first_return_due
+	c.value_pence, c.starts_on, c.ends_on, c.created_at, c.return_frequency, c.first_return_due, c.escalation
 	FROM comm_contracts c JOIN organisations o ON o.id = c.org_id LEFT JOIN organisations p ON p.id = c.provider_id`
 
 func scanContract(row scanner) (*lightbulb.Contract, error) {
 	c := &lightbulb.Contract{}
 	var starts, ends, first string
 	if err := row.Scan(&c.ID, &c.CommissionerID, &c.CommissionerName, &c.ProviderID, &c.ProviderName, &c.Title, &c.Services,
-		&c.ValuePence, &starts, &ends, &c.CreatedAt, &c.Schedule.Frequency, &first); err != nil {
+		&c.ValuePence, &starts, &ends, &c.CreatedAt, &c.Schedule.Frequency, &first, &c.Escalation); err != nil {
 		return nil, err
 	}
 	c.StartsOn, c.EndsOn, c.Schedule.FirstDue = mustDate(starts), mustDate(ends), mustDate(first)
@@ -114,6 +114,12 @@ func (s *CommissioningService) contract(ctx context.Context, where string, id in
 		return nil, err
 	}
 	if c.Periods, err = returnPeriods(ctx, s.db.read, `contract_id = $1`, c.ID); err != nil {
+		return nil, err
+	}
+	if c.Escalations, err = s.escalations(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	if c.Visits, err = s.contractVisits(ctx, c.ID); err != nil {
 		return nil, err
 	}
 	if c.Returns, err = s.returns(ctx, c); err != nil {

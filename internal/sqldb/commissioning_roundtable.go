@@ -177,13 +177,21 @@ func (s *CommissioningService) AddRoundtableAction(ctx context.Context, roundtab
 		return err
 	}
 	owners := append([]lightbulb.OrgRef{{ID: rt.CommissionerID, Name: rt.CommissionerName}}, rt.Providers...)
+	lib, err := s.Requirements(ctx)
+	if err != nil {
+		return err
+	}
+	var codes []string
+	for _, r := range lib {
+		codes = append(codes, r.Code)
+	}
 	a.RoundtableID = rt.ID
-	return s.addAction(ctx, a, owners)
+	return s.addAction(ctx, a, owners, codes)
 }
 
-// addAction checks an action against its possible owners and the library
-// and records it.
-func (s *CommissioningService) addAction(ctx context.Context, a *lightbulb.CommAction, owners []lightbulb.OrgRef) error {
+// addAction checks an action against its possible owners and the codes of
+// the requirements it may serve, and records it.
+func (s *CommissioningService) addAction(ctx context.Context, a *lightbulb.CommAction, owners []lightbulb.OrgRef, codes []string) error {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return err
@@ -191,14 +199,8 @@ func (s *CommissioningService) addAction(ctx context.Context, a *lightbulb.CommA
 	if err := a.Validate(owners); err != nil {
 		return err
 	}
-	if a.RequirementCode != "" {
-		lib, err := s.Requirements(ctx)
-		if err != nil {
-			return err
-		}
-		if !slices.ContainsFunc(lib, func(r *lightbulb.Requirement) bool { return r.Code == a.RequirementCode }) {
-			return lightbulb.FieldError("requirement", "Choose a requirement from your library, or none")
-		}
+	if a.RequirementCode != "" && !slices.Contains(codes, a.RequirementCode) {
+		return lightbulb.FieldError("requirement", "Choose a requirement from your library, or none")
 	}
 	a.UpdatedAt = lightbulb.Now()
 	return s.db.tx(ctx, func(tx *sql.Tx) error {

@@ -39,6 +39,7 @@ var codeLists = map[string][]string{
 	"comm_frequency": lightbulb.MeasureFrequencies, "action_status": codesOf(lightbulb.ActionStatuses),
 	"assessment_finding": lightbulb.AssessmentFindings, "assessment_severity": lightbulb.AssessmentSeverities,
 	"assessment_scope": {string(lightbulb.ScopePerson), string(lightbulb.ScopeGroup), string(lightbulb.ScopeEveryone)},
+	"comm_escalation":  lightbulb.EscalationStates,
 }
 
 // options is the choices a partial shows: those given (choices, or

@@ -37,6 +37,7 @@ func (s *Server) commissioningRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /contracts/{id}/return", s.requireLead(s.providerReturn))
 	h("POST /contracts/{id}/reports/{report}/comment", s.requireLead(s.providerComment))
 	s.roundtableRoutes(h)
+	s.visitRoutes(h)
 	h("GET /principles/{org}", s.publicPrinciples)
 	h("GET /principles/{org}/versions/{version}", s.publicPrinciples)
 }

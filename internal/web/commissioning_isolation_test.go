@@ -27,6 +27,9 @@ func TestCommissioningIsolation(t *testing.T) {
 	rt, action := roundtableWithAction(t, e, com)
 	crt := "/commissioning/roundtables/" + rt
 	done := url.Values{"status-" + action: {"done"}, "evidence-" + action: {"Hijack"}}
+	visit, vaction := visitWithAction(t, com, e, id, cr)
+	cv := "/commissioning/visits/" + visit
+	vdone := url.Values{"status-" + vaction: {"done"}, "evidence-" + vaction: {"Hijack"}}
 
 	// The commissioner's own records.
 	owned := []route{
@@ -37,6 +40,12 @@ func TestCommissioningIsolation(t *testing.T) {
 		{"POST", c + "/schedule", url.Values{"frequency": {"monthly"}, "first_due-day": {"1"}, "first_due-month": {"1"}, "first_due-year": {"2027"}}},
 		{"GET", "/commissioning/requirements/" + code, nil},
 		{"GET", crt, nil}, {"POST", crt + "/actions/" + action, done},
+		{"GET", cv, nil}, {"POST", cv + "/actions/" + vaction, vdone},
+		{"POST", cv + "/findings", url.Values{"visited_on-day": {"1"}, "visited_on-month": {"1"}, "visited_on-year": {"2027"}, "summary": {"Hijack"}, "rating-" + cr: {"green"}, "finding-" + cr: {"Hijack"}}},
+		{"POST", cv + "/actions", url.Values{"text": {"Hijack"}, "owner_org": {itoa64(e.orgA.ID)}, "owner": {"X"}, "due_on-day": {"1"}, "due_on-month": {"1"}, "due_on-year": {"2027"}}},
+		{"GET", c + "/visits/new", nil},
+		{"POST", c + "/visits", url.Values{"service": {"Hijack"}, "planned_on-day": {"1"}, "planned_on-month": {"1"}, "planned_on-year": {"2027"}, "team": {"X"}}},
+		{"POST", c + "/escalation", url.Values{"state": {"suspended"}, "reason": {"Hijack"}}},
 		{"POST", crt + "/actions", url.Values{"text": {"Hijack"}, "owner_org": {itoa64(e.orgA.ID)}, "owner": {"X"}, "due_on-day": {"1"}, "due_on-month": {"1"}, "due_on-year": {"2027"}}},
 		{"POST", "/commissioning/requirements/" + code, url.Values{"text": {"Hijacked"}, "rights": {"A8"}, "evidence": {"x"}}},
 	}
@@ -58,11 +67,12 @@ func TestCommissioningIsolation(t *testing.T) {
 		{"POST", "/contracts/" + id + "/return", url.Values{"period": {"Hijack"}, "rating-" + cr: {"red"}, "evidence-" + cr: {"x"}}},
 		{"POST", "/contracts/" + id + "/reports/1/comment", url.Values{"comment": {"Hijack"}}},
 		{"GET", "/roundtables/" + rt, nil}, {"POST", "/roundtables/" + rt + "/actions/" + action, done},
+		{"GET", "/visits/" + visit, nil}, {"POST", "/visits/" + visit + "/actions/" + vaction, vdone},
 	}
 	all := append(append(append(append([]route{}, owned...), ownOrg...), ownOrgWrites...), provider...)
 	all = append(all, route{"GET", "/contracts", nil})
 
-	secrets := []string{"Acute mental health", "Register reviewed in May", "Blanket rules on two wards discussed."}
+	secrets := []string{"Acute mental health", "Register reviewed in May", "Blanket rules on two wards discussed.", "Doors locked at night for everyone."}
 	check := func(who string, cl *client, rs []route, want int) { expectRoutes(t, who, cl, rs, want, secrets...) }
 	check("visitor", e.client(), all, http.StatusSeeOther)
 	otherCom := e.client().signIn("otherCommissioner")
@@ -83,7 +93,8 @@ func TestCommissioningIsolation(t *testing.T) {
 	// Nothing of the commissioner's or provider's changed.
 	got, err := e.svc.Commissioning.Contract(ctx, atoi64(id))
 	if err != nil || len(got.Requirements) != 1 || len(got.Returns) != 1 || len(got.Assessments) != 1 ||
-		len(got.Assessments[0].Comments) != 0 || got.Assessments[0].Summary != "Steady" || got.Schedule.Set() {
+		len(got.Assessments[0].Comments) != 0 || got.Assessments[0].Summary != "Steady" || got.Schedule.Set() ||
+		got.Escalation != lightbulb.EscalationNone || len(got.Visits) != 1 {
 		t.Fatalf("the contract changed: %+v, %v", got, err)
 	}
 	if h, _ := e.svc.Commissioning.RequirementHistory(ctx, code); len(h) != 1 {
@@ -97,6 +108,10 @@ func TestCommissioningIsolation(t *testing.T) {
 	}
 	if got, _ := e.svc.Commissioning.Roundtable(ctx, atoi64(rt)); got == nil || len(got.Actions) != 1 || got.Actions[0].Status != lightbulb.ActionOpen {
 		t.Errorf("the roundtable changed: %+v", got)
+	}
+	if v, _ := e.svc.Commissioning.Visit(ctx, atoi64(visit)); v == nil || v.Summary != "Doors locked at night for everyone." || len(v.Actions) != 1 ||
+		v.Actions[0].Status != lightbulb.ActionOpen {
+		t.Errorf("the visit changed: %+v", v)
 	}
 	if rts, _ := e.svc.Commissioning.Roundtables(ctx); len(rts) != 1 {
 		t.Errorf("the commissioner has %d roundtables, want 1", len(rts))

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -96,29 +98,53 @@ func (s *Server) commRoundtableCreate(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, fmt.Sprintf("/commissioning/roundtables/%d", rt.ID), http.StatusSeeOther)
 }
 
+// actionsView is what a page holding an action plan (a roundtable or a visit)
+// needs: whose page it is, who may own a new action and the requirements
+// it may serve.
+type actionsView struct {
+	Provider bool  // the page is the provider's
+	Me       int64 // the organisation looking
+	Today    lightbulb.Date
+	BasePath string   // the page's own address
+	Owners   []choice // who may own a new action
+	Library  []choice // requirements a new action may serve
+}
+
+// CanUpdate reports whether the organisation looking may change a: the
+// commissioner any action, a provider those it owns.
+func (v actionsView) CanUpdate(a *lightbulb.CommAction) bool {
+	return !v.Provider || a.OwnerOrgID == v.Me
+}
+
+// newActionsView is the plan of the page at commissioner's address path (or
+// the provider's, the same without /commissioning).
+func newActionsView(r *http.Request, provider bool, path string) actionsView {
+	if provider {
+		path = strings.TrimPrefix(path, "/commissioning")
+	}
+	return actionsView{Provider: provider, Me: currentOrg(r.Context()).ID, Today: lightbulb.DateOf(lightbulb.Now()), BasePath: path}
+}
+
+// owner offers an organisation as an action's owner.
+func (v *actionsView) owner(o lightbulb.OrgRef) {
+	v.Owners = append(v.Owners, choice{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
+}
+
+// planForm fills each action's status and evidence questions.
+func planForm(p *Page, as []*lightbulb.CommAction) {
+	for _, a := range as {
+		n := strconv.FormatInt(a.ID, 10)
+		p.Form.Set("status-"+n, string(a.Status))
+		p.Form.Set("evidence-"+n, a.ClosingEvidence)
+	}
+}
+
 // roundtableView is a roundtable with its action plan, for the commissioner
 // (who adds actions and updates any) or a provider present (who updates
 // the actions it owns).
 type roundtableView struct {
 	*lightbulb.Roundtable
-	Provider bool  // the page is the provider's
-	Me       int64 // the organisation looking
-	Today    lightbulb.Date
-	Owners   []choice // who may own a new action
-	Library  []choice // requirements a new action may serve
-}
-
-// CanUpdate reports whether the organisation looking may change a.
-func (v roundtableView) CanUpdate(a *lightbulb.CommAction) bool {
-	return !v.Provider || a.OwnerOrgID == v.Me
-}
-
-// Base is the page's own address.
-func (v roundtableView) Base() string {
-	if v.Provider {
-		return fmt.Sprintf("/roundtables/%d", v.ID)
-	}
-	return fmt.Sprintf("/commissioning/roundtables/%d", v.ID)
+	actionsView
 }
 
 func (s *Server) roundtablePage(w http.ResponseWriter, r *http.Request, provider bool, err error) {
@@ -137,15 +163,15 @@ func (s *Server) roundtablePage(w http.ResponseWriter, r *http.Request, provider
 		s.appError(w, r, gerr)
 		return
 	}
-	v := roundtableView{Roundtable: rt, Provider: provider, Me: currentOrg(ctx).ID, Today: lightbulb.DateOf(lightbulb.Now())}
+	v := roundtableView{Roundtable: rt, actionsView: newActionsView(r, provider, fmt.Sprintf("/commissioning/roundtables/%d", rt.ID))}
 	if !provider {
 		if v.Library, gerr = s.libraryChoices(r); gerr != nil {
 			s.serverError(w, r, gerr)
 			return
 		}
-		v.Owners = append(v.Owners, choice{Value: strconv.FormatInt(rt.CommissionerID, 10), Label: rt.CommissionerName})
+		v.owner(lightbulb.OrgRef{ID: rt.CommissionerID, Name: rt.CommissionerName})
 		for _, o := range rt.Providers {
-			v.Owners = append(v.Owners, choice{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
+			v.owner(o)
 		}
 	}
 	p := s.newPage(r, rt.Title, v)
@@ -155,11 +181,7 @@ func (s *Server) roundtablePage(w http.ResponseWriter, r *http.Request, provider
 		s.formError(w, r, "comm_roundtable", p, err)
 		return
 	}
-	for _, a := range rt.Actions {
-		n := strconv.FormatInt(a.ID, 10)
-		p.Form.Set("status-"+n, string(a.Status))
-		p.Form.Set("evidence-"+n, a.ClosingEvidence)
-	}
+	planForm(p, rt.Actions)
 	_ = s.Audit.Record(ctx, "commissioning.roundtable.view", fmt.Sprintf("roundtable %d", rt.ID), "")
 	s.render(w, r, http.StatusOK, "comm_roundtable", p)
 }
@@ -187,6 +209,13 @@ func (s *Server) providerRoundtable(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) commRoundtableAction(w http.ResponseWriter, r *http.Request) {
+	s.addPlanAction(w, r, s.roundtablePlan(), s.Commissioning.AddRoundtableAction)
+}
+
+// addPlanAction adds the action in the form to the commissioner's page of
+// kind k in the path, with add.
+func (s *Server) addPlanAction(w http.ResponseWriter, r *http.Request, k plan,
+	add func(ctx context.Context, id int64, a *lightbulb.CommAction) error) {
 	if !s.readForm(w, r) {
 		return
 	}
@@ -196,37 +225,56 @@ func (s *Server) commRoundtableAction(w http.ResponseWriter, r *http.Request) {
 		RequirementCode: f.Text("requirement"), DueOn: f.Date("due_on", "Due")}
 	err := f.Err()
 	if err == nil {
-		err = s.Commissioning.AddRoundtableAction(r.Context(), id, a)
+		err = add(r.Context(), id, a)
 	}
 	if err != nil {
-		s.roundtableFailed(w, r, false, f.Err(err))
+		if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
+			s.appError(w, r, err)
+			return
+		}
+		k.page(w, r, false, f.Err(err))
 		return
 	}
-	_ = s.Audit.Record(r.Context(), "commissioning.action.add", fmt.Sprintf("roundtable %d", id), fmt.Sprintf("action %d", a.ID))
+	_ = s.Audit.Record(r.Context(), "commissioning.action.add", fmt.Sprintf("%s %d", strings.TrimSuffix(k.path, "s"), id), fmt.Sprintf("action %d", a.ID))
 	s.flash(r, "The action is added to the plan.")
-	http.Redirect(w, r, fmt.Sprintf("/commissioning/roundtables/%d#action-%d", id, a.ID), http.StatusSeeOther)
-}
-
-// roundtableFailed answers a refused change on a roundtable's page.
-func (s *Server) roundtableFailed(w http.ResponseWriter, r *http.Request, provider bool, err error) {
-	if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
-		s.appError(w, r, err)
-		return
-	}
-	s.roundtablePage(w, r, provider, err)
+	http.Redirect(w, r, fmt.Sprintf("/commissioning/%s/%d#action-%d", k.path, id, a.ID), http.StatusSeeOther)
 }
 
 func (s *Server) commRoundtableUpdate(w http.ResponseWriter, r *http.Request) {
-	s.updateRoundtableAction(w, r, false)
+	s.updatePlanAction(w, r, false, s.roundtablePlan())
 }
 
 func (s *Server) providerRoundtableUpdate(w http.ResponseWriter, r *http.Request) {
-	s.updateRoundtableAction(w, r, true)
+	s.updatePlanAction(w, r, true, s.roundtablePlan())
 }
 
-// updateRoundtableAction changes an action on the roundtable in the path:
-// any of them for the commissioner, only its own for a provider present.
-func (s *Server) updateRoundtableAction(w http.ResponseWriter, r *http.Request, provider bool) {
+// plan is a kind of page holding an action plan: its path under
+// /commissioning (and, for providers, under /), the actions on one, and
+// the page itself to show again with an error.
+type plan struct {
+	path    string
+	actions func(r *http.Request, id int64, provider bool) ([]*lightbulb.CommAction, error)
+	page    func(w http.ResponseWriter, r *http.Request, provider bool, err error)
+}
+
+func (s *Server) roundtablePlan() plan {
+	return plan{path: "roundtables", page: s.roundtablePage,
+		actions: func(r *http.Request, id int64, provider bool) ([]*lightbulb.CommAction, error) {
+			get := s.Commissioning.Roundtable
+			if provider {
+				get = s.Commissioning.ProviderRoundtable
+			}
+			rt, err := get(r.Context(), id)
+			if err != nil {
+				return nil, err
+			}
+			return rt.Actions, nil
+		}}
+}
+
+// updatePlanAction changes an action on the page in the path: any of them
+// for the commissioner, only its own for a provider.
+func (s *Server) updatePlanAction(w http.ResponseWriter, r *http.Request, provider bool, k plan) {
 	if !s.readForm(w, r) {
 		return
 	}
@@ -236,14 +284,12 @@ func (s *Server) updateRoundtableAction(w http.ResponseWriter, r *http.Request, 
 		s.errorPage(w, r, http.StatusNotFound)
 		return
 	}
-	base := fmt.Sprintf("/commissioning/roundtables/%d", id)
-	get, update := s.Commissioning.Roundtable, s.Commissioning.UpdateAction
+	base, update := fmt.Sprintf("/commissioning/%s/%d", k.path, id), s.Commissioning.UpdateAction
 	if provider {
-		base = fmt.Sprintf("/roundtables/%d", id)
-		get, update = s.Commissioning.ProviderRoundtable, s.Commissioning.ProviderUpdateAction
+		base, update = fmt.Sprintf("/%s/%d", k.path, id), s.Commissioning.ProviderUpdateAction
 	}
-	rt, err := get(r.Context(), id)
-	if err == nil && !actionOn(rt, action) {
+	as, err := k.actions(r, id, provider)
+	if err == nil && !actionOn(as, action) {
 		err = lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such action.")
 	}
 	n := strconv.FormatInt(action, 10)
@@ -252,7 +298,11 @@ func (s *Server) updateRoundtableAction(w http.ResponseWriter, r *http.Request, 
 		err = update(r.Context(), action, u)
 	}
 	if err != nil {
-		s.roundtableFailed(w, r, provider, actionFields(err, n))
+		if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
+			s.appError(w, r, err)
+			return
+		}
+		k.page(w, r, provider, actionFields(err, n))
 		return
 	}
 	_ = s.Audit.Record(r.Context(), "commissioning.action.update", fmt.Sprintf("action %d", action), string(u.Status))
@@ -260,8 +310,8 @@ func (s *Server) updateRoundtableAction(w http.ResponseWriter, r *http.Request, 
 	http.Redirect(w, r, fmt.Sprintf("%s#action-%d", base, action), http.StatusSeeOther)
 }
 
-func actionOn(rt *lightbulb.Roundtable, id int64) bool {
-	for _, a := range rt.Actions {
+func actionOn(as []*lightbulb.CommAction, id int64) bool {
+	for _, a := range as {
 		if a.ID == id {
 			return true
 		}

@@ -51,9 +51,10 @@ var labelSets = map[string]map[string]string{
 	"coprod_check": {"dbs": "DBS check", "safeguarding": "Safeguarding training", "confidentiality": "Confidentiality training"},
 	"coprod_check_state": {"none": "Not recorded", "valid": "In date", "ending": "Ends soon", "renewing": "Ended: in its renewal window",
 		"lapsed": "Lapsed"},
-	"comm_frequency": {"monthly": "Monthly", "quarterly": "Every quarter", "six_monthly": "Every six months", "yearly": "Yearly"},
-	"comm_report":    {"draft": "Draft, open to the provider to check", "final": "Final"},
-	"comm_period":    {"upcoming": "Not open yet", "open": "Open now", "overdue": "Overdue", "on_time": "Sent on time", "late": "Sent late"},
+	"comm_frequency":  {"monthly": "Monthly", "quarterly": "Every quarter", "six_monthly": "Every six months", "yearly": "Yearly"},
+	"comm_report":     {"draft": "Draft, open to the provider to check", "final": "Final"},
+	"comm_escalation": {"none": "No concerns", "improvement": "Improvement plan", "remedial": "Remedial action plan", "suspended": "Suspended"},
+	"comm_period":     {"upcoming": "Not open yet", "open": "Open now", "overdue": "Overdue", "on_time": "Sent on time", "late": "Sent late"},
 	"newsletter": {
 		"draft": "Draft", "scheduled": "Scheduled", "sending": "Sending", "sent": "Sent",
 		"pending": "Waiting for confirmation", "confirmed": "Subscribed", "unsubscribed": "Unsubscribed", "stopped": "Stopped",
