@@ -102,7 +102,6 @@ var welshCommissioning = map[string]string{
 	"Fill your requirements library first.": "Llenwch eich llyfrgell gofynion yn gyntaf.",
 	"Final":                                 "Terfynol",
 	"Final since %s.":                       "Terfynol ers %s.",
-	"Finding":                               "Canfyddiad",
 	"Finding for %s":                        "Canfyddiad ar gyfer %s",
 	"Findings against the requirements":     "Canfyddiadau yn erbyn y gofynion",
 	"First return due":                      "Y ffurflen gyntaf yn ddyledus",
