@@ -60,8 +60,11 @@ func surveyChange(ctx context.Context, tx *sql.Tx, org int64, month string) (flo
 	return sum, n, nil
 }
 
-// agreeShare is the percentage of a survey's answers that agree or
-// strongly agree (4 or 5), and false when too few responded to show it.
+// agreeShare is the percentage of a survey's answers to the built-in
+// statements that agree or strongly agree (4 or 5), and false when too few
+// responded to show it. An organisation's own statements are left out: a
+// follow-up may ask some its baseline did not, and the change must compare
+// like with like.
 func agreeShare(ctx context.Context, tx *sql.Tx, org, survey int64) (float64, bool, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT scores FROM learning_survey_responses WHERE org_id = $1 AND survey_id = $2`, org, survey)
 	if err != nil {
@@ -77,7 +80,11 @@ func agreeShare(ctx context.Context, tx *sql.Tx, org, survey int64) (float64, bo
 		if err := json.Unmarshal([]byte(raw), &scores); err != nil {
 			return 0, false, err
 		}
-		for _, v := range scores {
+		for _, q := range lightbulb.SurveyQuestions {
+			v, ok := scores[q.ID]
+			if !ok {
+				continue
+			}
 			all++
 			if v >= 4 {
 				agree++

@@ -40,6 +40,11 @@ func TestCoverageIndicators(t *testing.T) {
 func TestSurveyIndicator(t *testing.T) {
 	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
 		f := newLearnSurveyFixture(t, db)
+		// The organisation adds a statement of its own after the baseline:
+		// the follow-up asks it (everyone disagrees), and the change compares
+		// only the statements both asked.
+		own := &lightbulb.SurveyStatement{Text: "An own statement the baseline did not ask."}
+		learnMust(t, f.svc.SaveStatement(f.ctx, own))
 		today := lightbulb.SurveyToday()
 		follow := &lightbulb.Survey{Title: "Follow-up", Kind: lightbulb.SurveyFollowUp, BaselineID: f.survey.ID, OpensOn: today, ClosesOn: today}
 		small := &lightbulb.Survey{Title: "Small follow-up", Kind: lightbulb.SurveyFollowUp, BaselineID: f.survey.ID, OpensOn: today, ClosesOn: today}
@@ -47,9 +52,13 @@ func TestSurveyIndicator(t *testing.T) {
 		learnMust(t, f.svc.CreateSurvey(f.ctx, small))
 		for i := range 5 {
 			learnMust(t, f.svc.Respond(f.ctx, f.survey.ID, f.staff[i].ID, learnSurveyAnswer(2, "")))
-			learnMust(t, f.svc.Respond(f.ctx, follow.ID, f.staff[i].ID, learnSurveyAnswer(4, "")))
+			a := learnSurveyAnswer(4, "")
+			a.Scores[own.QuestionID()] = 1
+			learnMust(t, f.svc.Respond(f.ctx, follow.ID, f.staff[i].ID, a))
 			if i < 4 {
-				learnMust(t, f.svc.Respond(f.ctx, small.ID, f.staff[i].ID, learnSurveyAnswer(1, "")))
+				a := learnSurveyAnswer(1, "")
+				a.Scores[own.QuestionID()] = 1
+				learnMust(t, f.svc.Respond(f.ctx, small.ID, f.staff[i].ID, a))
 			}
 		}
 		is := sqldb.NewIndicatorService(db)
