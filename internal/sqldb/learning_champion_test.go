@@ -138,3 +138,33 @@ func TestSurveyResultsByWard(t *testing.T) {
 		}
 	})
 }
+
+// A champion's naming is in their data export, and erasing them stands
+// them down everywhere.
+func TestDignityChampionExportAndErase(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		org := sqldbtest.MustOrg(t, db, "trust", lightbulb.KindNHSTrust)
+		ann := sqldbtest.MustUser(t, db, "ann@example.org", org, lightbulb.RoleStaff)
+		ward := sqldbtest.MustUnit(t, db, org, "Ward 7")
+		ctx := lightbulb.WithOrg(context.Background(), org.ID)
+		cs := sqldb.NewChampionService(db)
+		learnMust(t, cs.AssignChampion(ctx, ward.ID, ann.ID))
+		ps := sqldb.NewPrivacyService(db)
+		x, err := ps.ExportPerson(context.Background(), lightbulb.Subject{UserID: ann.ID})
+		learnMust(t, err)
+		found := false
+		for _, s := range x.Sections {
+			if s.Section == "dignity_champions" && len(s.Records) == 1 && fmt.Sprint(s.Records[0]["unit_id"]) == fmt.Sprint(ward.ID) {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("the export has no champion section: %+v", x.Sections)
+		}
+		_, err = ps.ErasePerson(context.Background(), lightbulb.Subject{UserID: ann.ID})
+		learnMust(t, err)
+		if list, err := cs.Champions(ctx); err != nil || len(list) != 0 {
+			t.Fatalf("an erased person is still a champion: %+v %v", list, err)
+		}
+	})
+}
