@@ -110,6 +110,10 @@ type Session struct {
 	Capacity                     int
 	Facilitators                 string
 	Cancelled                    bool
+	// Rights and Issues are what the workshop addresses, from the needs
+	// map: right codes and NeedsIssues keys.
+	Rights []string
+	Issues []string
 	// Taken counts confirmed places and places held by an offer.
 	Taken   int
 	Waiting int
@@ -146,6 +150,13 @@ func (s *Session) Validate() error {
 		v.Add("capacity", "Enter a number of places between 1 and 1000")
 	}
 	return v.Err()
+}
+
+// FocusCoverage is how many workshops address each right (by code) and
+// practice issue (by key).
+type FocusCoverage struct {
+	Rights map[string]int
+	Issues map[string]int
 }
 
 // Booking states.
@@ -322,6 +333,10 @@ type TrainingService interface {
 	// already a member is left as it is. It returns how many were added.
 	AddMembers(ctx context.Context, cohortID int64, people []CohortMember, by int64) (int, error)
 	RemoveMember(ctx context.Context, cohortID, memberID int64) error
+	// FocusCoverage counts the workshops (not cancelled) run for a client
+	// organisation, or one of its cohorts, that address each right and
+	// practice issue.
+	FocusCoverage(ctx context.Context, clientOrgID, cohortID int64) (*FocusCoverage, error)
 	// DeliveryReport says what a cohort's programme has delivered so far.
 	DeliveryReport(ctx context.Context, cohortID int64) (*DeliveryReport, error)
 

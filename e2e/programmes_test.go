@@ -89,7 +89,8 @@ func TestTrainerSchedulesASeries(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#first"), "12"), chromedp.SendKeys(chromedp.CSS("#first-month"), "1"), chromedp.SendKeys(chromedp.CSS("#first-year"), "2032"),
 		chromedp.SendKeys(chromedp.CSS("#start"), "10:00"), chromedp.SendKeys(chromedp.CSS("#end"), "13:00"),
 		chromedp.SendKeys(chromedp.CSS("#join_url"), "https://meet.example.org/wave-2"),
-		chromedp.SendKeys(chromedp.CSS("#facilitators"), "Tomos Pritchard, Esther Okafor"))
+		chromedp.SendKeys(chromedp.CSS("#facilitators"), "Tomos Pritchard, Esther Okafor"),
+		chromedp.Click(chromedp.CSS("#issues-restraint")))
 	if st := click(t, tb, "series-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
 		t.Errorf("a series without its number of weeks: HTTP %d", st)
 	}
@@ -101,4 +102,8 @@ func TestTrainerSchedulesASeries(t *testing.T) {
 	click(t, tb, "series-saved", `main form button[type=submit]`)
 	mustContain(t, tb, ".govuk-notification-banner", "30 sessions have been scheduled.")
 	mustContain(t, tb, "main", "Monday 12 January 2032, 10:00 to 13:00 GMT", "Monday 2 August 2032, 10:00 to 13:00 BST")
+
+	// The needs map shows the workshops that address each practice issue.
+	click(t, tb, "needs-map", `main a[href^="/training/needs/map"]`)
+	mustContain(t, tb, "main", "Workshops addressing the issue")
 }

@@ -37,6 +37,10 @@ var demoCoursesCy = map[string][2]string{
 		"Gweithio drwy achosion go iawn: ymweld, ataliaeth, preifatrwydd a dewis, gan ddefnyddio'r prawf cymesuredd."},
 }
 
+// demoFocus is a right and a practice issue a cohort's workshop addresses,
+// by part.
+var demoFocus = [][2]string{{"A8", "visiting"}, {"A5", "restraint"}, {"A3", "dignity"}, {"A14", "equality"}}
+
 // practiceLeads are the eight parts of the Practice Leads programme; the
 // first and last are in person.
 var practiceLeads = []string{"Launch day: leading with rights", "Rights-based supervision", "Restrictive practices", "Mental capacity and choice",
@@ -180,6 +184,11 @@ func (d *trainingDemo) session(course, cohort int64, part int, at time.Time, mod
 	}
 	x := &lightbulb.Session{CourseID: course, CohortID: cohort, Part: part, StartsAt: at, EndsAt: at.Add(time.Duration(hours) * time.Hour),
 		Mode: mode, Capacity: places, Facilitators: "Tomos Pritchard (trainer), Esther Okafor (lived experience expert)"}
+	if cohort != 0 {
+		// Designed from the needs map: each part addresses a right and an issue.
+		f := demoFocus[part%len(demoFocus)]
+		x.Rights, x.Issues = []string{f[0]}, []string{f[1]}
+	}
 	if mode == lightbulb.ModeOnline {
 		x.JoinURL = fmt.Sprintf("https://meet.example.org/lightbulb-%d", at.Unix())
 	} else {

@@ -383,7 +383,10 @@ func (s *TrainingService) FindSession(ctx context.Context, id int64) (*lightbulb
 		return nil, err
 	}
 	x, err := scanSession(s.db.read.QueryRowContext(ctx, `SELECT `+sessionCols+sessionFrom+` WHERE s.org_id = $1 AND s.id = $2`, org, id))
-	return x, notFound(err, "There is no such session.")
+	if err != nil {
+		return nil, notFound(err, "There is no such session.")
+	}
+	return x, s.loadFocus(ctx, x)
 }
 
 // CreateSession schedules a session.
@@ -408,12 +411,18 @@ func (s *TrainingService) CreateSessions(ctx context.Context, xs []*lightbulb.Se
 			if err := s.checkSessionRefs(ctx, tx, org, x); err != nil {
 				return err
 			}
+			if err := checkFocus(ctx, tx, x); err != nil {
+				return err
+			}
 			err := tx.QueryRowContext(ctx, `INSERT INTO training_sessions (org_id, course_id, cohort_id, part, starts_at, ends_at, mode, join_url, venue,
 				access, capacity, facilitators, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 				org, x.CourseID, nullID(x.CohortID), x.Part, x.StartsAt.UTC(), x.EndsAt.UTC(), x.Mode, x.JoinURL, x.Venue, x.Access, x.Capacity,
 				x.Facilitators, lightbulb.Now()).Scan(&x.ID)
 			if err != nil {
 				return fmt.Errorf("create session: %w", err)
+			}
+			if err := saveFocus(ctx, tx, x); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -455,6 +464,12 @@ func (s *TrainingService) UpdateSession(ctx context.Context, x *lightbulb.Sessio
 			return lightbulb.FieldError("capacity", fmt.Sprintf("%d places are already taken, so the session needs at least that many places", cur.Taken))
 		}
 		if err := s.checkSessionRefs(ctx, tx, org, x); err != nil {
+			return err
+		}
+		if err := checkFocus(ctx, tx, x); err != nil {
+			return err
+		}
+		if err := saveFocus(ctx, tx, x); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE training_sessions SET course_id = $1, cohort_id = $2, part = $3, starts_at = $4, ends_at = $5, mode = $6,

@@ -53,3 +53,41 @@ func TestSessionSeriesAllOrNothing(t *testing.T) {
 		}
 	})
 }
+
+// TestWorkshopFocusCoversTheNeedsMap: a workshop records the rights and
+// practice issues it addresses, and the client's coverage counts them.
+func TestWorkshopFocusCoversTheNeedsMap(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f := newTrainingFixture(t, db)
+		for _, code := range []string{"A2", "A3", "A8"} {
+			sqldbtest.MustRight(t, db, code, lightbulb.Qualified)
+		}
+		c := f.twoPartCohort(t)
+		at := time.Now().Add(72 * time.Hour).UTC().Truncate(time.Minute)
+		x := &lightbulb.Session{CourseID: f.course.ID, CohortID: c.ID, Part: 1, StartsAt: at, EndsAt: at.Add(time.Hour), Mode: lightbulb.ModeOnline,
+			JoinURL: "https://meet.example/focus", Capacity: 10, Rights: []string{"A8", "A3"}, Issues: []string{"visiting", "nonsense"}}
+		if err := f.svc.CreateSession(f.ctx, x); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+			t.Fatalf("an issue not on the list: %v", err)
+		}
+		x.Issues = []string{"visiting"}
+		learnMust(t, f.svc.CreateSession(f.ctx, x))
+		got, err := f.svc.FindSession(f.ctx, x.ID)
+		learnMust(t, err)
+		if len(got.Rights) != 2 || got.Rights[0] != "A3" || len(got.Issues) != 1 {
+			t.Fatalf("focus = %v %v", got.Rights, got.Issues)
+		}
+		cov, err := f.svc.FocusCoverage(f.ctx, f.client.ID, 0)
+		learnMust(t, err)
+		if cov.Rights["A8"] != 1 || cov.Issues["visiting"] != 1 || cov.Rights["A2"] != 0 {
+			t.Fatalf("coverage = %+v", cov)
+		}
+		got.Rights = []string{"A2"}
+		learnMust(t, f.svc.UpdateSession(f.ctx, got))
+		if cov, _ = f.svc.FocusCoverage(f.ctx, f.client.ID, c.ID); cov.Rights["A8"] != 0 || cov.Rights["A2"] != 1 {
+			t.Fatalf("coverage after the change = %+v", cov)
+		}
+		if cov, _ = f.svc.FocusCoverage(lightbulb.WithOrg(context.Background(), f.client.ID), f.client.ID, 0); len(cov.Rights) != 0 {
+			t.Fatalf("another organisation's view of the coverage = %+v", cov)
+		}
+	})
+}

@@ -168,6 +168,11 @@ func (s *Server) learnNeedsMap(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	covered, err := s.needsCoverage(r, org.ID, cohort)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	p := s.newPage(r, "Learning needs map", nil)
 	rights, err := s.Rights.FindRights(r.Context(), p.Lang)
 	if err != nil {
@@ -175,7 +180,18 @@ func (s *Server) learnNeedsMap(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = s.Audit.Record(r.Context(), "learning.needs.map", "organisation "+strconv.FormatInt(org.ID, 10), r.URL.RawQuery)
-	p.Data = map[string]any{"Map": m, "Org": org, "Cohorts": cohorts, "Cohort": chosen, "Rights": rights, "Issues": lightbulb.NeedsIssues}
+	p.Data = map[string]any{"Map": m, "Org": org, "Cohorts": cohorts, "Cohort": chosen, "Rights": rights, "Issues": lightbulb.NeedsIssues,
+		"Covered": covered}
 	p.Form.Set("cohort", strconv.FormatInt(cohort, 10))
 	s.render(w, r, http.StatusOK, "learning_needs_map", p)
+}
+
+// needsCoverage counts the workshops for the organisation (or cohort) that
+// address each right and practice issue, so the map shows what is covered.
+func (s *Server) needsCoverage(r *http.Request, org, cohort int64) (*lightbulb.FocusCoverage, error) {
+	ctx, err := s.providerCtx(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.Training.FocusCoverage(ctx, org, cohort)
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/i18n"
 )
 
 // The trainers' pages. requireTrainer has made sure the person works in the
@@ -265,7 +266,11 @@ func (s *Server) sessionChoices(r *http.Request, x *lightbulb.Session) (map[stri
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"Courses": courses, "Cohorts": cohorts, "Session": x}, nil
+	rights, err := s.Rights.FindRights(r.Context(), i18n.FromRequest(r))
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"Courses": courses, "Cohorts": cohorts, "Session": x, "Rights": rights, "Issues": lightbulb.NeedsIssues}, nil
 }
 
 func (s *Server) manageSessionForm(w http.ResponseWriter, r *http.Request) {
@@ -285,6 +290,7 @@ func (s *Server) manageSessionForm(w http.ResponseWriter, r *http.Request) {
 			"mode": {x.Mode}, "join_url": {x.JoinURL}, "venue": {x.Venue}, "access": {x.Access},
 			"capacity": {strconv.Itoa(x.Capacity)}, "facilitators": {x.Facilitators}}
 		setDateFields(form, "date", a)
+		form["rights"], form["issues"] = x.Rights, x.Issues
 		if x.Cancelled {
 			form.Set("cancelled", "1")
 		}
@@ -309,7 +315,7 @@ func sessionFields(f *form) *lightbulb.Session {
 	return &lightbulb.Session{CourseID: f.ID("course"), CohortID: f.ID("cohort"), Part: part, Mode: f.Values.Get("mode"),
 		JoinURL: f.Text("join_url"), Venue: f.Text("venue"),
 		Access: f.Values.Get("access"), Capacity: capacity, Facilitators: f.Values.Get("facilitators"),
-		Cancelled: f.Values.Get("cancelled") == "1"}
+		Cancelled: f.Values.Get("cancelled") == "1", Rights: f.Values["rights"], Issues: f.Values["issues"]}
 }
 
 // sessionFormError shows a session or series form again with its answers

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -46,6 +47,7 @@ func TestTrainerSchedulesASeries(t *testing.T) {
 	weekly.Set("first-month", fmt.Sprint(int(first.Month())))
 	weekly.Set("first-year", fmt.Sprint(first.Year()))
 	weekly.Set("weeks", "30")
+	weekly["issues"] = []string{"visiting", "restraint"}
 	r = tr.post("/training/manage/sessions/series", weekly)
 	if r.status != http.StatusSeeOther || r.location != fmt.Sprintf("/training/manage/cohorts/%d", te.cohort.ID) {
 		t.Fatalf("thirty weeks: %d %s %s", r.status, r.location, text(r.body))
@@ -55,6 +57,12 @@ func TestTrainerSchedulesASeries(t *testing.T) {
 	if len(after) != len(before)+30 {
 		t.Fatalf("%d sessions after a 30-week series", len(after)-len(before))
 	}
+	// The needs map shows what the workshops cover.
+	ctx := lightbulb.WithOrg(context.Background(), te.orgA.ID)
+	must(t, te.svc.Surveys.SaveNeeds(ctx, &lightbulb.Needs{UserID: te.users["staffA"].ID, Rights: []string{"A8"}, Issues: []string{"visiting"}},
+		[]string{"A8", "A3"}))
+	mustContain(t, tr.get(fmt.Sprintf("/training/needs/map?org=%d", te.orgA.ID)), "Workshops addressing the issue", ">30<", "None yet")
+	mustContain(t, tr.get(fmt.Sprintf("/training/manage/cohorts/%d", te.cohort.ID)), "/training/needs/map?org=", "/training/checks/results")
 	last := after[len(after)-1].StartsAt.In(lightbulb.London)
 	if last.Hour() != 10 || !strings.Contains(after[len(after)-1].Facilitators, "Esther") || last.Weekday() != first.Weekday() {
 		t.Fatalf("the last session: %s %+v", last, after[len(after)-1])
