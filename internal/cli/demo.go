@@ -177,6 +177,9 @@ func LoadDemo(ctx context.Context, db *sqldb.DB, params password.Params, out io.
 	if err := loadDemoCases(ctx, db, ids, out); err != nil {
 		return err
 	}
+	if err := loadDemoAssessments(ctx, db, ids, out); err != nil {
+		return err
+	}
 	if err := loadDemoRightVersions(ctx, db, out); err != nil {
 		return err
 	}

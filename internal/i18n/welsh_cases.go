@@ -3,7 +3,6 @@ package i18n
 // welshCases is the Welsh for casework: the case list, recording and
 // reviewing a case through the rights lens, CSV import and indicators.
 var welshCases = map[string]string{
-	"%d assessments are saved.":                          "Mae %d asesiad wedi'u cadw.",
 	"%d cases added and %d updated.":                     "%d achos wedi'u hychwanegu a %d wedi'u diweddaru.",
 	"%d cases, oldest first.":                            "%d achos, yr hynaf yn gyntaf.",
 	"%d of %d cases stored (%d%%).":                      "%d o %d achos wedi'u cadw (%d%%).",
@@ -32,6 +31,7 @@ var welshCases = map[string]string{
 	"Assessed":                 "Wedi'u hasesu",
 	"Assessed by":              "Aseswyd gan",
 	"Assessed by %s on %s.":    "Aseswyd gan %s ar %s.",
+	"Assessments saved: %d.":   "Asesiadau wedi'u cadw: %d.",
 	"Back to the newest cases": "Yn ôl i'r achosion diweddaraf",
 	"Bar chart of how many assessed cases put each right at risk or breached it, most first. The same numbers are in the table below.": "Siart bar o faint o achosion a aseswyd a roddodd bob hawl mewn perygl neu a'i torrodd, y mwyaf yn gyntaf. Mae'r un rhifau yn y tabl isod.",
 	"CSV file":               "Ffeil CSV",

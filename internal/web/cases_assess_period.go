@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -73,24 +74,28 @@ func (s *Server) casesAssessSave(w http.ResponseWriter, r *http.Request) {
 		p.Form[k] = vs
 	}
 	var as []*lightbulb.CaseAssessment
+	answered := 0
 	for _, c := range v.Cases {
 		sfx := fmt.Sprintf("-%d", c.ID)
 		if _, ok := r.PostForm["case"+sfx]; !ok {
 			continue // not on the page the person saw
 		}
 		a, ok := postedAssessment(r, c.ID, sfx)
-		if !ok {
-			continue
+		if ok {
+			answered++
+		}
+		if !ok || sameAssessment(a, c.Assessment) {
+			continue // skipped, or kept as it was (and by whom)
 		}
 		if err := a.Validate(); err != nil {
 			p.Errors = append(p.Errors, assessErrors(p, err, sfx, c.SourceRef)...)
 		}
 		as = append(as, a)
 	}
-	if len(p.Errors) == 0 && len(as) == 0 {
+	if len(p.Errors) == 0 && answered == 0 {
 		p.Errors = []*lightbulb.Error{{Code: lightbulb.EINVALID, Field: "cases", Message: p.T("Answer the questions for at least one case")}}
 	}
-	if len(p.Errors) == 0 {
+	if len(p.Errors) == 0 && len(as) > 0 {
 		if err := s.Cases.SaveCaseAssessments(r.Context(), as); err != nil {
 			s.formError(w, r, "cases_assess", p, err)
 			return
@@ -101,6 +106,20 @@ func (s *Server) casesAssessSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = s.Audit.Record(r.Context(), "case.assess_period", "cases", fmt.Sprintf("%d assessed (%s)", len(as), v.Period.Query()))
-	s.flash(r, "%d assessments are saved.", len(as))
+	s.flash(r, "Assessments saved: %d.", len(as))
 	http.Redirect(w, r, "/cases/assessment-report?"+v.Period.Query(), http.StatusSeeOther)
+}
+
+// sameAssessment reports whether the answers posted for a case are its
+// stored assessment unchanged.
+func sameAssessment(a, was *lightbulb.CaseAssessment) bool {
+	if was == nil {
+		return false
+	}
+	b := *a
+	if b.Validate() != nil {
+		return false
+	}
+	return b.Finding == was.Finding && b.Severity == was.Severity && b.Scope == was.Scope && slices.Equal(b.Rights, was.Rights) &&
+		b.ActionTaken == was.ActionTaken && b.Learning == was.Learning && b.DecisionID == was.DecisionID && b.ReviewActionID == was.ReviewActionID
 }

@@ -81,7 +81,7 @@ func TestCaseAssessmentPassAndReport(t *testing.T) {
 		t.Fatalf("save the pass: %d %q %s", r.status, r.location, text(r.body))
 	}
 	rep := lead.get(r.location)
-	mustContain(t, rep, "2 assessments are saved", "Human rights impact assessment", "PALS concern", "November 2026",
+	mustContain(t, rep, "Assessments saved: 2", "Human rights impact assessment", "PALS concern", "November 2026",
 		"Check visiting rules with the family", "Meals reheated; kitchen told", "Rights at risk or breached", `id="assessed-rights-chart-title"`, "Assess the rest")
 	csv := lead.get(r.location + "&format=csv")
 	if !strings.HasPrefix(csv.header.Get("Content-Type"), "text/csv") {
