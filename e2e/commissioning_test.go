@@ -215,3 +215,67 @@ func TestCommissioningRoundtableActionClosedByProvider(t *testing.T) {
 	visit(t, com, rt)
 	mustContain(t, com, "main", "Done", "Every blanket rule on Willow Ward reviewed on 3 December", "Leon Marsh")
 }
+
+// Journey: Westshire plans a quality visit to Willow Ward under its
+// Northbridge contract (the team missing first, what was typed kept),
+// records a finding against a requirement, turns it into Northbridge's
+// action and moves the contract to an improvement plan with its reason;
+// Northbridge's lead, without JavaScript, sees the state and its history,
+// reads the visit and starts the action.
+func TestCommissioningQualityVisitAndEscalation(t *testing.T) {
+	n := time.Now().UnixNano() % 100000
+	finding := fmt.Sprintf("The garden door is locked for everyone at night, round %d", n)
+
+	com := newTab(t)
+	signIn(t, com, "commissioner@westshire.test")
+	click(t, com, "commissioning", `main a[href="/commissioning"]`)
+	follow(t, com, "contract", chromedp.Click(chromedp.Search(`//main//a[contains(., "Adult acute mental health inpatient services")]`)))
+	contract := here(t, com)
+	id := strings.TrimPrefix(contract, "/commissioning/contracts/")
+	click(t, com, "visit-new", fmt.Sprintf(`main a[href="/commissioning/contracts/%s/visits/new"]`, id))
+	do(t, com, "a visit without its team", chromedp.Click(chromedp.CSS(`input[name="service"][value="Willow Ward"]`)),
+		chromedp.SendKeys(chromedp.CSS("#planned_on"), "3"), chromedp.SendKeys(chromedp.CSS("#planned_on-month"), "12"),
+		chromedp.SendKeys(chromedp.CSS("#planned_on-year"), "2026"))
+	if st := click(t, com, "visit-error", `main form button[type=submit]`); st != http.StatusUnprocessableEntity {
+		t.Fatalf("a visit without its team: HTTP %d", st)
+	}
+	mustContain(t, com, ".govuk-error-summary", "Enter the visiting team, by name or role")
+	if v := value(t, com, "#planned_on-year"); v != "2026" {
+		t.Fatalf("the day of the visit was lost: %q", v)
+	}
+	do(t, com, "the team", chromedp.SendKeys(chromedp.CSS("#team"), "Colin Burke, quality lead\nTwo lived experience experts"))
+	click(t, com, "visit-planned", `main form button[type=submit]`)
+	mustContain(t, com, "main", "The visit is planned.", "Visit to Willow Ward", "Nothing recorded yet.")
+	vid := strings.TrimPrefix(here(t, com), "/commissioning/visits/")
+
+	cr := strings.TrimPrefix(eval[string](t, com, `document.querySelector('input[name^="rating-"]').name`), "rating-")
+	do(t, com, "a finding", chromedp.SendKeys(chromedp.CSS("#visited_on"), "3"), chromedp.SendKeys(chromedp.CSS("#visited_on-month"), "12"),
+		chromedp.SendKeys(chromedp.CSS("#visited_on-year"), "2026"), chromedp.SendKeys(chromedp.CSS("#summary"), "Warm and respectful; one blanket rule."),
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="rating-%s"][value="red"]`, cr))), chromedp.SendKeys(chromedp.CSS("#finding-"+cr), finding))
+	click(t, com, "findings-saved", `main form[action$="/findings"] button`)
+	mustContain(t, com, "main", "What the team found is recorded.", finding, "Red")
+	owner := eval[string](t, com, `[...document.querySelectorAll('input[name="owner_org"]')].find(i => document.querySelector('label[for="'+i.id+'"]').textContent.includes('Northbridge')).id`)
+	do(t, com, "Northbridge's action", chromedp.SendKeys(chromedp.CSS("#text"), "Review the garden door rule with each person on the ward"),
+		chromedp.Click(chromedp.CSS("#"+owner)), chromedp.SendKeys(chromedp.CSS("#owner"), "Ward manager, Willow Ward"),
+		chromedp.SendKeys(chromedp.CSS("#due_on"), "15"), chromedp.SendKeys(chromedp.CSS("#due_on-month"), "1"),
+		chromedp.SendKeys(chromedp.CSS("#due_on-year"), "2027"))
+	click(t, com, "visit-action", `main form[action$="/actions"] button`)
+	mustContain(t, com, "main", "The action is added to the plan.", "Review the garden door rule")
+
+	visit(t, com, contract)
+	do(t, com, "an improvement plan", chromedp.Click(chromedp.CSS(`input[name="state"][value="improvement"]`)),
+		chromedp.SendKeys(chromedp.CSS("#reason"), finding))
+	click(t, com, "escalated", `main form[action$="/escalation"] button`)
+	mustContain(t, com, "main", "The contract's state is changed.", "Improvement plan", "Colin Burke")
+
+	lead := newTabNoJS(t)
+	signIn(t, lead, "lead@northbridge.test")
+	visit(t, lead, "/contracts/"+id)
+	mustContain(t, lead, "main", "Improvement plan", finding)
+	click(t, lead, "visit", fmt.Sprintf(`main a[href="/visits/%s"]`, vid))
+	mustContain(t, lead, "main", finding, "Review the garden door rule")
+	act := strings.TrimPrefix(eval[string](t, lead, `document.querySelector('input[name^="status-"]').name`), "status-")
+	do(t, lead, "start the action", chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="status-%s"][value="in_progress"]`, act))))
+	click(t, lead, "action-started", `main form[action$="/actions/`+act+`"] button`)
+	mustContain(t, lead, "main", "The action is updated.", "In progress")
+}

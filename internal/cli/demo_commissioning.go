@@ -95,6 +95,9 @@ func loadCommissioningDemo(ctx context.Context, db *sqldb.DB, out io.Writer) err
 	if err := demoRoundtable(ctx, cctx, db, svc, at); err != nil {
 		return err
 	}
+	if err := demoVisits(cctx, svc, at); err != nil {
+		return err
+	}
 	fmt.Fprintln(out, "Commissioning demo: Westshire ICB's principles, library and two contracts with a year of returns.")
 	return nil
 }

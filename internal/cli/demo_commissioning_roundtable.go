@@ -63,3 +63,58 @@ func demoRoundtable(ctx, cctx context.Context, db *sqldb.DB, svc *sqldb.Commissi
 	}
 	return nil
 }
+
+// demoVisits gives Westshire's Northbridge contract a quality visit two
+// months ago with a finding turned into Northbridge's action, and the
+// contract's escalation to an improvement plan and back; Brightwell's
+// contract has a visit planned for next month.
+func demoVisits(cctx context.Context, svc *sqldb.CommissioningService, at func(int, func() error) error) error {
+	cs, err := svc.Contracts(cctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
+		full, err := svc.Contract(cctx, c.ID)
+		if err != nil {
+			return err
+		}
+		nb := c.ProviderName == "Northbridge NHS Foundation Trust"
+		v := &lightbulb.Visit{Service: "Willow Ward", PlannedOn: lightbulb.DateOf(demoAt(-60, 10)),
+			Team: "Colin Burke, quality lead, Westshire ICB\nTwo lived experience experts"}
+		if !nb {
+			v.Service, v.PlannedOn = "Brightwell House", lightbulb.DateOf(demoAt(30, 10))
+		}
+		if err := at(-75, func() error { return svc.PlanVisit(cctx, c.ID, v) }); err != nil {
+			return fmt.Errorf("demo visit: %w", err)
+		}
+		if !nb {
+			continue
+		}
+		cr := full.Requirements[0]
+		rec := &lightbulb.VisitRecord{VisitedOn: v.PlannedOn, Summary: "Staff knew people well and spoke of their rights. The garden door is locked at night for everyone.",
+			Findings: []*lightbulb.Finding{{ContractRequirementID: cr.ID, Rating: lightbulb.Amber, Text: "The locked garden door is a blanket rule not yet in the register."}}}
+		steps := []struct {
+			days int
+			fn   func() error
+		}{
+			{-150, func() error {
+				return svc.Escalate(cctx, c.ID, lightbulb.EscalationImprovement, "Blanket restrictions were not recorded or reviewed on two wards.")
+			}},
+			{-59, func() error { return svc.RecordVisit(cctx, v.ID, rec) }},
+			{-59, func() error {
+				return svc.AddVisitAction(cctx, v.ID, &lightbulb.CommAction{OwnerOrgID: c.ProviderID, Owner: "Ward manager, Willow Ward",
+					Text: "Record the garden door rule in the register and review it with each person", RequirementCode: cr.Requirement.Code,
+					DueOn: lightbulb.DateOf(demoAt(-20, 10))})
+			}},
+			{-30, func() error {
+				return svc.Escalate(cctx, c.ID, lightbulb.EscalationNone, "The register is kept and reviewed quarterly; the visit found one rule, now being reviewed.")
+			}},
+		}
+		for _, s := range steps {
+			if err := at(s.days, s.fn); err != nil {
+				return fmt.Errorf("demo visit: %w", err)
+			}
+		}
+	}
+	return nil
+}

@@ -49,6 +49,12 @@ func TestCommissioningDemo(t *testing.T) {
 		if !full.Schedule.Set() || states[lightbulb.PeriodOnTime]+states[lightbulb.PeriodLate] < 3 || states[lightbulb.PeriodLate] != late {
 			t.Errorf("%s: scheduled returns %v", c.Title, states)
 		}
+		if len(full.Visits) != 1 {
+			t.Errorf("%s: %d visits, want 1", c.Title, len(full.Visits))
+		}
+		if nb := c.ProviderName == "Northbridge NHS Foundation Trust"; nb && (len(full.Escalations) != 2 || full.Escalation != lightbulb.EscalationNone) {
+			t.Errorf("%s: escalation %s, %d changes", c.Title, full.Escalation, len(full.Escalations))
+		}
 		open := full.Assessments[0].State == lightbulb.AssessmentDraft
 		if open != (c.ProviderName == "Northbridge NHS Foundation Trust") {
 			t.Errorf("%s: latest report open %v", c.Title, open)
