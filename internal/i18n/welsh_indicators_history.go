@@ -53,6 +53,7 @@ var welshIndicatorsHistory = map[string]string{
 	"Share our indicators":                                "Rhannu ein dangosyddion",
 	"Share with":                                          "Rhannu â",
 	"Share your indicators":                               "Rhannu eich dangosyddion",
+	"Since the last change marked:":                       "Ers y newid diwethaf a nodwyd:",
 	"Special cause: neither improvement nor concern":      "Achos arbennig: nid gwelliant na phryder",
 	"Staff survey: follow-up against baseline":            "Arolwg staff: dilynol o'i gymharu â'r llinell sylfaen",
 	"Staff trained, all roles":                            "Staff a hyfforddwyd, pob rôl",

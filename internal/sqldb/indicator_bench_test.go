@@ -77,3 +77,36 @@ func benchRecompute(ctx context.Context, is *sqldb.IndicatorService, first strin
 	}
 	return nil
 }
+
+// BenchmarkIndicatorCount is one nightly count of every State indicator for
+// 200 organisations, each with 50 decisions in force and 30 people:
+//
+//	go test -run '^$' -bench IndicatorCount -benchtime 1x ./internal/sqldb/
+func BenchmarkIndicatorCount(b *testing.B) {
+	sqldbtest.BenchEngines(b, func(b *testing.B, db *sqldb.DB) {
+		for i := range 200 {
+			o := sqldbtest.MustOrg(b, db, fmt.Sprintf("count-%d", i), lightbulb.KindNHSTrust)
+			u := sqldbtest.MustUser(b, db, fmt.Sprintf("owner-%d@example.org", i), o, lightbulb.RoleStaff)
+			svc := &lightbulb.Unit{Name: "Ward"}
+			if err := sqldb.NewUnitService(db).CreateUnit(lightbulb.WithOrg(context.Background(), o.ID), svc); err != nil {
+				b.Fatal(err)
+			}
+			for k := range 29 {
+				sqldbtest.MustUser(b, db, fmt.Sprintf("p-%d-%d@example.org", i, k), o, lightbulb.RoleStaff)
+			}
+			for k := range 50 {
+				if _, err := db.Writer().Exec(`INSERT INTO decisions (org_id, service_id, status, blanket, review_date, complete, reasoning, owner_id, created_at, updated_at)
+					VALUES ($1, $2, 'in_force', $3, '2026-01-01', $4, '{}', $5, $6, $6)`, o.ID, svc.ID, k%5 == 0, k%3 != 0, u.ID, lightbulb.Now()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		is := sqldb.NewIndicatorService(db)
+		b.ResetTimer()
+		for range b.N {
+			if err := is.CountStates(context.Background(), lightbulb.Today(lightbulb.Now())); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
