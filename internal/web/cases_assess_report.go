@@ -139,9 +139,9 @@ func assessmentDocument(p *Page, per assessPeriod, rep *lightbulb.AssessmentRepo
 			rights = append(rights, code+" "+titles[code])
 		}
 		v := assessmentSummary(p, a) + ". " + p.T("Rights") + ": " + strings.Join(rights, ", ") + ". " +
-			p.T("What was done") + ": " + a.ActionTaken
+			p.T("What was done") + ": " + strings.TrimRight(a.ActionTaken, ". ") + "."
 		if a.Learning != "" {
-			v += " " + p.T("Learning") + ": " + a.Learning
+			v += " " + p.T("Learning") + ": " + strings.TrimRight(a.Learning, ". ") + "."
 		}
 		learn = append(learn, report.Row{Label: c.SourceRef + " · " + p.Dates.Short(c.Received) + " · " + c.ServiceName, Value: v})
 	}
