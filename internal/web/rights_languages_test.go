@@ -81,3 +81,26 @@ func TestAdminAddsLanguages(t *testing.T) {
 		t.Fatalf("audit: %+v", es)
 	}
 }
+
+// Every rights library page, public and admin, reads in Welsh with no
+// English outside what is marked lang="en".
+func TestRightsLibraryPagesInWelsh(t *testing.T) {
+	e := newEnv(t)
+	c := e.client().signIn("platform")
+	if r := c.post("/admin/rights/A8", rightForm("Respect for private and family life")); r.status != http.StatusSeeOther {
+		t.Fatalf("edit: %d", r.status)
+	}
+	for _, p := range []string{"/rights/card", "/rights/A8/easy-read", "/admin/rights", "/admin/rights/A8?lang=cy",
+		"/admin/rights/A8/history?lang=en", "/admin/rights/A8/versions/1?lang=en", "/admin/languages", "/admin/languages/cy"} {
+		r := c.get(p, "Accept-Language", "cy")
+		if r.status != 200 {
+			t.Errorf("%s in Welsh: status %d", p, r.status)
+			continue
+		}
+		if leaks, err := englishLeaks(r.body); err != nil || len(leaks) > 0 {
+			t.Errorf("%s in Welsh shows English: %q %v", p, leaks, err)
+		}
+	}
+	mustContain(t, c.get("/admin/languages", "Accept-Language", "cy"), "Ieithoedd y llyfrgell hawliau", "Ychwanegu iaith")
+	mustContain(t, c.get("/admin/rights/A8/versions/1?lang=en", "Accept-Language", "cy"), "O&#39;i chymharu â&#39;r fersiwn gyfredol")
+}
