@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -11,8 +12,36 @@ import (
 // same labels as /indicators.
 var dashboardIndicators = []string{"cases.reviewed", "decisions.complete", "training.attended"}
 
-// indicatorsDashboard adds a lead's few indicators, over the last 24
-// months, to the dashboard's data.
+// byRole are the few indicators each role's dashboard shows of its own
+// organisation: a lead's, co-production's (time, pay and check-ins) and
+// communications' (the Action Plan, the operator's only).
+var byRole = []struct {
+	role lightbulb.Role
+	keys []string
+}{
+	{lightbulb.RoleLead, dashboardIndicators},
+	{lightbulb.RoleCoproduction, []string{"coprod.hours", "coprod.paid", "coprod.followups"}},
+	{lightbulb.RoleComms, []string{"actionplan.signatories", "actionplan.actions"}},
+}
+
+// roleIndicators are the dashboard's indicators for a person's roles, each once.
+func roleIndicators(a *lightbulb.Actor) []string {
+	var keys []string
+	for _, x := range byRole {
+		if a.Has(x.role) {
+			for _, k := range x.keys {
+				if !slices.Contains(keys, k) {
+					keys = append(keys, k)
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// indicatorsDashboard adds each role's few indicators, over the last 24
+// months, to the dashboard's data, and what is shared with a commissioner
+// or the charity.
 func (s *Server) indicatorsDashboard(r *http.Request, data map[string]any) {
 	a, o := lightbulb.ActorFrom(r.Context()), currentOrg(r.Context())
 	if s.Indicators == nil || a == nil || o == nil {
@@ -20,9 +49,9 @@ func (s *Server) indicatorsDashboard(r *http.Request, data map[string]any) {
 	}
 	last := lightbulb.LastEndedMonth(lightbulb.Now())
 	iq := indicatorQuery{From: lightbulb.AddMonths(last, -23), To: last, Rules: lightbulb.DefaultSPCRules}
-	if a.Has(lightbulb.RoleLead) {
-		if rds, err := s.readings(r, iq, dashboardIndicators); err == nil {
-			data["Indicators"] = map[string]any{"Q": iq, "Readings": rds}
+	if keys := roleIndicators(a); len(keys) > 0 {
+		if rds, err := s.readings(r, iq, keys); err == nil && len(rds) > 0 {
+			data["Indicators"] = map[string]any{"Q": iq, "Readings": rds, "Lead": a.Has(lightbulb.RoleLead)}
 		}
 	}
 	switch {

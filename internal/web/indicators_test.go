@@ -83,4 +83,11 @@ func TestIndicatorsOnTheDashboard(t *testing.T) {
 	if r := e.client().signIn("staffA").get("/dashboard"); strings.Contains(r.body, "Your indicators") {
 		t.Errorf("staff see indicators on their dashboard")
 	}
+	// Co-production's own few, with no links to the lead's pages.
+	e.addPerson(t, "coprodA", e.orgA, lightbulb.RoleCoproduction)
+	r := e.client().signIn("coprodA").get("/dashboard")
+	if !strings.Contains(r.body, "Your indicators") || !strings.Contains(r.body, "Experts paid within target") ||
+		strings.Contains(r.body, `href="/indicators/`) || strings.Contains(r.body, "Complaints and incidents reviewed") {
+		t.Errorf("co-production's dashboard lacks its indicators, or links to the lead's pages")
+	}
 }
