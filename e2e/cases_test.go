@@ -19,7 +19,7 @@ func TestCaseworkJourney(t *testing.T) {
 	tb := newTab(t)
 	signIn(t, tb, "lead@northbridge.test")
 	visit(t, tb, "/cases")
-	mustContain(t, tb, "main", "DX-24101", "Waiting for review")
+	mustContain(t, tb, "main", "DX-24226", "Waiting for review")
 
 	// Recording a case: a name in the summary is refused, the rest kept.
 	visit(t, tb, "/cases/new")
