@@ -50,9 +50,12 @@ type Plan struct {
 	OwnerName  string
 	Reflection string
 	Shared     bool
-	Actions    []*PlanAction
-	Checkins   []*PlanCheckin
-	CreatedAt  time.Time
+	// CohortID is the programme's cohort the plan ends, if any: shared, it
+	// is read by the client's leads and the programme's trainers together.
+	CohortID  int64
+	Actions   []*PlanAction
+	Checkins  []*PlanCheckin
+	CreatedAt time.Time
 }
 
 // Validate checks a plan before it is saved: a reflection, and each action
@@ -86,6 +89,8 @@ type PlanProgress struct {
 	Actions, ActionsDone  int
 	CheckinsDue, Answered int // check-ins whose day has come, and those answered
 	Shared                []*Plan
+	// CohortID is set when the counts are one cohort's plans.
+	CohortID int64
 }
 
 // PlanService stores embedding plans, scoped to the organisation in ctx.
@@ -102,6 +107,8 @@ type PlanService interface {
 	SetShared(ctx context.Context, planID, userID int64, shared bool) error
 	// Progress counts every plan in the organisation, with shared plans in full.
 	Progress(ctx context.Context) (*PlanProgress, error)
+	// CohortPlans is Progress for the plans that end one cohort's programme.
+	CohortPlans(ctx context.Context, cohortID int64) (*PlanProgress, error)
 }
 
 // PlanCheckinMail reminds a plan's owner, in their language, to say how it

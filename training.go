@@ -326,6 +326,9 @@ type TrainingService interface {
 	FindCohort(ctx context.Context, id int64) (*Cohort, error)
 	CreateCohort(ctx context.Context, c *Cohort) error
 	CohortProgress(ctx context.Context, cohortID int64) ([]*Progress, error)
+	// FinishedCohorts lists the cohorts whose final part the person with
+	// this email address has attended.
+	FinishedCohorts(ctx context.Context, email string) ([]*Cohort, error)
 	// FindClientCohorts lists the cohorts run for one client organisation.
 	FindClientCohorts(ctx context.Context, clientOrgID int64) ([]*Cohort, error)
 	FindMembers(ctx context.Context, cohortID int64) ([]*CohortMember, error)

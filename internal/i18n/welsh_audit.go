@@ -91,6 +91,7 @@ var welshAudit = map[string]string{
 	"Looked at shared reviews":                                                "Wedi edrych ar adolygiadau a rannwyd",
 	"Looked at staff survey results":                                          "Wedi edrych ar ganlyniadau arolwg staff",
 	"Looked at the list of cases":                                             "Wedi edrych ar y rhestr o achosion",
+	"Looked at the plans from a programme":                                    "Wedi edrych ar y cynlluniau o raglen",
 	"Looked at training coverage":                                             "Wedi edrych ar gwmpas hyfforddiant",
 	"Made a cohort from a training request":                                   "Wedi creu carfan o gais am hyfforddiant",
 	"Mapped learning needs":                                                   "Wedi mapio anghenion dysgu",

@@ -32,8 +32,8 @@ func (s *PlanService) CreatePlan(ctx context.Context, p *lightbulb.Plan) error {
 	now := lightbulb.Now()
 	p.CreatedAt = now
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO learning_plans (org_id, user_id, reflection, shared, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-			org, p.UserID, p.Reflection, p.Shared, now).Scan(&p.ID)
+		err := tx.QueryRowContext(ctx, `INSERT INTO learning_plans (org_id, user_id, reflection, shared, cohort_id, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, org, p.UserID, p.Reflection, p.Shared, nullID(p.CohortID), now).Scan(&p.ID)
 		if err != nil {
 			return fmt.Errorf("create plan: %w", err)
 		}
@@ -79,8 +79,9 @@ func (s *PlanService) planIDs(ctx context.Context, where string, args ...any) ([
 // load reads one plan of the organisation with its actions and check-ins.
 func (s *PlanService) load(ctx context.Context, org, id int64) (*lightbulb.Plan, error) {
 	p := &lightbulb.Plan{ID: id}
-	err := s.db.read.QueryRowContext(ctx, `SELECT p.user_id, u.name, p.reflection, p.shared, p.created_at FROM learning_plans p JOIN users u ON u.id = p.user_id
-		WHERE p.org_id = $1 AND p.id = $2`, org, id).Scan(&p.UserID, &p.OwnerName, &p.Reflection, &p.Shared, &p.CreatedAt)
+	err := s.db.read.QueryRowContext(ctx, `SELECT p.user_id, u.name, p.reflection, p.shared, coalesce(p.cohort_id, 0), p.created_at
+		FROM learning_plans p JOIN users u ON u.id = p.user_id
+		WHERE p.org_id = $1 AND p.id = $2`, org, id).Scan(&p.UserID, &p.OwnerName, &p.Reflection, &p.Shared, &p.CohortID, &p.CreatedAt)
 	if err != nil {
 		return nil, notFound(err, "There is no such plan.")
 	}
@@ -213,15 +214,30 @@ func (s *PlanService) SetShared(ctx context.Context, planID, userID int64, share
 // Progress counts the organisation's plans; shared plans come in full,
 // private ones only as numbers.
 func (s *PlanService) Progress(ctx context.Context) (*lightbulb.PlanProgress, error) {
+	return s.progress(ctx, 0)
+}
+
+// CohortPlans counts the plans that end one cohort's programme, with
+// shared plans in full.
+func (s *PlanService) CohortPlans(ctx context.Context, cohortID int64) (*lightbulb.PlanProgress, error) {
+	return s.progress(ctx, cohortID)
+}
+
+// progress sums up the organisation's plans, or one cohort's.
+func (s *PlanService) progress(ctx context.Context, cohortID int64) (*lightbulb.PlanProgress, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ids, err := s.planIDs(ctx, `org_id = $1`, org)
+	where, args := `org_id = $1`, []any{org}
+	if cohortID != 0 {
+		where, args = where+` AND cohort_id = $2`, append(args, cohortID)
+	}
+	ids, err := s.planIDs(ctx, where, args...)
 	if err != nil {
 		return nil, err
 	}
-	pr := &lightbulb.PlanProgress{}
+	pr := &lightbulb.PlanProgress{CohortID: cohortID}
 	people := map[int64]bool{}
 	today := lightbulb.SurveyToday()
 	for _, id := range ids {

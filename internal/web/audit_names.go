@@ -180,6 +180,7 @@ var auditActions = map[string]string{
 	"training.members.remove":          "Took a member off a cohort",
 	"training.members.view":            "Looked at a cohort's members",
 	"training.session.series":          "Scheduled a series of sessions",
+	"training.plans.view":              "Looked at the plans from a programme",
 	"training.programme.create":        "Created a programme",
 	"training.register.view":           "Looked at a session's register",
 	"training.request.cohort":          "Made a cohort from a training request",

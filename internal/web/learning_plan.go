@@ -32,8 +32,13 @@ func (s *Server) learnPlans(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	finished, err := s.planPrompts(r, plans)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "learning_plans", s.newPage(r, "Your embedding plans", map[string]any{
-		"Plans": plans, "Lead": lightbulb.ActorFrom(r.Context()).Has(lightbulb.RoleLead)}))
+		"Plans": plans, "Lead": lightbulb.ActorFrom(r.Context()).Has(lightbulb.RoleLead), "Finished": finished}))
 }
 
 func (s *Server) learnPlanForm(w http.ResponseWriter, r *http.Request) {
@@ -41,7 +46,11 @@ func (s *Server) learnPlanForm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusForbidden)
 		return
 	}
-	s.render(w, r, http.StatusOK, "learning_plan_form", s.newPage(r, "Write an embedding plan", nil))
+	c, ok := s.planCohort(w, r, r.URL.Query().Get("cohort"))
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "learning_plan_form", s.newPage(r, "Write an embedding plan", c))
 }
 
 func (s *Server) learnPlanCreate(w http.ResponseWriter, r *http.Request) {
@@ -49,12 +58,19 @@ func (s *Server) learnPlanCreate(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusForbidden)
 		return
 	}
-	p := s.newPage(r, "Write an embedding plan", nil)
 	if !s.readForm(w, r) {
 		return
 	}
+	c, ok := s.planCohort(w, r, r.PostFormValue("cohort"))
+	if !ok {
+		return
+	}
+	p := s.newPage(r, "Write an embedding plan", c)
 	p.Form = r.PostForm
 	plan := &lightbulb.Plan{UserID: learnUser(r), Reflection: r.PostFormValue("reflection"), Shared: r.PostFormValue("shared") == "yes"}
+	if c != nil {
+		plan.CohortID = c.ID
+	}
 	f := formOf(r)
 	for i := 1; i <= lightbulb.PlanMaxActions; i++ {
 		name := fmt.Sprintf("action_%d", i)

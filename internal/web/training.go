@@ -30,6 +30,7 @@ func (s *Server) trainingRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /training/cohorts/{id}/report", s.requireUser(s.cohortDelivery))
 	h("GET /training/cohorts/{id}/report.pdf", s.requireUser(s.cohortDeliveryPDF))
 	h("GET /training/cohorts/{id}/report.csv", s.requireUser(s.cohortDeliveryCSV))
+	h("GET /training/cohorts/{id}/plans", s.requireUser(s.cohortPlans))
 	h("GET /training/cohorts/{id}/members", s.requireUser(s.cohortMembers))
 	h("POST /training/cohorts/{id}/members", s.requireUser(s.cohortMemberAdd))
 	h("POST /training/cohorts/{id}/members/import", s.requireUser(s.cohortMemberImport))
