@@ -84,6 +84,7 @@ type Requirement struct {
 	Frequency  string
 	Target     string
 	CreatedAt  time.Time
+	ContractID int64 // a local requirement's contract; 0 for the library's
 }
 
 // Validate checks a requirement against the rights codes that exist.
@@ -357,6 +358,9 @@ type CommissioningService interface {
 	Contracts(ctx context.Context) ([]*Contract, error)
 	Contract(ctx context.Context, id int64) (*Contract, error)
 	AttachRequirement(ctx context.Context, contractID, requirementID int64, due Date) error
+	// AddLocalRequirement writes a requirement for one contract, beside
+	// the library, and attaches it.
+	AddLocalRequirement(ctx context.Context, contractID int64, r *Requirement, due Date) error
 	// ProviderServices lists the provider's wards, teams and homes (the
 	// shared list) while it shares its reviews with the commissioner.
 	ProviderServices(ctx context.Context, contractID int64) ([]string, error)

@@ -9,6 +9,7 @@ var welshAudit = map[string]string{
 	"Accepted an offered place":                                               "Wedi derbyn lle a gynigiwyd",
 	"Accepted the ratings contributors agree on":                              "Wedi derbyn y graddau y mae cyfranwyr yn cytuno arnynt",
 	"Added a language to the rights library":                                  "Wedi ychwanegu iaith at y llyfrgell hawliau",
+	"Added a local requirement to a contract":                                 "Wedi ychwanegu gofyniad lleol at gontract",
 	"Added a member to a cohort":                                              "Wedi ychwanegu aelod at garfan",
 	"Added a person":                                                          "Wedi ychwanegu person",
 	"Added a survey statement":                                                "Wedi ychwanegu datganiad arolwg",

@@ -90,13 +90,13 @@ func (s *CommissioningService) PublicPrinciples(ctx context.Context, slug string
 	return nil, nil, lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such statement of principles.")
 }
 
-const requirementColumns = `id, code, version, text, rights, principles, tags, evidence, measure, frequency, target, created_at`
+const requirementColumns = `id, code, version, text, rights, principles, tags, evidence, measure, frequency, target, created_at, COALESCE(contract_id, 0)`
 
 func scanRequirement(row scanner) (*lightbulb.Requirement, error) {
 	r := &lightbulb.Requirement{}
 	var rights, principles, tags string
 	if err := row.Scan(&r.ID, &r.Code, &r.Version, &r.Text, &rights, &principles, &tags, &r.Evidence, &r.Measure,
-		&r.Frequency, &r.Target, &r.CreatedAt); err != nil {
+		&r.Frequency, &r.Target, &r.CreatedAt, &r.ContractID); err != nil {
 		return nil, err
 	}
 	r.Rights, r.Principles = splitList(rights), splitList(principles)
@@ -112,7 +112,7 @@ func (s *CommissioningService) Requirements(ctx context.Context) ([]*lightbulb.R
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+requirementColumns+` FROM comm_requirements r WHERE org_id = $1
+	rows, err := s.db.read.QueryContext(ctx, `SELECT `+requirementColumns+` FROM comm_requirements r WHERE org_id = $1 AND contract_id IS NULL
 		AND version = (SELECT MAX(version) FROM comm_requirements x WHERE x.org_id = r.org_id AND x.code = r.code) ORDER BY code`, org)
 	if err != nil {
 		return nil, fmt.Errorf("requirements: %w", err)
@@ -127,7 +127,7 @@ func (s *CommissioningService) RequirementHistory(ctx context.Context, code stri
 		return nil, err
 	}
 	rows, err := s.db.read.QueryContext(ctx, `SELECT `+requirementColumns+` FROM comm_requirements WHERE org_id = $1 AND code = $2
-		ORDER BY version DESC`, org, code)
+		AND contract_id IS NULL ORDER BY version DESC`, org, code)
 	if err != nil {
 		return nil, fmt.Errorf("requirement history: %w", err)
 	}
@@ -168,12 +168,17 @@ func (s *CommissioningService) SaveRequirement(ctx context.Context, r *lightbulb
 
 func saveRequirement(ctx context.Context, tx *sql.Tx, org int64, r *lightbulb.Requirement) error {
 	if r.Code == "" {
+		prefix := "R"
+		if r.ContractID != 0 {
+			prefix = "L" // a local requirement, written for one contract
+		}
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(DISTINCT code) FROM comm_requirements WHERE org_id = $1`, org).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(DISTINCT code) FROM comm_requirements WHERE org_id = $1 AND code LIKE $2`,
+			org, prefix+"%").Scan(&n); err != nil {
 			return err
 		}
 		for taken := true; taken; n++ {
-			r.Code = fmt.Sprintf("R%02d", n+1)
+			r.Code = fmt.Sprintf("%s%02d", prefix, n+1)
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) > 0 FROM comm_requirements WHERE org_id = $1 AND code = $2`, org, r.Code).Scan(&taken); err != nil {
 				return err
 			}
@@ -185,9 +190,9 @@ func saveRequirement(ctx context.Context, tx *sql.Tx, org int64, r *lightbulb.Re
 	}
 	r.CreatedAt = lightbulb.Now()
 	err := tx.QueryRowContext(ctx, `INSERT INTO comm_requirements (org_id, code, version, text, rights, principles, tags, evidence,
-		measure, frequency, target, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+		measure, frequency, target, created_by, created_at, contract_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 		org, r.Code, r.Version, r.Text, strings.Join(r.Rights, ","), strings.Join(r.Principles, ","), strings.Join(r.Tags, "\n"),
-		r.Evidence, r.Measure, r.Frequency, r.Target, actorRef(ctx), r.CreatedAt).Scan(&r.ID)
+		r.Evidence, r.Measure, r.Frequency, r.Target, actorRef(ctx), r.CreatedAt, nullID(r.ContractID)).Scan(&r.ID)
 	if err != nil {
 		return fmt.Errorf("save requirement: %w", err)
 	}
@@ -209,7 +214,8 @@ func (s *CommissioningService) LoadStarter(ctx context.Context, rs []*lightbulb.
 	err = s.db.tx(ctx, func(tx *sql.Tx) error {
 		for _, r := range rs {
 			var have bool
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) > 0 FROM comm_requirements WHERE org_id = $1 AND text = $2`, org, r.Text).Scan(&have); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) > 0 FROM comm_requirements WHERE org_id = $1 AND text = $2 AND contract_id IS NULL`,
+				org, r.Text).Scan(&have); err != nil {
 				return err
 			}
 			if have {

@@ -133,7 +133,7 @@ func (s *CommissioningService) contract(ctx context.Context, where string, id in
 
 func (s *CommissioningService) contractRequirements(ctx context.Context, contractID int64) ([]*lightbulb.ContractRequirement, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT cr.id, cr.due_on, r.id, r.code, r.version, r.text, r.rights, r.principles, r.tags,
-		r.evidence, r.measure, r.frequency, r.target, r.created_at
+		r.evidence, r.measure, r.frequency, r.target, r.created_at, COALESCE(r.contract_id, 0)
 		FROM comm_contract_reqs cr JOIN comm_requirements r ON r.id = cr.requirement_id WHERE cr.contract_id = $1 ORDER BY r.code`, contractID)
 	if err != nil {
 		return nil, fmt.Errorf("contract requirements: %w", err)
@@ -179,7 +179,7 @@ func (s *CommissioningService) AttachRequirement(ctx context.Context, contractID
 		return err
 	}
 	var code string
-	err = s.db.read.QueryRowContext(ctx, `SELECT code FROM comm_requirements WHERE id = $1 AND org_id = $2`, requirementID, org).Scan(&code)
+	err = s.db.read.QueryRowContext(ctx, `SELECT code FROM comm_requirements WHERE id = $1 AND org_id = $2 AND contract_id IS NULL`, requirementID, org).Scan(&code)
 	if errors.Is(err, sql.ErrNoRows) {
 		return lightbulb.FieldError("requirement", "Choose a requirement from the library")
 	} else if err != nil {
@@ -193,6 +193,39 @@ func (s *CommissioningService) AttachRequirement(ctx context.Context, contractID
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO comm_contract_reqs (org_id, contract_id, requirement_id, due_on) VALUES ($1, $2, $3, $4)`,
 			org, contractID, requirementID, due.String())
+		return err
+	})
+}
+
+// AddLocalRequirement writes a requirement for one of the commissioner's
+// contracts only (code L01, L02 …, kept out of the library) and attaches
+// it, with when its first return is due, in one transaction.
+func (s *CommissioningService) AddLocalRequirement(ctx context.Context, contractID int64, r *lightbulb.Requirement, due lightbulb.Date) error {
+	org, c, err := s.ownContract(ctx, contractID)
+	if err != nil {
+		return err
+	}
+	codes, err := rightCodes(ctx, s.db.read)
+	if err != nil {
+		return err
+	}
+	var v lightbulb.ValidationErrors
+	if err := r.Validate(codes); err != nil {
+		v = *err.(*lightbulb.ValidationErrors)
+	}
+	if due.IsZero() {
+		v.Add("due_on", "Enter when the first return is due")
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	r.Code, r.ContractID = "", c.ID
+	return s.db.tx(ctx, func(tx *sql.Tx) error {
+		if err := saveRequirement(ctx, tx, org, r); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO comm_contract_reqs (org_id, contract_id, requirement_id, due_on) VALUES ($1, $2, $3, $4)`,
+			org, c.ID, r.ID, due.String())
 		return err
 	})
 }

@@ -33,6 +33,7 @@ var auditActions = map[string]string{
 	"commissioning.contract.attach":    "Attached a requirement to a contract",
 	"commissioning.contract.create":    "Recorded a contract with a provider",
 	"commissioning.contract.escalate":  "Changed a contract's escalation state",
+	"commissioning.contract.local":     "Added a local requirement to a contract",
 	"commissioning.contract.services":  "Chose the services a contract covers",
 	"commissioning.contract.schedule":  "Set a contract's return schedule",
 	"commissioning.contract.view":      "Looked at a contract",

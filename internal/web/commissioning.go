@@ -28,6 +28,8 @@ func (s *Server) commissioningRoutes(h func(string, http.HandlerFunc)) {
 	h("POST /commissioning/contracts/{id}/requirements", c(s.commAttach))
 	h("POST /commissioning/contracts/{id}/services", c(s.commServices))
 	h("POST /commissioning/contracts/{id}/schedule", c(s.commSchedule))
+	h("GET /commissioning/contracts/{id}/local/new", c(s.commLocalForm))
+	h("POST /commissioning/contracts/{id}/local", c(s.commLocalSave))
 	h("GET /commissioning/contracts/{id}/assess", c(s.commAssessForm))
 	h("POST /commissioning/contracts/{id}/assess", c(s.commAssess))
 	h("GET /commissioning/contracts/{id}/report.csv", c(s.commReportCSV))

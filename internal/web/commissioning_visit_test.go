@@ -73,3 +73,32 @@ func TestCommissioningVisitAndEscalation(t *testing.T) {
 		t.Fatalf("the commissioner's home does not show the state: %s", h.body)
 	}
 }
+
+// TestCommissioningLocalRequirement: a local requirement missing its day
+// is refused with what was typed kept; once added it is on the contract,
+// marked local, and not in the library.
+func TestCommissioningLocalRequirement(t *testing.T) {
+	e, _ := commEnv(t)
+	com, lead, id, _ := contractWithReturn(t, e)
+	path := "/commissioning/contracts/" + id + "/local"
+	form := url.Values{"text": {"Welsh speakers are offered care in Welsh."}, "rights": {"A8"}, "evidence": {"Care plans record the language chosen"}}
+	if r := com.post(path, form); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Enter when the first return is due") ||
+		!strings.Contains(r.body, "Care plans record the language chosen") {
+		t.Fatalf("a local requirement without its day: %d %s", r.status, r.body)
+	}
+	form.Set("due_on-day", "31")
+	form.Set("due_on-month", "7")
+	form.Set("due_on-year", "2026")
+	if r := com.post(path, form); r.status != http.StatusSeeOther {
+		t.Fatalf("add a local requirement: %d %s", r.status, r.body)
+	}
+	if c := com.get("/commissioning/contracts/" + id); !strings.Contains(c.body, "L01") || !strings.Contains(c.body, ">Local<") {
+		t.Fatalf("the contract does not show its local requirement: %s", c.body)
+	}
+	if l := com.get("/commissioning/requirements"); strings.Contains(l.body, "Welsh speakers are offered care in Welsh.") {
+		t.Fatal("the library lists the local requirement")
+	}
+	if p := lead.get("/contracts/" + id); !strings.Contains(p.body, "L01: Welsh speakers are offered care in Welsh.") {
+		t.Fatalf("the provider cannot answer the local requirement: %s", p.body)
+	}
+}

@@ -1,0 +1,54 @@
+package sqldb_test
+
+import (
+	"strings"
+	"testing"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
+)
+
+// TestLocalRequirement: a commissioner writes a requirement for one
+// contract; it is attached with its first return's day, kept out of the
+// library and off other contracts, and the provider answers it.
+func TestLocalRequirement(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f := newAssure(t, db)
+		svc, id := f.svc, f.contract.ID
+		if err := svc.AddLocalRequirement(f.cctx, id, &lightbulb.Requirement{Rights: []string{"A8"}}, lightbulb.Date{}); err == nil ||
+			!strings.Contains(err.Error(), "what the provider must do") || !strings.Contains(err.Error(), "first return is due") {
+			t.Fatalf("a local requirement without words or a day: %v", err)
+		}
+		if err := svc.AddLocalRequirement(f.rival, id, &lightbulb.Requirement{Text: "x", Rights: []string{"A8"}, Evidence: "y"}, date(2026, 7, 31)); lightbulb.ErrorCode(err) != lightbulb.ENOTFOUND {
+			t.Fatalf("another organisation adds one: %v", err)
+		}
+		local := &lightbulb.Requirement{Text: "Welsh-speaking residents are offered care in Welsh (the Active Offer).", Rights: []string{"A8", "A14"},
+			Evidence: "Care plans recording the language offered and chosen"}
+		must(t, svc.AddLocalRequirement(f.cctx, id, local, date(2026, 7, 31)))
+		c, _ := svc.Contract(f.cctx, id)
+		if len(c.Requirements) != 3 || local.Code != "L01" {
+			t.Fatalf("%d requirements, local code %s", len(c.Requirements), local.Code)
+		}
+		lib, _ := svc.Requirements(f.cctx)
+		for _, r := range lib {
+			if r.ContractID != 0 || r.Code == "L01" {
+				t.Fatalf("the library holds the local requirement: %+v", r)
+			}
+		}
+		if _, err := svc.RequirementHistory(f.cctx, "L01"); lightbulb.ErrorCode(err) != lightbulb.ENOTFOUND {
+			t.Fatalf("the library's page opens a local requirement: %v", err)
+		}
+		other := &lightbulb.Contract{Title: "Other", ProviderID: f.trust.ID, StartsOn: date(2026, 4, 1), EndsOn: date(2027, 3, 31)}
+		must(t, svc.CreateContract(f.cctx, other))
+		if err := svc.AttachRequirement(f.cctx, other.ID, local.ID, date(2026, 7, 31)); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+			t.Fatalf("a local requirement attached to another contract: %v", err)
+		}
+		pc, _ := svc.ProviderContract(f.pctx, id)
+		must(t, svc.SubmitReturn(f.pctx, id, f.answers(pc, 0)))
+		c, _ = svc.Contract(f.cctx, id)
+		if cr := c.Requirements[0]; cr.Requirement.Code != "L01" || cr.Requirement.ContractID != id || cr.Latest == nil {
+			t.Fatalf("the provider's answer to the local requirement: %+v", cr)
+		}
+	})
+}
