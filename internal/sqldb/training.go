@@ -119,27 +119,32 @@ func (s *TrainingService) FindProgrammes(ctx context.Context) ([]*lightbulb.Prog
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id FROM training_programmes WHERE org_id = $1 ORDER BY title`, org)
+	return loadEach(ctx, s.db.read, func(id int64) (*lightbulb.Programme, error) { return s.FindProgramme(ctx, id) },
+		`SELECT id FROM training_programmes WHERE org_id = $1 ORDER BY title`, org)
+}
+
+// loadEach reads the ids query returns, then loads each in that order: for
+// rows read whole by a Find method, without holding a connection while
+// loading.
+func loadEach[T any](ctx context.Context, db *sql.DB, load func(int64) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("find programmes: %w", err)
+		return nil, fmt.Errorf("find ids: %w", err)
 	}
-	var ids []int64
-	for rows.Next() {
+	ids, err := collect(rows, func(r scanner) (int64, error) {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
+		return id, r.Scan(&id)
+	})
+	if err != nil {
+		return nil, err
 	}
-	rows.Close()
-	var out []*lightbulb.Programme
+	out := make([]T, 0, len(ids))
 	for _, id := range ids {
-		p, err := s.FindProgramme(ctx, id)
+		x, err := load(id)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, p)
+		out = append(out, x)
 	}
 	return out, nil
 }

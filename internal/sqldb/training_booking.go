@@ -161,34 +161,15 @@ func (s *TrainingService) FindUserBookings(ctx context.Context, userID int64) ([
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT b.id FROM training_bookings b JOIN training_sessions s ON s.id = b.session_id
-		WHERE b.org_id = $1 AND b.user_id = $2 AND b.status NOT IN ('cancelled', 'expired') AND s.ends_at > $3 ORDER BY s.starts_at, b.id`,
-		org, userID, lightbulb.Now())
-	if err != nil {
-		return nil, fmt.Errorf("user bookings: %w", err)
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	var out []*lightbulb.Booking
-	for _, id := range ids {
+	return loadEach(ctx, s.db.read, func(id int64) (*lightbulb.Booking, error) {
 		b, err := scanBooking(s.db.read.QueryRowContext(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE id = $1`, id))
 		if err != nil {
 			return nil, err
 		}
-		if b, err = s.withSession(ctx, b); err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, nil
+		return s.withSession(ctx, b)
+	}, `SELECT b.id FROM training_bookings b JOIN training_sessions s ON s.id = b.session_id
+		WHERE b.org_id = $1 AND b.user_id = $2 AND b.status NOT IN ('cancelled', 'expired') AND s.ends_at > $3 ORDER BY s.starts_at, b.id`,
+		org, userID, lightbulb.Now())
 }
 
 // changeBooking runs fn on a token's booking and its locked session in one

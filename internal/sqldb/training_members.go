@@ -137,29 +137,8 @@ func (s *TrainingService) FinishedCohorts(ctx context.Context, email string) ([]
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT DISTINCT h.id FROM training_bookings b JOIN training_sessions s ON s.id = b.session_id
+	return loadEach(ctx, s.db.read, func(id int64) (*lightbulb.Cohort, error) { return s.FindCohort(ctx, id) },
+		`SELECT DISTINCT h.id FROM training_bookings b JOIN training_sessions s ON s.id = b.session_id
 		JOIN training_cohorts h ON h.id = s.cohort_id WHERE b.org_id = $1 AND b.email = $2 AND b.attendance = 'attended'
 		AND s.part = (SELECT count(*) FROM training_programme_parts pp WHERE pp.programme_id = h.programme_id)`, org, email)
-	if err != nil {
-		return nil, fmt.Errorf("finished cohorts: %w", err)
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	var out []*lightbulb.Cohort
-	for _, id := range ids {
-		c, err := s.FindCohort(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, nil
 }
