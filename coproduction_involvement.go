@@ -31,6 +31,9 @@ const (
 	InviteInvited  = "invited"
 	InviteAccepted = "accepted"
 	InviteDeclined = "declined"
+	// InviteInterested: the expert asked to take part in an open
+	// involvement; the lead has not yet offered them a place.
+	InviteInterested = "interested"
 )
 
 // Limits on what one claim can hold.
@@ -65,6 +68,8 @@ type Involvement struct {
 	// NeedsCheck is a kind of check (CheckKinds) every expert must hold on
 	// the day, or "" for none.
 	NeedsCheck string
+	// Open: experts may ask to take part, and the lead offers them a place.
+	Open bool
 	// A link, never a copy: the training session the experts facilitate,
 	// or the Traffic Light review they contribute to, if any.
 	TrainingSessionID int64
@@ -340,11 +345,14 @@ type CoprodHome struct {
 
 // ExpertRecords is everything an expert sees on their own page.
 type ExpertRecords struct {
-	Profile   *ExpertProfile
-	Invites   []*Invite
-	Claims    []*Claim
-	FollowUps []*FollowUp
-	Checks    []*ExpertCheck // newest first
+	Profile *ExpertProfile
+	// Opportunities are open involvements to come that they may ask to
+	// join: none touching a topic they opted out of, none while paused.
+	Opportunities []*Involvement
+	Invites       []*Invite
+	Claims        []*Claim
+	FollowUps     []*FollowUp
+	Checks        []*ExpertCheck // newest first
 }
 
 // CoprodService keeps co-production for the organisation in ctx.
@@ -390,6 +398,12 @@ type CoprodService interface {
 	CompleteFollowUp(ctx context.Context, f *FollowUp) error
 	// RequestFollowUp lets an expert ask for a follow-up at any time.
 	RequestFollowUp(ctx context.Context, userID int64) error
+	// ExpressInterest records that an expert asks to take part in an open
+	// involvement to come.
+	ExpressInterest(ctx context.Context, involvementID, userID int64) error
+	// OfferPlace offers an expert who asked a place, as an invitation,
+	// checked like one (their cap, the check it needs).
+	OfferPlace(ctx context.Context, inviteID int64) error
 	CoprodVoices
 	CheckService
 	ResourceService

@@ -17,7 +17,8 @@ import (
 // nothing lost; by keyboard, JavaScript off), sets the organisation's own
 // payment target and a half-day rate, is refused an involvement needing a
 // DBS check for an expert without one, and posts it for one with one;
-// Esther sees her checks on her own page, in English and Welsh.
+// Esther sees her checks on her own page, in English and Welsh, asks by
+// keyboard to take part in an open involvement and is offered a place.
 func TestCoproductionChecksTargetAndRates(t *testing.T) {
 	lead := newTabNoJS(t)
 	signIn(t, lead, "coproduction@lightbulb.test")
@@ -109,7 +110,23 @@ func TestCoproductionChecksTargetAndRates(t *testing.T) {
 	visit(t, expert, "/coproduction/me")
 	mustContain(t, expert, "main", "Your checks", "DBS check", "Safeguarding training", "Ends soon", "Resources you co-produced")
 	visit(t, expert, "/language/cy?next=/coproduction/me")
-	mustContain(t, expert, "main", "Eich gwiriadau", "Gwiriad DBS", "Adnoddau a gydgynhyrchwyd gennych")
+	mustContain(t, expert, "main", "Eich gwiriadau", "Gwiriad DBS", "Adnoddau a gydgynhyrchwyd gennych", "Cyfleoedd y gallwch ofyn am ymuno â nhw")
+	visit(t, expert, "/language/en?next=/coproduction/me")
+
+	// An open involvement: Esther asks to take part by keyboard; the lead
+	// offers her a place; she is invited as usual.
+	mustContain(t, expert, "main", "Opportunities you can ask to join", "planning a young people's session")
+	tabTo(t, expert, `main form[action^="/coproduction/me/opportunities/"] button`)
+	follow(t, expert, "asked-to-take-part", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, expert, "main", "Thank you. We have told the co-production lead", "Asked to take part")
+	visit(t, js, "/coproduction")
+	follow(t, js, "open-involvement", chromedp.Click(chromedp.Search(`//main//a[contains(., "planning a young people")]`)))
+	mustContain(t, js, "main", "Experts can ask to take part", "Asked to take part")
+	click(t, js, "place-offered", `main form[action$="/offers"] button`)
+	mustContain(t, js, "main", "They are offered a place and told by email.", "Invited")
+	visit(t, expert, "/coproduction/me")
+	follow(t, expert, "offered-invitation", chromedp.Click(chromedp.Search(`//main//a[contains(., "planning a young people")]`)))
+	mustContain(t, expert, "main", "Being paid can affect benefits", "Will you take part?")
 }
 
 // Journey: the lead finds the Easy Read guide behind its original, adds a

@@ -79,6 +79,12 @@ func loadCoprodDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 	if _, err := svc.CreateInvolvement(ctx, next, d.experts); err != nil {
 		return fmt.Errorf("demo involvement: %w", err)
 	}
+	open := &lightbulb.Involvement{Title: "Who is not in the room: planning a young people's session", Activity: "workshop", Level: "standard",
+		StartsAt: demoAt(35, 14), Minutes: 90, PrepMinutes: 30, Place: "Online", Open: true, SupporterID: d.lead, LeadID: d.lead,
+		Access: "Captions on; cameras optional"}
+	if _, err := svc.CreateInvolvement(ctx, open, nil); err != nil {
+		return fmt.Errorf("demo open involvement: %w", err)
+	}
 	q := &lightbulb.Quote{ExpertID: ids[2], UseFor: lightbulb.QuoteInternal, AskedBy: d.lead,
 		Words: "Being asked what I needed, before the meeting, is what made me feel part of it rather than a visitor."}
 	if err := svc.AskQuote(ctx, q); err != nil {

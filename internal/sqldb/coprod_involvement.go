@@ -38,11 +38,12 @@ func (s *CoprodService) CreateInvolvement(ctx context.Context, inv *lightbulb.In
 			return err
 		}
 		err = tx.QueryRowContext(ctx, `INSERT INTO coprod_involvements (org_id, title, activity, level, starts_at, minutes, prep_minutes,
-			follow_minutes, place, topics, access, supporter_id, lead_id, created_at, needs_check, training_session_id, review_id)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+			follow_minutes, place, topics, access, supporter_id, lead_id, created_at, needs_check, training_session_id, review_id,
+			open_to_interest)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
 			org, inv.Title, inv.Activity, inv.Level, inv.StartsAt, inv.Minutes, inv.PrepMinutes, inv.FollowMinutes, inv.Place,
 			strings.Join(inv.Topics, ","), inv.Access, inv.SupporterID, inv.LeadID, inv.CreatedAt, inv.NeedsCheck,
-			nullID(inv.TrainingSessionID), nullID(inv.ReviewID)).Scan(&inv.ID)
+			nullID(inv.TrainingSessionID), nullID(inv.ReviewID), inv.Open).Scan(&inv.ID)
 		if err != nil {
 			return fmt.Errorf("create involvement: %w", err)
 		}
@@ -76,8 +77,7 @@ func (s *CoprodService) checkSupporter(ctx context.Context, org, userID int64) e
 }
 
 // invite offers one expert a place, unless they have paused or opted out of
-// the involvement's topics (reported false, never why), and refuses an
-// offer that would take them past their own cap.
+// the involvement's topics (reported false, never why).
 func (s *CoprodService) invite(ctx context.Context, tx *sql.Tx, org int64, inv *lightbulb.Involvement, rate *lightbulb.CoprodRate, userID int64) (bool, error) {
 	p, err := profile(ctx, tx, org, userID)
 	if err != nil {
@@ -86,12 +86,9 @@ func (s *CoprodService) invite(ctx context.Context, tx *sql.Tx, org int64, inv *
 	if p.OptedOut(inv.Topics) {
 		return false, nil
 	}
-	if err := needCheck(ctx, tx, org, inv, userID, "experts",
-		"Someone you chose has no check in date for this involvement on the day of the session (their checks and when they end are shown beside their name): record their renewal first, or leave them out"); err != nil {
-		return false, err
-	}
-	offer := lightbulb.Fee(p, rate, inv.PaidMinutes())
-	if err := checkCap(ctx, tx, org, p, inv.StartsAt, offer); err != nil {
+	offer, err := offerFor(ctx, tx, org, inv, rate, p, "experts",
+		"Someone you chose has no check in date for this involvement on the day of the session (their checks and when they end are shown beside their name): record their renewal first, or leave them out")
+	if err != nil {
 		return false, err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO coprod_invites (org_id, involvement_id, expert_id, state, offer_pence, created_at)
@@ -100,6 +97,21 @@ func (s *CoprodService) invite(ctx context.Context, tx *sql.Tx, org int64, inv *
 		return false, fmt.Errorf("invite: %w", err)
 	}
 	return true, queueMail(ctx, tx, lightbulb.CoprodInviteMail(p.Email, p.PreferredName, p.Lang, inv, s.baseURL))
+}
+
+// offerFor is the fee offered to an expert for an involvement, refused
+// (on field, with checkMessage for a check) when the check it needs is not
+// in date on the day or the offer would take them past their own cap.
+func offerFor(ctx context.Context, tx *sql.Tx, org int64, inv *lightbulb.Involvement, rate *lightbulb.CoprodRate, p *lightbulb.ExpertProfile,
+	field, checkMessage string) (int64, error) {
+	if err := needCheck(ctx, tx, org, inv, p.UserID, field, checkMessage); err != nil {
+		return 0, err
+	}
+	offer := lightbulb.Fee(p, rate, inv.PaidMinutes())
+	if err := checkCap(ctx, tx, org, p, inv.StartsAt, offer); err != nil {
+		return 0, err
+	}
+	return offer, nil
 }
 
 // checkCap refuses an offer that, with the offers the expert has accepted
@@ -158,11 +170,15 @@ func (s *CoprodService) Respond(ctx context.Context, inviteID, userID int64, acc
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
 		var offer int64
 		v := &lightbulb.Involvement{}
-		err := tx.QueryRowContext(ctx, `SELECT i.offer_pence, v.id, v.starts_at, v.minutes, v.needs_check FROM coprod_invites i
+		var was string
+		err := tx.QueryRowContext(ctx, `SELECT i.offer_pence, i.state, v.id, v.starts_at, v.minutes, v.needs_check FROM coprod_invites i
 			JOIN coprod_involvements v ON v.id = i.involvement_id
-			WHERE i.id = $1 AND i.org_id = $2 AND i.expert_id = $3`, inviteID, org, userID).Scan(&offer, &v.ID, &v.StartsAt, &v.Minutes, &v.NeedsCheck)
+			WHERE i.id = $1 AND i.org_id = $2 AND i.expert_id = $3`, inviteID, org, userID).Scan(&offer, &was, &v.ID, &v.StartsAt, &v.Minutes, &v.NeedsCheck)
 		if err != nil {
 			return notFound(err, "There is no such invitation.")
+		}
+		if was == lightbulb.InviteInterested {
+			return lightbulb.FieldError("answer", "You have asked to take part. You can answer once you are offered a place")
 		}
 		state := lightbulb.InviteDeclined
 		if accept {

@@ -10,7 +10,7 @@ import (
 
 const involvementColumns = `v.id, v.title, v.activity, v.level, v.starts_at, v.minutes, v.prep_minutes, v.follow_minutes, v.place,
 	v.topics, v.access, v.supporter_id, su.name, v.lead_id, lu.name, v.created_at, v.needs_check,
-	COALESCE(v.training_session_id, 0), COALESCE(v.review_id, 0),
+	COALESCE(v.training_session_id, 0), COALESCE(v.review_id, 0), v.open_to_interest,
 	COALESCE((SELECT c.title FROM training_sessions s JOIN training_courses c ON c.id = s.course_id WHERE s.id = v.training_session_id),
 		(SELECT r.subject FROM reviews r WHERE r.id = v.review_id), '')`
 
@@ -21,7 +21,7 @@ func scanInvolvement(row scanner) (*lightbulb.Involvement, error) {
 	var topics string
 	err := row.Scan(&v.ID, &v.Title, &v.Activity, &v.Level, &v.StartsAt, &v.Minutes, &v.PrepMinutes, &v.FollowMinutes, &v.Place,
 		&topics, &v.Access, &v.SupporterID, &v.SupporterName, &v.LeadID, &v.LeadName, &v.CreatedAt, &v.NeedsCheck,
-		&v.TrainingSessionID, &v.ReviewID, &v.LinkTitle)
+		&v.TrainingSessionID, &v.ReviewID, &v.Open, &v.LinkTitle)
 	v.Topics = splitList(topics)
 	return v, err
 }
@@ -110,6 +110,9 @@ func (s *CoprodService) MyRecords(ctx context.Context, userID int64) (*lightbulb
 		return nil, err
 	}
 	if out.Invites, err = s.invites(ctx, `i.org_id = $1 AND i.expert_id = $2`, org, userID); err != nil {
+		return nil, err
+	}
+	if out.Opportunities, err = s.opportunities(ctx, org, out.Profile); err != nil {
 		return nil, err
 	}
 	if out.Claims, err = s.claims(ctx, `c.org_id = $1 AND c.expert_id = $2`, org, userID); err != nil {

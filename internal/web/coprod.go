@@ -20,6 +20,8 @@ func (s *Server) coprodRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /coproduction/involvements/{id}", s.requireCoprod(s.coprodInvolvement))
 	h("GET /coproduction/indicators", s.requireCoprod(s.coprodIndicators))
 	h("POST /coproduction/involvements/{id}/claims", s.requireCoprod(s.coprodClaimFor))
+	h("POST /coproduction/involvements/{id}/offers", s.requireCoprod(s.coprodOfferPlace))
+	h("POST /coproduction/me/opportunities/{id}", s.requireExpert(s.coprodAskToJoin))
 	h("GET /coproduction/rates", s.requireCoprod(s.coprodRates))
 	h("GET /coproduction/checks", s.requireCoprod(s.coprodChecks))
 	h("POST /coproduction/checks", s.requireCoprod(s.coprodCheckAdd))
@@ -54,6 +56,17 @@ func (s *Server) requireRole(role lightbulb.Role, fn http.HandlerFunc) http.Hand
 		}
 		fn(w, r)
 	})
+}
+
+// postedPathID reads the id in the path of a posted form and the form; it
+// answers a bad id or an unreadable form itself and returns false.
+func (s *Server) postedPathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound)
+		return 0, false
+	}
+	return id, s.readForm(w, r)
 }
 
 // requireCoprod allows the organisation's co-production leads.
@@ -234,6 +247,7 @@ func (s *Server) coprodInvolvementCreate(w http.ResponseWriter, r *http.Request)
 		Topics:     f.Checks("topics", "Topics", 0, lightbulb.CoprodTopics...),
 		NeedsCheck: f.Choice("needs_check", "Check needed", append([]string{"none"}, lightbulb.CheckKinds...)...),
 		LeadID:     learnUser(r), SupporterID: f.ID("supporter"), TrainingSessionID: f.ID("session"), ReviewID: f.ID("review")}
+	inv.Open = f.Text("open") == "yes"
 	if inv.NeedsCheck == "none" {
 		inv.NeedsCheck = ""
 	}
@@ -300,11 +314,8 @@ func (s *Server) renderInvolvement(w http.ResponseWriter, r *http.Request, formE
 // coprodClaimFor records time and expenses for an expert who took part,
 // by a lead on their behalf.
 func (s *Server) coprodClaimFor(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
-	if !ok || !s.readForm(w, r) {
-		if !ok {
-			s.errorPage(w, r, http.StatusNotFound)
-		}
+	id, ok := s.postedPathID(w, r)
+	if !ok {
 		return
 	}
 	f := formOf(r)
@@ -368,7 +379,7 @@ func (s *Server) coprodRateAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	f := formOf(r)
 	rate := &lightbulb.CoprodRate{Level: f.Choice("level", "Level", lightbulb.CoprodLevels...),
-		Pence: f.Pence("pence", "Rate"), Unit: f.Choice("unit", "Rate for", lightbulb.RateUnits...),
+		Pence: f.Pence("pence", "Pay rate"), Unit: f.Choice("unit", "Rate for", lightbulb.RateUnits...),
 		StartsOn: f.Date("starts_on", "Starts on").String()}
 	if rate.Unit == "" && f.Text("unit") == "" {
 		f.Add("unit", "Choose whether the rate is for an hour, a half day or a day")

@@ -11,11 +11,8 @@ import (
 // claimChange runs a change to the claim the path names and returns to the
 // lead's home, showing any refusal there as a message.
 func (s *Server) claimChange(w http.ResponseWriter, r *http.Request, action string, change func(id int64) error) {
-	id, ok := pathID(r)
-	if !ok || !s.readForm(w, r) {
-		if !ok {
-			s.errorPage(w, r, http.StatusNotFound)
-		}
+	id, ok := s.postedPathID(w, r)
+	if !ok {
 		return
 	}
 	if err := change(id); err != nil {
@@ -62,7 +59,7 @@ func (s *Server) coprodClaimsCSV(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(r, "", nil)
-	rows := [][]string{{p.T("Claim"), p.T("Made on"), p.T("Expert"), p.T("Involvement"), p.T("Minutes"), p.T("Rate"), p.T("Rate for"),
+	rows := [][]string{{p.T("Claim"), p.T("Made on"), p.T("Expert"), p.T("Involvement"), p.T("Minutes"), p.T("Pay rate"), p.T("Rate for"),
 		p.T("Fee"), p.T("Expenses"), p.T("What the expenses were for"), p.T("Total"), p.T("How paid"), p.T("Paid to"),
 		p.T("State"), p.T("Approved by"), p.T("Paid on")}}
 	for _, c := range claims {

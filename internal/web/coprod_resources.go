@@ -118,11 +118,8 @@ func (s *Server) renderResource(w http.ResponseWriter, r *http.Request, formErr 
 }
 
 func (s *Server) coprodResourceVersion(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
-	if !ok || !s.readForm(w, r) {
-		if !ok {
-			s.errorPage(w, r, http.StatusNotFound)
-		}
+	id, ok := s.postedPathID(w, r)
+	if !ok {
 		return
 	}
 	f := formOf(r)
@@ -147,11 +144,8 @@ func (s *Server) coprodResourceVersion(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) coprodResourceCredit(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
-	if !ok || !s.readForm(w, r) {
-		if !ok {
-			s.errorPage(w, r, http.StatusNotFound)
-		}
+	id, ok := s.postedPathID(w, r)
+	if !ok {
 		return
 	}
 	f := formOf(r)

@@ -175,6 +175,7 @@ func TestCoprodIsolation(t *testing.T) {
 		{"POST", "/coproduction/involvements", url.Values{"title": {"Taken over"}}},
 		{"GET", "/coproduction/involvements/" + id, nil}, {"GET", "/coproduction/rates", nil},
 		{"POST", "/coproduction/involvements/" + id + "/claims", url.Values{"invite": {invite}, "hours-hours": {"1"}}},
+		{"POST", "/coproduction/involvements/" + id + "/offers", url.Values{"invite": {invite}}},
 		{"GET", "/coproduction/indicators", nil}, {"GET", "/coproduction/checks", nil},
 		{"POST", "/coproduction/checks", url.Values{"expert": {itoa(e.users["expertA"].ID)}, "kind": {"dbs"},
 			"checked_on-day": {"1"}, "checked_on-month": {"1"}, "checked_on-year": {"2025"},
@@ -191,6 +192,7 @@ func TestCoprodIsolation(t *testing.T) {
 		{"GET", "/coproduction/me", nil}, {"GET", "/coproduction/me/profile", nil}, {"GET", "/coproduction/me/export", nil},
 		{"POST", "/coproduction/me/profile", url.Values{"preferred_name": {"Taken over"}, "pay_pref": {"none"}}},
 		{"POST", "/coproduction/me/follow-up", nil},
+		{"POST", "/coproduction/me/opportunities/" + id, nil},
 		{"POST", "/coproduction/me/quotes/1", url.Values{"answer": {"yes"}}},
 		{"GET", "/coproduction/me/invitations/" + invite, nil},
 		{"POST", "/coproduction/me/invitations/" + invite, url.Values{"answer": {"no"}}},
@@ -218,7 +220,8 @@ func TestCoprodIsolation(t *testing.T) {
 	expectRoutes(t, "coprodB", e.client().signIn("coprodB"), []route{rc}, http.StatusNotFound)
 	// Council B's lead sees none of trust A's records.
 	b := e.client().signIn("coprodB")
-	expectRoutes(t, "coprodB", b, []route{{"GET", "/coproduction/involvements/" + id, nil}, {"GET", "/coproduction/follow-ups/" + fu, nil}}, http.StatusNotFound)
+	expectRoutes(t, "coprodB", b, []route{{"GET", "/coproduction/involvements/" + id, nil}, {"GET", "/coproduction/follow-ups/" + fu, nil},
+		{"POST", "/coproduction/involvements/" + id + "/offers", url.Values{"invite": {invite}}}}, http.StatusNotFound)
 	mustContain(t, b.get("/coproduction"), "You have not posted an involvement yet.")
 	// Nothing changed.
 	after, _ := e.svc.Coprod.MyRecords(ctx, e.users["expertA"].ID)

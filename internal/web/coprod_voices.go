@@ -44,11 +44,8 @@ func (s *Server) coprodRoomNote(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) coprodAnswerQuote(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
-	if !ok || !s.readForm(w, r) {
-		if !ok {
-			s.errorPage(w, r, http.StatusNotFound)
-		}
+	id, ok := s.postedPathID(w, r)
+	if !ok {
 		return
 	}
 	yes := r.PostFormValue("answer") == "yes"

@@ -33,7 +33,7 @@ var labelSets = map[string]map[string]string{
 	"coprod_level":  {"standard": "Standard", "enhanced": "Enhanced", "chairing": "Chairing"},
 	"coprod_activity": {"workshop": "Workshop", "guide": "Writing a guide", "easy_read": "Easy Read", "translation": "Translation",
 		"training": "Delivering training", "review": "Traffic Light review", "panel": "Panel or committee"},
-	"coprod_invite": {"invited": "Invited", "accepted": "Taking part", "declined": "Said no"},
+	"coprod_invite": {"invited": "Invited", "accepted": "Taking part", "declined": "Said no", "interested": "Asked to take part"},
 	"coprod_claim": {"submitted": "Waiting for approval", "approved_once": "Needs a second approver",
 		"approved": "Approved, not yet paid", "paid": "Paid"},
 	"coprod_method": {"call": "A call", "message": "A message", "in_person": "In person"},

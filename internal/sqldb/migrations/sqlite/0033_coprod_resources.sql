@@ -40,3 +40,8 @@ CREATE TABLE coprod_resource_credits (
 	PRIMARY KEY (resource_id, expert_id)
 );
 CREATE INDEX coprod_resource_credits_expert ON coprod_resource_credits(org_id, expert_id);
+
+-- An involvement open to experts asking to take part: they see it on their
+-- page (unless paused or opted out of its topics) and the lead offers them
+-- a place.
+ALTER TABLE coprod_involvements ADD COLUMN open_to_interest BOOLEAN NOT NULL DEFAULT 0;
