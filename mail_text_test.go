@@ -32,6 +32,7 @@ func sampleMails(lang string) map[string]*Mail {
 	return map[string]*Mail{
 		"review_invite": ReviewInviteMail(ReviewInvite{To: "bea@example.org", Name: "Bea", Lang: lang, OrgID: 3, OrgName: "Trust A",
 			Review: rv, Kind: AsExpert}, base),
+		"review_voice":         ReviewInviteVoiceMail("dai@example.org", lang, "Trust A", rv, start.AddDate(0, 0, VoiceLinkDays), base+"/rate/abc"),
 		"booking_confirm_link": BookingMail(MailConfirmLink, b, base),
 		"booking_booked":       BookingMail(MailBooked, &ob, base),
 		"booking_waiting":      BookingMail(MailWaiting, b, base),

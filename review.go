@@ -195,12 +195,16 @@ type Contributor struct {
 // Rated is a rating of one statement with its evidence: a contributor's view
 // or, for final ratings, the one the lead agreed.
 type Rated struct {
-	Code      string
-	Rating    Rating
-	Evidence  string
-	UserID    int64
-	UserName  string
-	Kind      ContributorKind
+	Code     string
+	Rating   Rating
+	Evidence string
+	UserID   int64
+	UserName string
+	Kind     ContributorKind
+	// Via marks views from people who use the service without an account
+	// (ViaLink, ViaGroup, ViaAdvocate); UserID is then 0 and UserName the
+	// group's or advocate's description.
+	Via       string
 	UpdatedAt time.Time
 }
 

@@ -31,6 +31,8 @@ const (
 func TestReviewJourney(t *testing.T) {
 	leadKeepsTheList(t)
 	first := startReviewByKeyboard(t, reviewSubject, true, "1", "4", "2026", "30", "9", "2026")
+	leadAsksPeopleWhoUseTheService(t, first)
+	someoneWhoUsesTheServiceRates(t)
 	rateByKeyboard(t, "nurse@northbridge.test", false, first, "KR1", kb.ArrowRight, "Only two of us could name a right.")
 	rateByKeyboard(t, "expert@lightbulb.test", true, first, "KR1", kb.ArrowRight+kb.ArrowRight, "People told me nobody explained their rights.")
 	agreeAndAct(t, first)
@@ -214,6 +216,12 @@ func agreeAndAct(t *testing.T, review string) {
 	if eval[bool](t, tb, `document.querySelector('main .govuk-inset-text a[href="#rating-KR1"]') === null`) {
 		t.Error("the statement contributors differ on is not linked")
 	}
+	// Dai (by the emailed link) and the coffee morning both said amber.
+	mustContain(t, tb, "main", "Someone who uses the service, by an emailed link", "Nobody asked me what I wanted.",
+		"Views gathered in a group", "Coffee morning at the day hospital")
+	if !eval[bool](t, tb, `document.querySelector('#rating-KR3-amber').checked`) {
+		t.Error("the amber that Dai and the group agree on is not filled in")
+	}
 
 	// Submitting with statements unrated is refused and keeps the choices.
 	pressIn(t, tb, "#rating-KR1", " ", kb.ArrowRight+kb.ArrowRight)
@@ -295,6 +303,54 @@ func fetchText(t *testing.T, tb *tab, expr string) string {
 		t.Fatalf("evaluate %s: %v", expr, err)
 	}
 	return s
+}
+
+// leadAsksPeopleWhoUseTheService: by keyboard, the lead emails a link to
+// rate to someone who uses the service, then records a group's views.
+func leadAsksPeopleWhoUseTheService(t *testing.T, review string) {
+	tb := newTab(t)
+	signIn(t, tb, "lead@northbridge.test")
+	visit(t, tb, review)
+	pressIn(t, tb, "#email", "dai.journey@example.org")
+	pressIn(t, tb, "#lang", " ")
+	tabTo(t, tb, `form[action$="/voices/invite"] button[type=submit]`)
+	follow(t, tb, "link-emailed", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, ".govuk-notification-banner", "The link to rate has been emailed")
+	pressIn(t, tb, "#via", " ")
+	pressIn(t, tb, "#label", "Coffee morning at the day hospital, 5 people")
+	tabTo(t, tb, `form[action$="/voices"] button[type=submit]`)
+	follow(t, tb, "group-started", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, "main", "You are recording views that are not yours", "Views gathered in a group")
+	pressIn(t, tb, "#rating-KR3", " ", kb.ArrowRight)
+	pressIn(t, tb, "#evidence-KR3", "Choices are not offered, people said.")
+	pressIn(t, tb, `main form button[value=save]`)
+	follow(t, tb, "group-saved", chromedp.KeyEvent(kb.Enter))
+	mustContain(t, tb, ".govuk-notification-banner", "The views have been saved")
+	mustContain(t, tb, "#voices ~ .lb-table-scroll table", "Coffee morning at the day hospital", "Views gathered in a group")
+}
+
+// rateLink is the link emailed to someone who uses the service.
+var rateLink = regexp.MustCompile(`/rate/[A-Za-z0-9_-]+`)
+
+// someoneWhoUsesTheServiceRates: Dai follows the emailed link with no
+// account and JavaScript off, is refused amber without a word, loses
+// nothing, and saves.
+func someoneWhoUsesTheServiceRates(t *testing.T) {
+	tb := newTabNoJS(t)
+	visit(t, tb, link(t, "dai.journey@example.org", "how "+reviewSubject+" is doing", rateLink))
+	mustContain(t, tb, "main h1", "Tell us how "+reviewSubject+" is doing")
+	mustContain(t, tb, "main", "You do not need an account", "Please do not write anyone’s name")
+	do(t, tb, "choose amber", chromedp.Click(chromedp.CSS(`label[for="rating-KR3-amber"]`)))
+	if st := click(t, tb, "voice-no-evidence", `main form button[value=save]`); st != http.StatusUnprocessableEntity {
+		t.Errorf("amber without a word answered %d, want 422", st)
+	}
+	mustContain(t, tb, ".govuk-error-summary", "Enter the evidence for a red or amber rating")
+	if !eval[bool](t, tb, `document.querySelector('#rating-KR3-amber').checked`) {
+		t.Error("the amber chosen before the error was lost")
+	}
+	do(t, tb, "say why", chromedp.SendKeys(chromedp.CSS("#evidence-KR3"), "Nobody asked me what I wanted."))
+	click(t, tb, "voice-saved", `main form button[value=save]`)
+	mustContain(t, tb, ".govuk-notification-banner", "Your answers have been saved")
 }
 
 // nurseRatesGreen: the nurse rates one statement green, which needs no

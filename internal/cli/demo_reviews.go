@@ -116,6 +116,15 @@ func demoReview(ctx context.Context, reviews *sqldb.ReviewService, people map[st
 		Evidence: comment + " " + finals[12].Evidence}}); err != nil {
 		return err
 	}
+	// People who use the service, met at a coffee morning, rated one statement.
+	g, err := reviews.RecordVoice(ctx, r.ID, lightbulb.ViaGroup, "Coffee morning on the ward, 6 people")
+	if err != nil {
+		return err
+	}
+	if err := reviews.SaveVoiceRatings(ctx, r.ID, g.ID, []lightbulb.Rated{{Code: fw.Statements[0].Code, Rating: finals[0].Rating,
+		Evidence: finals[0].Evidence}}); err != nil {
+		return err
+	}
 	if err := reviews.SaveFinals(ctx, r.ID, finals); err != nil {
 		return err
 	}

@@ -29,6 +29,7 @@ func services(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService, q *jobs.Qu
 		Units:         sqldb.NewUnitService(db),
 		Decisions:     sqldb.NewDecisionService(db),
 		Reviews:       reviewService(db, cfg),
+		Voices:        reviewService(db, cfg),
 		Training:      sqldb.NewTrainingService(db, m, cfg.BaseURL),
 		Learning:      sqldb.NewLearningService(db, sqldb.NewTrainingService(db, m, cfg.BaseURL)),
 		Surveys:       sqldb.NewSurveyService(db),

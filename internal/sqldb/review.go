@@ -191,14 +191,7 @@ func (s *ReviewService) SaveContributions(ctx context.Context, reviewID int64, r
 	if a == nil {
 		return lightbulb.Errorf(lightbulb.EUNAUTH, "Sign in to rate a review.")
 	}
-	if err := lightbulb.ValidateRatings(rs); err != nil {
-		return err
-	}
-	return s.db.tx(ctx, func(tx *sql.Tx) error {
-		r, err := s.draft(ctx, tx, reviewID)
-		if err != nil {
-			return err
-		}
+	return s.rateDraft(ctx, reviewID, rs, `review_contributions`, `user_id`, a.UserID, func(tx *sql.Tx, r *lightbulb.Review) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM review_contributors WHERE org_id = $1 AND review_id = $2 AND user_id = $3`,
 			r.OrgID, r.ID, a.UserID).Scan(&n); err != nil {
@@ -207,7 +200,7 @@ func (s *ReviewService) SaveContributions(ctx context.Context, reviewID int64, r
 		if n == 0 {
 			return lightbulb.Errorf(lightbulb.EFORBIDDEN, "You have not been invited to contribute to this review.")
 		}
-		return saveRatings(ctx, tx, r, `review_contributions`, `user_id`, a.UserID, rs)
+		return nil
 	})
 }
 
@@ -217,6 +210,13 @@ func (s *ReviewService) SaveFinals(ctx context.Context, reviewID int64, rs []lig
 	if a == nil {
 		return lightbulb.Errorf(lightbulb.EUNAUTH, "Sign in to rate a review.")
 	}
+	return s.rateDraft(ctx, reviewID, rs, `review_finals`, `agreed_by`, a.UserID, nil)
+}
+
+// rateDraft checks rs and, in one transaction on the draft review, runs
+// check (when given) and replaces the ratings in table whose who column is id.
+func (s *ReviewService) rateDraft(ctx context.Context, reviewID int64, rs []lightbulb.Rated, table, who string, id int64,
+	check func(*sql.Tx, *lightbulb.Review) error) error {
 	if err := lightbulb.ValidateRatings(rs); err != nil {
 		return err
 	}
@@ -225,7 +225,12 @@ func (s *ReviewService) SaveFinals(ctx context.Context, reviewID int64, rs []lig
 		if err != nil {
 			return err
 		}
-		return saveRatings(ctx, tx, r, `review_finals`, `agreed_by`, a.UserID, rs)
+		if check != nil {
+			if err := check(tx, r); err != nil {
+				return err
+			}
+		}
+		return saveRatings(ctx, tx, r, table, who, id, rs)
 	})
 }
 
@@ -261,16 +266,22 @@ func saveRatings(ctx context.Context, tx *sql.Tx, r *lightbulb.Review, table, wh
 }
 
 // Contributions lists every contributor's ratings of a review, by statement
-// and then name, marked with the capacity each person contributed in.
+// and then name, marked with the capacity each person contributed in, and
+// after them the views without an account, marked with how they came.
 func (s *ReviewService) Contributions(ctx context.Context, reviewID int64) ([]lightbulb.Rated, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT x.code, x.rating, x.evidence, x.user_id, u.name, coalesce(c.kind, 'staff'), x.updated_at
+	rows, err := s.db.read.QueryContext(ctx, `SELECT code, rating, evidence, user_id, name, kind, updated_at, via FROM (
+		SELECT x.code, x.rating, x.evidence, x.user_id, u.name, coalesce(c.kind, 'staff') AS kind, x.updated_at, '' AS via, 0 AS voice
 		FROM review_contributions x JOIN users u ON u.id = x.user_id
 		LEFT JOIN review_contributors c ON c.review_id = x.review_id AND c.user_id = x.user_id
-		WHERE x.org_id = $1 AND x.review_id = $2 ORDER BY x.code, u.name`, org, reviewID)
+		WHERE x.org_id = $1 AND x.review_id = $2
+		UNION ALL
+		SELECT x.code, x.rating, x.evidence, 0, v.label, 'service_user', x.updated_at, v.via, v.id
+		FROM review_voice_ratings x JOIN review_voices v ON v.id = x.voice_id
+		WHERE x.org_id = $1 AND x.review_id = $2) t ORDER BY code, voice, name`, org, reviewID)
 	if err != nil {
 		return nil, fmt.Errorf("contributions: %w", err)
 	}
@@ -279,7 +290,7 @@ func (s *ReviewService) Contributions(ctx context.Context, reviewID int64) ([]li
 	for rows.Next() {
 		var x lightbulb.Rated
 		var rating, kind string
-		if err := rows.Scan(&x.Code, &rating, &x.Evidence, &x.UserID, &x.UserName, &kind, &x.UpdatedAt); err != nil {
+		if err := rows.Scan(&x.Code, &rating, &x.Evidence, &x.UserID, &x.UserName, &kind, &x.UpdatedAt, &x.Via); err != nil {
 			return nil, err
 		}
 		x.Rating, x.Kind = lightbulb.Rating(rating), lightbulb.ContributorKind(kind)

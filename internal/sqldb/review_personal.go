@@ -53,4 +53,19 @@ var _ = declare(
 			{Column: "created_by", Holds: lightbulb.HoldsName, Find: true, Erase: lightbulb.EraseAnonymise},
 			{Column: "revoked_by", Holds: lightbulb.HoldsName, Find: true, Erase: lightbulb.EraseAnonymise},
 		}},
+	lightbulb.PersonalTable{Table: "review_voices", Section: "review_voices_recorded", Order: "id",
+		About: "Views of people who use a service, without an account, that you invited by email or recorded from a group or an advocate. No name or email address of theirs is kept here.",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "created_by", Holds: lightbulb.HoldsUserID, Find: true, Erase: lightbulb.EraseKeep,
+				Why: "the views belong to the review; they point at the lead's account, which is anonymised"},
+			{Column: "label", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+		},
+		Export: []string{"id", "review_id", "via", "label", "created_at", "expires_at"}},
+	// Ratings given without an account find no person; names or email
+	// addresses written in the evidence are scrubbed when the person they
+	// name is erased.
+	lightbulb.PersonalTable{Table: "review_voice_ratings",
+		Columns: []lightbulb.PersonalColumn{
+			{Column: "evidence", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
+		}},
 )

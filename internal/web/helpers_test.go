@@ -78,7 +78,7 @@ func setupEnv(t testing.TB) *env {
 		Decisions: sqldb.NewDecisionService(db), Units: sqldb.NewUnitService(db),
 		Champions:   sqldb.NewChampionService(db),
 		Invitations: sqldb.NewInvitationService(db), MailAllowance: sqldb.NewMailAllowance(db),
-		Reviews: sqldb.NewReviewService(db), Cases: sqldb.NewCaseService(db, nil),
+		Reviews: sqldb.NewReviewService(db), Voices: sqldb.NewReviewService(db), Cases: sqldb.NewCaseService(db, nil),
 		Privacy:    sqldb.NewPrivacyService(db),
 		Jobs:       jobs.NewQueue(db.Writer(), string(db.Dialect)),
 		ActionPlan: sqldb.NewActionPlanService(db, "http://lightbulb.test"),

@@ -72,6 +72,8 @@ var labelSets = map[string]map[string]string{
 		"staff": "Staff", "expert": "Lived experience expert",
 		"service_user": "Person who uses the service", "draft": "Draft", "submitted": "Submitted",
 		"improved": "Improved", "worse": "Got worse", "same": "No change", "new": "Not compared", "unrated": "Not rated",
+		"link": "Someone who uses the service, by an emailed link", "group": "Views gathered in a group",
+		"advocate": "Views given through an advocate",
 	},
 	"decision": {
 		"draft": "Draft", "in_force": "In force", "ended": "Ended",

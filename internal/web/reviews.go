@@ -26,6 +26,7 @@ func (s *Server) reviewRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /reviews/{id}/agree", s.requireLead(s.reviewAgreeForm))
 	h("POST /reviews/{id}/agree", s.requireLead(s.reviewAgree))
 	h("POST /reviews/{id}/agree/accept", s.requireLead(s.reviewAcceptAgreed))
+	s.voiceRoutes(h)
 	h("GET /reviews/{id}/actions/new", s.requireLead(s.actionNew))
 	h("POST /reviews/{id}/actions", s.requireLead(s.actionCreate))
 	h("POST /reviews/{id}/actions/{aid}", s.requireUser(s.actionStatus))
@@ -195,6 +196,10 @@ func (s *Server) reviewData(r *http.Request, rv *lightbulb.Review, cs []lightbul
 		if d["Actions"], err = s.Reviews.FindActions(ctx, rv.ID); err != nil {
 			return nil, err
 		}
+		if d["Voices"], err = s.Voices.Voices(ctx, rv.ID); err != nil {
+			return nil, err
+		}
+		d["Langs"] = lightbulb.Languages
 	}
 	d["Now"] = lightbulb.Now()
 	if d["Experts"], err = s.linked(r, ctx, lightbulb.LinkReview, rv.ID); err != nil {

@@ -32,6 +32,12 @@ func TestReviewIsolation(t *testing.T) {
 	_ = lead.post(done+"/actions", url.Values{"statement": {"KR1"}, "description": {"Fix"}, "owner": {itoa64(e.users["staffA"].ID)},
 		"due-day": {"1"}, "due-month": {"1"}, "due-year": {"2030"}})
 	draft := startReview(t, lead, "Ward 2", "1 1 2026", "31 3 2026")
+	gv, err := e.svc.Voices.RecordVoice(lightbulb.WithActor(lightbulb.WithOrg(ctx, e.orgA.ID), &lightbulb.Actor{UserID: e.users["leadA"].ID}),
+		mustReviewID(t, draft), lightbulb.ViaGroup, "Coffee morning")
+	if err != nil {
+		t.Fatal(err)
+	}
+	voice := itoa64(gv.ID)
 	if r := lead.post("/reviews/sharing", url.Values{"commissioner": {itoa64(icb.ID)}}); r.status != http.StatusSeeOther {
 		t.Fatalf("share: %d", r.status)
 	}
@@ -49,6 +55,9 @@ func TestReviewIsolation(t *testing.T) {
 	reviewRoutes := []route{
 		{"GET", done, nil}, {"GET", draft + "/rate", nil}, {"POST", draft + "/rate", rating},
 		{"GET", draft + "/agree", nil}, {"POST", draft + "/agree", allRatings(0)}, {"POST", draft + "/agree/accept", nil},
+		{"POST", draft + "/voices/invite", url.Values{"email": {"someone@example.org"}, "lang": {"en"}}},
+		{"POST", draft + "/voices", url.Values{"via": {"group"}, "label": {"Planted"}}},
+		{"GET", draft + "/voices/" + voice, nil}, {"POST", draft + "/voices/" + voice, url.Values{"rating-KR1": {"green"}}},
 		{"POST", draft + "/contributors", url.Values{"person": {itoa64(e.users["staffB"].ID)}, "kind": {"staff"}}},
 		{"GET", done + "/actions/new?statement=KR1", nil},
 		{"POST", done + "/actions", url.Values{"statement": {"KR1"}, "description": {"x"}, "owner": {itoa64(e.users["staffB"].ID)}, "due-day": {"1"}, "due-month": {"1"}, "due-year": {"2030"}}},
@@ -138,6 +147,9 @@ func TestReviewIsolation(t *testing.T) {
 		fin, _ := e.svc.Reviews.Finals(actx, rv.ID)
 		if rv.Subject == "Ward 2" && (len(cs) != 0 || len(fin) != 0 || rv.Locked()) {
 			t.Errorf("trust A's draft changed: %d contributors, %d finals, locked %v", len(cs), len(fin), rv.Locked())
+		}
+		if vs, _ := e.svc.Voices.Voices(actx, rv.ID); rv.Subject == "Ward 2" && (len(vs) != 1 || vs[0].Rated != 0) {
+			t.Errorf("trust A's views changed: %+v", vs)
 		}
 	}
 	sh, _ := e.svc.Reviews.FindShares(actx)

@@ -22,6 +22,9 @@ type rateForm struct {
 	Differ     []*lightbulb.Statement
 	Ratings    []lightbulb.Rating
 	Action     string
+	// Voice is set when the form records views without an account: a
+	// group's or an advocate's (by the lead), or a link's (by its person).
+	Voice *lightbulb.Voice
 }
 
 func (s *Server) rateData(r *http.Request, rv *lightbulb.Review, agree bool) (*rateForm, error) {

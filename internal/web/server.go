@@ -36,6 +36,8 @@ type Services struct {
 	Decisions lightbulb.DecisionService
 	// Reviews runs Traffic Light reviews, their actions and shared roll-ups.
 	Reviews lightbulb.ReviewService
+	// Voices keeps the views of people who use a service without an account.
+	Voices lightbulb.VoiceService
 	// Training runs the catalogue, sessions, bookings and bespoke requests.
 	Training lightbulb.TrainingService
 	// Learning stores feedback on training and its testimonials.

@@ -47,6 +47,9 @@ var publicRoutes = map[string]bool{
 	"POST /training/bookings/{token}/confirm": true,
 	"GET /training/feedback/{token}":          true, "POST /training/feedback/{token}": true,
 	"GET /training/checks/{token}": true, "POST /training/checks/{token}/{phase}": true,
+	// A person who uses a service rates a review through the link emailed
+	// to them (TestReviewVoices tries wrong, expired and closed links).
+	"GET /rate/{token}": true, "POST /rate/{token}": true,
 	// Totals across every organisation, numbers under 5 suppressed
 	// (TestImpactPage): nothing of any one organisation.
 	"GET /impact": true,
