@@ -177,14 +177,12 @@ func caseMapping(ctx context.Context, cs *sqldb.CaseService, file string, o case
 	return m, nil
 }
 
+// caseServiceNames maps the organisation's ward, team and home names, as
+// names compare (lightbulb.UnitKey), to their ids.
 func caseServiceNames(ctx context.Context, cs *sqldb.CaseService) (map[string]int64, error) {
 	ss, err := cs.FindUnits(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]int64{}
-	for _, s := range ss {
-		out[strings.ToLower(s.Name)] = s.ID
-	}
-	return out, nil
+	return caseimport.ServiceIndex(ss), nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -51,7 +50,7 @@ func loadDemoAssessments(ctx context.Context, db *sqldb.DB, orgIDs map[string]in
 	var batch []*lightbulb.Case
 	for _, d := range demoPALS {
 		batch = append(batch, &lightbulb.Case{Type: lightbulb.CasePALS, SourceRef: d.ref, Received: first.AddDate(0, 0, d.day-1).Format(time.DateOnly),
-			ServiceID: services[strings.ToLower(d.service)], Summary: d.summary, Status: "closed", PersonRef: "P-" + d.ref[5:]})
+			ServiceID: services[lightbulb.UnitKey(d.service)], Summary: d.summary, Status: "closed", PersonRef: "P-" + d.ref[5:]})
 	}
 	if _, err := cs.ImportCases(octx, batch, true); err != nil {
 		return fmt.Errorf("demo PALS contacts: %w", err)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
@@ -55,7 +54,7 @@ func loadDemoCases(ctx context.Context, db *sqldb.DB, orgIDs map[string]int64, o
 	var batch []*lightbulb.Case
 	for _, d := range demoCases {
 		batch = append(batch, &lightbulb.Case{Type: lightbulb.CaseType(d.typ), SourceRef: d.ref, Received: lightbulb.AddDays(today, -d.daysAgo),
-			ServiceID: services[strings.ToLower(d.service)], Summary: d.summary, Harm: d.harm, Status: "open", PersonRef: "P-" + d.ref[3:]})
+			ServiceID: services[lightbulb.UnitKey(d.service)], Summary: d.summary, Harm: d.harm, Status: "open", PersonRef: "P-" + d.ref[3:]})
 	}
 	res, err := cs.ImportCases(octx, batch, true)
 	if err != nil {

@@ -55,7 +55,7 @@ func loadDemoHistory(ctx context.Context, db *sqldb.DB, orgIDs map[string]int64,
 		for k := range n {
 			batch = append(batch, &lightbulb.Case{Type: lightbulb.CaseType([]string{"complaint", "incident", "pals"}[k%3]),
 				SourceRef: fmt.Sprintf("HX-%s-%02d", strings.ReplaceAll(m, "-", ""), k+1), Received: fmt.Sprintf("%s-%02d", m, 1+k*2),
-				ServiceID: services[strings.ToLower(demoHistoryServices[(k+i)%3])], Summary: demoHistorySummaries[(k+i)%len(demoHistorySummaries)],
+				ServiceID: services[lightbulb.UnitKey(demoHistoryServices[(k+i)%3])], Summary: demoHistorySummaries[(k+i)%len(demoHistorySummaries)],
 				Status: "closed", PersonRef: fmt.Sprintf("P-H%s%02d", m[2:4]+m[5:], k)})
 			review = append(review, k*100 < share*n)
 		}
