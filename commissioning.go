@@ -161,6 +161,7 @@ type Contract struct {
 	StartsOn         Date
 	EndsOn           Date
 	CreatedAt        time.Time
+	Sharing          bool          // the provider shares its reviews with the commissioner now
 	Escalation       string        // one of EscalationStates
 	Escalations      []*Escalation // every change, newest first
 	Visits           []*Visit      // planned and made, newest first, without findings
@@ -259,6 +260,25 @@ type Answer struct {
 	Figure                Figure    // the review's subject and counts, as attached
 	FigureAt              time.Time // when the review was submitted
 	SubmittedAt           time.Time
+	// Figures counted from the provider's own records when it answered,
+	// if it chose to attach them: AttachRestrictions and AttachTraining ask
+	// for them; Counted holds them.
+	AttachRestrictions, AttachTraining bool
+	Counted                            Counted
+}
+
+// Counted is evidence counted from a provider's own records: from its
+// register of everyday decisions, the blanket restrictions in force and
+// the reviews of decisions in force that are overdue; from training, how
+// many of its people have attended human rights training, of how many.
+// A commissioner sees it only as these totals, and only while the
+// provider shares its reviews with it.
+type Counted struct {
+	HasRestrictions         bool
+	BlanketInForce, Overdue int
+	HasTraining             bool
+	Trained, People         int
+	At                      time.Time
 }
 
 // Figure is a Traffic Light review as evidence: its subject and how many

@@ -22,7 +22,8 @@ import (
 // lost), attaches a requirement from the library by keyboard and sets
 // quarterly returns (a mistake first), whose first the job opens and emails;
 // Northbridge's lead, without JavaScript, sends that return with evidence
-// from its shared Traffic Light review (a missing rating first); Westshire
+// from its shared Traffic Light review and the totals of its blanket
+// restrictions register (a missing rating first); Westshire
 // sees it sent on time and issues a draft assurance report; Northbridge
 // comments on its facts in Welsh.
 func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
@@ -122,15 +123,17 @@ func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
 		t.Fatalf("the evidence was lost: %q", v)
 	}
 	review := eval[string](t, lead, fmt.Sprintf(`[...document.querySelectorAll('input[name="review-%s"]')].find(i => i.value !== '' && !document.querySelector('label[for="'+i.id+'"]').textContent.includes('not shared')).id`, cr))
-	do(t, lead, "rate amber and attach the shared review",
-		chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="rating-%s"][value="amber"]`, cr))), chromedp.Click(chromedp.CSS("#"+review)))
+	do(t, lead, "rate amber and attach the shared review and the restrictions register",
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="rating-%s"][value="amber"]`, cr))), chromedp.Click(chromedp.CSS("#"+review)),
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="counted-%s"][value="restrictions"]`, cr))))
 	click(t, lead, "returned", `main form[action$="/return"] button`)
 	mustContain(t, lead, "main", "Your return is sent to Westshire Integrated Care Board.")
 
 	// Westshire sees the answer, the review's figure and the return sent on
 	// time, and issues a draft.
 	visit(t, com, contract)
-	mustContain(t, com, "main", "Blanket restrictions register reviewed in May", "Amber", " green, ", " red", "Sent on time")
+	mustContain(t, com, "main", "Blanket restrictions register reviewed in May", "Amber", " green, ", " red", "Sent on time",
+		"Restrictions register: ", "blanket restrictions in force")
 	click(t, com, "assess", fmt.Sprintf(`main a[href="/commissioning/contracts/%s/assess"]`, id))
 	do(t, com, "rate and summarise", chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name="rating-%s"][value="amber"]`, cr))),
 		chromedp.SendKeys(chromedp.CSS("#summary"), "The register exists; reviews are not yet quarterly on every team."))

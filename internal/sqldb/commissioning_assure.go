@@ -26,17 +26,18 @@ func (s *CommissioningService) returns(ctx context.Context, c *lightbulb.Contrac
 		return nil, err
 	}
 	for _, r := range out {
-		rows, err := s.db.read.QueryContext(ctx, `SELECT contract_req_id, rating, evidence, COALESCE(review_id, 0), figure, figure_at
-			FROM comm_answers WHERE return_id = $1 ORDER BY id`, r.ID)
+		rows, err := s.db.read.QueryContext(ctx, `SELECT contract_req_id, rating, evidence, COALESCE(review_id, 0), figure, figure_at,
+			restrictions, training, counted_at FROM comm_answers WHERE return_id = $1 ORDER BY id`, r.ID)
 		if err != nil {
 			return nil, fmt.Errorf("answers: %w", err)
 		}
 		r.Answers, err = collect(rows, func(row scanner) (*lightbulb.Answer, error) {
 			a := &lightbulb.Answer{SubmittedAt: r.SubmittedAt}
-			var at sql.NullTime
-			var figure string
-			err := row.Scan(&a.ContractRequirementID, &a.Rating, &a.Evidence, &a.ReviewID, &figure, &at)
+			var at, counted sql.NullTime
+			var figure, restrictions, training string
+			err := row.Scan(&a.ContractRequirementID, &a.Rating, &a.Evidence, &a.ReviewID, &figure, &at, &restrictions, &training, &counted)
 			a.Figure, a.FigureAt = lightbulb.ParseFigure(figure), at.Time
+			a.Counted = parseCounted(restrictions, training, counted)
 			return a, err
 		})
 		if err != nil {
@@ -104,6 +105,9 @@ func (s *CommissioningService) SubmitReturn(ctx context.Context, contractID int6
 	if err := checkReturn(c, r, reviews); err != nil {
 		return err
 	}
+	if err := s.countFor(ctx, org, r); err != nil {
+		return err
+	}
 	r.ContractID, r.SubmittedAt = c.ID, lightbulb.Now()
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `INSERT INTO comm_returns (org_id, contract_id, provider_id, period, submitted_by, submitted_at)
@@ -114,14 +118,36 @@ func (s *CommissioningService) SubmitReturn(ctx context.Context, contractID int6
 			return err
 		}
 		for _, a := range r.Answers {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO comm_answers (org_id, return_id, contract_req_id, rating, evidence, review_id, figure, figure_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, c.CommissionerID, r.ID, a.ContractRequirementID, string(a.Rating), a.Evidence,
-				nullID(a.ReviewID), a.Figure.String(), nullTime(a.FigureAt)); err != nil {
+			restrictions, training, counted := countedColumns(a.Counted)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO comm_answers (org_id, return_id, contract_req_id, rating, evidence, review_id, figure, figure_at,
+				restrictions, training, counted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, c.CommissionerID, r.ID, a.ContractRequirementID,
+				string(a.Rating), a.Evidence, nullID(a.ReviewID), a.Figure.String(), nullTime(a.FigureAt), restrictions, training, counted); err != nil {
 				return fmt.Errorf("answer: %w", err)
 			}
 		}
 		return nil
 	})
+}
+
+// countFor counts the provider's records once for the answers that attach
+// them.
+func (s *CommissioningService) countFor(ctx context.Context, org int64, r *lightbulb.Return) error {
+	var counted *lightbulb.Counted
+	for _, a := range r.Answers {
+		if !a.AttachRestrictions && !a.AttachTraining {
+			continue
+		}
+		if counted == nil {
+			c, err := countRecords(ctx, s.db.read, org)
+			if err != nil {
+				return err
+			}
+			counted = &c
+		}
+		a.Counted = *counted
+		a.Counted.HasRestrictions, a.Counted.HasTraining = a.AttachRestrictions, a.AttachTraining
+	}
+	return nil
 }
 
 func nullTime(t time.Time) any {
@@ -148,7 +174,10 @@ func checkReturn(c *lightbulb.Contract, r *lightbulb.Return, reviews []*lightbul
 		if !slices.Contains([]lightbulb.Rating{lightbulb.Green, lightbulb.Amber, lightbulb.Red}, a.Rating) {
 			v.Add(field, "Rate each requirement red, amber or green")
 		}
-		if a.Evidence = strings.TrimSpace(a.Evidence); a.Evidence == "" && a.ReviewID == 0 {
+		if (a.AttachRestrictions || a.AttachTraining) && !c.Sharing {
+			v.Add(fmt.Sprintf("counted-%d", a.ContractRequirementID), "Figures from your own records go only to a commissioner you share your reviews with: share them first, or attach none")
+		}
+		if a.Evidence = strings.TrimSpace(a.Evidence); a.Evidence == "" && a.ReviewID == 0 && !a.AttachRestrictions && !a.AttachTraining {
 			v.Add(fmt.Sprintf("evidence-%d", a.ContractRequirementID), "Give evidence for each requirement, in words or from a review")
 		}
 		if a.ReviewID != 0 {

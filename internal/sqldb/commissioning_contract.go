@@ -110,6 +110,11 @@ func (s *CommissioningService) contract(ctx context.Context, where string, id in
 	if err != nil {
 		return nil, notFound(err, "There is no such contract.")
 	}
+	if c.ProviderID != 0 {
+		if c.Sharing, err = sharing(ctx, s.db.read, c.ProviderID, c.CommissionerID); err != nil {
+			return nil, err
+		}
+	}
 	if c.Requirements, err = s.contractRequirements(ctx, c.ID); err != nil {
 		return nil, err
 	}

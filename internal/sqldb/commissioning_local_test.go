@@ -52,3 +52,50 @@ func TestLocalRequirement(t *testing.T) {
 		}
 	})
 }
+
+// TestCountedEvidence: a provider attaches totals counted from its own
+// register of decisions and training; refused (nothing saved) until it
+// shares its reviews with the commissioner, who sees the totals only
+// while the share lasts.
+func TestCountedEvidence(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f := newAssure(t, db)
+		svc, id := f.svc, f.contract.ID
+		unit := sqldbtest.MustUnit(t, db, f.trust, "Oak Ward")
+		lead := lightbulb.ActorFrom(f.pctx).UserID
+		for i, d := range []struct {
+			blanket bool
+			review  string
+		}{{true, "2026-01-01"}, {true, "2099-01-01"}, {false, "2026-02-01"}} {
+			if _, err := db.Writer().Exec(`INSERT INTO decisions (org_id, service_id, status, blanket, review_date, complete, reasoning, owner_id, created_at, updated_at)
+				VALUES ($1, $2, 'in_force', $3, $4, true, '{}', $5, $6, $6)`, f.trust.ID, unit.ID, d.blanket, d.review, lead, lightbulb.Now()); err != nil {
+				t.Fatalf("decision %d: %v", i, err)
+			}
+		}
+		pc, _ := svc.ProviderContract(f.pctx, id)
+		ret := f.answers(pc, 0)
+		ret.Answers[0].AttachRestrictions, ret.Answers[0].AttachTraining, ret.Answers[0].Evidence = true, true, ""
+		if err := svc.SubmitReturn(f.pctx, id, ret); err == nil || !strings.Contains(err.Error(), "share them first") {
+			t.Fatalf("figures before sharing: %v", err)
+		}
+		if c, _ := svc.Contract(f.cctx, id); len(c.Returns) != 0 {
+			t.Fatalf("a refused return was saved")
+		}
+		share, err := f.rs.ShareRollup(f.pctx, f.icb.ID)
+		must(t, err)
+		must(t, svc.SubmitReturn(f.pctx, id, ret))
+		c, _ := svc.Contract(f.cctx, id)
+		got := c.Requirements[0].Latest.Counted
+		if !c.Sharing || !got.HasRestrictions || got.BlanketInForce != 2 || got.Overdue != 2 || !got.HasTraining || got.People != 1 || got.At.IsZero() {
+			t.Fatalf("counted evidence: sharing %v, %+v", c.Sharing, got)
+		}
+		if c.Requirements[1].Latest.Counted.HasRestrictions {
+			t.Fatal("a figure was attached to an answer that did not ask for it")
+		}
+		_, err = f.rs.RevokeShare(f.pctx, share.ID)
+		must(t, err)
+		if c, _ := svc.Contract(f.cctx, id); c.Sharing {
+			t.Fatal("the contract still says the provider shares")
+		}
+	})
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -112,12 +113,14 @@ func (s *Server) providerReturn(w http.ResponseWriter, r *http.Request) {
 		if f.Values.Get("rating-"+n) == "" {
 			f.Add("rating-"+n, "Rate requirement %s red, amber or green", cr.Requirement.Code)
 		}
-		if f.Text("evidence-"+n) == "" && f.ID("review-"+n) == 0 {
-			f.Add("evidence-"+n, "Give evidence for requirement %s, in words or from a review", cr.Requirement.Code)
+		counted := f.Checks("counted-"+n, "Figures from your own records", 0, "restrictions", "training")
+		if f.Text("evidence-"+n) == "" && f.ID("review-"+n) == 0 && len(counted) == 0 {
+			f.Add("evidence-"+n, "Give evidence for requirement %s, in words, from a review or from your records", cr.Requirement.Code)
 		}
 		ret.Answers = append(ret.Answers, &lightbulb.Answer{ContractRequirementID: cr.ID,
 			Rating:   lightbulb.Rating(f.Choice("rating-"+n, "Rating", "green", "amber", "red")),
-			Evidence: f.Text("evidence-" + n), ReviewID: f.ID("review-" + n)})
+			Evidence: f.Text("evidence-" + n), ReviewID: f.ID("review-" + n),
+			AttachRestrictions: slices.Contains(counted, "restrictions"), AttachTraining: slices.Contains(counted, "training")})
 	}
 	err = f.Err()
 	if err == nil {

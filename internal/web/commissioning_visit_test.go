@@ -102,3 +102,27 @@ func TestCommissioningLocalRequirement(t *testing.T) {
 		t.Fatalf("the provider cannot answer the local requirement: %s", p.body)
 	}
 }
+
+// TestCommissioningCountedEvidence: figures from the provider's own records
+// are refused until it shares its reviews, with what was typed kept; then
+// the commissioner sees the totals, and only while the share lasts.
+func TestCommissioningCountedEvidence(t *testing.T) {
+	e, _ := commEnv(t)
+	com, lead, id, cr := contractWithReturn(t, e)
+	form := url.Values{"period": {"July to September 2026"}, "rating-" + cr: {"amber"}, "counted-" + cr: {"restrictions", "training"},
+		"evidence-" + cr: {"Register attached"}}
+	if r := lead.post("/contracts/"+id+"/return", form); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "share them first") ||
+		!strings.Contains(r.body, "July to September 2026") {
+		t.Fatalf("figures before sharing: %d %s", r.status, r.body)
+	}
+	if r := lead.post("/reviews/sharing", url.Values{"commissioner": {itoa64(mustOrgID(t, e, "icb"))}}); r.status != http.StatusSeeOther {
+		t.Fatalf("share: %d", r.status)
+	}
+	if r := lead.post("/contracts/"+id+"/return", form); r.status != http.StatusSeeOther {
+		t.Fatalf("return with figures: %d %s", r.status, r.body)
+	}
+	if c := com.get("/commissioning/contracts/" + id); !strings.Contains(c.body, "Restrictions register: 0 blanket restrictions in force") ||
+		!strings.Contains(c.body, "people attended human rights training") {
+		t.Fatalf("the commissioner does not see the totals: %s", c.body)
+	}
+}
