@@ -26,15 +26,19 @@ func NewRightService(db *DB) *RightService {
 }
 
 // latest selects each right with its newest text in one language ($1) and the
-// newest English version number, to tell whether a translation is stale.
+// newest English version's number and the version it restored, to tell
+// whether a translation is stale.
 var latestRights = `
 WITH cur AS (
 	SELECT t.*, row_number() OVER (PARTITION BY t.code ORDER BY t.version DESC) AS rn
 	FROM right_texts t WHERE t.lang = $1
 ), en AS (
-	SELECT code, max(version) AS v FROM right_texts WHERE lang = 'en' GROUP BY code
+	SELECT code, version AS v, restored_from AS rf FROM (
+		SELECT code, version, restored_from, row_number() OVER (PARTITION BY code ORDER BY version DESC) AS rn
+		FROM right_texts WHERE lang = 'en'
+	) x WHERE rn = 1
 )
-SELECT r.code, r.article, r.category, r.sort, ` + textCols("c") + `, en.v
+SELECT r.code, r.article, r.category, r.sort, ` + textCols("c") + `, en.v, en.rf
 FROM rights r
 JOIN cur c ON c.code = r.code AND c.rn = 1
 JOIN en ON en.code = r.code`
@@ -66,12 +70,15 @@ func scanText(row scanner, t *lightbulb.RightText, before []any, rest ...any) er
 func scanRight(row scanner) (*lightbulb.Right, error) {
 	var r lightbulb.Right
 	var cat string
-	var enVersion int
-	if err := scanText(row, &r.Text, []any{&r.Code, &r.Article, &cat, &r.Sort}, &enVersion); err != nil {
+	var enVersion, enRestored int
+	if err := scanText(row, &r.Text, []any{&r.Code, &r.Article, &cat, &r.Sort}, &enVersion, &enRestored); err != nil {
 		return nil, err
 	}
 	r.Category = lightbulb.Category(cat)
-	r.Stale = r.Text.Lang != lightbulb.LangEN && r.Text.BasedOn < enVersion
+	// A translation is stale when the English has moved on from the version
+	// it was made from, unless the English now is a restore of that version
+	// (the same words again).
+	r.Stale = r.Text.Lang != lightbulb.LangEN && r.Text.BasedOn < enVersion && r.Text.BasedOn != enRestored
 	return &r, nil
 }
 
@@ -209,7 +216,7 @@ func (s *RightService) UpdateRight(ctx context.Context, code string, cat lightbu
 	if a := lightbulb.ActorFrom(ctx); a != nil {
 		t.EditedBy = a.Name
 	}
-	t.Category = cat
+	t.Category, t.RestoredFrom = cat, 0 // an edit, never a restore
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
 		signed, err := languageSigned(ctx, tx, t.Lang)
 		if err != nil {

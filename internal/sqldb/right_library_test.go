@@ -107,8 +107,12 @@ func TestRestoreRightVersion(t *testing.T) {
 		if err != nil || old.Summary != "A worse summary" {
 			t.Fatalf("FindRightVersion = %+v, %v", old, err)
 		}
-		// A restored Welsh text keeps the English version it was made from,
-		// so it says it is older than the English.
+		// The English now restores version 1, so a Welsh text made from
+		// version 1 is up to date again; a restored Welsh text keeps the
+		// English version it was made from.
+		if cy, _ := rights.FindRight(ctx, "A8", "cy"); cy.Stale {
+			t.Fatal("the Welsh made from English version 1 says it is older than English version 3, a restore of version 1")
+		}
 		cy, _ := rights.FindRight(ctx, "A8", "cy")
 		cyEdit := cy.Text
 		cyEdit.Title = "Teitl newydd"
@@ -119,8 +123,18 @@ func TestRestoreRightVersion(t *testing.T) {
 			t.Fatal(err)
 		}
 		cy, _ = rights.FindRight(ctx, "A8", "cy")
-		if cy.Text.Title != "Hawl A8" || cy.Text.BasedOn != 1 || !cy.Stale || cy.Category != lightbulb.Qualified {
+		if cy.Text.Title != "Hawl A8" || cy.Text.BasedOn != 1 || cy.Stale || cy.Category != lightbulb.Qualified {
 			t.Fatalf("restored Welsh: %+v stale=%v", cy.Text, cy.Stale)
+		}
+		// An English edit after that: the restored Welsh is older again.
+		en, _ := rights.FindRight(ctx, "A8", "en")
+		again := en.Text
+		again.Summary = "Newer English"
+		if err := rights.UpdateRight(ctx, "A8", lightbulb.Qualified, again); err != nil {
+			t.Fatal(err)
+		}
+		if cy, _ := rights.FindRight(ctx, "A8", "cy"); !cy.Stale {
+			t.Fatal("the Welsh is not older than a new English edit")
 		}
 	})
 }

@@ -50,8 +50,11 @@ func TestAdminComparesAndRestoresAVersion(t *testing.T) {
 	if len(es) != 1 || es[0].Detail != "text (en): version 1 restored as version 3" {
 		t.Fatalf("audit: %+v", es)
 	}
-	// The Welsh page of the restored right now says its Welsh is older.
+	// The Welsh was made from version 1, whose words the English has again:
+	// it says nothing about being older, as it did while version 2 stood.
 	cy := e.client()
 	cy.get("/language/cy?next=/")
-	mustContain(t, cy.get("/rights/A8"), "cyfieithiad Cymraeg hwn yn hŷn")
+	if strings.Contains(cy.get("/rights/A8").body, "cyfieithiad Cymraeg hwn yn hŷn") {
+		t.Error("the Welsh says it is older than an English that restored the words it was made from")
+	}
 }
