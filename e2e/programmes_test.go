@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -65,6 +66,11 @@ func TestCohortMembersFromACSV(t *testing.T) {
 
 	nurse := newTabNoJS(t)
 	signIn(t, nurse, "nurse@northbridge.test")
+	visit(t, nurse, "/training")
+	mustContain(t, nurse, "main", "Northbridge practitioners, wave 1", "Book one date for each part.", "Part 2", "You have a date for this part")
+	if strings.Contains(text(t, nurse, "main"), "Northbridge Practice Leads") {
+		t.Error("the Practice Leads' sessions are listed for a nurse who is not a member")
+	}
 	visit(t, nurse, demoSessionOf(t, "Practice Leads 2"))
 	if st := click(t, nurse, "not-a-member", `main form[action$="/book"] button`); st != http.StatusConflict && st != http.StatusUnprocessableEntity {
 		t.Errorf("a non-member booking: HTTP %d", st)

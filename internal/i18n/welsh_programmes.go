@@ -17,6 +17,7 @@ var welshProgrammes = map[string]string{
 	"At the end of %s":               "Ar ddiwedd %s",
 	"Attendance can be marked from the start of the session, not before. Notes can be saved at any time.": "Gellir cofnodi presenoldeb o ddechrau'r sesiwn, nid cyn hynny. Gellir cadw nodiadau unrhyw bryd.",
 	"Attendance can be marked from the start of the session.":                                             "Gellir cofnodi presenoldeb o ddechrau'r sesiwn.",
+	"Book one date for each part.":          "Archebwch un dyddiad ar gyfer pob rhan.",
 	"By part":                               "Fesul rhan",
 	"CSV file of email addresses":           "Ffeil CSV o gyfeiriadau e-bost",
 	"Choose every week or dates you choose": "Dewiswch bob wythnos neu ddyddiadau rydych yn eu dewis",
@@ -90,8 +91,10 @@ var welshProgrammes = map[string]string{
 	"Workshops delivered":                                                                                     "Gweithdai a gyflwynwyd",
 	"Workshops planned":                                                                                       "Gweithdai a gynlluniwyd",
 	"You already have a place on another date for this part of the programme. Cancel that booking to choose a different date.": "Mae gennych le eisoes ar ddyddiad arall ar gyfer y rhan hon o'r rhaglen. Canslwch yr archeb honno i ddewis dyddiad gwahanol.",
+	"You have a date for this part":  "Mae gennych ddyddiad ar gyfer y rhan hon",
 	"You have finished %s.":          "Rydych wedi gorffen %s.",
 	"Your organisation's programmes": "Rhaglenni eich sefydliad",
+	"for your organisation":          "ar gyfer eich sefydliad",
 	"has completed every part.":      "wedi cwblhau pob rhan.",
 	"who is on each programme":       "pwy sydd ar bob rhaglen",
 }

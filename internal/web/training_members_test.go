@@ -56,6 +56,7 @@ func TestCohortMembersFromAFile(t *testing.T) {
 	if r = staff.post(book, url.Values{}); r.status != http.StatusSeeOther {
 		t.Fatalf("a member books: %d %s", r.status, text(r.body))
 	}
+	mustContain(t, staff.get("/training"), "Book one date for each part.", "Part 1", "You have a date for this part")
 	// The trainer sees the members and takes one off.
 	tr := te.client().signIn("trainer")
 	mustContain(t, tr.get(fmt.Sprintf("/training/manage/cohorts/%d", te.cohort.ID)), "3 members")

@@ -50,7 +50,16 @@ func (s *Server) trainingList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	p := s.newPage(r, "Training", map[string]any{"Open": open, "Ours": ours, "Months": months, "Trainer": isTrainer(r.Context()), "Mine": mine,
+	email := ""
+	if a := lightbulb.ActorFrom(r.Context()); a != nil {
+		email = a.Email
+	}
+	programmes, err := s.groupByProgramme(ctx, email, ours, mine)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := s.newPage(r, "Training", map[string]any{"Open": open, "Programmes": programmes, "Months": months, "Trainer": isTrainer(r.Context()), "Mine": mine,
 		"ClientLead": isClientLead(r.Context())})
 	p.Form.Set("mode", mode)
 	p.Form.Set("month", q.Get("month"))

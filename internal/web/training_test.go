@@ -241,7 +241,7 @@ func TestTrainingPublicBooking(t *testing.T) {
 func TestTrainingStaffBookCohortSessions(t *testing.T) {
 	te := newTrainEnv(t, nil)
 	staff := te.client().signIn("staffA")
-	mustContain(t, staff.get("/training"), "Sessions for your organisation", "Trust A wave 1")
+	mustContain(t, staff.get("/training"), "Book one date for each part.", "Part 1", "Trust A wave 1")
 	page := "/training/sessions/" + sid(te.cohortS)
 	mustContain(t, staff.get(page), "You will book as")
 	if r := staff.post(page+"/book", nil); r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/training/bookings/") {

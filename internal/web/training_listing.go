@@ -1,0 +1,81 @@
+package web
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+)
+
+// programmeListing is one cohort's sessions on the staff listing, grouped by
+// the programme's parts: a person books one date for each part.
+type programmeListing struct {
+	Cohort *lightbulb.Cohort
+	Parts  []*partListing
+}
+
+// partListing is the dates offered for one part, and whether the person
+// already holds one.
+type partListing struct {
+	Part     int
+	Sessions []*lightbulb.Session
+	Booked   bool
+}
+
+// groupByProgramme groups an organisation's cohort sessions by cohort, then
+// by part, in date order; mine marks the parts the person has booked. A
+// cohort with named members is left out for anyone not among them.
+func (s *Server) groupByProgramme(ctx context.Context, email string, ours []*lightbulb.Session, mine []*lightbulb.Booking) ([]*programmeListing, error) {
+	booked := map[[2]int64]bool{}
+	for _, b := range mine {
+		if b.Session != nil && b.Session.CohortID != 0 {
+			booked[[2]int64{b.Session.CohortID, int64(b.Session.Part)}] = true
+		}
+	}
+	var out []*programmeListing
+	byCohort := map[int64]*programmeListing{}
+	for _, x := range ours {
+		g, seen := byCohort[x.CohortID]
+		if !seen {
+			var err error
+			if g, err = s.listedCohort(ctx, x.CohortID, email); err != nil {
+				return nil, err
+			}
+			byCohort[x.CohortID] = g
+			if g != nil {
+				out = append(out, g)
+			}
+		}
+		if g == nil {
+			continue
+		}
+		i := slices.IndexFunc(g.Parts, func(p *partListing) bool { return p.Part == x.Part })
+		if i < 0 {
+			g.Parts = append(g.Parts, &partListing{Part: x.Part, Booked: booked[[2]int64{x.CohortID, int64(x.Part)}]})
+			i = len(g.Parts) - 1
+		}
+		g.Parts[i].Sessions = append(g.Parts[i].Sessions, x)
+	}
+	for _, g := range out {
+		slices.SortStableFunc(g.Parts, func(a, b *partListing) int { return a.Part - b.Part })
+	}
+	return out, nil
+}
+
+// listedCohort is a cohort for the listing, or nil when it has named members
+// and email is not one of them.
+func (s *Server) listedCohort(ctx context.Context, id int64, email string) (*programmeListing, error) {
+	c, err := s.Training.FindCohort(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := s.Training.FindMembers(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(ms) > 0 && !slices.ContainsFunc(ms, func(m *lightbulb.CohortMember) bool { return m.Email == strings.ToLower(email) }) {
+		return nil, nil
+	}
+	return &programmeListing{Cohort: c}, nil
+}
