@@ -25,7 +25,8 @@ import (
 // from its shared Traffic Light review and the totals of its blanket
 // restrictions register (a missing rating first); Westshire
 // sees it sent on time and issues a draft assurance report; Northbridge
-// comments on its facts in Welsh.
+// comments on its facts in Welsh; when the window closes the job makes the
+// report final and comments stop.
 func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
 	n := time.Now().UnixNano() % 100000
 	title := fmt.Sprintf("Community mental health teams %d", n)
@@ -149,6 +150,29 @@ func TestCommissioningContractReturnAndDraftReport(t *testing.T) {
 
 	visit(t, com, contract)
 	mustContain(t, com, "main", "Mae'r gofrestr wedi'i hadolygu ar 2 Mai.")
+
+	// Fourteen days on, as the clock would have it, the job makes it final.
+	rid := eval[string](t, lead, `(document.querySelector('form[action*="/reports/"]')?.getAttribute('action') || '').split('/')[4] || ''`)
+	if rid == "" {
+		t.Fatal("the draft report's id is not on the provider's page")
+	}
+	past := time.Now().UTC().Add(-time.Minute)
+	writeDB(t, `UPDATE comm_assessments SET window_ends_at = ? WHERE id = ?`, past, rid)
+	writeDB(t, `UPDATE jobs SET run_at = ? WHERE kind = 'commissioning.factcheck_close' AND payload = ?`, past, rid)
+	final := false
+	for i := 0; i < 30 && !final; i++ {
+		visit(t, com, contract)
+		if final = strings.Contains(text(t, com, "main"), "Final since"); !final {
+			time.Sleep(500 * time.Millisecond)
+		}
+	}
+	if !final {
+		t.Fatal("the fact-check job did not make the report final")
+	}
+	visit(t, lead, "/language/en?next=/contracts/"+id)
+	if n := eval[int](t, lead, `document.querySelectorAll('form[action*="/comment"]').length`); n != 0 {
+		t.Fatalf("the provider can still comment on a final report: %d forms", n)
+	}
 }
 
 // Journey: Westshire records a roundtable with Northbridge (its name
