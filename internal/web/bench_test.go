@@ -28,13 +28,15 @@ func BenchmarkPublicPages(b *testing.B) {
 }
 
 // BenchmarkSignedInPages measures pages a member of staff uses, signed in,
-// through the whole middleware chain on SQLite: what profiles of session,
-// membership and list queries come from.
+// through the whole middleware chain on SQLite, with 30 decisions and 30
+// cases to list: what profiles of session, membership, list queries and
+// list templates come from.
 func BenchmarkSignedInPages(b *testing.B) {
 	for _, path := range []string{"/dashboard", "/decisions", "/cases"} {
 		b.Run(path, func(b *testing.B) {
 			e := newBenchEnv(b)
-			c := e.client().signIn("staffA")
+			seedBenchLists(b, e)
+			c := e.client().signIn("leadA")
 			req := httptest.NewRequest(http.MethodGet, path, nil)
 			u, _ := url.Parse(e.srv.URL + path)
 			for _, ck := range c.jar.Cookies(u) {
