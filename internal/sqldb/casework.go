@@ -219,8 +219,11 @@ func (s *CaseService) FindCases(ctx context.Context, f lightbulb.CaseFilter) (*l
 		args = append(args, day, id)
 		where += fmt.Sprintf(" AND (c.received < $%d OR (c.received = $%d AND c.id < $%d))", len(args)-1, len(args)-1, len(args))
 	}
-	q := caseCols + ` WHERE ` + where + fmt.Sprintf(` ORDER BY c.received DESC, c.id DESC LIMIT %d`, f.Limit+1)
-	rows, err := s.db.read.QueryContext(ctx, q, args...)
+	// The limit is an argument, so each filter's query text is one kept
+	// statement whatever the page size.
+	args = append(args, f.Limit+1)
+	q := caseCols + ` WHERE ` + where + fmt.Sprintf(` ORDER BY c.received DESC, c.id DESC LIMIT $%d`, len(args))
+	rows, err := s.db.readRows(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find cases: %w", err)
 	}

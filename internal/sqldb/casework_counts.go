@@ -74,7 +74,7 @@ func (s *CaseService) caseMonths(ctx context.Context, org int64, f lightbulb.Cas
 		where += " AND NOT reviewed"
 	}
 	var lo, hi sql.NullString
-	err = s.db.read.QueryRowContext(ctx, `SELECT coalesce(sum(n), 0), min(month), max(month) FROM case_counts WHERE `+where,
+	err = s.db.readRow(ctx, `SELECT coalesce(sum(n), 0), min(month), max(month) FROM case_counts WHERE `+where,
 		args...).Scan(&n, &lo, &hi)
 	if err != nil || n == 0 {
 		return n, "", "", err == nil, err

@@ -144,7 +144,7 @@ const actionColumns = `a.id, COALESCE(a.roundtable_id, 0), COALESCE(a.visit_id, 
 	LEFT JOIN comm_visits v ON v.id = a.visit_id LEFT JOIN users u ON u.id = a.updated_by`
 
 func (s *CommissioningService) actions(ctx context.Context, where string, arg any) ([]*lightbulb.CommAction, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+actionColumns+` WHERE `+where+`
+	rows, err := s.db.readRows(ctx, `SELECT `+actionColumns+` WHERE `+where+`
 		ORDER BY CASE WHEN a.status = 'done' THEN 1 ELSE 0 END, a.due_on, a.id`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("actions: %w", err)

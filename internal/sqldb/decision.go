@@ -59,7 +59,7 @@ func scanDecision(row scanner) (*lightbulb.Decision, error) {
 }
 
 func (s *DecisionService) query(ctx context.Context, q string, args ...any) ([]*lightbulb.Decision, error) {
-	rows, err := s.db.read.QueryContext(ctx, q, args...)
+	rows, err := s.db.readRows(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find decisions: %w", err)
 	}

@@ -211,7 +211,7 @@ func (s *IndicatorService) IndicatorValues(ctx context.Context, keys []string, f
 		}
 		q += ` AND v.indicator IN (` + strings.Join(ph, ", ") + `)`
 	}
-	rows, err := s.db.read.QueryContext(ctx, q+` ORDER BY v.indicator, v.service_id <> 0, COALESCE(s.name, ''), v.month`, args...)
+	rows, err := s.db.readRows(ctx, q+` ORDER BY v.indicator, v.service_id <> 0, COALESCE(s.name, ''), v.month`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("indicator values: %w", err)
 	}

@@ -14,7 +14,7 @@ func (s *IndicatorService) IndicatorChanges(ctx context.Context) ([]lightbulb.In
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT indicator, month, reason, set_by, set_at FROM indicator_changes
+	rows, err := s.db.readRows(ctx, `SELECT indicator, month, reason, set_by, set_at FROM indicator_changes
 		WHERE org_id = $1 ORDER BY indicator, month`, org)
 	if err != nil {
 		return nil, fmt.Errorf("indicator changes: %w", err)

@@ -120,7 +120,7 @@ func (s *IndicatorService) StateCountedSince(ctx context.Context) (map[string]st
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT indicator, min(day) FROM indicator_state_days WHERE org_id = $1 GROUP BY indicator`, org)
+	rows, err := s.db.readRows(ctx, `SELECT indicator, min(day) FROM indicator_state_days WHERE org_id = $1 GROUP BY indicator`, org)
 	if err != nil {
 		return nil, fmt.Errorf("counted since: %w", err)
 	}

@@ -13,7 +13,7 @@ func (s *IndicatorService) IndicatorTargets(ctx context.Context) (map[string]lig
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT indicator, target, set_by, updated_at FROM indicator_targets WHERE org_id = $1`, org)
+	rows, err := s.db.readRows(ctx, `SELECT indicator, target, set_by, updated_at FROM indicator_targets WHERE org_id = $1`, org)
 	if err != nil {
 		return nil, fmt.Errorf("indicator targets: %w", err)
 	}

@@ -23,7 +23,7 @@ func (s *UnitService) FindUnits(ctx context.Context) ([]*lightbulb.Unit, error) 
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT s.id, s.org_id, s.name,
+	rows, err := s.db.readRows(ctx, `SELECT s.id, s.org_id, s.name,
 		(SELECT count(*) FROM unit_members m WHERE m.unit_id = s.id)
 		FROM services s WHERE s.org_id = $1 ORDER BY s.name`, org)
 	if err != nil {
