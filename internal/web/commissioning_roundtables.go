@@ -356,4 +356,47 @@ func (s *Server) commissioningDashboard(r *http.Request, data map[string]any) {
 	if len(open) > 0 {
 		data["CommActions"] = map[string]any{"Actions": open, "Link": link, "Today": lightbulb.DateOf(lightbulb.Now())}
 	}
+	if o.Kind == lightbulb.KindCommissioner && a.Has(lightbulb.RoleCommissioner) {
+		if sum, err := s.commissionerSummary(r, as); err == nil {
+			data["CommSummary"] = sum
+		}
+	}
+}
+
+// commSummary is what leads a commissioner's dashboard: their contracts,
+// returns due in the next four weeks and overdue, draft reports still open
+// to the provider and actions not done.
+type commSummary struct {
+	Contracts, DueSoon, Overdue, Drafts, Actions int
+}
+
+func (s *Server) commissionerSummary(r *http.Request, as []*lightbulb.CommAction) (*commSummary, error) {
+	cs, err := s.Commissioning.Contracts(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	today := lightbulb.DateOf(lightbulb.Now())
+	soon := lightbulb.DateOf(lightbulb.Now().AddDate(0, 0, lightbulb.ReturnOpenDays))
+	sum := &commSummary{Contracts: len(cs)}
+	for _, c := range cs {
+		full, err := s.Commissioning.Contract(r.Context(), c.ID)
+		if err != nil {
+			return nil, err
+		}
+		sum.Overdue += full.Overdue(today)
+		for _, p := range full.Periods {
+			if p.ReturnID == 0 && !p.DueOn.Before(today) && !soon.Before(p.DueOn) {
+				sum.DueSoon++
+			}
+		}
+		if rep := full.LatestReport(); rep != nil && rep.State == lightbulb.AssessmentDraft {
+			sum.Drafts++
+		}
+	}
+	for _, x := range as {
+		if x.Status != lightbulb.ActionDone {
+			sum.Actions++
+		}
+	}
+	return sum, nil
 }
