@@ -43,3 +43,38 @@ func TestCoprodDayRate(t *testing.T) {
 		}
 	})
 }
+
+// The board indicator "Experts paid within target" counts by the
+// organisation's own target: a claim paid in 25 working days is late at
+// 20 and on time at 30.
+func TestCoprodPaidIndicatorUsesOwnTarget(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f := newCoprod(t, db)
+		made := time.Date(2026, 3, 2, 12, 0, 0, 0, lightbulb.London) // a Monday
+		real := lightbulb.Now
+		defer func() { lightbulb.Now = real }()
+		lightbulb.Now = func() time.Time { return made.Add(-48 * time.Hour) }
+		_, _, err := f.involvement(t, made.Add(-24*time.Hour), f.esther.ID)
+		must(t, err)
+		recs, _ := f.svc.MyRecords(f.ctx, f.esther.ID)
+		must(t, f.svc.Respond(f.ctx, recs.Invites[0].ID, f.esther.ID, true, true))
+		lightbulb.Now = func() time.Time { return made }
+		c := &lightbulb.Claim{Minutes: 60, RecordedBy: f.esther.ID}
+		must(t, f.svc.RecordClaim(f.ctx, recs.Invites[0].ID, c))
+		must(t, f.svc.ApproveClaim(f.ctx, c.ID, f.approver.ID))
+		lightbulb.Now = func() time.Time { return made.AddDate(0, 2, 0) }
+		must(t, f.svc.MarkPaid(f.ctx, c.ID, lightbulb.Date{Year: 2026, Month: 4, Day: 6})) // 25 working days on
+		is := sqldb.NewIndicatorService(db)
+		if _, err := is.ComputeMonths(f.ctx, "2026-04", "2026-04"); err != nil {
+			t.Fatal(err)
+		}
+		if v, ok := orgValue(t, is, f.ctx, "coprod.paid", "2026-04"); !ok || v.Denominator != 1 || v.Numerator != 0 {
+			t.Fatalf("paid in 25 working days against 20: %+v %v", v, ok)
+		}
+		must(t, f.svc.SaveSettings(f.ctx, &lightbulb.CoprodSettings{PayTargetDays: 30, RenewalDays: 30}))
+		must(t, is.RecomputeIndicators(f.ctx, "2026-04", "lead"))
+		if v, ok := orgValue(t, is, f.ctx, "coprod.paid", "2026-04"); !ok || v.Numerator != 1 {
+			t.Fatalf("paid in 25 working days against 30: %+v %v", v, ok)
+		}
+	})
+}
