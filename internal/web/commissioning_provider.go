@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -170,7 +171,7 @@ func (s *Server) commReportCSV(w http.ResponseWriter, r *http.Request) {
 	lang := i18n.FromRequest(r)
 	head := []string{}
 	for _, h := range []string{"Requirement", "Version", "What the provider must do", "Return due", "Provider's rating", "Provider's evidence",
-		"Review attached", "Commissioner's rating", "Commissioner's note", "Report state"} {
+		"Review attached", "Commissioner's rating", "Commissioner's note", "Report state", "Figures from the provider's records"} {
 		head = append(head, i18n.T(lang, h))
 	}
 	rows := [][]string{head}
@@ -179,9 +180,12 @@ func (s *Server) commReportCSV(w http.ResponseWriter, r *http.Request) {
 		latest = c.Assessments[0]
 	}
 	for _, cr := range c.Requirements {
-		row := []string{cr.Requirement.Code, strconv.Itoa(cr.Requirement.Version), csvSafe(cr.Requirement.Text), cr.DueOn.String(), "", "", "", "", "", ""}
+		row := []string{cr.Requirement.Code, strconv.Itoa(cr.Requirement.Version), csvSafe(cr.Requirement.Text), cr.DueOn.String(), "", "", "", "", "", "", ""}
 		if a := cr.Latest; a != nil {
 			row[4], row[5], row[6] = label(lang, "review", a.Rating), csvSafe(a.Evidence), csvSafe(figureText(lang, a.Figure))
+			if c.Sharing { // totals from the provider's records only while it shares
+				row[10] = countedText(lang, a.Counted)
+			}
 		}
 		if latest != nil {
 			for _, l := range latest.Lines {
@@ -204,4 +208,18 @@ func figureText(lang string, f lightbulb.Figure) string {
 		return ""
 	}
 	return i18n.T(lang, "%s: %d green, %d amber, %d red", f.Subject, f.Green, f.Amber, f.Red)
+}
+
+// countedText shows figures a provider counted from its own records in lang.
+func countedText(lang string, c lightbulb.Counted) string {
+	var parts []string
+	if c.HasRestrictions {
+		parts = append(parts, i18n.T(lang, "Restrictions register: %d blanket restrictions in force, %d reviews overdue (counted %s)",
+			c.BlanketInForce, c.Overdue, lightbulb.ShortDate(c.At, lang)))
+	}
+	if c.HasTraining {
+		parts = append(parts, i18n.T(lang, "Training: %d of %d people attended human rights training (counted %s)", c.Trained, c.People,
+			lightbulb.ShortDate(c.At, lang)))
+	}
+	return strings.Join(parts, "; ")
 }

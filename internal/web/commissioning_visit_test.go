@@ -125,4 +125,7 @@ func TestCommissioningCountedEvidence(t *testing.T) {
 		!strings.Contains(c.body, "people attended human rights training") {
 		t.Fatalf("the commissioner does not see the totals: %s", c.body)
 	}
+	if csv := com.get("/commissioning/contracts/" + id + "/report.csv"); !strings.Contains(csv.body, "Restrictions register: 0 blanket restrictions in force") {
+		t.Fatalf("the CSV lacks the totals: %s", csv.body)
+	}
 }
