@@ -192,7 +192,19 @@ type Booking struct {
 	Lang      string
 	CreatedAt time.Time
 	Session   *Session
+	// AccessNeeds (personal data, cleared AccessNeedsDays after the
+	// session) and Organisation are a booker's optional answers.
+	AccessNeeds  string
+	Organisation string
 }
+
+// AccessNeedsDays is how long after a session a booker's access needs are
+// kept before they are cleared.
+const AccessNeedsDays = 30
+
+// JobAccessNeeds clears the access needs of sessions that ended more than
+// AccessNeedsDays ago (daily).
+const JobAccessNeeds = "training.access_needs"
 
 // Holds reports whether the booking takes a place.
 func (b *Booking) Holds() bool { return b.Status == BookingConfirmed || b.Status == BookingOffered }
@@ -208,6 +220,9 @@ type BookingRequest struct {
 	Wait bool
 	// Lang is the language of the form used, for the booker's email.
 	Lang string
+	// Optional: what the booker needs to take part, and where they work.
+	AccessNeeds  string
+	Organisation string
 }
 
 // Validate checks the name and email address.
@@ -216,6 +231,13 @@ func (b *BookingRequest) Validate() error {
 	b.Name, b.Email = strings.TrimSpace(b.Name), strings.ToLower(strings.TrimSpace(b.Email))
 	if b.Name == "" {
 		v.Add("name", "Enter your name")
+	}
+	b.AccessNeeds, b.Organisation = strings.TrimSpace(b.AccessNeeds), strings.TrimSpace(b.Organisation)
+	if len([]rune(b.AccessNeeds)) > 1000 {
+		v.Add("access_needs", "Describe your access needs in 1,000 characters or fewer")
+	}
+	if len([]rune(b.Organisation)) > 200 {
+		v.Add("organisation", "Enter an organisation name of 200 characters or fewer")
 	}
 	if b.Email == "" {
 		v.Add("email", "Enter your email address")

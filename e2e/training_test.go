@@ -91,7 +91,8 @@ func TestPublicBooksAnOpenSession(t *testing.T) {
 	if v := value(t, tb, "#name"); v != "Morgan Public" {
 		t.Errorf("the name was lost: %q", v)
 	}
-	do(t, tb, "type the email", chromedp.SendKeys(chromedp.CSS("#email"), "morgan.public@example.org"))
+	do(t, tb, "type the email, organisation and access needs", chromedp.SendKeys(chromedp.CSS("#email"), "morgan.public@example.org"),
+		chromedp.SendKeys(chromedp.CSS("#organisation"), "Harbour Hospice"), chromedp.SendKeys(chromedp.CSS("#access_needs"), "Captions, please"))
 	click(t, tb, "booked-check-email", `main form button[type=submit]`)
 	mustContain(t, tb, ".govuk-notification-banner", "We have emailed a link to morgan.public@example.org")
 

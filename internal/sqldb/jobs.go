@@ -23,6 +23,20 @@ func (s *TrainingService) RegisterJobs(q *jobs.Queue) {
 	for _, k := range trainingKinds {
 		q.Register(k, s.runJob)
 	}
+	q.Register(lightbulb.JobAccessNeeds, clearAccessNeeds)
+	_ = q.Daily("training-access-needs", lightbulb.JobAccessNeeds, "02:45") // a fixed, valid time: it cannot fail
+}
+
+// clearAccessNeeds forgets bookers' access needs once their session ended
+// more than AccessNeedsDays ago: they were asked only to meet them.
+func clearAccessNeeds(ctx context.Context, tx *sql.Tx, _ *jobs.Job) error {
+	cutoff := lightbulb.Now().AddDate(0, 0, -lightbulb.AccessNeedsDays)
+	_, err := tx.ExecContext(ctx, `UPDATE training_bookings SET access_needs = '' WHERE access_needs <> ''
+		AND session_id IN (SELECT id FROM training_sessions WHERE ends_at < $1)`, cutoff)
+	if err != nil {
+		return fmt.Errorf("clear access needs: %w", err)
+	}
+	return nil
 }
 
 // runJob works out a training job's email, inside the job's transaction,

@@ -15,14 +15,16 @@ import (
 // bookingCols are a booking's columns from training_bookings (unaliased).
 // Its language is the booker's account's when they have chosen one, else the
 // language of the form they booked on.
-const bookingCols = `id, session_id, name, email, coalesce(user_id, 0), coalesce(booker_org_id, 0), status, token, offer_expires, attendance, created_at, ` + bookingLang
+const bookingCols = `id, session_id, name, email, coalesce(user_id, 0), coalesce(booker_org_id, 0), status, token, offer_expires, attendance, created_at,
+	access_needs, organisation, ` + bookingLang
 
 const bookingLang = `coalesce(nullif((SELECT u.lang FROM users u WHERE u.id = training_bookings.user_id), ''), training_bookings.lang)`
 
 func scanBooking(r scanner) (*lightbulb.Booking, error) {
 	var b lightbulb.Booking
 	var exp sql.NullTime
-	err := r.Scan(&b.ID, &b.SessionID, &b.Name, &b.Email, &b.UserID, &b.OrgID, &b.Status, &b.Token, &exp, &b.Attendance, &b.CreatedAt, &b.Lang)
+	err := r.Scan(&b.ID, &b.SessionID, &b.Name, &b.Email, &b.UserID, &b.OrgID, &b.Status, &b.Token, &exp, &b.Attendance, &b.CreatedAt,
+		&b.AccessNeeds, &b.Organisation, &b.Lang)
 	if exp.Valid {
 		b.OfferExpires = exp.Time
 	}
@@ -88,9 +90,11 @@ func (s *TrainingService) Book(ctx context.Context, req *lightbulb.BookingReques
 		}
 		now := lightbulb.Now()
 		b := &lightbulb.Booking{SessionID: x.ID, Name: req.Name, Email: req.Email, UserID: req.UserID, OrgID: req.OrgID,
-			Status: status, Token: newToken(), Lang: lightbulb.MailLang(req.Lang), CreatedAt: now}
-		err = tx.QueryRowContext(ctx, `INSERT INTO training_bookings (org_id, session_id, name, email, user_id, booker_org_id, status, token, lang, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id, `+bookingLang, org, x.ID, b.Name, b.Email, nullID(b.UserID), nullID(b.OrgID), b.Status, b.Token, b.Lang, now).Scan(&b.ID, &b.Lang)
+			Status: status, Token: newToken(), Lang: lightbulb.MailLang(req.Lang), CreatedAt: now, AccessNeeds: req.AccessNeeds, Organisation: req.Organisation}
+		err = tx.QueryRowContext(ctx, `INSERT INTO training_bookings (org_id, session_id, name, email, user_id, booker_org_id, status, token, lang,
+			access_needs, organisation, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id, `+bookingLang, org, x.ID, b.Name, b.Email, nullID(b.UserID),
+			nullID(b.OrgID), b.Status, b.Token, b.Lang, b.AccessNeeds, b.Organisation, now).Scan(&b.ID, &b.Lang)
 		if err != nil {
 			return fmt.Errorf("book: %w", err)
 		}

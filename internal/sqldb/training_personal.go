@@ -22,8 +22,11 @@ var _ = declare(
 				Why: "points at the account, which is anonymised; the booking still counts"},
 			{Column: "email", Holds: lightbulb.HoldsEmail, Find: true, Erase: lightbulb.EraseAnonymise},
 			{Column: "name", Holds: lightbulb.HoldsName, Erase: lightbulb.EraseAnonymise},
+			{Column: "access_needs", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseAnonymise},
+			{Column: "organisation", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "the name of the organisation the booker works for"},
 		},
-		Export: []string{"id", "org_id", "session_id", "name", "email", "status", "offer_expires", "attendance", "created_at", "updated_at"}},
+		Export: []string{"id", "org_id", "session_id", "name", "email", "status", "offer_expires", "attendance", "access_needs", "organisation",
+			"created_at", "updated_at"}},
 	lightbulb.PersonalTable{Table: "training_cohort_members", Section: "cohort_memberships", Order: "id", OnePerson: true,
 		About: "Training programmes your organisation named you a member of.",
 		Columns: []lightbulb.PersonalColumn{

@@ -142,9 +142,12 @@ func (s *Server) trainingBook(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req := &lightbulb.BookingRequest{SessionID: x.ID, Name: r.PostFormValue("name"), Email: r.PostFormValue("email"), Wait: r.PostFormValue("wait") == "1",
-		Lang: langOf(r)}
+		Lang: langOf(r), AccessNeeds: r.PostFormValue("access_needs"), Organisation: r.PostFormValue("organisation")}
 	if a := lightbulb.ActorFrom(r.Context()); a != nil {
 		req.Name, req.Email, req.UserID, req.OrgID = a.Name, a.Email, a.UserID, viewerOrg(r.Context())
+		if o := currentOrg(r.Context()); o != nil {
+			req.Organisation = o.Name
+		}
 	}
 	p := s.sessionPage(r, ctx, x)
 	p.Form = r.PostForm

@@ -1,0 +1,51 @@
+package sqldb_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
+)
+
+// TestAccessNeedsKeptOnlyUntilAfterTheSession: a booker's access needs and
+// organisation are kept with the booking; the daily job clears the needs
+// 30 days after the session, and erasure clears them at once.
+func TestAccessNeedsKeptOnlyUntilAfterTheSession(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f := newTrainingFixture(t, db)
+		x := f.session(t, 5, time.Now().Add(72*time.Hour).UTC().Truncate(time.Minute), 0)
+		long := &lightbulb.BookingRequest{SessionID: x.ID, Name: "Ann", Email: "ann@example.org", AccessNeeds: strings.Repeat("x", 1001)}
+		if _, err := f.svc.Book(f.ctx, long); lightbulb.ErrorCode(err) != lightbulb.EINVALID {
+			t.Fatalf("access needs over 1,000 characters: %v", err)
+		}
+		b, err := f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "Ann", Email: "ann@example.org",
+			AccessNeeds: " Captions, please. ", Organisation: "Harbour Hospice"})
+		learnMust(t, err)
+		reg, _ := f.svc.Register(f.ctx, x.ID)
+		if len(reg) != 1 || reg[0].AccessNeeds != "Captions, please." || reg[0].Organisation != "Harbour Hospice" || b.AccessNeeds != "Captions, please." {
+			t.Fatalf("register = %+v", reg)
+		}
+		q := sqldbtest.Jobs(t, db, f.svc)
+		run := func(at time.Time) string {
+			setClock(t, at)
+			if _, err := q.RunDue(context.Background(), 100); err != nil {
+				t.Fatal(err)
+			}
+			reg, _ := f.svc.Register(f.ctx, x.ID)
+			return reg[0].AccessNeeds
+		}
+		if got := run(x.EndsAt.Add(24 * time.Hour)); got == "" {
+			t.Fatal("access needs cleared the day after the session")
+		}
+		if got := run(x.EndsAt.AddDate(0, 0, 32)); got != "" {
+			t.Fatalf("access needs kept 32 days after the session: %q", got)
+		}
+		if reg, _ := f.svc.Register(f.ctx, x.ID); reg[0].Organisation != "Harbour Hospice" {
+			t.Fatal("the organisation went with the access needs")
+		}
+	})
+}
