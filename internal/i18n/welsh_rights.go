@@ -89,7 +89,9 @@ var welshRights = map[string]string{
 	"Words struck through and marked “removed” are in version %d but not in the current version. Words underlined and marked “added” are in the current version only.": "Mae geiriau wedi'u croesi allan ac wedi'u marcio “wedi'i dynnu” yn fersiwn %d ond nid yn y fersiwn gyfredol. Mae geiriau wedi'u tanlinellu ac wedi'u marcio “wedi'i ychwanegu” yn y fersiwn gyfredol yn unig.",
 	"Written": "Ysgrifennu",
 	"add a language, such as Polish, Urdu or British Sign Language, and translate the rights into it.": "ychwanegwch iaith, fel Pwyleg, Wrdw neu Iaith Arwyddion Prydain, a chyfieithwch yr hawliau iddi.",
-	"added": "wedi'i ychwanegu",
+	"added":               "wedi'i ychwanegu",
+	"an uploaded picture": "llun a lanlwythwyd",
+	"no picture":          "dim llun",
 	"not translated yet: the form starts from the English": "heb ei chyfieithu eto: mae'r ffurflen yn dechrau o'r Saesneg",
 	"removed": "wedi'i dynnu",
 }

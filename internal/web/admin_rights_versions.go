@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
+	"github.com/lightbulb-hr/lightbulb/internal/content"
 )
 
 // rightVersionView is one earlier version of a right's text in one
@@ -68,8 +70,11 @@ func (s *Server) adminRightVersion(w http.ResponseWriter, r *http.Request) {
 			v.Unchanged = append(v.Unchanged, name)
 			continue
 		}
-		if a[i].Name == "Category" {
+		switch a[i].Name {
+		case "Category":
 			a[i].Text, b[i].Text = p.Label("category", old.Category), p.Label("category", right.Text.Category)
+		case "Easy Read pictures":
+			a[i].Text, b[i].Text = pictureNames(p, old.EasyPictures), pictureNames(p, right.Text.EasyPictures)
 		}
 		v.Changes = append(v.Changes, fieldDiff{Name: name, Runs: wordDiff(a[i].Text, b[i].Text)})
 	}
@@ -96,4 +101,26 @@ func (s *Server) adminRightRestore(w http.ResponseWriter, r *http.Request) {
 		fmt.Sprintf("text (%s): version %d restored as version %d", lang, old.Version, next))
 	s.flash(r, "Version %d of %s has been restored as version %d.", old.Version, right.Code, next)
 	http.Redirect(w, r, "/admin/rights/"+right.Code+"/history?lang="+lang, http.StatusSeeOther)
+}
+
+// pictureNames names a text's Easy Read pictures in the page's language,
+// one per sentence, for the comparison ("Heart; Home; an uploaded picture").
+func pictureNames(p *Page, refs []string) string {
+	labels := map[string]string{}
+	for _, pic := range content.Pictures() {
+		labels[pic.Name] = lightbulb.Pick(p.Lang, pic.EN, pic.CY).S
+	}
+	out := make([]string, len(refs))
+	for i, ref := range refs {
+		icon, id := lightbulb.ParsePictureRef(ref)
+		switch {
+		case id != 0:
+			out[i] = p.T("an uploaded picture")
+		case labels[icon] != "":
+			out[i] = labels[icon]
+		default:
+			out[i] = p.T("no picture")
+		}
+	}
+	return strings.Join(out, "; ")
 }

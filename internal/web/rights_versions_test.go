@@ -19,6 +19,8 @@ func TestAdminComparesAndRestoresAVersion(t *testing.T) {
 	ctx := context.Background()
 	f := rightForm("Right A8")
 	f.Set("summary", "Summary of the private and family life right")
+	f.Set("easy-1", "Short.")
+	f.Set("picture-1", "heart")
 	if r := c.post("/admin/rights/A8", f); r.status != http.StatusSeeOther {
 		t.Fatalf("edit: %d", r.status)
 	}
@@ -29,7 +31,8 @@ func TestAdminComparesAndRestoresAVersion(t *testing.T) {
 	mustContain(t, v, "Version 1", "Compared with the current version (version 2)",
 		`<del><span class="govuk-visually-hidden">[removed: </span>Right A8<span class="govuk-visually-hidden">]</span></del>`,
 		`<ins><span class="govuk-visually-hidden">[added: </span>the private and family life right<span class="govuk-visually-hidden">]</span></ins>`,
-		"Restore version 1", "Version 1 in full", "Summary of Right A8")
+		"Restore version 1", "Version 1 in full", "Summary of Right A8",
+		`<ins><span class="govuk-visually-hidden">[added: </span>Heart<span class="govuk-visually-hidden">]</span></ins>`)
 	if cur := c.get("/admin/rights/A8/versions/2?lang=en"); !strings.Contains(cur.body, "This is the current version.") || strings.Contains(cur.body, "Restore version") {
 		t.Errorf("the current version offers a restore: %.300s", text(cur.body))
 	}
