@@ -192,8 +192,15 @@ func TestVisitorReadsTheRightsWithoutJavaScript(t *testing.T) {
 	checkLanguage(t, tb, "/rights/A8", "cy", welshA8Title)
 	click(t, tb, "easy-read-cymraeg", `main a[href="/rights/A8/easy-read"]`)
 	checkLanguage(t, tb, "/rights/A8/easy-read", "cy", welshEasyA8Title)
+	if n := eval[int](t, tb, `[...document.querySelectorAll('main .lb-easy-read__item img')].filter(i => i.complete && i.naturalWidth > 0 && i.alt === '').length`); n < 5 {
+		t.Errorf("without JavaScript the Welsh Easy Read page shows %d pictures, want one a sentence", n)
+	}
 	click(t, tb, "easy-read-english", `.govuk-header a[hreflang="en"]`)
 	checkLanguage(t, tb, "/rights/A8/easy-read", "en", easyA8Title)
+	visit(t, tb, "/rights/card")
+	if !eval[bool](t, tb, `document.querySelector('main a[href="/rights/folding-card.pdf"]') !== null`) {
+		t.Error("without JavaScript the pocket card page has no folding card link")
+	}
 }
 
 // Journey 3: a nurse signs in and out with the keyboard alone, and sees a
