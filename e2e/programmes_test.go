@@ -113,3 +113,30 @@ func TestTrainerSchedulesASeries(t *testing.T) {
 	click(t, tb, "needs-map", `main a[href^="/training/needs/map"]`)
 	mustContain(t, tb, "main", "Workshops addressing the issue")
 }
+
+// Journey: the demo social worker, who attended the Riverside programme's
+// one part, starts her plan for it from her plans page and shares it; the
+// trainer reads it on the cohort's plans page.
+func TestPlanAtTheEndOfAProgramme(t *testing.T) {
+	sam := newTab(t)
+	signIn(t, sam, "socialworker@riverside.test")
+	visit(t, sam, "/plans")
+	mustContain(t, sam, "main", "You have finished Riverside social work week.")
+	click(t, sam, "plan-form", `main .govuk-inset-text a[href^="/plans/new?cohort="]`)
+	mustContain(t, sam, "main", "At the end of Riverside social work week")
+	do(t, sam, "write the plan",
+		chromedp.SendKeys(chromedp.CSS("#reflection"), "Ask people what matters before an assessment."),
+		chromedp.SendKeys(chromedp.CSS("#action_1"), "Use FREDA in my next three assessments"),
+		chromedp.SendKeys(chromedp.CSS("#action_1_due"), "1"), chromedp.SendKeys(chromedp.CSS("#action_1_due-month"), "3"),
+		chromedp.SendKeys(chromedp.CSS("#action_1_due-year"), "2031"),
+		chromedp.Click(chromedp.CSS("#shared")))
+	click(t, sam, "plan-saved", `main form button[type=submit]`)
+	mustContain(t, sam, ".govuk-notification-banner", "Your plan is saved.")
+
+	tr := newTab(t)
+	signIn(t, tr, "trainer@lightbulb.test")
+	visit(t, tr, "/training/manage")
+	click(t, tr, "riverside", `main ul.govuk-list li:nth-child(2) > a[href^="/training/manage/cohorts/"]`)
+	click(t, tr, "cohort-plans", `main a[href$="/plans"]`)
+	mustContain(t, tr, "main", "Plans from this programme", "Ask people what matters before an assessment.", "Use FREDA in my next three assessments")
+}

@@ -118,6 +118,7 @@ func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 		d.session(c, lc, i+1, demoWorkday(10+i*30, 9), mode, 40)
 	}
 	rc := d.cohort(team, council.ID, "Riverside social work week", 6, 10)
+	d.finishedSession(ids[0], rc, council.ID)
 	for i := range 5 {
 		d.session(ids[0], rc, 1, demoWorkday(6+i, 14), lightbulb.ModeOnline, 25)
 	}
@@ -219,6 +220,28 @@ func (d *trainingDemo) pastWorkshop(course, cohort, trust int64) {
 	if nurse, err := d.users.FindUserByEmail(d.ctx, "nurse@northbridge.test"); err == nil {
 		d.bookUser(x, nurse, trust)
 	}
+}
+
+// finishedSession adds a Riverside team session held three weeks ago that
+// the demo social worker attended: the one part of her programme, so her
+// plan for it is waiting to be started.
+func (d *trainingDemo) finishedSession(course, cohort, council int64) {
+	at := demoWorkday(-21, 14)
+	real := lightbulb.Now
+	defer func() { lightbulb.Now = real }()
+	lightbulb.Now = func() time.Time { return at.Add(-30 * time.Minute).UTC() }
+	x := d.session(course, cohort, 1, at, lightbulb.ModeOnline, 25)
+	sam, err := d.users.FindUserByEmail(d.ctx, "socialworker@riverside.test")
+	if err != nil || d.err != nil {
+		return
+	}
+	b, err := d.tr.Book(d.ctx, &lightbulb.BookingRequest{SessionID: x, Name: sam.Name, Email: sam.Email, UserID: sam.ID, OrgID: council})
+	if err != nil {
+		d.err = err
+		return
+	}
+	lightbulb.Now = func() time.Time { return at.Add(3 * time.Hour).UTC() }
+	d.err = d.tr.MarkAttendance(d.ctx, x, map[int64]string{b.ID: lightbulb.Attended}, "")
 }
 
 func (d *trainingDemo) book(session int64, name, email string, org int64, wait bool) {

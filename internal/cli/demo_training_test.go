@@ -22,7 +22,7 @@ func TestTrainingDemoAndJobsCommand(t *testing.T) {
 	lightbulb.Now = func() time.Time { return noon }
 	t.Cleanup(func() { lightbulb.Now = old })
 	out, err := run(t, db, "demo", "--insecure-fast-passwords")
-	if err != nil || !strings.Contains(out, "Training demo: 11 courses, 3 programmes, 3 cohorts, 26 sessions and 4 bespoke requests added.") {
+	if err != nil || !strings.Contains(out, "Training demo: 11 courses, 3 programmes, 3 cohorts, 27 sessions and 4 bespoke requests added.") {
 		t.Fatalf("first demo: %v\n%s", err, out)
 	}
 	if out, err = run(t, db, "demo", "--insecure-fast-passwords"); err != nil || !strings.Contains(out, "Training demo: already loaded.") {
