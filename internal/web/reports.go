@@ -124,8 +124,17 @@ func (s *Server) reportNew(w http.ResponseWriter, r *http.Request) {
 	last := lightbulb.LastEndedMonth(lightbulb.Now())
 	rep := &lightbulb.BoardReport{From: lightbulb.AddMonths(last, -2), To: last, Lang: langOf(r)}
 	f := reportValues(rep)
+	targets, err := s.Indicators.IndicatorTargets(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// The indicators with a target (the catalogue's or the organisation's
+	// own) are chosen to start with: the board's, without thirty charts.
 	for _, d := range catalogueFor(currentOrg(r.Context()).Operator, nil) {
-		f.Add("indicators", d.Key)
+		if _, own := targets[d.Key]; d.HasTarget || own {
+			f.Add("indicators", d.Key)
+		}
 	}
 	s.renderReportForm(w, r, rep, f, nil)
 }
