@@ -56,17 +56,6 @@ func TestLearningWelshCrawl(t *testing.T) {
 	pages := []string{"/champions", "/survey-statements", fmt.Sprintf("/survey-statements/%d", st.ID), "/surveys",
 		fmt.Sprintf("/surveys/%d", x.ID), fmt.Sprintf("/surveys/%d/results", x.ID), "/training/coverage", check, "/dashboard"}
 	for _, p := range pages {
-		r := lead.get(p, "Accept-Language", "cy")
-		if r.status != 200 {
-			t.Errorf("%s in Welsh: status %d", p, r.status)
-			continue
-		}
-		leaks, err := englishLeaks(r.body)
-		if err != nil {
-			t.Errorf("%s: %v", p, err)
-		}
-		if len(leaks) > 0 {
-			t.Errorf("%s in Welsh shows English: %q", p, leaks)
-		}
+		expectWelsh(t, lead, p)
 	}
 }

@@ -34,18 +34,25 @@ func TestProgrammePagesInWelsh(t *testing.T) {
 			cl = cl.signIn(who)
 		}
 		for _, p := range paths {
-			r := cl.get(p, "Accept-Language", "cy")
-			if r.status != 200 {
-				t.Errorf("%s %s in Welsh: status %d", who, p, r.status)
-				continue
-			}
-			leaks, err := englishLeaks(r.body)
-			if err != nil {
-				t.Errorf("%s: %v", p, err)
-			}
-			if len(leaks) > 0 {
-				t.Errorf("%s in Welsh shows English: %q", p, leaks)
-			}
+			expectWelsh(t, cl, p)
 		}
+	}
+}
+
+// expectWelsh reads path in Welsh as c and reports any English with a Welsh
+// translation outside lang="en".
+func expectWelsh(t *testing.T, c *client, path string) {
+	t.Helper()
+	r := c.get(path, "Accept-Language", "cy")
+	if r.status != 200 {
+		t.Errorf("%s in Welsh: status %d", path, r.status)
+		return
+	}
+	leaks, err := englishLeaks(r.body)
+	if err != nil {
+		t.Errorf("%s: %v", path, err)
+	}
+	if len(leaks) > 0 {
+		t.Errorf("%s in Welsh shows English: %q", path, leaks)
 	}
 }

@@ -83,18 +83,7 @@ func TestWelshCrawlFindsNoEnglish(t *testing.T) {
 		"/decisions/indicators", "/cases", "/cases/new", fmt.Sprintf("/cases/%d", c.ID), "/cases/indicators", "/cases/import", "/cases/assess?from=2026-03&type=complaint", "/cases/assessment-report?from=2026-03&type=complaint",
 		"/reviews", "/reviews/new"}
 	for _, p := range pages {
-		r := lead.get(p, "Accept-Language", "cy")
-		if r.status != 200 {
-			t.Errorf("%s in Welsh: status %d", p, r.status)
-			continue
-		}
-		leaks, err := englishLeaks(r.body)
-		if err != nil {
-			t.Errorf("%s: %v", p, err)
-		}
-		if len(leaks) > 0 {
-			t.Errorf("%s in Welsh shows English: %q", p, leaks)
-		}
+		expectWelsh(t, lead, p)
 	}
 	// The same check finds the English of an English page, so it can see.
 	en := strings.Replace(lead.get("/decisions/new", "Accept-Language", "en").body, `lang="en"`, `lang="cy"`, 1)
