@@ -354,6 +354,9 @@ type GridRow struct {
 	PeriodEnd   time.Time
 	SubmittedAt time.Time
 	Themes      []ThemeCount
+	// Earlier are up to GridRounds earlier submitted reviews of the same
+	// subject, oldest first, for the trend.
+	Earlier []GridRound
 }
 
 // Share lets a commissioner organisation see an organisation's roll-up.

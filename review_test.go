@@ -137,3 +137,29 @@ func TestAgreements(t *testing.T) {
 		}
 	}
 }
+
+func TestLightAndTrend(t *testing.T) {
+	for _, c := range []struct {
+		now  ThemeCount
+		want Rating
+	}{
+		{ThemeCount{Green: 5, Red: 1}, Red}, {ThemeCount{Green: 5, Amber: 1}, Amber}, {ThemeCount{Green: 2, NA: 3}, Green}, {ThemeCount{NA: 2}, ""},
+	} {
+		if got := c.now.Light(); got != c.want {
+			t.Errorf("%+v: light %q, want %q", c.now, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		now, before ThemeCount
+		want        string
+	}{
+		{ThemeCount{Green: 3}, ThemeCount{Green: 2, Red: 1}, "improved"},
+		{ThemeCount{Amber: 2}, ThemeCount{Green: 1, Amber: 1}, "worse"},
+		{ThemeCount{Green: 1, Red: 1}, ThemeCount{Amber: 4}, "same"},
+		{ThemeCount{Green: 1}, ThemeCount{NA: 3}, "new"},
+	} {
+		if got := Trend(c.now, c.before); got != c.want {
+			t.Errorf("Trend(%+v, %+v) = %q, want %q", c.now, c.before, got, c.want)
+		}
+	}
+}

@@ -389,6 +389,23 @@ func secondRoundAndShare(t *testing.T, review string) {
 
 	visit(t, tb, "/reviews/grid")
 	mustContain(t, tb, "main table", reviewSubject, "Ward 7", "Knowing the rights")
+	// Every cell is a coloured light named in words, with its counts; the
+	// day hospital's second round says how each theme moved and shows the
+	// first round's light.
+	row := `[...document.querySelectorAll('main table tbody tr')].find(r => r.textContent.includes('` + reviewSubject + `'))`
+	if n := eval[int](t, tb, row+`.querySelectorAll('.lb-light').length`); n < 14 {
+		t.Errorf("the day hospital's row has %d lights, want one now and one earlier for each theme", n)
+	}
+	if eval[bool](t, tb, `[...document.querySelectorAll('main .lb-light')].some(l => l.textContent.trim() === '')`) {
+		t.Error("a light has no words: colour alone")
+	}
+	rowText := eval[string](t, tb, row+`.textContent`)
+	for _, want := range []string{"than the round before", "Earlier:", " green, ", " amber, ", " red"} {
+		if !strings.Contains(rowText, want) {
+			t.Errorf("the day hospital's row lacks %q: %s", want, clip(rowText, 400))
+		}
+	}
+	shot(t, tb, "grid-lights")
 
 	visit(t, tb, "/reviews/sharing")
 	if eval[bool](t, tb, `document.querySelector('main form[action="/reviews/sharing/revoke"] button') !== null`) {

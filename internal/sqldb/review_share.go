@@ -18,55 +18,6 @@ func (s *ReviewService) Rollup(ctx context.Context) ([]lightbulb.GridRow, error)
 	return s.rollup(ctx, org)
 }
 
-// rollup builds the grid for org. Callers have already checked that the
-// person asking may see org's roll-up.
-func (s *ReviewService) rollup(ctx context.Context, org int64) ([]lightbulb.GridRow, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT r.id, r.subject, r.period_end, r.submitted_at, r.framework_id FROM reviews r
-		WHERE r.org_id = $1 AND r.status = 'submitted' AND NOT EXISTS (
-			SELECT 1 FROM reviews n WHERE n.org_id = r.org_id AND n.status = 'submitted'
-			AND (n.unit_id = r.unit_id OR (n.unit_id IS NULL AND r.unit_id IS NULL AND n.subject = r.subject))
-			AND (n.period_end > r.period_end OR (n.period_end = r.period_end AND n.id > r.id)))
-		ORDER BY r.subject`, org)
-	if err != nil {
-		return nil, fmt.Errorf("roll-up: %w", err)
-	}
-	type latest struct {
-		row lightbulb.GridRow
-		fw  int64
-	}
-	var ls []latest
-	for rows.Next() {
-		var l latest
-		if err := rows.Scan(&l.row.ReviewID, &l.row.Subject, &l.row.PeriodEnd, &l.row.SubmittedAt, &l.fw); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ls = append(ls, l)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	out := make([]lightbulb.GridRow, 0, len(ls))
-	fws := map[int64]*lightbulb.Framework{}
-	for _, l := range ls {
-		fw, ok := fws[l.fw]
-		if !ok {
-			if fw, err = s.FindFramework(ctx, l.fw); err != nil {
-				return nil, err
-			}
-			fws[l.fw] = fw
-		}
-		got, err := finals(ctx, s.db.read, org, l.row.ReviewID)
-		if err != nil {
-			return nil, err
-		}
-		l.row.Themes = lightbulb.Summarise(fw, got)
-		out = append(out, l.row)
-	}
-	return out, nil
-}
-
 const shareCols = `s.id, s.commissioner_id, o.name, s.created_by, s.created_at, s.revoked_by, s.revoked_at`
 
 func scanShare(row scanner) (*lightbulb.Share, error) {

@@ -241,6 +241,10 @@ func TestReviewLifecycle(t *testing.T) {
 		if err != nil || len(grid) != 1 || grid[0].ReviewID != r3.ID || grid[0].Themes[0].Green != 1 || grid[0].Themes[0].Amber != 1 {
 			t.Fatalf("roll-up = %+v, %v", grid, err)
 		}
+		// Beside it, the rounds before, oldest first, for the trend.
+		if e := grid[0].Earlier; len(e) != 2 || e[0].ReviewID != r1.ID || e[1].ReviewID != r2.ID {
+			t.Fatalf("earlier rounds = %+v", e)
+		}
 		if n, _ := rs.FindReviews(nctx, lightbulb.ReviewFilter{ContributorID: nurse.ID}); len(n) != 1 {
 			t.Fatalf("the nurse was invited to 1 review, listed %d", len(n))
 		}

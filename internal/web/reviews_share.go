@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -59,7 +60,22 @@ func (s *Server) reviewGrid(w http.ResponseWriter, r *http.Request) {
 // so a review on an older version still fills the right columns.
 type gridRow struct {
 	lightbulb.GridRow
-	Cells []*lightbulb.ThemeCount
+	Cells []*gridCell
+}
+
+// gridCell is one theme of one subject: its light and counts now, how it
+// moved since the round before, and its lights in earlier rounds.
+type gridCell struct {
+	*lightbulb.ThemeCount
+	Light   lightbulb.Rating
+	Trend   string // "" for a subject reviewed once
+	Earlier []gridLight
+}
+
+// gridLight is a theme's light in an earlier round.
+type gridLight struct {
+	PeriodEnd time.Time
+	Light     lightbulb.Rating
 }
 
 func gridTable(fw *lightbulb.Framework, grid []lightbulb.GridRow) []gridRow {
@@ -67,17 +83,32 @@ func gridTable(fw *lightbulb.Framework, grid []lightbulb.GridRow) []gridRow {
 	for _, g := range grid {
 		row := gridRow{GridRow: g}
 		for _, th := range fw.Themes() {
-			var cell *lightbulb.ThemeCount
-			for i := range g.Themes {
-				if g.Themes[i].Theme == th.Name {
-					cell = &g.Themes[i]
-				}
-			}
-			row.Cells = append(row.Cells, cell)
+			row.Cells = append(row.Cells, gridCellOf(g, th.Name))
 		}
 		out = append(out, row)
 	}
 	return out
+}
+
+func gridCellOf(g lightbulb.GridRow, theme string) *gridCell {
+	for i := range g.Themes {
+		if g.Themes[i].Theme != theme {
+			continue
+		}
+		c := &gridCell{ThemeCount: &g.Themes[i], Light: g.Themes[i].Light()}
+		for j, e := range g.Earlier {
+			before, ok := e.Theme(theme)
+			if !ok {
+				continue
+			}
+			c.Earlier = append(c.Earlier, gridLight{PeriodEnd: e.PeriodEnd, Light: before.Light()})
+			if j == len(g.Earlier)-1 {
+				c.Trend = lightbulb.Trend(g.Themes[i], before)
+			}
+		}
+		return c
+	}
+	return nil
 }
 
 // commissioners lists the organisations the roll-up may be shared with.

@@ -241,7 +241,10 @@ func TestReviewFromStartToShare(t *testing.T) {
 		t.Fatalf("submit second: %d", r.status)
 	}
 	mustContain(t, lead.get(rv2), "What changed since the last review", "↑ Improved", "↓ Got worse")
-	mustContain(t, lead.get("/reviews/grid"), "Ward 9", "Knowing the rights")
+	// The grid: each theme a light named in words, its counts, the trend
+	// and the earlier round's light (Knowing the rights was red, now amber).
+	mustContain(t, lead.get("/reviews/grid"), "Ward 9", "Knowing the rights", `<span class="lb-light lb-light--amber">`,
+		"Better than the round before", "Earlier:", `<span class="lb-light lb-light--red lb-light--small">`, "3 green, 1 amber, 0 red")
 	// In Welsh, down to the chart's labels and the framework's themes.
 	mustContain(t, lead.get(rv2, "Accept-Language", "cy"), "Beth sydd wedi newid ers yr adolygiad diwethaf", "↑ Wedi gwella", "Gwyrdd 4",
 		`<th scope="row" class="govuk-table__header">Gwybod am yr hawliau</th>`, "Gall staff ddweud pa hawliau dynol")
