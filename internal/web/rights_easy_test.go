@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -64,7 +65,9 @@ func TestEasyReadWithPictures(t *testing.T) {
 	}
 	src := "/easy-read/pictures/" + strings.TrimPrefix(ref[1], "upload:")
 	mustContain(t, page, `src="`+src+`" alt=""`)
-	if got := e.client().get(icon[1]); got.status != http.StatusOK || !strings.Contains(got.body, "MIT licence") {
+	if _, err := os.Stat("static/easy-read"); err != nil && os.Getenv("CI") == "" {
+		t.Log("the icons are not built (run `make assets`); not checking that they are served")
+	} else if got := e.client().get(icon[1]); got.status != http.StatusOK || !strings.Contains(got.body, "MIT licence") {
 		t.Errorf("the icon is not served with its licence: %d %.200s", got.status, got.body)
 	}
 	pic := e.client().get(src)
