@@ -47,6 +47,9 @@ func contractDocument(p *Page, c *lightbulb.Contract) report.Record {
 			rows = append(rows, report.Row{Label: p.T("Provider's rating"), Value: p.Label("review", a.Rating)},
 				report.Row{Label: p.T("Provider's evidence"), Value: a.Evidence},
 				report.Row{Label: p.T("Review attached"), Value: figureText(p.Lang, a.Figure)})
+			if t := countedText(p.Lang, a.Counted); t != "" && c.Sharing { // only while the provider shares
+				rows = append(rows, report.Row{Label: p.T("Figures from the provider's records"), Value: t})
+			}
 		} else {
 			rows = append(rows, report.Row{Label: p.T("Provider's rating"), Value: p.T("No answer yet")})
 		}

@@ -128,4 +128,7 @@ func TestCommissioningCountedEvidence(t *testing.T) {
 	if csv := com.get("/commissioning/contracts/" + id + "/report.csv"); !strings.Contains(csv.body, "Restrictions register: 0 blanket restrictions in force") {
 		t.Fatalf("the CSV lacks the totals: %s", csv.body)
 	}
+	if pdf := com.get("/commissioning/contracts/" + id + "/report.pdf"); pdf.status != http.StatusOK || !strings.HasPrefix(pdf.body, "%PDF") {
+		t.Fatalf("the PDF with the totals: %d", pdf.status)
+	}
 }
