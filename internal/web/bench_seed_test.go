@@ -12,8 +12,9 @@ import (
 )
 
 // seedBenchLists gives trust A what a busy ward's lists show on a first
-// page: three wards, 30 decisions (some with a review due soon) and 30 cases,
-// and a lead (key "leadA") who sees the lead's dashboard. The
+// page: three wards, 30 decisions (for a person, a group and everyone;
+// drafts, some with gaps, and decisions in force) and 30 cases (some
+// reviewed), and a lead (key "leadA") who sees the lead's dashboard. The
 // signed-in benchmarks render these rows, so per-row template and scan
 // costs show in their profiles.
 func seedBenchLists(b *testing.B, e *env) {
@@ -43,11 +44,19 @@ func seedBenchLists(b *testing.B, e *env) {
 				Proportionate: "Nights only"}},
 			Outcome: fmt.Sprintf("Door locked at night, room %d", i), DecidedBy: "Ward manager",
 			ReviewDate: lightbulb.AddDays(today, 1+2*i)}
+		switch i % 5 {
+		case 1:
+			r.Scope, r.PersonRef, r.Group = lightbulb.ScopeGroup, "", "People on the first floor"
+		case 2:
+			r.Scope, r.PersonRef, r.BlanketWhy = lightbulb.ScopeEveryone, "", "The garden has one gate"
+		case 3:
+			r.Outcome = "" // a draft with gaps
+		}
 		d := &lightbulb.Decision{ServiceID: w.ID, Reasoning: r}
 		if err := e.svc.Decisions.CreateDecision(ctx, d); err != nil {
 			b.Fatal(err)
 		}
-		if i%3 != 0 {
+		if i%3 != 0 && d.Complete {
 			if _, err := e.svc.Decisions.MarkDecided(ctx, d.ID); err != nil {
 				b.Fatal(err)
 			}
@@ -56,6 +65,11 @@ func seedBenchLists(b *testing.B, e *env) {
 			Received: lightbulb.AddDays(today, -i), ServiceID: w.ID, Summary: fmt.Sprintf("Visiting stopped after 6pm, case %d", i), Harm: "low"}
 		if err := e.svc.Cases.CreateCase(ctx, c); err != nil {
 			b.Fatal(err)
+		}
+		if i%4 == 1 {
+			if _, err := e.svc.Cases.ReviewCase(ctx, c.ID, lightbulb.CaseReview{Added: []string{"A8"}}); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }
