@@ -90,8 +90,9 @@ func (s *Server) decisionRegister(w http.ResponseWriter, r *http.Request) {
 	if f.PersonRef != "" {
 		_ = s.Audit.Record(ctx, "decision.search", "decisions", f.PersonRef)
 	}
-	p := s.newPage(r, "Decisions register", map[string]any{"Decisions": ds, "Services": services, "Rights": rights,
-		"Statuses": lightbulb.Statuses, "Today": f.Today})
+	data := map[string]any{"Services": services, "Rights": rights, "Statuses": lightbulb.Statuses, "Today": f.Today}
+	p := s.newPage(r, "Decisions register", data)
+	data["Decisions"] = decisionRows(p, ds, f.Today)
 	p.Form = q
 	s.render(w, r, http.StatusOK, "decisions_register", p)
 }
