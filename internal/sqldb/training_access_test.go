@@ -49,3 +49,44 @@ func TestAccessNeedsKeptOnlyUntilAfterTheSession(t *testing.T) {
 		}
 	})
 }
+
+// TestCohortMembershipInSubjectAccessAndErasure: a member is found by their
+// email address, exported with their access needs, and erasure deletes the
+// membership and clears the needs.
+func TestCohortMembershipInSubjectAccessAndErasure(t *testing.T) {
+	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
+		f := newTrainingFixture(t, db)
+		c := f.twoPartCohort(t)
+		x := f.session(t, 5, time.Now().Add(72*time.Hour).UTC().Truncate(time.Minute), 0)
+		_, err := f.svc.AddMembers(f.ctx, c.ID, []lightbulb.CohortMember{{Email: "ann@example.org", Name: "Ann"}, {Email: "bob@example.org"}}, 0)
+		learnMust(t, err)
+		_, err = f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "Ann", Email: "ann@example.org", AccessNeeds: "A hearing loop"})
+		learnMust(t, err)
+		ps := sqldb.NewPrivacyService(db)
+		ex, err := ps.ExportPerson(context.Background(), lightbulb.Subject{Email: "ann@example.org"})
+		learnMust(t, err)
+		found := map[string]bool{}
+		for _, s := range ex.Sections {
+			for _, r := range s.Records {
+				if s.Section == "cohort_memberships" && r["email"] == "ann@example.org" {
+					found["member"] = true
+				}
+				if s.Section == "training_bookings" && r["access_needs"] == "A hearing loop" {
+					found["needs"] = true
+				}
+			}
+		}
+		if !found["member"] || !found["needs"] {
+			t.Fatalf("export found %v in %+v", found, ex.Sections)
+		}
+		_, err = ps.ErasePerson(context.Background(), lightbulb.Subject{Email: "ann@example.org"})
+		learnMust(t, err)
+		ms, _ := f.svc.FindMembers(f.ctx, c.ID)
+		if len(ms) != 1 || ms[0].Email != "bob@example.org" {
+			t.Fatalf("members after erasing Ann: %+v", ms)
+		}
+		if reg, _ := f.svc.Register(f.ctx, x.ID); len(reg) != 1 || reg[0].AccessNeeds != "" {
+			t.Fatalf("access needs after erasure: %+v", reg)
+		}
+	})
+}
