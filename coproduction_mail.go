@@ -35,3 +35,11 @@ func CoprodCheckMail(to, name, lang string, c *ExpertCheck, own bool, baseURL st
 		Own                            bool
 	}{name, c.ExpertName, c.Kind, LongDate(ends.Time(), lang), link, own})
 }
+
+// CoprodInterestMail tells a co-production lead, in their language, that
+// an expert asks to take part in an open involvement.
+func CoprodInterestMail(to, name, lang, expert string, i *Involvement, baseURL string) *Mail {
+	return letter("coprod_interest", lang, to, struct {
+		Name, Expert, Title, When, Link string
+	}{name, expert, i.Title, LongTime(i.StartsAt, lang), fmt.Sprintf("%s/coproduction/involvements/%d", baseURL, i.ID)})
+}

@@ -59,6 +59,7 @@ func sampleMails(lang string) map[string]*Mail {
 		"coprod_followup":           CoprodFollowUpMail("bea@example.org", "Bea", lang, fu, false, base),
 		"coprod_followup_overdue":   CoprodFollowUpMail("bea@example.org", "Bea", lang, fu, true, base),
 		"coprod_check_due":          CoprodCheckMail("esther@example.org", "Esther", lang, &ExpertCheck{ExpertName: "Esther", Kind: "dbs", ExpiresOn: "2026-05-01"}, lang == "cy", base),
+		"coprod_interest":           CoprodInterestMail("bea@example.org", "Bea", lang, "Esther", inv, base),
 		"commissioning_draft": DraftReportMail("leon@example.org", "Leon", lang, &Contract{ID: 3, Title: "Acute care", CommissionerName: "Westshire ICB"},
 			&Assessment{WindowEndsAt: start.AddDate(0, 0, FactCheckDays)}, base),
 		"commissioning_return_open": ReturnOpenMail("leon@example.org", "Leon", lang, &Contract{ID: 3, Title: "Acute care", CommissionerName: "Westshire ICB"},

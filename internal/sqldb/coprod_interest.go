@@ -32,7 +32,8 @@ func (s *CoprodService) opportunities(ctx context.Context, org int64, p *lightbu
 }
 
 // ExpressInterest records that an expert asks to take part in an open
-// involvement to come; asking again changes nothing.
+// involvement to come and emails the co-production leads; asking again
+// changes nothing.
 func (s *CoprodService) ExpressInterest(ctx context.Context, involvementID, userID int64) error {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
@@ -42,21 +43,37 @@ func (s *CoprodService) ExpressInterest(ctx context.Context, involvementID, user
 	if err != nil {
 		return err
 	}
+	var asked int
+	if err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM coprod_invites WHERE org_id = $1 AND involvement_id = $2 AND expert_id = $3
+		AND state = 'interested'`, org, involvementID, userID).Scan(&asked); err != nil || asked > 0 {
+		return err // asked already (a second press of the button)
+	}
 	open, err := s.opportunities(ctx, org, p)
 	if err != nil {
 		return err
 	}
-	found := false
+	var inv *lightbulb.Involvement
 	for _, v := range open {
-		found = found || v.ID == involvementID
+		if v.ID == involvementID {
+			inv = v
+		}
 	}
-	if !found {
+	if inv == nil {
 		return lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such opportunity.")
 	}
 	return s.db.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO coprod_invites (org_id, involvement_id, expert_id, state, offer_pence, created_at)
+		res, err := tx.ExecContext(ctx, `INSERT INTO coprod_invites (org_id, involvement_id, expert_id, state, offer_pence, created_at)
 			VALUES ($1, $2, $3, 'interested', 0, $4) ON CONFLICT DO NOTHING`, org, involvementID, userID, lightbulb.Now())
-		return err
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil // asked already
+		}
+		return mailEach(ctx, tx, `SELECT u.email, u.name, COALESCE(u.lang, '') FROM users u JOIN memberships m ON m.user_id = u.id
+			WHERE m.org_id = $1 AND m.role = 'coproduction' ORDER BY u.id`, []any{org}, func(email, name, lang string) *lightbulb.Mail {
+			return lightbulb.CoprodInterestMail(email, name, lang, p.PreferredName, inv, s.baseURL)
+		})
 	})
 }
 

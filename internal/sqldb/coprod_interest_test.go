@@ -1,6 +1,7 @@
 package sqldb_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -39,6 +40,11 @@ func TestCoprodExpressInterest(t *testing.T) {
 			t.Fatalf("asking to join an involvement not open: %v", err)
 		}
 		must(t, f.svc.ExpressInterest(f.ctx, inv.ID, f.esther.ID))
+		must(t, f.svc.ExpressInterest(f.ctx, inv.ID, f.esther.ID))
+		if m := outboxFor(t, db, "lead@example.org"); len(m) != 1 || !strings.Contains(m[0].subject, "Esther asks to take part") ||
+			!strings.Contains(m[0].body, "/coproduction/involvements/") {
+			t.Fatalf("the leads are told once: %+v", m)
+		}
 		recs, _ = f.svc.MyRecords(f.ctx, f.esther.ID)
 		if len(recs.Opportunities) != 0 || len(recs.Invites) != 1 || recs.Invites[0].State != lightbulb.InviteInterested {
 			t.Fatalf("after asking: %+v %+v", recs.Opportunities, recs.Invites)
