@@ -2,6 +2,7 @@ package lightbulb
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -134,4 +135,12 @@ type VisitService interface {
 	ProviderVisit(ctx context.Context, id int64) (*Visit, error)
 	// Escalate moves a contract to state, saying why.
 	Escalate(ctx context.Context, contractID int64, state, reason string) error
+}
+
+// EscalationMail tells a provider's lead, in their language, that the
+// commissioner has moved a contract to another state, and why.
+func EscalationMail(to, name, lang string, c *Contract, state, reason, baseURL string) *Mail {
+	return letter("commissioning_escalation", lang, to, struct {
+		Name, Commissioner, Contract, State, Reason, Link string
+	}{name, c.CommissionerName, c.Title, state, reason, fmt.Sprintf("%s/contracts/%d", baseURL, c.ID)})
 }

@@ -64,6 +64,8 @@ func sampleMails(lang string) map[string]*Mail {
 			&Assessment{WindowEndsAt: start.AddDate(0, 0, FactCheckDays)}, base),
 		"commissioning_return_open": ReturnOpenMail("leon@example.org", "Leon", lang, &Contract{ID: 3, Title: "Acute care", CommissionerName: "Westshire ICB"},
 			&ReturnPeriod{CoversFrom: Date{2026, 4, 1}, CoversTo: Date{2026, 6, 30}, DueOn: Date{2026, 7, 31}}, base),
+		"commissioning_escalation": EscalationMail("leon@example.org", "Leon", lang, &Contract{ID: 3, Title: "Acute care", CommissionerName: "Westshire ICB"},
+			EscalationImprovement, "A blanket rule found on the visit", base),
 		"commissioning_return_reminder": ReturnReminderMail("leon@example.org", "Leon", lang, &Contract{ID: 3, Title: "Acute care", CommissionerName: "Westshire ICB"},
 			&ReturnPeriod{CoversFrom: Date{2026, 4, 1}, CoversTo: Date{2026, 6, 30}, DueOn: Date{2026, 7, 31}}, base),
 	}

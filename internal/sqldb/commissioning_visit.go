@@ -177,7 +177,7 @@ func (s *CommissioningService) AddVisitAction(ctx context.Context, visitID int64
 }
 
 // Escalate moves one of the commissioner's contracts to another state,
-// keeping who did it, when and why.
+// keeping who did it, when and why, and emails the provider's leads.
 func (s *CommissioningService) Escalate(ctx context.Context, contractID int64, state, reason string) error {
 	org, c, err := s.ownContract(ctx, contractID)
 	if err != nil {
@@ -203,9 +203,16 @@ func (s *CommissioningService) Escalate(ctx context.Context, contractID int64, s
 		if _, err := tx.ExecContext(ctx, `UPDATE comm_contracts SET escalation = $1 WHERE id = $2 AND org_id = $3`, state, c.ID, org); err != nil {
 			return fmt.Errorf("escalate: %w", err)
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO comm_escalations (org_id, contract_id, state, reason, changed_by, changed_at)
-			VALUES ($1, $2, $3, $4, $5, $6)`, org, c.ID, state, reason, actorRef(ctx), lightbulb.Now())
-		return err
+		if _, err := tx.ExecContext(ctx, `INSERT INTO comm_escalations (org_id, contract_id, state, reason, changed_by, changed_at)
+			VALUES ($1, $2, $3, $4, $5, $6)`, org, c.ID, state, reason, actorRef(ctx), lightbulb.Now()); err != nil {
+			return err
+		}
+		if c.ProviderID == 0 {
+			return nil // a provider not on Lightbulb is told by other means
+		}
+		return mailEach(ctx, tx, providerLeads, []any{c.ProviderID}, func(email, name, lang string) *lightbulb.Mail {
+			return lightbulb.EscalationMail(email, name, lang, c, state, reason, s.baseURL)
+		})
 	})
 }
 

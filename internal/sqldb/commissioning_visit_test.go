@@ -73,6 +73,11 @@ func TestQualityVisitAndEscalation(t *testing.T) {
 		}
 		must(t, svc.Escalate(f.cctx, id, lightbulb.EscalationImprovement, "A blanket rule found on the visit of 6 October"))
 		must(t, svc.Escalate(f.cctx, id, lightbulb.EscalationNone, "The rule is reviewed and gone"))
+		var mails int
+		must(t, db.Reader().QueryRow(`SELECT COUNT(*) FROM outbox WHERE subject LIKE 'Your contract''s state has changed%'`).Scan(&mails))
+		if mails != 2 {
+			t.Fatalf("%d emails to the provider's lead about its contract's state, want 2", mails)
+		}
 		c, _ = svc.Contract(f.cctx, id)
 		if c.Escalation != lightbulb.EscalationNone || len(c.Escalations) != 2 || c.Escalations[1].State != lightbulb.EscalationImprovement ||
 			c.Escalations[0].By == "" || len(c.Visits) != 1 {
