@@ -159,6 +159,13 @@ type FocusCoverage struct {
 	Issues map[string]int
 }
 
+// Reach is how many confirmed places on open sessions people from one
+// organisation hold.
+type Reach struct {
+	Organisation string
+	People       int
+}
+
 // Booking states.
 const (
 	BookingPending   = "pending"   // waiting for the email link to be followed
@@ -362,6 +369,9 @@ type TrainingService interface {
 	// organisation, or one of its cohorts, that address each right and
 	// practice issue.
 	FocusCoverage(ctx context.Context, clientOrgID, cohortID int64) (*FocusCoverage, error)
+	// OpenSessionReach counts the confirmed places on open sessions by the
+	// organisation bookers gave ("" for those who gave none), most first.
+	OpenSessionReach(ctx context.Context) ([]Reach, error)
 	// DeliveryReport says what a cohort's programme has delivered so far.
 	DeliveryReport(ctx context.Context, cohortID int64) (*DeliveryReport, error)
 

@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -28,6 +29,19 @@ func TestAccessNeedsKeptOnlyUntilAfterTheSession(t *testing.T) {
 		reg, _ := f.svc.Register(f.ctx, x.ID)
 		if len(reg) != 1 || reg[0].AccessNeeds != "Captions, please." || reg[0].Organisation != "Harbour Hospice" || b.AccessNeeds != "Captions, please." {
 			t.Fatalf("register = %+v", reg)
+		}
+		// Reach counts confirmed places by organisation, whatever its case.
+		_, err = f.svc.ConfirmBooking(f.ctx, b.Token)
+		learnMust(t, err)
+		for i, o := range []string{"harbour hospice", ""} {
+			b2, err := f.svc.Book(f.ctx, &lightbulb.BookingRequest{SessionID: x.ID, Name: "P", Email: fmt.Sprintf("p%d@example.org", i), Organisation: o})
+			learnMust(t, err)
+			_, err = f.svc.ConfirmBooking(f.ctx, b2.Token)
+			learnMust(t, err)
+		}
+		reach, err := f.svc.OpenSessionReach(f.ctx)
+		if err != nil || len(reach) != 2 || reach[0].People != 2 || !strings.EqualFold(reach[0].Organisation, "Harbour Hospice") || reach[1].Organisation != "" {
+			t.Fatalf("reach = %+v, %v", reach, err)
 		}
 		q := sqldbtest.Jobs(t, db, f.svc)
 		run := func(at time.Time) string {

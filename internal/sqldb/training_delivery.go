@@ -202,3 +202,22 @@ func (s *TrainingService) deliveryGaps(ctx context.Context, rep *lightbulb.Deliv
 	}
 	return nil
 }
+
+// OpenSessionReach counts confirmed places on open sessions by the
+// organisation the bookers gave, matched without regard to case.
+func (s *TrainingService) OpenSessionReach(ctx context.Context) ([]lightbulb.Reach, error) {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.read.QueryContext(ctx, `SELECT min(b.organisation), count(*) FROM training_bookings b
+		JOIN training_sessions s ON s.id = b.session_id WHERE b.org_id = $1 AND s.cohort_id IS NULL AND b.status = 'confirmed'
+		GROUP BY lower(b.organisation) ORDER BY count(*) DESC, min(b.organisation)`, org)
+	if err != nil {
+		return nil, fmt.Errorf("reach: %w", err)
+	}
+	return collect(rows, func(r scanner) (lightbulb.Reach, error) {
+		var x lightbulb.Reach
+		return x, r.Scan(&x.Organisation, &x.People)
+	})
+}

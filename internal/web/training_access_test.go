@@ -25,8 +25,13 @@ func TestPublicBookingAsksAccessNeeds(t *testing.T) {
 	if r = v.post(page+"/book", form); r.status != http.StatusSeeOther {
 		t.Fatalf("booking: %d %s", r.status, text(r.body))
 	}
-	reg := te.client().signIn("trainer").get(fmt.Sprintf("/training/manage/sessions/%d", te.open.ID))
-	mustContain(t, reg, "Harbour Hospice", "Access needs", "Captions, please")
+	tr := te.client().signIn("trainer")
+	mustContain(t, tr.get(fmt.Sprintf("/training/manage/sessions/%d", te.open.ID)), "Harbour Hospice", "Access needs", "Captions, please")
+	// Once confirmed, the place counts towards the charity's reach.
+	reg, _ := te.tr.Register(te.pctx, te.open.ID)
+	_, err := te.tr.ConfirmBooking(te.pctx, reg[0].Token)
+	must(t, err)
+	mustContain(t, tr.get("/training/manage"), "Who open sessions reach", "Harbour Hospice")
 	form.Set("access_needs", strings.Repeat("x", 1001))
 	form.Set("email", "other@example.org")
 	mustContain(t, v.post(page+"/book", form), "Describe your access needs in 1,000 characters or fewer")

@@ -43,6 +43,11 @@ func (s *Server) manageHome(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	reach, err := s.Training.OpenSessionReach(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	open := 0
 	for _, q := range requests {
 		if q.Status != "delivered" {
@@ -50,7 +55,8 @@ func (s *Server) manageHome(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "training_manage", s.newPage(r, "Run training", map[string]any{
-		"Sessions": sessions, "Courses": courses, "Programmes": programmes, "Cohorts": cohorts, "OpenRequests": open}))
+		"Sessions": sessions, "Courses": courses, "Programmes": programmes, "Cohorts": cohorts, "OpenRequests": open,
+		"Reach": reach}))
 }
 
 func (s *Server) manageCourseForm(w http.ResponseWriter, r *http.Request) {
