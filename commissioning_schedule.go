@@ -183,3 +183,28 @@ func (c *Contract) NextDue(today Date) *ReturnPeriod {
 	}
 	return nil
 }
+
+// Trend is requirement cr's ratings in the provider's last n returns that
+// answered it, oldest first.
+func (c *Contract) Trend(cr *ContractRequirement, n int) []Rating {
+	var out []Rating
+	for _, r := range c.Returns { // newest first
+		for _, a := range r.Answers {
+			if a.ContractRequirementID == cr.ID && len(out) < n {
+				out = append([]Rating{a.Rating}, out...)
+			}
+		}
+	}
+	return out
+}
+
+// EvidenceDays is how many days old the evidence of an answer is on day
+// today: from the attached review's submission when it is older than the
+// answer.
+func (a *Answer) EvidenceDays(today Date) int {
+	at := a.SubmittedAt
+	if !a.FigureAt.IsZero() && a.FigureAt.Before(at) {
+		at = a.FigureAt
+	}
+	return int(today.In(London).Sub(DateOf(at).In(London)).Hours()+12) / 24
+}

@@ -3,6 +3,7 @@ package lightbulb
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestFigureRoundTrip(t *testing.T) {
@@ -49,5 +50,33 @@ func TestContractOverdue(t *testing.T) {
 	}
 	if c.LatestReport() != nil {
 		t.Fatal("a contract without reports has a latest report")
+	}
+}
+
+// TestTrendAndEvidenceAge: a requirement's ratings over the last returns
+// come oldest first, and evidence is as old as the older of the answer and
+// the review attached to it.
+func TestTrendAndEvidenceAge(t *testing.T) {
+	cr := &ContractRequirement{ID: 7}
+	day := func(d int) time.Time { return time.Date(2026, 6, d, 10, 0, 0, 0, London) }
+	c := &Contract{Returns: []*Return{ // newest first
+		{Answers: []*Answer{{ContractRequirementID: 7, Rating: Green}}},
+		{Answers: []*Answer{{ContractRequirementID: 8, Rating: Red}}},
+		{Answers: []*Answer{{ContractRequirementID: 7, Rating: Amber}}},
+		{Answers: []*Answer{{ContractRequirementID: 7, Rating: Red}}},
+	}}
+	if got := c.Trend(cr, 2); len(got) != 2 || got[0] != Amber || got[1] != Green {
+		t.Fatalf("trend of two: %v", got)
+	}
+	if got := c.Trend(cr, 4); len(got) != 3 || got[0] != Red {
+		t.Fatalf("trend of four: %v", got)
+	}
+	a := &Answer{SubmittedAt: day(20)}
+	if n := a.EvidenceDays(Date{2026, 6, 30}); n != 10 {
+		t.Fatalf("evidence age %d, want 10", n)
+	}
+	a.FigureAt = day(10)
+	if n := a.EvidenceDays(Date{2026, 6, 30}); n != 20 {
+		t.Fatalf("evidence age with an older review %d, want 20", n)
 	}
 }

@@ -57,6 +57,10 @@ func TestCommissioningReturnSchedule(t *testing.T) {
 	if r := com.get(path); !strings.Contains(r.body, "Sent on time") {
 		t.Fatalf("the return is not shown as sent on time: %s", r.body)
 	}
+	if h := com.get("/commissioning").body; !strings.Contains(h, "Requirements by provider") || !strings.Contains(h, "Evidence age") ||
+		!strings.Contains(h, "0 days") {
+		t.Fatalf("the commissioner's home lacks the requirements by provider: %s", h)
+	}
 	// The commissioner's dashboard leads with contracts, returns and drafts.
 	d := com.get("/dashboard").body
 	if i, j := strings.Index(d, "Returns due in the next four weeks"), strings.Index(d, "Read the 16 rights"); i < 0 || j < i ||
