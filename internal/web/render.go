@@ -21,19 +21,26 @@ import (
 //go:embed templates
 var templateFS embed.FS
 
-// templates holds one parsed set per page: the layout, the partials and the
-// page. Each page's set is a copy of the whole layout, so it is made the first
-// time the page is shown: a process holds only the pages people use (each
-// costs about 130 KB; all of them, 13 MB). TestEveryPageParses parses them all.
+// templates holds one parsed set per page and language: the layout, the
+// partials and the page. Each page's set is a copy of the whole layout, so it
+// is made the first time the page is shown in that language: a process holds
+// only the pages people use (each costs about 130 KB; all of them, in English
+// and Welsh, 26 MB). TestEveryPageParses parses them all.
 type templates struct {
-	pages map[string]func() (*template.Template, error)
+	// pages holds, for each page, a parse for each language (see
+	// translateStatic) and one, under "", that translates nothing.
+	pages map[string]map[string]func() (*template.Template, error)
 }
 
-// page is the parsed set for the page name.
-func (t *templates) page(name string) (*template.Template, error) {
-	parse, ok := t.pages[name]
+// page is the parsed set for the page name, in lang.
+func (t *templates) page(name, lang string) (*template.Template, error) {
+	langs, ok := t.pages[name]
 	if !ok {
 		return nil, fmt.Errorf("no template %q", name)
+	}
+	parse, ok := langs[lang]
+	if !ok {
+		parse = langs[""]
 	}
 	return parse()
 }
@@ -128,18 +135,25 @@ func parseTemplates() (*templates, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &templates{pages: map[string]func() (*template.Template, error){}}
+	t := &templates{pages: map[string]map[string]func() (*template.Template, error){}}
 	for _, n := range names {
-		t.pages[strings.TrimSuffix(path.Base(n), ".html")] = sync.OnceValues(func() (*template.Template, error) {
-			b, err := base.Clone()
-			if err != nil {
-				return nil, err
-			}
-			if _, err := b.ParseFS(templateFS, n); err != nil {
-				return nil, fmt.Errorf("parse %s: %w", n, err)
-			}
-			return b, nil
-		})
+		langs := map[string]func() (*template.Template, error){}
+		for _, lang := range append([]string{""}, i18n.Supported...) {
+			langs[lang] = sync.OnceValues(func() (*template.Template, error) {
+				b, err := base.Clone()
+				if err != nil {
+					return nil, err
+				}
+				if _, err := b.ParseFS(templateFS, n); err != nil {
+					return nil, fmt.Errorf("parse %s: %w", n, err)
+				}
+				if lang != "" {
+					translateStatic(b, lang)
+				}
+				return b, nil
+			})
+		}
+		t.pages[strings.TrimSuffix(path.Base(n), ".html")] = langs
 	}
 	return t, nil
 }
@@ -245,7 +259,7 @@ func (s *Server) newPage(r *http.Request, title string, data any) *Page {
 
 // render writes a page with status.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p *Page) {
-	t, err := s.tmpl.page(name)
+	t, err := s.tmpl.page(name, p.Lang)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -336,7 +350,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int) {
 		title = http.StatusText(status)
 	}
 	p := s.newPage(r, title, map[string]any{"Status": status, "RequestID": requestID(r.Context())})
-	t, err := s.tmpl.page("error")
+	t, err := s.tmpl.page("error", p.Lang)
 	var buf bytes.Buffer
 	if err != nil || t.ExecuteTemplate(&buf, "layout", p) != nil {
 		http.Error(w, title, status)
