@@ -119,8 +119,11 @@ func loadTrainingDemo(ctx context.Context, db *sqldb.DB, out io.Writer) error {
 	}
 	rc := d.cohort(team, council.ID, "Riverside social work week", 6, 10)
 	d.finishedSession(ids[0], rc, council.ID)
-	for i := range 5 {
-		d.session(ids[0], rc, 1, demoWorkday(6+i, 14), lightbulb.ModeOnline, 25)
+	// One session a working day for a week.
+	day := demoWorkday(6, 14)
+	for range 5 {
+		d.session(ids[0], rc, 1, day, lightbulb.ModeOnline, 25)
+		day = lightbulb.NextWorkingDay(time.Date(day.Year(), day.Month(), day.Day()+1, 14, 0, 0, 0, lightbulb.London))
 	}
 	open1 := d.session(ids[0], 0, 0, demoWorkday(8, 10), lightbulb.ModeOnline, 30)
 	d.session(ids[0], 0, 0, demoWorkday(22, 14), lightbulb.ModeOnline, 30)
@@ -244,11 +247,20 @@ func (d *trainingDemo) finishedSession(course, cohort, council int64) {
 	d.err = d.tr.MarkAttendance(d.ctx, x, map[int64]string{b.ID: lightbulb.Attended}, "")
 }
 
+// demoBookerOrgs and demoBookerNeeds are what some public bookers said
+// about where they work and what they need to take part.
+var (
+	demoBookerOrgs = map[string]string{"jo.price@example.org": "Harbour Hospice", "person1@example.org": "Brightwell Care Homes",
+		"person2@example.org": "Brightwell Care Homes", "person4@example.org": "Westshire Advocacy"}
+	demoBookerNeeds = map[string]string{"jo.price@example.org": "Live captions, please: I am hard of hearing."}
+)
+
 func (d *trainingDemo) book(session int64, name, email string, org int64, wait bool) {
 	if d.err != nil {
 		return
 	}
-	b, err := d.tr.Book(d.ctx, &lightbulb.BookingRequest{SessionID: session, Name: name, Email: email, OrgID: org, Wait: wait})
+	b, err := d.tr.Book(d.ctx, &lightbulb.BookingRequest{SessionID: session, Name: name, Email: email, OrgID: org, Wait: wait,
+		Organisation: demoBookerOrgs[email], AccessNeeds: demoBookerNeeds[email]})
 	if err == nil {
 		_, err = d.tr.ConfirmBooking(d.ctx, b.Token)
 	}
