@@ -33,7 +33,38 @@ type BoardReport struct {
 	CreatedAt time.Time
 	IssuedAt  *time.Time
 	Items     []BoardReportItem
+	Build     BoardReportBuild // of an issued report's files
 }
+
+// The states of an issued report's files, built by a job: queued, then
+// building (with progress), then ready to download, or failed with the
+// reason (the lead tries again). An empty state is a draft's, or a report
+// issued before files were built.
+const (
+	BuildQueued   = "queued"
+	BuildBuilding = "building"
+	BuildReady    = "ready"
+	BuildFailed   = "failed"
+)
+
+// BoardReportBuild is how far the job building a report's files has got:
+// Done of Total indicators read, and why it failed, if it did.
+type BoardReportBuild struct {
+	State       string
+	Done, Total int
+	Error       string
+}
+
+// BoardReportFiles are a report's PDF and CSV as built.
+type BoardReportFiles struct {
+	PDF, CSV []byte
+	BuiltAt  time.Time
+}
+
+// BoardReportBuilder builds a report's files in the report's language for
+// the organisation named orgName, calling progress after each indicator is
+// read (done of total). The organisation is the one in ctx.
+type BoardReportBuilder func(ctx context.Context, orgName string, r *BoardReport, progress func(done, total int) error) (*BoardReportFiles, error)
 
 // BoardReportItem is one indicator of a report with what it tells us and
 // the actions being taken, in the lead's words.
@@ -112,9 +143,27 @@ type BoardReportService interface {
 	CreateBoardReport(ctx context.Context, r *BoardReport) error
 	// UpdateBoardReport saves a draft's cover sheet and its indicators' words.
 	UpdateBoardReport(ctx context.Context, r *BoardReport) error
-	// IssueBoardReport marks a draft issued; it cannot change after.
+	// IssueBoardReport marks a draft issued; it cannot change after. Its
+	// files are queued to be built by a job in the same transaction.
 	IssueBoardReport(ctx context.Context, id int64) error
+	// BuildBoardReportAgain queues the building of an issued report's files
+	// again after it failed (or for a report issued before files were built).
+	BuildBoardReportAgain(ctx context.Context, id int64) error
+	// BoardReportFiles returns an issued report's files as built; not found
+	// until they are ready.
+	BoardReportFiles(ctx context.Context, id int64) (*BoardReportFiles, error)
 	FindBoardReport(ctx context.Context, id int64) (*BoardReport, error)
 	// FindBoardReports lists the reports, newest first, without their items.
 	FindBoardReports(ctx context.Context) ([]*BoardReport, error)
 }
+
+// Reading is the indicator being read now, counted from 1 (for "indicator
+// 4 of 12"); Writing says every indicator is read and the files are being
+// written.
+func (b BoardReportBuild) Reading() int { return min(b.Done+1, b.Total) }
+
+// Writing says every indicator is read and the files are being written.
+func (b BoardReportBuild) Writing() bool { return b.Done >= b.Total }
+
+// Pending says the files are queued or being built.
+func (b BoardReportBuild) Pending() bool { return b.State == BuildQueued || b.State == BuildBuilding }

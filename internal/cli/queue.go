@@ -8,6 +8,7 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/jobs"
 	"github.com/lightbulb-hr/lightbulb/internal/mail"
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
+	"github.com/lightbulb-hr/lightbulb/internal/web"
 )
 
 // newMail returns the outbox, delivering by SMTP when a server is configured.
@@ -41,6 +42,7 @@ func newQueue(db *sqldb.DB, cfg *config.Config, m *sqldb.MailService) (*jobs.Que
 	if err := sqldb.NewIndicatorService(db).RegisterJobs(q); err != nil {
 		return nil, err
 	}
+	sqldb.NewBoardReportService(db).RegisterJobs(q, web.BoardReportBuilder(sqldb.NewIndicatorService(db)))
 	if err := sqldb.NewCommissioningService(db, cfg.BaseURL).RegisterJobs(q); err != nil {
 		return nil, err
 	}

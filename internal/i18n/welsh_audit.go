@@ -19,6 +19,7 @@ var welshAudit = map[string]string{
 	"Added cohort members from a file":                                        "Wedi ychwanegu aelodau carfan o ffeil",
 	"Added the starter requirements library":                                  "Wedi ychwanegu'r llyfrgell gofynion gychwynnol",
 	"Answered a staff survey":                                                 "Wedi ateb arolwg staff",
+	"Asked for a board report's files to be built again":                      "Wedi gofyn i ffeiliau adroddiad i'r bwrdd gael eu hadeiladu eto",
 	"Asked for training":                                                      "Wedi gofyn am hyfforddiant",
 	"Asked to reset their password":                                           "Wedi gofyn am ailosod eu cyfrinair",
 	"Assessed a period’s cases":                                               "Wedi asesu achosion cyfnod",

@@ -16,13 +16,14 @@ type BoardReportService struct{ db *DB }
 // NewBoardReportService returns the board report store.
 func NewBoardReportService(db *DB) *BoardReportService { return &BoardReportService{db: db} }
 
-const boardCols = `id, org_id, title, month_from, month_to, lang, purpose, summary, status, created_by, created_at, issued_at`
+const boardCols = `id, org_id, title, month_from, month_to, lang, purpose, summary, status, created_by, created_at, issued_at, build_state, build_done, build_total, build_error`
 
 func scanBoard(row scanner) (*lightbulb.BoardReport, error) {
 	r := &lightbulb.BoardReport{}
 	var summary string
 	var issued sql.NullTime
-	if err := row.Scan(&r.ID, &r.OrgID, &r.Title, &r.From, &r.To, &r.Lang, &r.Purpose, &summary, &r.Status, &r.CreatedBy, &r.CreatedAt, &issued); err != nil {
+	if err := row.Scan(&r.ID, &r.OrgID, &r.Title, &r.From, &r.To, &r.Lang, &r.Purpose, &summary, &r.Status, &r.CreatedBy, &r.CreatedAt, &issued,
+		&r.Build.State, &r.Build.Done, &r.Build.Total, &r.Build.Error); err != nil {
 		return nil, err
 	}
 	if summary != "" {
@@ -113,7 +114,8 @@ func (s *BoardReportService) notDraft(ctx context.Context, tx *sql.Tx, org, id i
 	return lightbulb.Errorf(lightbulb.ECONFLICT, "This report has been issued, so it cannot change. Start a new report instead.")
 }
 
-// IssueBoardReport marks a draft issued now.
+// IssueBoardReport marks a draft issued now and queues the building of its
+// files in the same transaction.
 func (s *BoardReportService) IssueBoardReport(ctx context.Context, id int64) error {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
@@ -128,7 +130,7 @@ func (s *BoardReportService) IssueBoardReport(ctx context.Context, id int64) err
 		if n, _ := res.RowsAffected(); n != 1 {
 			return s.notDraft(ctx, tx, org, id)
 		}
-		return nil
+		return queueBuild(ctx, tx, org, id)
 	})
 }
 

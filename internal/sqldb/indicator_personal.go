@@ -28,4 +28,9 @@ var _ = declare(
 		{Column: "tells_us", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
 		{Column: "actions", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseScrub},
 	}},
+	lightbulb.PersonalTable{Table: "board_report_files", Columns: []lightbulb.PersonalColumn{
+		{Column: "pdf", Holds: lightbulb.HoldsText, Erase: lightbulb.EraseKeep,
+			Why: "the issued board paper as the board saw it, a governance record; its text is compressed, so names cannot be scrubbed in place: the report's own fields are scrubbed, and an operator who must remove a name deletes this row and empties the report's build_state, so the lead can build the files again"},
+		{Column: "csv", Holds: lightbulb.HoldsNothing, Erase: lightbulb.EraseKeep, Why: "indicator names and monthly figures only"},
+	}},
 )

@@ -138,6 +138,7 @@ var auditActions = map[string]string{
 	"person.erase":                     "Erased a person's data",
 	"person.export":                    "Downloaded a person's data",
 	"person.invite":                    "Invited a person to join",
+	"report.build":                     "Asked for a board report's files to be built again",
 	"report.create":                    "Started a board report",
 	"report.export":                    "Downloaded a board report",
 	"report.issue":                     "Issued a board report",

@@ -171,6 +171,11 @@ func (s *Server) indicatorsCSV(w http.ResponseWriter, r *http.Request, iq indica
 // writeReadingsCSV writes readings' monthly values, each row with its
 // chart's reading, headed in lang.
 func writeReadingsCSV(w http.ResponseWriter, lang string, rds []indicatorReading, filename string) {
+	sendFile(w, "text/csv; charset=utf-8", filename, readingsCSV(lang, rds))
+}
+
+// readingsCSV is readings month by month as CSV, headed in lang.
+func readingsCSV(lang string, rds []indicatorReading) []byte {
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	head := []string{"Indicator", "Key", "Month", "Numerator", "Denominator", "Value", "Centre line", "Lower limit", "Upper limit", "Special cause", "Target"}
@@ -194,5 +199,5 @@ func writeReadingsCSV(w http.ResponseWriter, lang string, rds []indicatorReading
 		}
 	}
 	cw.Flush()
-	sendFile(w, "text/csv; charset=utf-8", filename, buf.Bytes())
+	return buf.Bytes()
 }

@@ -18,6 +18,7 @@ func (s *Server) reportRoutes(h func(string, http.HandlerFunc)) {
 	h("GET /reports/{id}/edit", s.requireLead(s.reportEdit))
 	h("POST /reports/{id}", s.requireLead(s.reportSave))
 	h("POST /reports/{id}/issue", s.requireLead(s.reportIssue))
+	h("POST /reports/{id}/build", s.requireLead(s.reportBuildAgain))
 	h("GET /reports/{id}/report.pdf", s.requireLead(s.reportPDF))
 	h("GET /reports/{id}/report.csv", s.requireLead(s.reportCSV))
 }
@@ -194,5 +195,20 @@ func (s *Server) reportIssue(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	s.reportDone(w, r, rep, "report.issue", "", "Report issued. It is kept as it is, and listed under board reports.")
+	s.wakeJobs()
+	s.reportDone(w, r, rep, "report.issue", "", "Report issued. It is kept as it is, and listed under board reports. Its PDF and CSV are being built.")
+}
+
+// reportBuildAgain queues an issued report's files again after a failure.
+func (s *Server) reportBuildAgain(w http.ResponseWriter, r *http.Request) {
+	rep, ok := s.report(w, r)
+	if !ok {
+		return
+	}
+	if err := s.Reports.BuildBoardReportAgain(r.Context(), rep.ID); err != nil {
+		s.appError(w, r, err)
+		return
+	}
+	s.wakeJobs()
+	s.reportDone(w, r, rep, "report.build", "", "The report's PDF and CSV are being built again.")
 }

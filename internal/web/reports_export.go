@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -14,42 +15,59 @@ import (
 // reportCSV downloads the report's indicators month by month, headed in
 // the report's language.
 func (s *Server) reportCSV(w http.ResponseWriter, r *http.Request) {
-	rep, v, ok := s.reportInItsLanguage(w, r)
-	if !ok {
-		return
-	}
-	_ = s.Audit.Record(r.Context(), "report.export", reportTarget(rep), "csv")
-	writeReadingsCSV(w, rep.Lang, v.Readings, fmt.Sprintf("board-report-%d.csv", rep.ID))
+	s.reportFile(w, r, "csv", "text/csv; charset=utf-8", func(f *lightbulb.BoardReportFiles) []byte { return f.CSV })
 }
 
 // reportPDF downloads the report as an A4 PDF in its language.
 func (s *Server) reportPDF(w http.ResponseWriter, r *http.Request) {
-	rep, v, ok := s.reportInItsLanguage(w, r)
-	if !ok {
-		return
-	}
-	var buf bytes.Buffer
-	if err := report.WriteBoard(&buf, boardDocument(rep.Lang, currentOrg(r.Context()).Name, v)); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	_ = s.Audit.Record(r.Context(), "report.export", reportTarget(rep), "pdf")
-	sendFile(w, "application/pdf", fmt.Sprintf("board-report-%d.pdf", rep.ID), buf.Bytes())
+	s.reportFile(w, r, "pdf", "application/pdf", func(f *lightbulb.BoardReportFiles) []byte { return f.PDF })
 }
 
-// reportInItsLanguage reads the report in the address in its own
-// language, for its downloads.
-func (s *Server) reportInItsLanguage(w http.ResponseWriter, r *http.Request) (*lightbulb.BoardReport, *reportView, bool) {
+// reportFile sends one of a report's files: an issued report's as its job
+// built them (the page says when they are not ready yet), a draft's built
+// now by the same builder, as a preview.
+func (s *Server) reportFile(w http.ResponseWriter, r *http.Request, ext, contentType string, pick func(*lightbulb.BoardReportFiles) []byte) {
 	rep, ok := s.report(w, r)
 	if !ok {
-		return nil, nil, false
+		return
 	}
-	v, err := s.readReportView(r, rep, rep.Lang)
+	var files *lightbulb.BoardReportFiles
+	var err error
+	if rep.Status == lightbulb.ReportIssued {
+		if rep.Build.State != lightbulb.BuildReady {
+			http.Redirect(w, r, fmt.Sprintf("/reports/%d", rep.ID), http.StatusSeeOther)
+			return
+		}
+		files, err = s.Reports.BoardReportFiles(r.Context(), rep.ID)
+	} else {
+		files, err = s.buildReportFiles(r.Context(), currentOrg(r.Context()).Name, rep, nil)
+	}
 	if err != nil {
 		s.appError(w, r, err)
-		return nil, nil, false
+		return
 	}
-	return rep, v, true
+	_ = s.Audit.Record(r.Context(), "report.export", reportTarget(rep), ext)
+	sendFile(w, contentType, fmt.Sprintf("board-report-%d.%s", rep.ID, ext), pick(files))
+}
+
+// BoardReportBuilder is what the report.build job builds an issued
+// report's files with: the same reading, PDF and CSV as a draft's preview.
+func BoardReportBuilder(indicators lightbulb.IndicatorService) lightbulb.BoardReportBuilder {
+	s := &Server{Services: Services{Indicators: indicators}}
+	return s.buildReportFiles
+}
+
+// buildReportFiles reads rep in its own language and writes its PDF and CSV.
+func (s *Server) buildReportFiles(ctx context.Context, org string, rep *lightbulb.BoardReport, progress func(done, total int) error) (*lightbulb.BoardReportFiles, error) {
+	v, err := s.readReportView(ctx, rep, rep.Lang, progress)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := report.WriteBoard(&buf, boardDocument(rep.Lang, org, v)); err != nil {
+		return nil, err
+	}
+	return &lightbulb.BoardReportFiles{PDF: buf.Bytes(), CSV: readingsCSV(rep.Lang, v.Readings), BuiltAt: lightbulb.Now()}, nil
 }
 
 // boardDocument words a report for its PDF in lang.

@@ -29,7 +29,7 @@ func TestReportIsolation(t *testing.T) {
 	fmt.Sscanf(r.location, "/reports/%d/edit", &id)
 	rep := fmt.Sprintf("/reports/%d", id)
 	onReport := []route{{"GET", rep, nil}, {"GET", rep + "/edit", nil}, {"POST", rep, reportForm(e, "changed")},
-		{"POST", rep + "/issue", nil}, {"GET", rep + "/report.pdf", nil}, {"GET", rep + "/report.csv", nil}}
+		{"POST", rep + "/issue", nil}, {"POST", rep + "/build", nil}, {"GET", rep + "/report.pdf", nil}, {"GET", rep + "/report.csv", nil}}
 	pages := []route{{"GET", "/reports", nil}, {"GET", "/reports/new", nil}, {"POST", "/reports", reportForm(e, "B's")}}
 	all := append(append([]route{}, onReport...), pages...)
 	expectRoutes(t, "visitor", e.client(), all, http.StatusSeeOther, "A-SECRET")

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
@@ -33,13 +34,13 @@ type reportView struct {
 	Status     string
 }
 
-// readReportView reads rep's indicators over its period in lang.
-func (s *Server) readReportView(r *http.Request, rep *lightbulb.BoardReport, lang string) (*reportView, error) {
+// readReportView reads rep's indicators over its period in lang, calling
+// progress (when given) after each indicator.
+func (s *Server) readReportView(ctx context.Context, rep *lightbulb.BoardReport, lang string, progress func(done, total int) error) (*reportView, error) {
 	// The charts show the two years up to the period's end, so each is read
 	// over enough months for process limits; the latest value is the
 	// period's last month.
 	iq := indicatorQuery{From: min(rep.From, lightbulb.AddMonths(rep.To, -(reportHistoryMonths-1))), To: rep.To, Rules: lightbulb.DefaultSPCRules}
-	ctx := r.Context()
 	vs, err := s.Indicators.IndicatorValues(ctx, rep.Keys(), iq.From, iq.To, false)
 	if err != nil {
 		return nil, err
@@ -69,6 +70,11 @@ func (s *Server) readReportView(r *http.Request, rep *lightbulb.BoardReport, lan
 		v.Readings = append(v.Readings, rd)
 		v.Sections = append(v.Sections, reportSection{R: rd, Chart: runChart(lang, fmt.Sprintf("chart-%d", i+1), rd),
 			TellsUs: it.TellsUs, Actions: it.Actions})
+		if progress != nil {
+			if err := progress(i+1, len(rep.Items)); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return v, nil
 }
@@ -78,12 +84,14 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v, err := s.readReportView(r, rep, langOf(r))
+	v, err := s.readReportView(r.Context(), rep, langOf(r), nil)
 	if err != nil {
 		s.appError(w, r, err)
 		return
 	}
-	_ = s.Audit.Record(r.Context(), "report.view", reportTarget(rep), "")
+	if r.Header.Get("HX-Request") == "" { // the page asking itself how the build goes is not another look
+		_ = s.Audit.Record(r.Context(), "report.view", reportTarget(rep), "")
+	}
 	p := s.newPage(r, "", v)
 	p.Title = rep.Title
 	s.render(w, r, http.StatusOK, "report", p)
