@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -187,28 +188,26 @@ func (s *Server) reportSave(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) reportIssue(w http.ResponseWriter, r *http.Request) {
-	rep, ok := s.report(w, r)
-	if !ok {
-		return
-	}
-	if err := s.Reports.IssueBoardReport(r.Context(), rep.ID); err != nil {
-		s.appError(w, r, err)
-		return
-	}
-	s.wakeJobs()
-	s.reportDone(w, r, rep, "report.issue", "", "Report issued. It is kept as it is, and listed under board reports. Its PDF and CSV are being built.")
+	s.reportBuild(w, r, s.Reports.IssueBoardReport, "report.issue",
+		"Report issued. It is kept as it is, and listed under board reports. Its PDF and CSV are being built.")
 }
 
 // reportBuildAgain queues an issued report's files again after a failure.
 func (s *Server) reportBuildAgain(w http.ResponseWriter, r *http.Request) {
+	s.reportBuild(w, r, s.Reports.BuildBoardReportAgain, "report.build", "The report's PDF and CSV are being built again.")
+}
+
+// reportBuild makes a change (call) that queues the report's files to be
+// built, has the workers look now, and says so.
+func (s *Server) reportBuild(w http.ResponseWriter, r *http.Request, call func(context.Context, int64) error, action, msg string) {
 	rep, ok := s.report(w, r)
 	if !ok {
 		return
 	}
-	if err := s.Reports.BuildBoardReportAgain(r.Context(), rep.ID); err != nil {
+	if err := call(r.Context(), rep.ID); err != nil {
 		s.appError(w, r, err)
 		return
 	}
 	s.wakeJobs()
-	s.reportDone(w, r, rep, "report.build", "", "The report's PDF and CSV are being built again.")
+	s.reportDone(w, r, rep, action, "", msg)
 }
