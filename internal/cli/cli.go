@@ -142,6 +142,15 @@ func runMigrate(ctx context.Context, args []string, out, errw io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "Database is up to date (%d migrations applied now; %d rights added to the library).\n", n, added)
+	// Reviews written before the list of wards, teams and homes join it by
+	// name; serve does the same when it starts.
+	matched, err := sqldb.NewUnitService(db).MatchAllReviews(ctx)
+	if err != nil {
+		return err
+	}
+	if matched > 0 {
+		fmt.Fprintf(out, "%d reviews matched to the list of wards, teams and homes by name; a lead matches the rest at /units.\n", matched)
+	}
 	return nil
 }
 
