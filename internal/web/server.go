@@ -175,6 +175,7 @@ func New(s Services, opt Options) (*Server, error) {
 	// The idle lifetime is kept by idleStore and touchSession, so that a
 	// page view that changes nothing writes nothing (see session_touch.go).
 	sm.Store = idleStore{CtxStore: opt.Sessions, idle: sessionIdle}
+	sm.Codec = sessionCodec{}
 	sm.Lifetime = sessionLifetime
 	sm.Cookie.Name = "lightbulb_session"
 	sm.Cookie.HttpOnly = true
