@@ -90,7 +90,18 @@ func TestLeadReadsIndicatorsAndIssuesABoardReport(t *testing.T) {
 	}
 
 	click(t, tb, "report-issued", `form[action$="/issue"] button[type=submit]`)
-	mustContain(t, tb, ".govuk-notification-banner", "Report issued.")
+	mustContain(t, tb, ".govuk-notification-banner", "Report issued.", "Its PDF and CSV are being built.")
+	// The server's job builds the issued report's files; the page asks
+	// again by itself until the downloads appear.
+	waitForReportFiles(t, tb, false)
+	seen(t, tb, "report-files-ready")
+	kept := fetchText(t, tb, `fetch(location.pathname + '/report.pdf').then(r => r.arrayBuffer()).then(b => {
+		const u = new Uint8Array(b); let s = ''; for (let i = 0; i < u.length; i++) s += String.fromCharCode(u[i]); return btoa(s); })`)
+	if raw, err := base64.StdEncoding.DecodeString(kept); err != nil || !strings.HasPrefix(string(raw), "%PDF") {
+		t.Fatalf("the issued report's kept PDF: %v %.8q", err, raw)
+	} else {
+		saveArtifact(t, "board-report-issued", "pdf", raw)
+	}
 
 	// Later: found again from the list, kept as it was, and in Welsh.
 	visit(t, tb, "/reports")
@@ -130,4 +141,29 @@ func TestBoardReportWithoutJavaScript(t *testing.T) {
 	mustContain(t, tb, "main", "What each indicator tells us")
 	click(t, tb, "nojs-saved", `main form button[type=submit]`)
 	mustContain(t, tb, "main", "Without script", "Issue the report")
+	click(t, tb, "nojs-issued", `form[action$="/issue"] button[type=submit]`)
+	mustContain(t, tb, ".govuk-notification-banner", "Its PDF and CSV are being built.")
+	waitForReportFiles(t, tb, true)
+	seen(t, tb, "nojs-report-files-ready")
+}
+
+// waitForReportFiles waits for the server's report.build job to make an
+// issued report's downloads appear on its page: with script the page asks
+// again by itself; without it, the person follows "Check again".
+func waitForReportFiles(t *testing.T, tb *tab, noJS bool) {
+	t.Helper()
+	ready := `document.querySelector('#report-files a[href$="/report.pdf"]') !== null`
+	for i := 0; i < 40; i++ {
+		if eval[bool](t, tb, ready) {
+			if !eval[bool](t, tb, `document.querySelector('#report-files').parentElement.getAttribute('role') === 'status'`) {
+				t.Error("the report's files are not in a status region")
+			}
+			return
+		}
+		if noJS && eval[bool](t, tb, `document.querySelector('#report-files a.govuk-link') !== null`) {
+			click(t, tb, "nojs-check-again", `#report-files a.govuk-link`)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	t.Fatalf("the issued report's files were not built: %s", text(t, tb, "main"))
 }
