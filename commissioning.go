@@ -261,16 +261,18 @@ type Answer struct {
 	FigureAt              time.Time // when the review was submitted
 	SubmittedAt           time.Time
 	// Figures counted from the provider's own records when it answered,
-	// if it chose to attach them: AttachRestrictions and AttachTraining ask
-	// for them; Counted holds them.
-	AttachRestrictions, AttachTraining bool
-	Counted                            Counted
+	// if it chose to attach them: AttachRestrictions, AttachTraining and
+	// AttachCases ask for them; Counted holds them.
+	AttachRestrictions, AttachTraining, AttachCases bool
+	Counted                                         Counted
 }
 
 // Counted is evidence counted from a provider's own records: from its
 // register of everyday decisions, the blanket restrictions in force and
 // the reviews of decisions in force that are overdue; from training, how
-// many of its people have attended human rights training, of how many.
+// many of its people have attended human rights training, of how many;
+// from casework, how many of the cases it received in the twelve months
+// before were reviewed through the rights lens, of how many.
 // A commissioner sees it only as these totals, and only while the
 // provider shares its reviews with it.
 type Counted struct {
@@ -278,8 +280,17 @@ type Counted struct {
 	BlanketInForce, Overdue int
 	HasTraining             bool
 	Trained, People         int
+	HasCases                bool
+	CasesReviewed, Cases    int
 	At                      time.Time
 }
+
+// Attached reports whether any figure counted from the provider's own
+// records is asked for.
+func (a *Answer) Attached() bool { return a.AttachRestrictions || a.AttachTraining || a.AttachCases }
+
+// Any reports whether any figure was counted.
+func (c Counted) Any() bool { return c.HasRestrictions || c.HasTraining || c.HasCases }
 
 // Figure is a Traffic Light review as evidence: its subject and how many
 // statements were rated green, amber and red when it was attached.

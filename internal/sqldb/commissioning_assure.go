@@ -27,17 +27,17 @@ func (s *CommissioningService) returns(ctx context.Context, c *lightbulb.Contrac
 	}
 	for _, r := range out {
 		rows, err := s.db.read.QueryContext(ctx, `SELECT contract_req_id, rating, evidence, COALESCE(review_id, 0), figure, figure_at,
-			restrictions, training, counted_at FROM comm_answers WHERE return_id = $1 ORDER BY id`, r.ID)
+			restrictions, training, cases, counted_at FROM comm_answers WHERE return_id = $1 ORDER BY id`, r.ID)
 		if err != nil {
 			return nil, fmt.Errorf("answers: %w", err)
 		}
 		r.Answers, err = collect(rows, func(row scanner) (*lightbulb.Answer, error) {
 			a := &lightbulb.Answer{SubmittedAt: r.SubmittedAt}
 			var at, counted sql.NullTime
-			var figure, restrictions, training string
-			err := row.Scan(&a.ContractRequirementID, &a.Rating, &a.Evidence, &a.ReviewID, &figure, &at, &restrictions, &training, &counted)
+			var figure, restrictions, training, cases string
+			err := row.Scan(&a.ContractRequirementID, &a.Rating, &a.Evidence, &a.ReviewID, &figure, &at, &restrictions, &training, &cases, &counted)
 			a.Figure, a.FigureAt = lightbulb.ParseFigure(figure), at.Time
-			a.Counted = parseCounted(restrictions, training, counted)
+			a.Counted = parseCounted(restrictions, training, cases, counted)
 			return a, err
 		})
 		if err != nil {
@@ -118,10 +118,10 @@ func (s *CommissioningService) SubmitReturn(ctx context.Context, contractID int6
 			return err
 		}
 		for _, a := range r.Answers {
-			restrictions, training, counted := countedColumns(a.Counted)
+			restrictions, training, cases, counted := countedColumns(a.Counted)
 			if _, err := tx.ExecContext(ctx, `INSERT INTO comm_answers (org_id, return_id, contract_req_id, rating, evidence, review_id, figure, figure_at,
-				restrictions, training, counted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, c.CommissionerID, r.ID, a.ContractRequirementID,
-				string(a.Rating), a.Evidence, nullID(a.ReviewID), a.Figure.String(), nullTime(a.FigureAt), restrictions, training, counted); err != nil {
+				restrictions, training, cases, counted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, c.CommissionerID, r.ID, a.ContractRequirementID,
+				string(a.Rating), a.Evidence, nullID(a.ReviewID), a.Figure.String(), nullTime(a.FigureAt), restrictions, training, cases, counted); err != nil {
 				return fmt.Errorf("answer: %w", err)
 			}
 		}
@@ -134,7 +134,7 @@ func (s *CommissioningService) SubmitReturn(ctx context.Context, contractID int6
 func (s *CommissioningService) countFor(ctx context.Context, org int64, r *lightbulb.Return) error {
 	var counted *lightbulb.Counted
 	for _, a := range r.Answers {
-		if !a.AttachRestrictions && !a.AttachTraining {
+		if !a.Attached() {
 			continue
 		}
 		if counted == nil {
@@ -145,7 +145,7 @@ func (s *CommissioningService) countFor(ctx context.Context, org int64, r *light
 			counted = &c
 		}
 		a.Counted = *counted
-		a.Counted.HasRestrictions, a.Counted.HasTraining = a.AttachRestrictions, a.AttachTraining
+		a.Counted.HasRestrictions, a.Counted.HasTraining, a.Counted.HasCases = a.AttachRestrictions, a.AttachTraining, a.AttachCases
 	}
 	return nil
 }
@@ -174,10 +174,10 @@ func checkReturn(c *lightbulb.Contract, r *lightbulb.Return, reviews []*lightbul
 		if !slices.Contains([]lightbulb.Rating{lightbulb.Green, lightbulb.Amber, lightbulb.Red}, a.Rating) {
 			v.Add(field, "Rate each requirement red, amber or green")
 		}
-		if (a.AttachRestrictions || a.AttachTraining) && !c.Sharing {
+		if a.Attached() && !c.Sharing {
 			v.Add(fmt.Sprintf("counted-%d", a.ContractRequirementID), "Figures from your own records go only to a commissioner you share your reviews with: share them first, or attach none")
 		}
-		if a.Evidence = strings.TrimSpace(a.Evidence); a.Evidence == "" && a.ReviewID == 0 && !a.AttachRestrictions && !a.AttachTraining {
+		if a.Evidence = strings.TrimSpace(a.Evidence); a.Evidence == "" && a.ReviewID == 0 && !a.Attached() {
 			v.Add(fmt.Sprintf("evidence-%d", a.ContractRequirementID), "Give evidence for each requirement, in words or from a review")
 		}
 		if a.ReviewID != 0 {

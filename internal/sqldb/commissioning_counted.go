@@ -24,8 +24,10 @@ func sharing(ctx context.Context, q querier, provider, commissioner int64) (bool
 }
 
 // countRecords counts the provider's blanket restrictions in force and
-// overdue reviews of decisions in force (today in London), and how many
-// of its people attended human rights training as its members, of all.
+// overdue reviews of decisions in force (today in London), how many of its
+// people attended human rights training as its members, of all, and how
+// many of the cases it received in the twelve months before today were
+// reviewed through the rights lens, of all.
 func countRecords(ctx context.Context, q querier, org int64) (lightbulb.Counted, error) {
 	c := lightbulb.Counted{At: lightbulb.Now()}
 	today := lightbulb.DateOf(c.At).String()
@@ -40,32 +42,44 @@ func countRecords(ctx context.Context, q querier, org int64) (lightbulb.Counted,
 		(SELECT COUNT(DISTINCT user_id) FROM memberships WHERE org_id = $1)`, org).Scan(&c.Trained, &c.People); err != nil {
 		return c, fmt.Errorf("count training: %w", err)
 	}
+	since := lightbulb.DateOf(c.At.AddDate(-1, 0, 0)).String()
+	if err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(CASE WHEN reviewed THEN 1 ELSE 0 END), 0), COUNT(*)
+		FROM cases WHERE org_id = $1 AND received >= $2 AND received <= $3`, org, since, today).Scan(&c.CasesReviewed, &c.Cases); err != nil {
+		return c, fmt.Errorf("count cases: %w", err)
+	}
 	return c, nil
 }
 
 // countedColumns are an answer's counted figures as stored: restrictions
-// "blanket,overdue" and training "trained,people", blank when not attached.
-func countedColumns(c lightbulb.Counted) (restrictions, training string, at any) {
+// "blanket,overdue", training "trained,people" and cases "reviewed,cases",
+// blank when not attached.
+func countedColumns(c lightbulb.Counted) (restrictions, training, cases string, at any) {
 	if c.HasRestrictions {
 		restrictions = fmt.Sprintf("%d,%d", c.BlanketInForce, c.Overdue)
 	}
 	if c.HasTraining {
 		training = fmt.Sprintf("%d,%d", c.Trained, c.People)
 	}
-	if c.HasRestrictions || c.HasTraining {
+	if c.HasCases {
+		cases = fmt.Sprintf("%d,%d", c.CasesReviewed, c.Cases)
+	}
+	if c.Any() {
 		at = c.At
 	}
-	return restrictions, training, at
+	return restrictions, training, cases, at
 }
 
 // parseCounted reads an answer's counted figures back.
-func parseCounted(restrictions, training string, at sql.NullTime) lightbulb.Counted {
+func parseCounted(restrictions, training, cases string, at sql.NullTime) lightbulb.Counted {
 	c := lightbulb.Counted{At: at.Time}
 	if _, err := fmt.Sscanf(restrictions, "%d,%d", &c.BlanketInForce, &c.Overdue); err == nil {
 		c.HasRestrictions = true
 	}
 	if _, err := fmt.Sscanf(training, "%d,%d", &c.Trained, &c.People); err == nil {
 		c.HasTraining = true
+	}
+	if _, err := fmt.Sscanf(cases, "%d,%d", &c.CasesReviewed, &c.Cases); err == nil {
+		c.HasCases = true
 	}
 	return c
 }

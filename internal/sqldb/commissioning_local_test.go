@@ -1,6 +1,7 @@
 package sqldb_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -72,9 +73,24 @@ func TestCountedEvidence(t *testing.T) {
 				t.Fatalf("decision %d: %v", i, err)
 			}
 		}
+		// Cases: two of three received in the last twelve months reviewed;
+		// one older, and one of another organisation's, left out.
+		today := lightbulb.Today(lightbulb.Now())
+		for i, k := range []struct {
+			org      int64
+			received string
+			reviewed bool
+		}{{f.trust.ID, lightbulb.AddDays(today, -10), true}, {f.trust.ID, lightbulb.AddDays(today, -300), true},
+			{f.trust.ID, lightbulb.AddDays(today, -20), false}, {f.trust.ID, lightbulb.AddDays(today, -400), true}, {f.icb.ID, today, false}} {
+			if _, err := db.Writer().Exec(`INSERT INTO cases (org_id, type, source_ref, received, service_id, summary, reviewed, created_at, updated_at)
+				VALUES ($1, 'pals', $2, $3, $4, 'x', $5, $6, $6)`, k.org, fmt.Sprint("C-", i), k.received, unit.ID, k.reviewed, lightbulb.Now()); err != nil {
+				t.Fatalf("case %d: %v", i, err)
+			}
+		}
 		pc, _ := svc.ProviderContract(f.pctx, id)
 		ret := f.answers(pc, 0)
 		ret.Answers[0].AttachRestrictions, ret.Answers[0].AttachTraining, ret.Answers[0].Evidence = true, true, ""
+		ret.Answers[0].AttachCases = true
 		if err := svc.SubmitReturn(f.pctx, id, ret); err == nil || !strings.Contains(err.Error(), "share them first") {
 			t.Fatalf("figures before sharing: %v", err)
 		}
@@ -89,7 +105,10 @@ func TestCountedEvidence(t *testing.T) {
 		if !c.Sharing || !got.HasRestrictions || got.BlanketInForce != 2 || got.Overdue != 2 || !got.HasTraining || got.People != 1 || got.At.IsZero() {
 			t.Fatalf("counted evidence: sharing %v, %+v", c.Sharing, got)
 		}
-		if c.Requirements[1].Latest.Counted.HasRestrictions {
+		if !got.HasCases || got.CasesReviewed != 2 || got.Cases != 3 {
+			t.Fatalf("cases counted: %+v", got)
+		}
+		if c.Requirements[1].Latest.Counted.HasRestrictions || c.Requirements[1].Latest.Counted.HasCases {
 			t.Fatal("a figure was attached to an answer that did not ask for it")
 		}
 		_, err = f.rs.RevokeShare(f.pctx, share.ID)

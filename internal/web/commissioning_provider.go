@@ -114,14 +114,15 @@ func (s *Server) providerReturn(w http.ResponseWriter, r *http.Request) {
 		if f.Values.Get("rating-"+n) == "" {
 			f.Add("rating-"+n, "Rate requirement %s red, amber or green", cr.Requirement.Code)
 		}
-		counted := f.Checks("counted-"+n, "Figures from your own records", 0, "restrictions", "training")
+		counted := f.Checks("counted-"+n, "Figures from your own records", 0, "restrictions", "training", "cases")
 		if f.Text("evidence-"+n) == "" && f.ID("review-"+n) == 0 && len(counted) == 0 {
 			f.Add("evidence-"+n, "Give evidence for requirement %s, in words, from a review or from your records", cr.Requirement.Code)
 		}
 		ret.Answers = append(ret.Answers, &lightbulb.Answer{ContractRequirementID: cr.ID,
 			Rating:   lightbulb.Rating(f.Choice("rating-"+n, "Rating", "green", "amber", "red")),
 			Evidence: f.Text("evidence-" + n), ReviewID: f.ID("review-" + n),
-			AttachRestrictions: slices.Contains(counted, "restrictions"), AttachTraining: slices.Contains(counted, "training")})
+			AttachRestrictions: slices.Contains(counted, "restrictions"), AttachTraining: slices.Contains(counted, "training"),
+			AttachCases: slices.Contains(counted, "cases")})
 	}
 	err = f.Err()
 	if err == nil {
@@ -220,6 +221,10 @@ func countedText(lang string, c lightbulb.Counted) string {
 	if c.HasTraining {
 		parts = append(parts, i18n.T(lang, "Training: %d of %d people attended human rights training (counted %s)", c.Trained, c.People,
 			lightbulb.ShortDate(c.At, lang)))
+	}
+	if c.HasCases {
+		parts = append(parts, i18n.T(lang, "Casework: %d of %d cases received in the 12 months before were reviewed through the rights lens (counted %s)",
+			c.CasesReviewed, c.Cases, lightbulb.ShortDate(c.At, lang)))
 	}
 	return strings.Join(parts, "; ")
 }

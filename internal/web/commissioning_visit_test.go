@@ -109,7 +109,7 @@ func TestCommissioningLocalRequirement(t *testing.T) {
 func TestCommissioningCountedEvidence(t *testing.T) {
 	e, _ := commEnv(t)
 	com, lead, id, cr := contractWithReturn(t, e)
-	form := url.Values{"period": {"July to September 2026"}, "rating-" + cr: {"amber"}, "counted-" + cr: {"restrictions", "training"},
+	form := url.Values{"period": {"July to September 2026"}, "rating-" + cr: {"amber"}, "counted-" + cr: {"restrictions", "training", "cases"},
 		"evidence-" + cr: {"Register attached"}}
 	if r := lead.post("/contracts/"+id+"/return", form); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "share them first") ||
 		!strings.Contains(r.body, "July to September 2026") {
@@ -122,7 +122,8 @@ func TestCommissioningCountedEvidence(t *testing.T) {
 		t.Fatalf("return with figures: %d %s", r.status, r.body)
 	}
 	if c := com.get("/commissioning/contracts/" + id); !strings.Contains(c.body, "Restrictions register: 0 blanket restrictions in force") ||
-		!strings.Contains(c.body, "people attended human rights training") {
+		!strings.Contains(c.body, "people attended human rights training") ||
+		!strings.Contains(c.body, "Casework: 0 of 0 cases received in the 12 months before were reviewed through the rights lens") {
 		t.Fatalf("the commissioner does not see the totals: %s", c.body)
 	}
 	if csv := com.get("/commissioning/contracts/" + id + "/report.csv"); !strings.Contains(csv.body, "Restrictions register: 0 blanket restrictions in force") {
