@@ -12,11 +12,11 @@ import (
 )
 
 // seedBenchLists gives trust A what a busy ward's lists show on a first
-// page: three wards, 30 decisions (for a person, a group and everyone;
-// drafts, some with gaps, and decisions in force) and 30 cases (some
-// reviewed), and a lead (key "leadA") who sees the lead's dashboard. The
-// signed-in benchmarks render these rows, so per-row template and scan
-// costs show in their profiles.
+// page: the library's 16 rights, three wards, 30 decisions (for a person, a
+// group and everyone; drafts, some with gaps, and decisions in force) and 30
+// cases (some reviewed), and a lead (key "leadA") who sees the lead's
+// dashboard. The signed-in benchmarks render these rows, so per-row template
+// and scan costs show in their profiles.
 func seedBenchLists(b *testing.B, e *env) {
 	b.Helper()
 	u := sqldbtest.MustUser(b, e.db, "leadA@example.org", e.orgA, lightbulb.RoleStaff, lightbulb.RoleLead)
@@ -26,6 +26,10 @@ func seedBenchLists(b *testing.B, e *env) {
 	}
 	e.users["leadA"] = u
 	ctx := lightbulb.WithActor(lightbulb.WithOrg(context.Background(), e.orgA.ID), &lightbulb.Actor{UserID: u.ID, Name: "lead"})
+	// The library has 16 rights, each an option in the lists' filters.
+	for _, code := range []string{"A2", "A4", "A5", "A6", "A7", "A9", "A10", "A11", "A12", "A14", "P1-1", "P1-2", "P1-3", "A1"} {
+		sqldbtest.MustRight(b, e.db, code, lightbulb.Qualified)
+	}
 	var wards []*lightbulb.Unit
 	for _, name := range []string{"Willow Ward", "Oak House", "Community Team North"} {
 		w := &lightbulb.Unit{Name: name}
