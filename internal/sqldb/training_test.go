@@ -310,7 +310,15 @@ func TestJobsSurviveACrash(t *testing.T) {
 		}
 		setClock(t, start.Add(-47*time.Hour)) // the two-day reminders are due
 		crashing := sqldbtest.Jobs(t, db, f.svc)
-		crashing.Fault = func(string) error { return errors.New("the process died") }
+		// Only the reminders crash: the daily clean-up of access needs, due or
+		// not depending on the hour the test runs, finishes here once for
+		// the day and does not count below.
+		crashing.Fault = func(kind string) error {
+			if kind == lightbulb.JobAccessNeeds {
+				return nil
+			}
+			return errors.New("the process died")
+		}
 		if _, err := crashing.RunDue(context.Background(), 100); err != nil {
 			t.Fatalf("crashing run: %v", err)
 		}
