@@ -167,3 +167,20 @@ func waitForReportFiles(t *testing.T, tb *tab, noJS bool) {
 	}
 	t.Fatalf("the issued report's files were not built: %s", text(t, tb, "main"))
 }
+
+// TestStaffSeeTheirWardsIndicators: the demo's nurse, who belongs to
+// Ward 7, sees her ward's few indicators on her dashboard with the lead's
+// labels, in English and Welsh, and no link to the lead's pages.
+func TestStaffSeeTheirWardsIndicators(t *testing.T) {
+	tb := newTab(t)
+	signIn(t, tb, "nurse@northbridge.test")
+	visit(t, tb, "/dashboard")
+	mustContain(t, tb, "main", "Your ward's indicators", "Ward 7", "Decisions in force with complete reasoning", "100%", "Decision reviews overdue",
+		"Complaints and incidents reviewed through the rights lens")
+	if eval[bool](t, tb, `document.querySelector('main a[href^="/indicators/"]') !== null`) {
+		t.Error("the nurse's dashboard links to the lead's indicator pages")
+	}
+	visit(t, tb, "/language/cy?next=/dashboard")
+	mustContain(t, tb, "main", "Dangosyddion eich ward", "Penderfyniadau mewn grym â rhesymu cyflawn")
+	visit(t, tb, "/language/en?next=/dashboard")
+}

@@ -70,6 +70,13 @@ func demoDecisions() []demoDecision {
 			Rights: []string{"A8"}, Tests: []lightbulb.RightTest{qualified("A8", "Mental Health Act 1983, section 58, with a second opinion doctor's certificate", "health_morals",
 				"Without treatment he has harmed himself twice.", "Liquid form: refused. Explaining each dose with his advocate: refused.", "Only this medicine, only while he lacks capacity; pharmacist checks the food.")},
 			Outcome: "Covert administration in yoghurt at breakfast, with pharmacist advice.", DecidedBy: "Consultant psychiatrist, best interests meeting"}},
+		{"northbridge-nhs", "nurse@northbridge.test", "Ward 7 (older people’s mental health)", 25, true, nil, lightbulb.Reasoning{
+			Proposal: "Check W7-04 every 15 minutes through the night", Reason: "W7-04 has fallen twice at night trying to walk to the toilet alone.",
+			Scope: lightbulb.ScopePerson, PersonRef: "W7-04", Involved: "yes", OwnWords: "I don't mind you looking in if you keep the light off.",
+			Others: "His wife asked that staff knock softly.",
+			Rights: []string{"A8"}, Tests: []lightbulb.RightTest{qualified("A8", mca, "health_morals", "Two falls at night in a fortnight, one with a head injury.",
+				"A bed sensor alone: it sounded after he had already fallen. A commode by the bed: he will not use it.", "Only at night, light off, reviewed weekly with him.")},
+			Outcome: "Checks every 15 minutes from 22:00 to 07:00 with the light off.", DecidedBy: "Ward manager with W7-04 and his wife"}},
 		{"northbridge-nhs", "nurse@northbridge.test", "Willow Ward (older adults)", 3, false, nil, lightbulb.Reasoning{
 			Proposal: "Leave WW-15 in wet bedding overnight rather than change him", Reason: "He shouts when woken and only two staff are on nights.",
 			Scope: lightbulb.ScopePerson, PersonRef: "WW-15", Involved: "no", WhyNot: "He has dementia.",
@@ -129,7 +136,7 @@ var reviewDays = map[string]int{
 	"Give AW-12's antipsychotic medicine hidden in food": 27, "Supervise SL-31's visits from his brother": 30,
 	"Everyone to be in bed by 8pm because the evening carer leaves at 8:30": 40, "Staff hold SL-09's weekly cash and give it out daily": 90,
 	"Keypad lock on the front door for all residents": 70, "Give OH-3 her heart medicine crushed in jam": 28,
-	"CCTV in the communal lounge, not in bedrooms": 120,
+	"CCTV in the communal lounge, not in bedrooms": 120, "Check W7-04 every 15 minutes through the night": 60,
 }
 
 // loadDemoDecisions adds the demo services and decisions; an organisation

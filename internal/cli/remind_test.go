@@ -5,11 +5,11 @@ import (
 	"testing"
 )
 
-// The demo adds a dozen decisions once; remind emails each due review once.
+// The demo adds thirteen decisions once; remind emails each due review once.
 func TestDemoDecisionsAndReminders(t *testing.T) {
 	db := dbURL(t)
 	out, err := run(t, db, "demo", "--insecure-fast-passwords")
-	if err != nil || !strings.Contains(out, "Demo decisions: 12 added") {
+	if err != nil || !strings.Contains(out, "Demo decisions: 13 added") {
 		t.Fatalf("first demo: %v\n%s", err, out)
 	}
 	if out, err = run(t, db, "demo", "--insecure-fast-passwords"); err != nil || !strings.Contains(out, "Demo decisions: 0 added") {

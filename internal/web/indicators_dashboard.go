@@ -54,6 +54,11 @@ func (s *Server) indicatorsDashboard(r *http.Request, data map[string]any) {
 			data["Indicators"] = map[string]any{"Q": iq, "Readings": rds, "Lead": a.Has(lightbulb.RoleLead)}
 		}
 	}
+	if a.Has(lightbulb.RoleStaff) {
+		if ws, err := s.wardReadings(r, a, iq); err == nil && len(ws) > 0 {
+			data["Wards"] = map[string]any{"Q": iq, "Units": ws}
+		}
+	}
 	switch {
 	case o.Kind == lightbulb.KindCommissioner && a.Has(lightbulb.RoleCommissioner):
 		if ps, err := s.providerReadings(r, iq, dashboardIndicators); err == nil {
@@ -69,3 +74,46 @@ func (s *Server) indicatorsDashboard(r *http.Request, data map[string]any) {
 // reachIndicators are the charity's few: what its work reaches in the
 // organisations that share their indicators with it.
 var reachIndicators = []string{"training.attended", "learning.knowledge", "cases.reviewed", "decisions.complete"}
+
+// wardIndicators are the few a member of staff sees of each ward, team or
+// home they belong to: indicators the organisation also computes for each
+// service, so the labels are the lead's.
+var wardIndicators = []string{"decisions.inforce_complete", "decisions.overdue", "cases.reviewed"}
+
+// unitReadings are one unit's readings, under its name.
+type unitReadings struct {
+	Name     string
+	Readings []indicatorReading
+}
+
+// wardReadings reads wardIndicators for each unit the person belongs to.
+func (s *Server) wardReadings(r *http.Request, a *lightbulb.Actor, iq indicatorQuery) ([]unitReadings, error) {
+	ctx := r.Context()
+	units, err := s.Units.UnitsOf(ctx, a.UserID)
+	if err != nil || len(units) == 0 {
+		return nil, err
+	}
+	vs, err := s.Indicators.IndicatorValues(ctx, wardIndicators, iq.From, iq.To, true)
+	if err != nil {
+		return nil, err
+	}
+	org, err := s.orgReadings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []unitReadings
+	for _, u := range units {
+		ur := unitReadings{Name: u.Name}
+		for _, d := range catalogueFor(false, wardIndicators) {
+			var own []lightbulb.IndicatorValue
+			for _, v := range vs {
+				if v.Indicator == d.Key && v.ServiceID == u.ID {
+					own = append(own, v)
+				}
+			}
+			ur.Readings = append(ur.Readings, org.read(langOf(r), d, own, iq.Rules))
+		}
+		out = append(out, ur)
+	}
+	return out, nil
+}

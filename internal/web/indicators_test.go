@@ -73,19 +73,43 @@ func TestIndicatorCatalogueWelsh(t *testing.T) {
 }
 
 // A lead's dashboard shows their few indicators with the same labels;
-// staff see none.
+// staff see their own ward's few.
 func TestIndicatorsOnTheDashboard(t *testing.T) {
 	e := newIndicatorEnv(t)
 	if r := e.client().signIn("leadA").get("/dashboard"); !strings.Contains(r.body, "Your indicators") ||
 		!strings.Contains(r.body, "Complaints and incidents reviewed through the rights lens") || !strings.Contains(r.body, "Run chart") && !strings.Contains(r.body, "Common cause variation") {
 		t.Errorf("the lead's dashboard lacks their indicators")
 	}
-	if r := e.client().signIn("staffA").get("/dashboard"); strings.Contains(r.body, "Your indicators") {
-		t.Errorf("staff see indicators on their dashboard")
+	// Staff see none of the organisation's, and nothing before they belong
+	// to a ward; then their ward's few, with the same labels, no links to
+	// the lead's pages, and none of another ward's.
+	staff := e.client().signIn("staffA")
+	if r := staff.get("/dashboard"); strings.Contains(r.body, "Your indicators") || strings.Contains(r.body, "Your ward&#39;s indicators") {
+		t.Errorf("staff in no ward see indicators on their dashboard")
+	}
+	wardB := &lightbulb.Unit{Name: "Ward 9"}
+	if err := e.svc.Units.CreateUnit(e.ctxA(), wardB); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.svc.Units.SetOwnUnits(e.ctxA(), []int64{e.wardA.ID}); err != nil {
+		t.Fatal(err)
+	}
+	r := staff.get("/dashboard")
+	for _, want := range []string{"Your ward&#39;s indicators", e.wardA.Name, "Decisions in force with complete reasoning", "Decision reviews overdue",
+		"Complaints and incidents reviewed through the rights lens", "0%"} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("the staff dashboard lacks %q", want)
+		}
+	}
+	if strings.Contains(r.body, "Your indicators") || strings.Contains(r.body, `href="/indicators/`) || strings.Contains(r.body, "Ward 9") {
+		t.Errorf("staff see the organisation's indicators, links to the lead's pages, or another ward's")
+	}
+	if r := staff.welsh().get("/dashboard"); !strings.Contains(r.body, "Dangosyddion eich ward") {
+		t.Errorf("the Welsh staff dashboard lacks their ward's indicators")
 	}
 	// Co-production's own few, with no links to the lead's pages.
 	e.addPerson(t, "coprodA", e.orgA, lightbulb.RoleCoproduction)
-	r := e.client().signIn("coprodA").get("/dashboard")
+	r = e.client().signIn("coprodA").get("/dashboard")
 	if !strings.Contains(r.body, "Your indicators") || !strings.Contains(r.body, "Experts paid within target") ||
 		strings.Contains(r.body, `href="/indicators/`) || strings.Contains(r.body, "Complaints and incidents reviewed") {
 		t.Errorf("co-production's dashboard lacks its indicators, or links to the lead's pages")
