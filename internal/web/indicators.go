@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 
@@ -58,15 +59,23 @@ func readIndicatorQuery(r *http.Request) indicatorQuery {
 	return iq
 }
 
+// valuesToRead are the stored values of keys over iq's period (with each
+// service's when services) and the organisation's targets and changes to
+// read them with.
+func (s *Server) valuesToRead(ctx context.Context, keys []string, iq indicatorQuery, services bool) ([]lightbulb.IndicatorValue, orgReadings, error) {
+	vs, err := s.Indicators.IndicatorValues(ctx, keys, iq.From, iq.To, services)
+	if err != nil {
+		return nil, orgReadings{}, err
+	}
+	org, err := s.orgReadings(ctx)
+	return vs, org, err
+}
+
 // readings reads every indicator of the catalogue the organisation has
 // (the operator's own only for the operator) over the period.
 func (s *Server) readings(r *http.Request, iq indicatorQuery, keys []string) ([]indicatorReading, error) {
 	ctx := r.Context()
-	vs, err := s.Indicators.IndicatorValues(ctx, keys, iq.From, iq.To, false)
-	if err != nil {
-		return nil, err
-	}
-	org, err := s.orgReadings(ctx)
+	vs, org, err := s.valuesToRead(ctx, keys, iq, false)
 	if err != nil {
 		return nil, err
 	}

@@ -93,11 +93,7 @@ func (s *Server) wardReadings(r *http.Request, a *lightbulb.Actor, iq indicatorQ
 	if err != nil || len(units) == 0 {
 		return nil, err
 	}
-	vs, err := s.Indicators.IndicatorValues(ctx, wardIndicators, iq.From, iq.To, true)
-	if err != nil {
-		return nil, err
-	}
-	org, err := s.orgReadings(ctx)
+	vs, org, err := s.valuesToRead(ctx, wardIndicators, iq, true)
 	if err != nil {
 		return nil, err
 	}

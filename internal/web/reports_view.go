@@ -41,11 +41,7 @@ func (s *Server) readReportView(ctx context.Context, rep *lightbulb.BoardReport,
 	// over enough months for process limits; the latest value is the
 	// period's last month.
 	iq := indicatorQuery{From: min(rep.From, lightbulb.AddMonths(rep.To, -(reportHistoryMonths-1))), To: rep.To, Rules: lightbulb.DefaultSPCRules}
-	vs, err := s.Indicators.IndicatorValues(ctx, rep.Keys(), iq.From, iq.To, false)
-	if err != nil {
-		return nil, err
-	}
-	org, err := s.orgReadings(ctx)
+	vs, org, err := s.valuesToRead(ctx, rep.Keys(), iq, false)
 	if err != nil {
 		return nil, err
 	}
