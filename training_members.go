@@ -52,7 +52,7 @@ var ErrMembersFile = errors.New("the file is not a CSV file")
 
 // ParseMembersCSV reads a CSV file of email addresses, one a row, with an
 // optional second column for the person's name and an optional first row of
-// headings ("email", "name"). It returns the people, or every row's
+// headings ("email", "name", or the Welsh "e-bost", "enw"). It returns the people, or every row's
 // problems; a file with any problem adds nobody.
 func ParseMembersCSV(r io.Reader) ([]CohortMember, []RowProblem, error) {
 	cr := csv.NewReader(r)
@@ -67,7 +67,7 @@ func ParseMembersCSV(r io.Reader) ([]CohortMember, []RowProblem, error) {
 	seen := map[string]int{}
 	for i, rec := range records {
 		row := i + 1
-		if i == 0 && len(rec) > 0 && strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(rec[0], "\ufeff")), "email") {
+		if i == 0 && len(rec) > 0 && emailHeading(rec[0]) {
 			continue
 		}
 		if blank(rec) {
@@ -107,4 +107,11 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// emailHeading reports whether a first cell is the heading of the email
+// column, in English or Welsh, rather than an address.
+func emailHeading(cell string) bool {
+	h := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(cell, "\ufeff")))
+	return h == "email" || h == "e-bost" || h == "ebost"
 }

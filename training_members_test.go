@@ -10,6 +10,10 @@ func TestParseMembersCSV(t *testing.T) {
 	if err != nil || len(probs) != 0 || len(got) != 2 || got[0].Name != "Ann Jones" || got[1].Email != "bob@example.org" {
 		t.Fatalf("good file: %+v %+v %v", got, probs, err)
 	}
+	got, probs, _ = ParseMembersCSV(strings.NewReader("E-bost,Enw\ncarys@example.org,Carys Lloyd\n"))
+	if len(probs) != 0 || len(got) != 1 || got[0].Name != "Carys Lloyd" {
+		t.Fatalf("Welsh headings: %+v %+v", got, probs)
+	}
 	got, probs, _ = ParseMembersCSV(strings.NewReader("ann@example.org\nnot-an-address\nann@example.org\n"))
 	if got != nil || len(probs) != 2 || probs[0].Row != 2 || probs[0].Column != "email" || probs[1].Row != 3 ||
 		!strings.Contains(probs[1].Message, "earlier row") {
