@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -290,6 +291,21 @@ func ownerMovesTheActionOn(t *testing.T) {
 	if v := value(t, tb, sel); v != "in_progress" {
 		t.Errorf("the action's status is %q, want in_progress", v)
 	}
+}
+
+// fetchPDF fetches location.pathname+suffix with the signed-in person's
+// cookies, requires a PDF, keeps it with the test's screenshots as name and
+// returns it.
+func fetchPDF(t *testing.T, tb *tab, suffix, name string) []byte {
+	t.Helper()
+	b64 := fetchText(t, tb, fmt.Sprintf(`fetch(location.pathname + %q).then(r => r.arrayBuffer()).then(b => {
+		const u = new Uint8Array(b); let s = ''; for (let i = 0; i < u.length; i++) s += String.fromCharCode(u[i]); return btoa(s); })`, suffix))
+	raw, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil || !strings.HasPrefix(string(raw), "%PDF") {
+		t.Fatalf("%s: not a PDF: %v %.8q", name, err, raw)
+	}
+	saveArtifact(t, name, "pdf", raw)
+	return raw
 }
 
 // fetchText waits for a promise of text made in the page, such as a download
