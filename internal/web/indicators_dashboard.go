@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"slices"
+	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -101,15 +102,33 @@ func (s *Server) wardReadings(r *http.Request, a *lightbulb.Actor, iq indicatorQ
 	for _, u := range units {
 		ur := unitReadings{Name: u.Name}
 		for _, d := range catalogueFor(false, wardIndicators) {
-			var own []lightbulb.IndicatorValue
-			for _, v := range vs {
-				if v.Indicator == d.Key && v.ServiceID == u.ID {
-					own = append(own, v)
-				}
-			}
-			ur.Readings = append(ur.Readings, org.read(langOf(r), d, own, iq.Rules))
+			ur.Readings = append(ur.Readings, org.read(langOf(r), d, unitValues(d, vs, u.ID), iq.Rules))
 		}
 		out = append(out, ur)
 	}
 	return out, nil
+}
+
+// unitValues are d's values for one unit. A count of how things stand
+// keeps a unit's row only when it counted something, so in a month the
+// organisation was counted, a unit without a row counted 0 (a share with
+// nothing to share stays without a value).
+func unitValues(d lightbulb.IndicatorDef, vs []lightbulb.IndicatorValue, unit int64) []lightbulb.IndicatorValue {
+	var own []lightbulb.IndicatorValue
+	has := map[string]bool{}
+	for _, v := range vs {
+		if v.Indicator == d.Key && v.ServiceID == unit {
+			own, has[v.Month] = append(own, v), true
+		}
+	}
+	if !d.State || d.Unit != lightbulb.UnitCount {
+		return own
+	}
+	for _, v := range vs {
+		if v.Indicator == d.Key && v.ServiceID == 0 && !has[v.Month] {
+			own = append(own, lightbulb.IndicatorValue{Indicator: d.Key, ServiceID: unit, Month: v.Month})
+		}
+	}
+	slices.SortFunc(own, func(a, b lightbulb.IndicatorValue) int { return strings.Compare(a.Month, b.Month) })
+	return own
 }
