@@ -65,6 +65,10 @@ func TestProgrammesInWelsh(t *testing.T) {
 	click(t, tb, "delivery-report", `main a[href$="/report"]`)
 	mustContain(t, tb, "main", "Adroddiad cyflwyno", "Gweithdai a gyflwynwyd", "Heb gwblhau eto")
 	noEnglish(t, tb)
+	// At desktop width every column shows without scrolling its region.
+	if n := eval[int](t, tb, `[...document.querySelectorAll('main .lb-table-scroll')].filter(r => r.scrollWidth > r.clientWidth + 1).length`); n != 0 {
+		t.Errorf("%d of the delivery report's tables scroll at desktop width", n)
+	}
 	welshDownloads(t, tb)
 
 	// The client lead: the organisation's programmes, members, report and
