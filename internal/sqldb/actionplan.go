@@ -33,7 +33,7 @@ func scanActionItem(r scanner) (*lightbulb.ActionItem, error) {
 
 // FindActionItems lists role's actions ("" for all) in order.
 func (s *ActionPlanService) FindActionItems(ctx context.Context, role string, withRetired bool) ([]*lightbulb.ActionItem, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+actionItemCols+` FROM actionplan_actions
+	rows, err := s.db.readRows(ctx, `SELECT `+actionItemCols+` FROM actionplan_actions
 		WHERE ($1 = '' OR role = $1) AND ($2 OR NOT retired) ORDER BY role, position, id`, role, withRetired)
 	if err != nil {
 		return nil, fmt.Errorf("find plan actions: %w", err)
@@ -60,7 +60,7 @@ func sortByRole(as []*lightbulb.ActionItem) []*lightbulb.ActionItem {
 
 // FindActionItem returns one action.
 func (s *ActionPlanService) FindActionItem(ctx context.Context, id int64) (*lightbulb.ActionItem, error) {
-	a, err := scanActionItem(s.db.read.QueryRowContext(ctx, `SELECT `+actionItemCols+` FROM actionplan_actions WHERE id = $1`, id))
+	a, err := scanActionItem(s.db.readRow(ctx, `SELECT `+actionItemCols+` FROM actionplan_actions WHERE id = $1`, id))
 	return a, notFound(err, "There is no such action.")
 }
 
@@ -104,7 +104,7 @@ func (s *ActionPlanService) SaveActionItem(ctx context.Context, a *lightbulb.Act
 
 // ActionItemHistory lists an action's versions, newest first.
 func (s *ActionPlanService) ActionItemHistory(ctx context.Context, id int64) ([]*lightbulb.ActionItemVersion, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT v.version, v.text_en, v.text_cy, v.easy_en, v.easy_cy, v.retired,
+	rows, err := s.db.readRows(ctx, `SELECT v.version, v.text_en, v.text_cy, v.easy_en, v.easy_cy, v.retired,
 			coalesce(u.name, ''), v.created_at
 		FROM actionplan_action_versions v LEFT JOIN users u ON u.id = v.edited_by
 		WHERE v.action_id = $1 ORDER BY v.version DESC`, id)

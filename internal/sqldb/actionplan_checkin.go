@@ -110,13 +110,13 @@ func (s *ActionPlanService) sendCheckin(ctx context.Context, tx *sql.Tx, g *ligh
 func (s *ActionPlanService) FindCheckin(ctx context.Context, token string) (*lightbulb.Checkin, error) {
 	var c lightbulb.Checkin
 	var sigID int64
-	err := s.db.read.QueryRowContext(ctx, `SELECT id, signature_id, months, token, sent_at, answered_at, story, quote_ok, story_state
+	err := s.db.readRow(ctx, `SELECT id, signature_id, months, token, sent_at, answered_at, story, quote_ok, story_state
 		FROM actionplan_checkins WHERE token = $1`, token).
 		Scan(&c.ID, &sigID, &c.Months, &c.Token, &c.SentAt, &c.AnsweredAt, &c.Story, &c.QuoteOK, &c.StoryState)
 	if err != nil {
 		return nil, notFound(err, errNoSignature.Message)
 	}
-	g, err := scanSignature(s.db.read.QueryRowContext(ctx, `SELECT `+signatureCols+` FROM actionplan_signatures WHERE id = $1`, sigID))
+	g, err := scanSignature(s.db.readRow(ctx, `SELECT `+signatureCols+` FROM actionplan_signatures WHERE id = $1`, sigID))
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func (s *ActionPlanService) FindCheckin(ctx context.Context, token string) (*lig
 		return nil, err
 	}
 	c.Signature, c.Taken = g, map[int64]bool{}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT action_id FROM actionplan_signature_actions WHERE signature_id = $1 AND taken_at IS NOT NULL`, g.ID)
+	rows, err := s.db.readRows(ctx, `SELECT action_id FROM actionplan_signature_actions WHERE signature_id = $1 AND taken_at IS NOT NULL`, g.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func (s *ActionPlanService) FindStop(ctx context.Context, stopToken string) (*li
 	} else if err != nil {
 		return nil, err
 	}
-	g, err := scanSignature(s.db.read.QueryRowContext(ctx, `SELECT `+signatureCols+` FROM actionplan_signatures WHERE id = $1`, id))
+	g, err := scanSignature(s.db.readRow(ctx, `SELECT `+signatureCols+` FROM actionplan_signatures WHERE id = $1`, id))
 	return g, notFound(err, errNoSignature.Message)
 }
 

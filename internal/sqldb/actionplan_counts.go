@@ -51,7 +51,7 @@ func (s *ActionPlanService) RefreshCounts(ctx context.Context) error {
 // PlanCounts reads the counts the job keeps: a few rows, whatever the
 // number of signatures.
 func (s *ActionPlanService) PlanCounts(ctx context.Context) (*lightbulb.PlanCounts, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT kind, code, n FROM actionplan_counts`)
+	rows, err := s.db.readRows(ctx, `SELECT kind, code, n FROM actionplan_counts`)
 	if err != nil {
 		return nil, fmt.Errorf("plan counts: %w", err)
 	}
@@ -93,7 +93,7 @@ const moderatedQuery = `SELECT * FROM (
 ) m WHERE m.state = $1 ORDER BY m.created DESC, m.id DESC LIMIT $2`
 
 func (s *ActionPlanService) findModerated(ctx context.Context, state string, limit int) ([]*lightbulb.Moderated, error) {
-	rows, err := s.db.read.QueryContext(ctx, moderatedQuery, state, limit)
+	rows, err := s.db.readRows(ctx, moderatedQuery, state, limit)
 	if err != nil {
 		return nil, fmt.Errorf("find moderated: %w", err)
 	}
@@ -138,7 +138,7 @@ func (s *ActionPlanService) Moderate(ctx context.Context, kind string, id int64,
 
 // FindSignatures lists the newest signatures, for the charity's export.
 func (s *ActionPlanService) FindSignatures(ctx context.Context, limit int) ([]*lightbulb.Signature, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+signatureCols+` FROM actionplan_signatures ORDER BY id DESC LIMIT $1`, limit)
+	rows, err := s.db.readRows(ctx, `SELECT `+signatureCols+` FROM actionplan_signatures ORDER BY id DESC LIMIT $1`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("find signatures: %w", err)
 	}

@@ -11,7 +11,7 @@ import (
 
 // PlanOrgs lists the organisations that count their staff's signatures.
 func (s *ActionPlanService) PlanOrgs(ctx context.Context) ([]lightbulb.PlanOrg, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT o.id, o.name FROM actionplan_org_optins p JOIN organisations o ON o.id = p.org_id
+	rows, err := s.db.readRows(ctx, `SELECT o.id, o.name FROM actionplan_org_optins p JOIN organisations o ON o.id = p.org_id
 		ORDER BY o.name, o.id`)
 	if err != nil {
 		return nil, fmt.Errorf("plan organisations: %w", err)
@@ -46,18 +46,18 @@ func (s *ActionPlanService) OrgPlanCounts(ctx context.Context) (*lightbulb.OrgPl
 	}
 	c := &lightbulb.OrgPlanCounts{Chosen: map[int64]int{}, Taken: map[int64]int{}}
 	var one int
-	err = s.db.read.QueryRowContext(ctx, `SELECT 1 FROM actionplan_org_optins WHERE org_id = $1`, org).Scan(&one)
+	err = s.db.readRow(ctx, `SELECT 1 FROM actionplan_org_optins WHERE org_id = $1`, org).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, nil
 	} else if err != nil {
 		return nil, err
 	}
 	c.OptedIn = true
-	if err := s.db.read.QueryRowContext(ctx, `SELECT count(*) FROM actionplan_signatures g WHERE g.org_id = $1 AND `+counted, org).
+	if err := s.db.readRow(ctx, `SELECT count(*) FROM actionplan_signatures g WHERE g.org_id = $1 AND `+counted, org).
 		Scan(&c.Signed); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT sa.action_id, count(*), count(sa.taken_at) FROM actionplan_signature_actions sa
+	rows, err := s.db.readRows(ctx, `SELECT sa.action_id, count(*), count(sa.taken_at) FROM actionplan_signature_actions sa
 		JOIN actionplan_signatures g ON g.id = sa.signature_id WHERE g.org_id = $1 AND `+counted+` GROUP BY sa.action_id`, org)
 	if err != nil {
 		return nil, fmt.Errorf("organisation counts: %w", err)

@@ -151,7 +151,7 @@ func mailUnasked(ctx context.Context, tx *sql.Tx, table string, id int64, m *lig
 
 // FindSignature finds a signature by the token in its confirmation email.
 func (s *ActionPlanService) FindSignature(ctx context.Context, token string) (*lightbulb.Signature, error) {
-	g, err := scanSignature(s.db.read.QueryRowContext(ctx, `SELECT `+signatureCols+` FROM actionplan_signatures
+	g, err := scanSignature(s.db.readRow(ctx, `SELECT `+signatureCols+` FROM actionplan_signatures
 		WHERE token = $1 AND anonymised_at IS NULL`, token))
 	if err != nil {
 		return nil, notFound(err, errNoSignature.Message)

@@ -48,7 +48,7 @@ func (s *ActionPlanService) CountSuspect(ctx context.Context, f lightbulb.Suspec
 		return 0, err
 	}
 	var n int
-	err = s.db.read.QueryRowContext(ctx, `SELECT count(*) FROM actionplan_signatures WHERE `+w, args...).Scan(&n)
+	err = s.db.readRow(ctx, `SELECT count(*) FROM actionplan_signatures WHERE `+w, args...).Scan(&n)
 	return n, err
 }
 
@@ -85,7 +85,7 @@ func (s *ActionPlanService) BlockDomain(ctx context.Context, domain string) erro
 
 // BlockedDomains lists the blocked domains.
 func (s *ActionPlanService) BlockedDomains(ctx context.Context) ([]string, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT domain FROM actionplan_blocked_domains ORDER BY domain`)
+	rows, err := s.db.readRows(ctx, `SELECT domain FROM actionplan_blocked_domains ORDER BY domain`)
 	if err != nil {
 		return nil, err
 	}

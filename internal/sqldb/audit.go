@@ -77,14 +77,14 @@ func (s *AuditService) FindAudit(ctx context.Context, f lightbulb.AuditFilter) (
 		where += fmt.Sprintf(" AND a.action = $%d", len(args))
 	}
 	var total int
-	if err := s.db.read.QueryRowContext(ctx, `SELECT count(*) FROM audit_log a WHERE `+where, args...).Scan(&total); err != nil {
+	if err := s.db.readRow(ctx, `SELECT count(*) FROM audit_log a WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count audit: %w", err)
 	}
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 100
 	}
 	args = append(args, f.Limit, f.Offset)
-	rows, err := s.db.read.QueryContext(ctx, fmt.Sprintf(`SELECT a.id, coalesce(a.org_id, 0), coalesce(o.name, ''), coalesce(a.actor_id, 0), a.actor_name,
+	rows, err := s.db.readRows(ctx, fmt.Sprintf(`SELECT a.id, coalesce(a.org_id, 0), coalesce(o.name, ''), coalesce(a.actor_id, 0), a.actor_name,
 		a.action, a.target, a.detail, a.ip, a.created_at FROM audit_log a LEFT JOIN organisations o ON o.id = a.org_id
 		WHERE %s ORDER BY a.id DESC LIMIT $%d OFFSET $%d`,
 		where, len(args)-1, len(args)), args...)

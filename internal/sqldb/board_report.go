@@ -140,11 +140,11 @@ func (s *BoardReportService) FindBoardReport(ctx context.Context, id int64) (*li
 	if err != nil {
 		return nil, err
 	}
-	r, err := scanBoard(s.db.read.QueryRowContext(ctx, `SELECT `+boardCols+` FROM board_reports WHERE org_id = $1 AND id = $2`, org, id))
+	r, err := scanBoard(s.db.readRow(ctx, `SELECT `+boardCols+` FROM board_reports WHERE org_id = $1 AND id = $2`, org, id))
 	if err != nil {
 		return nil, notFound(err, "No such board report.")
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT indicator, tells_us, actions FROM board_report_items
+	rows, err := s.db.readRows(ctx, `SELECT indicator, tells_us, actions FROM board_report_items
 		WHERE org_id = $1 AND report_id = $2 ORDER BY position`, org, id)
 	if err != nil {
 		return nil, fmt.Errorf("board report items: %w", err)
@@ -161,7 +161,7 @@ func (s *BoardReportService) FindBoardReports(ctx context.Context) ([]*lightbulb
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+boardCols+` FROM board_reports WHERE org_id = $1 ORDER BY created_at DESC, id DESC`, org)
+	rows, err := s.db.readRows(ctx, `SELECT `+boardCols+` FROM board_reports WHERE org_id = $1 ORDER BY created_at DESC, id DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("board reports: %w", err)
 	}
@@ -175,7 +175,7 @@ func (s *IndicatorService) RecomputedSince(ctx context.Context, from, to string,
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT month FROM indicator_months WHERE org_id = $1 AND month >= $2 AND month <= $3
+	rows, err := s.db.readRows(ctx, `SELECT month FROM indicator_months WHERE org_id = $1 AND month >= $2 AND month <= $3
 		AND computed_at > $4 ORDER BY month`, org, from, to, t)
 	if err != nil {
 		return nil, fmt.Errorf("months recomputed: %w", err)

@@ -61,7 +61,7 @@ func (s *BoardReportService) BoardReportFiles(ctx context.Context, id int64) (*l
 		return nil, err
 	}
 	f := &lightbulb.BoardReportFiles{}
-	err = s.db.read.QueryRowContext(ctx, `SELECT pdf, csv, built_at FROM board_report_files WHERE org_id = $1 AND report_id = $2`, org, id).
+	err = s.db.readRow(ctx, `SELECT pdf, csv, built_at FROM board_report_files WHERE org_id = $1 AND report_id = $2`, org, id).
 		Scan(&f.PDF, &f.CSV, &f.BuiltAt)
 	if err != nil {
 		return nil, notFound(err, "This report's files are not ready yet.")
@@ -97,7 +97,7 @@ func (s *BoardReportService) build(ctx context.Context, j *jobs.Job, build light
 		return nil
 	}
 	var name string
-	if err := s.db.read.QueryRowContext(ctx, `SELECT name FROM organisations WHERE id = $1`, rep.OrgID).Scan(&name); err != nil {
+	if err := s.db.readRow(ctx, `SELECT name FROM organisations WHERE id = $1`, rep.OrgID).Scan(&name); err != nil {
 		return fmt.Errorf("board report organisation: %w", err)
 	}
 	progress := func(done, total int) error {

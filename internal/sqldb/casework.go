@@ -132,11 +132,11 @@ func (s *CaseService) FindCase(ctx context.Context, id int64) (*lightbulb.Case, 
 	if err != nil {
 		return nil, err
 	}
-	c, err := scanCase(s.db.read.QueryRowContext(ctx, caseCols+` WHERE c.org_id = $1 AND c.id = $2`, org, id))
+	c, err := scanCase(s.db.readRow(ctx, caseCols+` WHERE c.org_id = $1 AND c.id = $2`, org, id))
 	if err != nil {
 		return nil, notFound(err, "There is no such case.")
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT code, suggested, score, because, verdict, strength FROM case_rights
+	rows, err := s.db.readRows(ctx, `SELECT code, suggested, score, because, verdict, strength FROM case_rights
 		WHERE org_id = $1 AND case_id = $2 ORDER BY suggested DESC, score DESC, code`, org, id)
 	if err != nil {
 		return nil, fmt.Errorf("case rights: %w", err)

@@ -31,7 +31,7 @@ func (s *CaseService) CaseAssessment(ctx context.Context, caseID int64) (*lightb
 	if err != nil {
 		return nil, err
 	}
-	a, err := scanAssessment(s.db.read.QueryRowContext(ctx, assessmentCols+` WHERE org_id = $1 AND case_id = $2`, org, caseID))
+	a, err := scanAssessment(s.db.readRow(ctx, assessmentCols+` WHERE org_id = $1 AND case_id = $2`, org, caseID))
 	if err == sql.ErrNoRows {
 		return nil, nil
 	}
@@ -128,7 +128,7 @@ func (s *CaseService) AssessedCases(ctx context.Context, f lightbulb.CaseFilter)
 		return nil, err
 	}
 	where, args := caseWhere(org, f)
-	rows, err := s.db.read.QueryContext(ctx, caseCols+` WHERE `+where+
+	rows, err := s.db.readRows(ctx, caseCols+` WHERE `+where+
 		fmt.Sprintf(` ORDER BY c.received, c.id LIMIT %d`, lightbulb.MaxAssessed), args...)
 	if err != nil {
 		return nil, fmt.Errorf("assessed cases: %w", err)
@@ -153,7 +153,7 @@ func (s *CaseService) AssessedCases(ctx context.Context, f lightbulb.CaseFilter)
 // fillAssessed adds the rights and assessments of the cases in byID, found
 // by where.
 func (s *CaseService) fillAssessed(ctx context.Context, where string, args []any, byID map[int64]*lightbulb.AssessedCase) error {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT case_id, code, suggested, verdict, strength FROM case_rights
+	rows, err := s.db.readRows(ctx, `SELECT case_id, code, suggested, verdict, strength FROM case_rights
 		WHERE `+where+` ORDER BY suggested DESC, score DESC, code`, args...)
 	if err != nil {
 		return fmt.Errorf("case rights: %w", err)
@@ -172,7 +172,7 @@ func (s *CaseService) fillAssessed(ctx context.Context, where string, args []any
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	as, err := s.db.read.QueryContext(ctx, assessmentCols+` WHERE `+where, args...)
+	as, err := s.db.readRows(ctx, assessmentCols+` WHERE `+where, args...)
 	if err != nil {
 		return fmt.Errorf("assessments: %w", err)
 	}
@@ -192,7 +192,7 @@ func (s *CaseService) AssessmentLinks(ctx context.Context) ([]lightbulb.Assessme
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT 'decision', id, reasoning FROM decisions WHERE org_id = $1 ORDER BY id DESC`, org)
+	rows, err := s.db.readRows(ctx, `SELECT 'decision', id, reasoning FROM decisions WHERE org_id = $1 ORDER BY id DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("links: %w", err)
 	}
@@ -210,7 +210,7 @@ func (s *CaseService) AssessmentLinks(ctx context.Context) ([]lightbulb.Assessme
 		out = append(out, l)
 	}
 	rows.Close()
-	rows, err = s.db.read.QueryContext(ctx, `SELECT 'action', id, description FROM review_actions WHERE org_id = $1 ORDER BY id DESC`, org)
+	rows, err = s.db.readRows(ctx, `SELECT 'action', id, description FROM review_actions WHERE org_id = $1 ORDER BY id DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("links: %w", err)
 	}

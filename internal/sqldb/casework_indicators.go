@@ -52,7 +52,7 @@ func (s *CaseService) CaseIndicators(ctx context.Context, f lightbulb.CaseFilter
 	cw, cargs := countWhere(org, f)
 	where, args := caseWhere(org, f)
 	ci := &lightbulb.CaseIndicators{}
-	err = s.db.read.QueryRowContext(ctx, `SELECT COALESCE(SUM(n), 0), COALESCE(SUM(n) FILTER (WHERE reviewed), 0) FROM case_counts WHERE `+cw, cargs...).
+	err = s.db.readRow(ctx, `SELECT COALESCE(SUM(n), 0), COALESCE(SUM(n) FILTER (WHERE reviewed), 0) FROM case_counts WHERE `+cw, cargs...).
 		Scan(&ci.Total, &ci.Reviewed)
 	if err != nil {
 		return nil, fmt.Errorf("case totals: %w", err)
@@ -80,7 +80,7 @@ func (s *CaseService) CaseIndicators(ctx context.Context, f lightbulb.CaseFilter
 }
 
 func (s *CaseService) counts(ctx context.Context, q string, args []any) ([]lightbulb.CaseCount, error) {
-	rows, err := s.db.read.QueryContext(ctx, q, args...)
+	rows, err := s.db.readRows(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("case indicators: %w", err)
 	}

@@ -87,7 +87,7 @@ func caseCheckReview(c *lightbulb.Case, rv lightbulb.CaseReview, known []string)
 }
 
 func (s *CaseService) rightCodes(ctx context.Context) ([]string, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT code FROM rights ORDER BY sort`)
+	rows, err := s.db.readRows(ctx, `SELECT code FROM rights ORDER BY sort`)
 	if err != nil {
 		return nil, fmt.Errorf("rights: %w", err)
 	}
@@ -115,7 +115,7 @@ func NewCaseLabels(db *DB) *CaseLabels { return &CaseLabels{db: db} }
 // ConfirmedLabels lists every reviewed case's summary with the rights a
 // reviewer confirmed (none, when they rejected every suggestion).
 func (l *CaseLabels) ConfirmedLabels(ctx context.Context) ([]tagger.Example, error) {
-	rows, err := l.db.read.QueryContext(ctx, `SELECT c.id, c.summary, COALESCE(r.code, '') FROM cases c
+	rows, err := l.db.readRows(ctx, `SELECT c.id, c.summary, COALESCE(r.code, '') FROM cases c
 		LEFT JOIN case_rights r ON r.case_id = c.id AND r.verdict = 'confirmed'
 		WHERE c.reviewed ORDER BY c.id, r.code`)
 	if err != nil {

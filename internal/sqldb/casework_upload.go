@@ -43,7 +43,7 @@ func (s *CaseService) CaseUpload(ctx context.Context, token string) (string, []b
 	}
 	var name string
 	var body []byte
-	err = s.db.read.QueryRowContext(ctx, `SELECT name, body FROM case_uploads WHERE org_id = $1 AND token = $2`, org, token).Scan(&name, &body)
+	err = s.db.readRow(ctx, `SELECT name, body FROM case_uploads WHERE org_id = $1 AND token = $2`, org, token).Scan(&name, &body)
 	return name, body, notFound(err, "This upload has expired or does not exist: upload the file again.")
 }
 
@@ -69,7 +69,7 @@ func (s *CaseService) CaseMappings(ctx context.Context) (map[string]map[string]s
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT name, mapping FROM case_mappings WHERE org_id = $1 ORDER BY name`, org)
+	rows, err := s.db.readRows(ctx, `SELECT name, mapping FROM case_mappings WHERE org_id = $1 ORDER BY name`, org)
 	if err != nil {
 		return nil, fmt.Errorf("mappings: %w", err)
 	}
@@ -142,7 +142,7 @@ func (s *CaseService) CaseImportState(ctx context.Context, token string) (lightb
 		return st, err
 	}
 	var raw string
-	err = s.db.read.QueryRowContext(ctx, `SELECT state, done, total, created, updated, message, options FROM case_uploads WHERE org_id = $1 AND token = $2`,
+	err = s.db.readRow(ctx, `SELECT state, done, total, created, updated, message, options FROM case_uploads WHERE org_id = $1 AND token = $2`,
 		org, token).Scan(&st.State, &st.Done, &st.Total, &st.Created, &st.Updated, &st.Message, &raw)
 	if err != nil {
 		return st, notFound(err, "This upload has expired or does not exist: upload the file again.")

@@ -68,7 +68,7 @@ func (s *CommissioningService) PrinciplesHistory(ctx context.Context) ([]*lightb
 }
 
 func (s *CommissioningService) principles(ctx context.Context, where string, arg any) ([]*lightbulb.PrinciplesStatement, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+principlesColumns+` WHERE `+where+` ORDER BY p.version DESC`, arg)
+	rows, err := s.db.readRows(ctx, `SELECT `+principlesColumns+` WHERE `+where+` ORDER BY p.version DESC`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("principles: %w", err)
 	}
@@ -112,7 +112,7 @@ func (s *CommissioningService) Requirements(ctx context.Context) ([]*lightbulb.R
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+requirementColumns+` FROM comm_requirements r WHERE org_id = $1 AND contract_id IS NULL
+	rows, err := s.db.readRows(ctx, `SELECT `+requirementColumns+` FROM comm_requirements r WHERE org_id = $1 AND contract_id IS NULL
 		AND version = (SELECT MAX(version) FROM comm_requirements x WHERE x.org_id = r.org_id AND x.code = r.code) ORDER BY code`, org)
 	if err != nil {
 		return nil, fmt.Errorf("requirements: %w", err)
@@ -126,7 +126,7 @@ func (s *CommissioningService) RequirementHistory(ctx context.Context, code stri
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+requirementColumns+` FROM comm_requirements WHERE org_id = $1 AND code = $2
+	rows, err := s.db.readRows(ctx, `SELECT `+requirementColumns+` FROM comm_requirements WHERE org_id = $1 AND code = $2
 		AND contract_id IS NULL ORDER BY version DESC`, org, code)
 	if err != nil {
 		return nil, fmt.Errorf("requirement history: %w", err)

@@ -12,7 +12,7 @@ import (
 )
 
 func (s *CommissioningService) returns(ctx context.Context, c *lightbulb.Contract) ([]*lightbulb.Return, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT r.id, r.period, COALESCE(u.name, ''), r.submitted_at,
+	rows, err := s.db.readRows(ctx, `SELECT r.id, r.period, COALESCE(u.name, ''), r.submitted_at,
 		COALESCE((SELECT MIN(p.id) FROM comm_return_periods p WHERE p.return_id = r.id), 0) FROM comm_returns r
 		LEFT JOIN users u ON u.id = r.submitted_by WHERE r.contract_id = $1 ORDER BY r.submitted_at DESC, r.id DESC`, c.ID)
 	if err != nil {
@@ -26,7 +26,7 @@ func (s *CommissioningService) returns(ctx context.Context, c *lightbulb.Contrac
 		return nil, err
 	}
 	for _, r := range out {
-		rows, err := s.db.read.QueryContext(ctx, `SELECT contract_req_id, rating, evidence, COALESCE(review_id, 0), figure, figure_at,
+		rows, err := s.db.readRows(ctx, `SELECT contract_req_id, rating, evidence, COALESCE(review_id, 0), figure, figure_at,
 			restrictions, training, cases, counted_at FROM comm_answers WHERE return_id = $1 ORDER BY id`, r.ID)
 		if err != nil {
 			return nil, fmt.Errorf("answers: %w", err)
@@ -64,11 +64,11 @@ func (s *CommissioningService) EvidenceReviews(ctx context.Context, contractID i
 		return nil, err
 	}
 	var commissioner int64
-	if err := s.db.read.QueryRowContext(ctx, `SELECT org_id FROM comm_contracts WHERE id = $1 AND provider_id = $2`, contractID, org).
+	if err := s.db.readRow(ctx, `SELECT org_id FROM comm_contracts WHERE id = $1 AND provider_id = $2`, contractID, org).
 		Scan(&commissioner); err != nil {
 		return nil, notFound(err, "There is no such contract.")
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT v.id, v.subject, v.submitted_at,
+	rows, err := s.db.readRows(ctx, `SELECT v.id, v.subject, v.submitted_at,
 		(SELECT COUNT(*) FROM review_finals f WHERE f.review_id = v.id AND f.rating = 'green'),
 		(SELECT COUNT(*) FROM review_finals f WHERE f.review_id = v.id AND f.rating = 'amber'),
 		(SELECT COUNT(*) FROM review_finals f WHERE f.review_id = v.id AND f.rating = 'red'),

@@ -36,7 +36,7 @@ func (s *CommissioningService) CreateContract(ctx context.Context, c *lightbulb.
 	}
 	if c.ProviderID != 0 {
 		var ok bool
-		err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) > 0 FROM organisations WHERE id = $1 AND id <> $2 AND NOT operator`,
+		err := s.db.readRow(ctx, `SELECT COUNT(*) > 0 FROM organisations WHERE id = $1 AND id <> $2 AND NOT operator`,
 			c.ProviderID, org).Scan(&ok)
 		if err != nil {
 			return err
@@ -74,7 +74,7 @@ func (s *CommissioningService) contracts(ctx context.Context, where string) ([]*
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+contractColumns+` WHERE `+where+` ORDER BY c.ends_on, c.id`, org)
+	rows, err := s.db.readRows(ctx, `SELECT `+contractColumns+` WHERE `+where+` ORDER BY c.ends_on, c.id`, org)
 	if err != nil {
 		return nil, fmt.Errorf("contracts: %w", err)
 	}
@@ -106,7 +106,7 @@ func (s *CommissioningService) contract(ctx context.Context, where string, id in
 	if err != nil {
 		return nil, err
 	}
-	c, err := scanContract(s.db.read.QueryRowContext(ctx, `SELECT `+contractColumns+` WHERE `+where+` AND c.id = $2`, org, id))
+	c, err := scanContract(s.db.readRow(ctx, `SELECT `+contractColumns+` WHERE `+where+` AND c.id = $2`, org, id))
 	if err != nil {
 		return nil, notFound(err, "There is no such contract.")
 	}
@@ -137,7 +137,7 @@ func (s *CommissioningService) contract(ctx context.Context, where string, id in
 }
 
 func (s *CommissioningService) contractRequirements(ctx context.Context, contractID int64) ([]*lightbulb.ContractRequirement, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT cr.id, cr.due_on, r.id, r.code, r.version, r.text, r.rights, r.principles, r.tags,
+	rows, err := s.db.readRows(ctx, `SELECT cr.id, cr.due_on, r.id, r.code, r.version, r.text, r.rights, r.principles, r.tags,
 		r.evidence, r.measure, r.frequency, r.target, r.created_at, COALESCE(r.contract_id, 0)
 		FROM comm_contract_reqs cr JOIN comm_requirements r ON r.id = cr.requirement_id WHERE cr.contract_id = $1 ORDER BY r.code`, contractID)
 	if err != nil {
@@ -184,7 +184,7 @@ func (s *CommissioningService) AttachRequirement(ctx context.Context, contractID
 		return err
 	}
 	var code string
-	err = s.db.read.QueryRowContext(ctx, `SELECT code FROM comm_requirements WHERE id = $1 AND org_id = $2 AND contract_id IS NULL`, requirementID, org).Scan(&code)
+	err = s.db.readRow(ctx, `SELECT code FROM comm_requirements WHERE id = $1 AND org_id = $2 AND contract_id IS NULL`, requirementID, org).Scan(&code)
 	if errors.Is(err, sql.ErrNoRows) {
 		return lightbulb.FieldError("requirement", "Choose a requirement from the library")
 	} else if err != nil {

@@ -14,7 +14,7 @@ import (
 )
 
 func (s *CommissioningService) assessments(ctx context.Context, contractID int64) ([]*lightbulb.Assessment, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT a.id, a.state, a.summary, COALESCE(u.name, ''), a.issued_at, a.window_ends_at, a.final_at
+	rows, err := s.db.readRows(ctx, `SELECT a.id, a.state, a.summary, COALESCE(u.name, ''), a.issued_at, a.window_ends_at, a.final_at
 		FROM comm_assessments a LEFT JOIN users u ON u.id = a.issued_by WHERE a.contract_id = $1 ORDER BY a.issued_at DESC, a.id DESC`, contractID)
 	if err != nil {
 		return nil, fmt.Errorf("assessments: %w", err)
@@ -30,7 +30,7 @@ func (s *CommissioningService) assessments(ctx context.Context, contractID int64
 		return nil, err
 	}
 	for _, a := range out {
-		rows, err := s.db.read.QueryContext(ctx, `SELECT contract_req_id, rating, note FROM comm_assessment_lines WHERE assessment_id = $1 ORDER BY id`, a.ID)
+		rows, err := s.db.readRows(ctx, `SELECT contract_req_id, rating, note FROM comm_assessment_lines WHERE assessment_id = $1 ORDER BY id`, a.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -40,7 +40,7 @@ func (s *CommissioningService) assessments(ctx context.Context, contractID int64
 		}); err != nil {
 			return nil, err
 		}
-		rows, err = s.db.read.QueryContext(ctx, `SELECT COALESCE(u.name, ''), c.created_at, c.comment FROM comm_fact_comments c
+		rows, err = s.db.readRows(ctx, `SELECT COALESCE(u.name, ''), c.created_at, c.comment FROM comm_fact_comments c
 			LEFT JOIN users u ON u.id = c.written_by WHERE c.assessment_id = $1 ORDER BY c.id`, a.ID)
 		if err != nil {
 			return nil, err

@@ -21,7 +21,7 @@ func (s *CommissioningService) RoundtableProviders(ctx context.Context) ([]light
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT DISTINCT o.id, o.name FROM comm_contracts c JOIN organisations o ON o.id = c.provider_id
+	rows, err := s.db.readRows(ctx, `SELECT DISTINCT o.id, o.name FROM comm_contracts c JOIN organisations o ON o.id = c.provider_id
 		WHERE c.org_id = $1 ORDER BY o.name`, org)
 	if err != nil {
 		return nil, fmt.Errorf("roundtable providers: %w", err)
@@ -99,7 +99,7 @@ func (s *CommissioningService) roundtables(ctx context.Context, where string) ([
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+roundtableColumns+` WHERE `+where+` ORDER BY r.held_on DESC, r.id DESC`, org)
+	rows, err := s.db.readRows(ctx, `SELECT `+roundtableColumns+` WHERE `+where+` ORDER BY r.held_on DESC, r.id DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("roundtables: %w", err)
 	}
@@ -122,11 +122,11 @@ func (s *CommissioningService) roundtable(ctx context.Context, where string, id 
 	if err != nil {
 		return nil, err
 	}
-	rt, err := scanRoundtable(s.db.read.QueryRowContext(ctx, `SELECT `+roundtableColumns+` WHERE `+where+` AND r.id = $2`, org, id))
+	rt, err := scanRoundtable(s.db.readRow(ctx, `SELECT `+roundtableColumns+` WHERE `+where+` AND r.id = $2`, org, id))
 	if err != nil {
 		return nil, notFound(err, "There is no such roundtable.")
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT o.id, o.name FROM comm_roundtable_providers p JOIN organisations o ON o.id = p.provider_id
+	rows, err := s.db.readRows(ctx, `SELECT o.id, o.name FROM comm_roundtable_providers p JOIN organisations o ON o.id = p.provider_id
 		WHERE p.roundtable_id = $1 ORDER BY o.name`, rt.ID)
 	if err != nil {
 		return nil, err
@@ -231,7 +231,7 @@ func (s *CommissioningService) updateAction(ctx context.Context, column string, 
 		return err
 	}
 	var exists bool
-	if err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) > 0 FROM comm_actions WHERE id = $1 AND `+column+` = $2`, id, org).Scan(&exists); err != nil {
+	if err := s.db.readRow(ctx, `SELECT COUNT(*) > 0 FROM comm_actions WHERE id = $1 AND `+column+` = $2`, id, org).Scan(&exists); err != nil {
 		return err
 	}
 	if !exists {

@@ -21,7 +21,7 @@ func (s *CommissioningService) ProviderServices(ctx context.Context, contractID 
 	if c.ProviderID == 0 {
 		return nil, nil
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT sv.name FROM services sv WHERE sv.org_id = $1 AND EXISTS (SELECT 1 FROM review_shares sh
+	rows, err := s.db.readRows(ctx, `SELECT sv.name FROM services sv WHERE sv.org_id = $1 AND EXISTS (SELECT 1 FROM review_shares sh
 		WHERE sh.org_id = sv.org_id AND sh.commissioner_id = $2 AND sh.revoked_at IS NULL) ORDER BY sv.name`, c.ProviderID, c.CommissionerID)
 	if err != nil {
 		return nil, fmt.Errorf("provider services: %w", err)

@@ -21,7 +21,7 @@ func (s *CommissioningService) VisitInvolvements(ctx context.Context) ([]lightbu
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id, title FROM coprod_involvements WHERE org_id = $1 ORDER BY starts_at DESC, id DESC`, org)
+	rows, err := s.db.readRows(ctx, `SELECT id, title FROM coprod_involvements WHERE org_id = $1 ORDER BY starts_at DESC, id DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("visit involvements: %w", err)
 	}
@@ -80,7 +80,7 @@ func scanVisit(row scanner) (*lightbulb.Visit, error) {
 
 // contractVisits lists a contract's visits, newest first, without findings.
 func (s *CommissioningService) contractVisits(ctx context.Context, contractID int64) ([]*lightbulb.Visit, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+visitColumns+` WHERE v.contract_id = $1 ORDER BY v.planned_on DESC, v.id DESC`, contractID)
+	rows, err := s.db.readRows(ctx, `SELECT `+visitColumns+` WHERE v.contract_id = $1 ORDER BY v.planned_on DESC, v.id DESC`, contractID)
 	if err != nil {
 		return nil, fmt.Errorf("visits: %w", err)
 	}
@@ -102,11 +102,11 @@ func (s *CommissioningService) visit(ctx context.Context, where string, id int64
 	if err != nil {
 		return nil, err
 	}
-	v, err := scanVisit(s.db.read.QueryRowContext(ctx, `SELECT `+visitColumns+` WHERE `+where+` AND v.id = $2`, org, id))
+	v, err := scanVisit(s.db.readRow(ctx, `SELECT `+visitColumns+` WHERE `+where+` AND v.id = $2`, org, id))
 	if err != nil {
 		return nil, notFound(err, "There is no such visit.")
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT f.contract_req_id, r.code, f.rating, f.finding FROM comm_visit_findings f
+	rows, err := s.db.readRows(ctx, `SELECT f.contract_req_id, r.code, f.rating, f.finding FROM comm_visit_findings f
 		JOIN comm_contract_reqs cr ON cr.id = f.contract_req_id JOIN comm_requirements r ON r.id = cr.requirement_id
 		WHERE f.visit_id = $1 ORDER BY r.code`, v.ID)
 	if err != nil {
@@ -218,7 +218,7 @@ func (s *CommissioningService) Escalate(ctx context.Context, contractID int64, s
 
 // escalations lists a contract's changes of state, newest first.
 func (s *CommissioningService) escalations(ctx context.Context, contractID int64) ([]*lightbulb.Escalation, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT e.state, e.reason, COALESCE(u.name, ''), e.changed_at FROM comm_escalations e
+	rows, err := s.db.readRows(ctx, `SELECT e.state, e.reason, COALESCE(u.name, ''), e.changed_at FROM comm_escalations e
 		LEFT JOIN users u ON u.id = e.changed_by WHERE e.contract_id = $1 ORDER BY e.changed_at DESC, e.id DESC`, contractID)
 	if err != nil {
 		return nil, fmt.Errorf("escalations: %w", err)

@@ -80,7 +80,7 @@ func (s *CoprodService) Experts(ctx context.Context) ([]*lightbulb.ExpertProfile
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+profileColumns+expertsFrom+` ORDER BY COALESCE(p.preferred_name, u.name), u.id`, org)
+	rows, err := s.db.readRows(ctx, `SELECT `+profileColumns+expertsFrom+` ORDER BY COALESCE(p.preferred_name, u.name), u.id`, org)
 	if err != nil {
 		return nil, fmt.Errorf("experts: %w", err)
 	}
@@ -133,7 +133,7 @@ func (s *CoprodService) InvolvedExperts(ctx context.Context, from, to lightbulb.
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+profileColumns+expertsFrom+` WHERE u.id IN (SELECT i.expert_id FROM coprod_invites i
+	rows, err := s.db.readRows(ctx, `SELECT `+profileColumns+expertsFrom+` WHERE u.id IN (SELECT i.expert_id FROM coprod_invites i
 		JOIN coprod_involvements v ON v.id = i.involvement_id WHERE i.org_id = $1 AND i.state = 'accepted' AND v.starts_at >= $2 AND v.starts_at < $3)
 		ORDER BY u.id`, org, from.In(lightbulb.London), to.In(lightbulb.London))
 	if err != nil {

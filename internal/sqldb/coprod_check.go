@@ -63,7 +63,7 @@ func (s *CoprodService) Checks(ctx context.Context) ([]*lightbulb.ExpertChecks, 
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, checkSelect+` WHERE c.org_id = $1 ORDER BY c.expires_on, c.id`, org)
+	rows, err := s.db.readRows(ctx, checkSelect+` WHERE c.org_id = $1 ORDER BY c.expires_on, c.id`, org)
 	if err != nil {
 		return nil, fmt.Errorf("checks: %w", err)
 	}

@@ -69,7 +69,7 @@ func (s *CoprodService) Receipt(ctx context.Context, id int64) (*lightbulb.Recei
 	}
 	r := &lightbulb.Receipt{ID: id}
 	var expert int64
-	err = s.db.read.QueryRowContext(ctx, `SELECT r.filename, r.content_type, r.body, c.expert_id FROM coprod_receipts r
+	err = s.db.readRow(ctx, `SELECT r.filename, r.content_type, r.body, c.expert_id FROM coprod_receipts r
 		JOIN coprod_claims c ON c.id = r.claim_id WHERE r.id = $1 AND r.org_id = $2`, id, org).Scan(&r.Name, &r.Type, &r.Data, &expert)
 	return r, expert, notFound(err, "There is no such receipt.")
 }
@@ -152,7 +152,7 @@ func (s *CoprodService) Claims(ctx context.Context, from, to lightbulb.Date) ([]
 }
 
 func (s *CoprodService) claims(ctx context.Context, where string, args ...any) ([]*lightbulb.Claim, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT c.id, c.involvement_id, c.expert_id, COALESCE(p.preferred_name, u.name), v.title,
+	rows, err := s.db.readRows(ctx, `SELECT c.id, c.involvement_id, c.expert_id, COALESCE(p.preferred_name, u.name), v.title,
 		c.minutes, c.rate_pence, c.fee_pence, c.expenses_pence, c.expenses_note, c.pay_pref, c.pay_to, c.state, c.recorded_by,
 		COALESCE(c.approved_by, 0), COALESCE(au.name, ''), c.approved_at, COALESCE(c.second_by, 0), COALESCE(su.name, ''), c.paid_on, c.created_at, COALESCE(rc.id, 0),
 		c.rate_unit
@@ -179,7 +179,7 @@ func (s *CoprodService) Rates(ctx context.Context) ([]*lightbulb.CoprodRate, err
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id, level, pence, unit, starts_on FROM coprod_rates WHERE org_id = $1 ORDER BY level, starts_on DESC`, org)
+	rows, err := s.db.readRows(ctx, `SELECT id, level, pence, unit, starts_on FROM coprod_rates WHERE org_id = $1 ORDER BY level, starts_on DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("rates: %w", err)
 	}

@@ -143,7 +143,7 @@ func scanFollowUp(row scanner) (*lightbulb.FollowUp, error) {
 }
 
 func (s *CoprodService) followUps(ctx context.Context, where string, args ...any) ([]*lightbulb.FollowUp, error) {
-	rows, err := s.db.read.QueryContext(ctx, followUpSelect+` WHERE `+where+` ORDER BY f.due_at DESC, f.id DESC`, args...)
+	rows, err := s.db.readRows(ctx, followUpSelect+` WHERE `+where+` ORDER BY f.due_at DESC, f.id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("follow-ups: %w", err)
 	}
@@ -156,7 +156,7 @@ func (s *CoprodService) FollowUp(ctx context.Context, id int64) (*lightbulb.Foll
 	if err != nil {
 		return nil, err
 	}
-	f, err := scanFollowUp(s.db.read.QueryRowContext(ctx, followUpSelect+` WHERE f.id = $1 AND f.org_id = $2`, id, org))
+	f, err := scanFollowUp(s.db.readRow(ctx, followUpSelect+` WHERE f.id = $1 AND f.org_id = $2`, id, org))
 	return f, notFound(err, "There is no such follow-up.")
 }
 

@@ -15,7 +15,7 @@ func (s *CoprodService) opportunities(ctx context.Context, org int64, p *lightbu
 	if p.Paused {
 		return nil, nil
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+involvementColumns+involvementFrom+` WHERE v.org_id = $1 AND v.open_to_interest IS TRUE
+	rows, err := s.db.readRows(ctx, `SELECT `+involvementColumns+involvementFrom+` WHERE v.org_id = $1 AND v.open_to_interest IS TRUE
 		AND v.starts_at > $2 AND NOT EXISTS (SELECT 1 FROM coprod_invites i WHERE i.involvement_id = v.id AND i.expert_id = $3)
 		ORDER BY v.starts_at, v.id`, org, lightbulb.Now(), p.UserID)
 	if err != nil {
@@ -44,7 +44,7 @@ func (s *CoprodService) ExpressInterest(ctx context.Context, involvementID, user
 		return err
 	}
 	var asked int
-	if err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM coprod_invites WHERE org_id = $1 AND involvement_id = $2 AND expert_id = $3
+	if err := s.db.readRow(ctx, `SELECT COUNT(*) FROM coprod_invites WHERE org_id = $1 AND involvement_id = $2 AND expert_id = $3
 		AND state = 'interested'`, org, involvementID, userID).Scan(&asked); err != nil || asked > 0 {
 		return err // asked already (a second press of the button)
 	}

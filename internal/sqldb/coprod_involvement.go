@@ -66,7 +66,7 @@ func (s *CoprodService) CreateInvolvement(ctx context.Context, inv *lightbulb.In
 // checkSupporter makes sure the supporter belongs to the organisation.
 func (s *CoprodService) checkSupporter(ctx context.Context, org, userID int64) error {
 	var n int
-	err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND user_id = $2 AND role = 'coproduction'`, org, userID).Scan(&n)
+	err := s.db.readRow(ctx, `SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND user_id = $2 AND role = 'coproduction'`, org, userID).Scan(&n)
 	if err != nil {
 		return err
 	}

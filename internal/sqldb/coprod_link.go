@@ -22,11 +22,11 @@ func (s *CoprodService) LinkDraft(ctx context.Context, kind string, id int64) (*
 	switch kind {
 	case lightbulb.LinkSession:
 		inv.TrainingSessionID, inv.Activity = id, "training"
-		err = s.db.read.QueryRowContext(ctx, `SELECT c.title, s.starts_at, s.ends_at FROM training_sessions s
+		err = s.db.readRow(ctx, `SELECT c.title, s.starts_at, s.ends_at FROM training_sessions s
 			JOIN training_courses c ON c.id = s.course_id WHERE s.id = $1 AND s.org_id = $2`, id, org).Scan(&inv.LinkTitle, &inv.StartsAt, &ends)
 	case lightbulb.LinkReview:
 		inv.ReviewID, inv.Activity = id, "review"
-		err = s.db.read.QueryRowContext(ctx, `SELECT subject, period_end FROM reviews WHERE id = $1 AND org_id = $2`, id, org).Scan(&inv.LinkTitle, &inv.StartsAt)
+		err = s.db.readRow(ctx, `SELECT subject, period_end FROM reviews WHERE id = $1 AND org_id = $2`, id, org).Scan(&inv.LinkTitle, &inv.StartsAt)
 	default:
 		return nil, lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such session or review.")
 	}
@@ -71,7 +71,7 @@ func (s *CoprodService) Linked(ctx context.Context, kind string, id int64) ([]*l
 	if kind == lightbulb.LinkReview {
 		column = "v.review_id"
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+involvementColumns+involvementFrom+` WHERE v.org_id = $1 AND `+column+` = $2
+	rows, err := s.db.readRows(ctx, `SELECT `+involvementColumns+involvementFrom+` WHERE v.org_id = $1 AND `+column+` = $2
 		ORDER BY v.starts_at, v.id`, org, id)
 	if err != nil {
 		return nil, fmt.Errorf("linked involvements: %w", err)

@@ -34,7 +34,7 @@ func (s *CoprodService) AskQuote(ctx context.Context, q *lightbulb.Quote) error 
 }
 
 func (s *CoprodService) quotes(ctx context.Context, where string, args ...any) ([]*lightbulb.Quote, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT q.id, q.expert_id, COALESCE(p.preferred_name, u.name), q.words, q.use_for, q.state,
+	rows, err := s.db.readRows(ctx, `SELECT q.id, q.expert_id, COALESCE(p.preferred_name, u.name), q.words, q.use_for, q.state,
 		q.asked_by, q.asked_at, q.answered_at FROM coprod_quotes q JOIN users u ON u.id = q.expert_id
 		LEFT JOIN coprod_profiles p ON p.org_id = q.org_id AND p.user_id = q.expert_id WHERE `+where+` ORDER BY q.asked_at DESC, q.id DESC`, args...)
 	if err != nil {
@@ -97,7 +97,7 @@ func (s *CoprodService) RoomNote(ctx context.Context) (*lightbulb.RoomNote, erro
 		return nil, err
 	}
 	n := &lightbulb.RoomNote{}
-	err = s.db.read.QueryRowContext(ctx, `SELECT n.note, COALESCE(u.name, ''), n.updated_at FROM coprod_room_notes n
+	err = s.db.readRow(ctx, `SELECT n.note, COALESCE(u.name, ''), n.updated_at FROM coprod_room_notes n
 		LEFT JOIN users u ON u.id = n.updated_by WHERE n.org_id = $1`, org).Scan(&n.Note, &n.ByName, &n.UpdatedAt)
 	if err == sql.ErrNoRows {
 		return n, nil

@@ -32,7 +32,7 @@ func (s *CoprodService) Involvement(ctx context.Context, id int64) (*lightbulb.I
 	if err != nil {
 		return nil, err
 	}
-	v, err := scanInvolvement(s.db.read.QueryRowContext(ctx, `SELECT `+involvementColumns+involvementFrom+` WHERE v.org_id = $1 AND v.id = $2`, org, id))
+	v, err := scanInvolvement(s.db.readRow(ctx, `SELECT `+involvementColumns+involvementFrom+` WHERE v.org_id = $1 AND v.id = $2`, org, id))
 	if err != nil {
 		return nil, notFound(err, "There is no such involvement.")
 	}
@@ -61,7 +61,7 @@ func (s *CoprodService) Involvement(ctx context.Context, id int64) (*lightbulb.I
 
 // invites lists invitations matching where, each with its claim.
 func (s *CoprodService) invites(ctx context.Context, where string, args ...any) ([]*lightbulb.Invite, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT i.id, i.involvement_id, i.expert_id, COALESCE(p.preferred_name, u.name), i.state,
+	rows, err := s.db.readRows(ctx, `SELECT i.id, i.involvement_id, i.expert_id, COALESCE(p.preferred_name, u.name), i.state,
 		i.offer_pence, i.responded_at, COALESCE(p.consent_credit, FALSE) FROM coprod_invites i JOIN users u ON u.id = i.expert_id
 		LEFT JOIN coprod_profiles p ON p.org_id = i.org_id AND p.user_id = i.expert_id
 		JOIN coprod_involvements v ON v.id = i.involvement_id WHERE `+where+` ORDER BY v.starts_at DESC, i.id`, args...)
@@ -85,7 +85,7 @@ func (s *CoprodService) Home(ctx context.Context) (*lightbulb.CoprodHome, error)
 		return nil, err
 	}
 	h := &lightbulb.CoprodHome{}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+involvementColumns+involvementFrom+` WHERE v.org_id = $1 ORDER BY v.starts_at DESC, v.id DESC LIMIT 50`, org)
+	rows, err := s.db.readRows(ctx, `SELECT `+involvementColumns+involvementFrom+` WHERE v.org_id = $1 ORDER BY v.starts_at DESC, v.id DESC LIMIT 50`, org)
 	if err != nil {
 		return nil, fmt.Errorf("involvements: %w", err)
 	}
@@ -123,7 +123,7 @@ func (s *CoprodService) MyRecords(ctx context.Context, userID int64) (*lightbulb
 		byInvolvement[c.InvolvementID] = c
 	}
 	for _, in := range out.Invites {
-		v, err := scanInvolvement(s.db.read.QueryRowContext(ctx, `SELECT `+involvementColumns+involvementFrom+` WHERE v.id = $1`, in.InvolvementID))
+		v, err := scanInvolvement(s.db.readRow(ctx, `SELECT `+involvementColumns+involvementFrom+` WHERE v.id = $1`, in.InvolvementID))
 		if err != nil {
 			return nil, err
 		}

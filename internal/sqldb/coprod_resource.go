@@ -29,7 +29,7 @@ func (s *CoprodService) Resources(ctx context.Context) ([]*lightbulb.Resource, e
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, resourceSelect+` WHERE r.org_id = $1 ORDER BY COALESCE(s.title, r.title), r.source_id IS NOT NULL, r.title, r.id`, org)
+	rows, err := s.db.readRows(ctx, resourceSelect+` WHERE r.org_id = $1 ORDER BY COALESCE(s.title, r.title), r.source_id IS NOT NULL, r.title, r.id`, org)
 	if err != nil {
 		return nil, fmt.Errorf("resources: %w", err)
 	}
@@ -42,11 +42,11 @@ func (s *CoprodService) Resource(ctx context.Context, id int64) (*lightbulb.Reso
 	if err != nil {
 		return nil, err
 	}
-	r, err := scanResource(s.db.read.QueryRowContext(ctx, resourceSelect+` WHERE r.org_id = $1 AND r.id = $2`, org, id))
+	r, err := scanResource(s.db.readRow(ctx, resourceSelect+` WHERE r.org_id = $1 AND r.id = $2`, org, id))
 	if err != nil {
 		return nil, notFound(err, "There is no such resource.")
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT v.id, v.resource_id, v.version, v.follows, v.note, v.filename, v.content_type, v.size,
+	rows, err := s.db.readRows(ctx, `SELECT v.id, v.resource_id, v.version, v.follows, v.note, v.filename, v.content_type, v.size,
 		COALESCE(u.name, ''), v.created_at FROM coprod_resource_versions v LEFT JOIN users u ON u.id = v.created_by
 		WHERE v.org_id = $1 AND v.resource_id = $2 ORDER BY v.version DESC`, org, id)
 	if err != nil {
@@ -58,7 +58,7 @@ func (s *CoprodService) Resource(ctx context.Context, id int64) (*lightbulb.Reso
 	}); err != nil {
 		return nil, err
 	}
-	rows, err = s.db.read.QueryContext(ctx, resourceSelect+` WHERE r.org_id = $1 AND r.source_id = $2 ORDER BY r.title, r.id`, org, id)
+	rows, err = s.db.readRows(ctx, resourceSelect+` WHERE r.org_id = $1 AND r.source_id = $2 ORDER BY r.title, r.id`, org, id)
 	if err != nil {
 		return nil, fmt.Errorf("derived resources: %w", err)
 	}
@@ -66,7 +66,7 @@ func (s *CoprodService) Resource(ctx context.Context, id int64) (*lightbulb.Reso
 		return nil, err
 	}
 	// Only experts who agree, now, to be credited by name are shown.
-	rows, err = s.db.read.QueryContext(ctx, `SELECT c.expert_id, p.preferred_name FROM coprod_resource_credits c
+	rows, err = s.db.readRows(ctx, `SELECT c.expert_id, p.preferred_name FROM coprod_resource_credits c
 		JOIN coprod_profiles p ON p.org_id = c.org_id AND p.user_id = c.expert_id AND p.consent_credit IS TRUE
 		WHERE c.org_id = $1 AND c.resource_id = $2 ORDER BY p.preferred_name`, org, id)
 	if err != nil {
@@ -160,7 +160,7 @@ func (s *CoprodService) ResourceFile(ctx context.Context, resourceID int64, vers
 		return nil, err
 	}
 	f := &lightbulb.FileUpload{}
-	err = s.db.read.QueryRowContext(ctx, `SELECT filename, content_type, body FROM coprod_resource_versions
+	err = s.db.readRow(ctx, `SELECT filename, content_type, body FROM coprod_resource_versions
 		WHERE org_id = $1 AND resource_id = $2 AND version = $3`, org, resourceID, version).Scan(&f.Name, &f.Type, &f.Data)
 	return f, notFound(err, "There is no such version.")
 }
@@ -200,7 +200,7 @@ func (s *CoprodService) MyCredits(ctx context.Context, userID int64) ([]*lightbu
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, resourceSelect+` JOIN coprod_resource_credits c ON c.resource_id = r.id AND c.expert_id = $2
+	rows, err := s.db.readRows(ctx, resourceSelect+` JOIN coprod_resource_credits c ON c.resource_id = r.id AND c.expert_id = $2
 		WHERE r.org_id = $1 ORDER BY r.title, r.id`, org, userID)
 	if err != nil {
 		return nil, fmt.Errorf("credits: %w", err)

@@ -23,7 +23,7 @@ func NewDecisionService(db *DB) *DecisionService { return &DecisionService{db: d
 
 // Categories returns each right's category.
 func (s *DecisionService) Categories(ctx context.Context) (map[string]lightbulb.Category, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT code, category FROM rights ORDER BY sort`)
+	rows, err := s.db.readRows(ctx, `SELECT code, category FROM rights ORDER BY sort`)
 	if err != nil {
 		return nil, fmt.Errorf("categories: %w", err)
 	}
@@ -126,7 +126,7 @@ func (s *DecisionService) FindDecision(ctx context.Context, id int64) (*lightbul
 	if err != nil {
 		return nil, err
 	}
-	d, err := scanDecision(s.db.read.QueryRowContext(ctx, decisionCols+` WHERE d.org_id = $1 AND d.id = $2`, org, id))
+	d, err := scanDecision(s.db.readRow(ctx, decisionCols+` WHERE d.org_id = $1 AND d.id = $2`, org, id))
 	return d, notFound(err, "There is no such decision.")
 }
 
@@ -211,7 +211,7 @@ type stored struct {
 // its reasoning is complete.
 func (s *DecisionService) prepare(ctx context.Context, org int64, d *lightbulb.Decision) (*stored, error) {
 	var n int
-	if err := s.db.read.QueryRowContext(ctx, `SELECT count(*) FROM services WHERE org_id = $1 AND id = $2`, org, d.ServiceID).Scan(&n); err != nil {
+	if err := s.db.readRow(ctx, `SELECT count(*) FROM services WHERE org_id = $1 AND id = $2`, org, d.ServiceID).Scan(&n); err != nil {
 		return nil, fmt.Errorf("check service: %w", err)
 	}
 	cats, err := s.Categories(ctx)

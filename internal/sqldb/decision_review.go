@@ -116,7 +116,7 @@ func (s *DecisionService) Versions(ctx context.Context, id int64) ([]*lightbulb.
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT number, status, kind, note, outcome, reasoning, actor_name, created_at
+	rows, err := s.db.readRows(ctx, `SELECT number, status, kind, note, outcome, reasoning, actor_name, created_at
 		FROM decision_versions WHERE org_id = $1 AND decision_id = $2 ORDER BY number DESC`, org, id)
 	if err != nil {
 		return nil, fmt.Errorf("versions: %w", err)

@@ -160,7 +160,7 @@ func (s *IndicatorService) IndicatorMonths(ctx context.Context) ([]lightbulb.Ind
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT month, computed_at, computed_by, computations FROM indicator_months
+	rows, err := s.db.readRows(ctx, `SELECT month, computed_at, computed_by, computations FROM indicator_months
 		WHERE org_id = $1 ORDER BY month DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("indicator months: %w", err)
@@ -178,7 +178,7 @@ func (s *IndicatorService) IndicatorParts(ctx context.Context, key, from, to str
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT indicator, month, numerator, denominator, value FROM indicator_values
+	rows, err := s.db.readRows(ctx, `SELECT indicator, month, numerator, denominator, value FROM indicator_values
 		WHERE org_id = $1 AND indicator > $2 AND indicator < $3 AND service_id = 0 AND month >= $4 AND month <= $5
 		ORDER BY indicator, month`, org, lightbulb.PartKey(key, ""), key+"0", from, to)
 	if err != nil {

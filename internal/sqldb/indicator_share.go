@@ -15,7 +15,7 @@ func (s *IndicatorService) IndicatorShares(ctx context.Context) ([]lightbulb.Ind
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT s.id, s.viewer_id, o.name, o.kind, s.created_by, s.created_at, s.revoked_by, s.revoked_at
+	rows, err := s.db.readRows(ctx, `SELECT s.id, s.viewer_id, o.name, o.kind, s.created_by, s.created_at, s.revoked_by, s.revoked_at
 		FROM indicator_shares s JOIN organisations o ON o.id = s.viewer_id WHERE s.org_id = $1 ORDER BY s.created_at DESC, s.id DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("indicator shares: %w", err)
@@ -37,7 +37,7 @@ func (s *IndicatorService) IndicatorViewers(ctx context.Context) ([]*lightbulb.O
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id, slug, name, kind, operator, created_at FROM organisations
+	rows, err := s.db.readRows(ctx, `SELECT id, slug, name, kind, operator, created_at FROM organisations
 		WHERE kind IN ($1, $2) AND id <> $3 ORDER BY name`, lightbulb.KindCharity, lightbulb.KindCommissioner, org)
 	if err != nil {
 		return nil, fmt.Errorf("indicator viewers: %w", err)
@@ -108,7 +108,7 @@ func (s *IndicatorService) SharedIndicatorValues(ctx context.Context, keys []str
 	if len(ph) == 0 {
 		return nil, nil
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT o.id, o.name, v.indicator, v.month, v.numerator, v.denominator, v.value
+	rows, err := s.db.readRows(ctx, `SELECT o.id, o.name, v.indicator, v.month, v.numerator, v.denominator, v.value
 		FROM indicator_values v JOIN organisations o ON o.id = v.org_id
 		WHERE v.service_id = 0 AND v.month >= $2 AND v.month <= $3 AND v.indicator IN (`+strings.Join(ph, ", ")+`)
 		AND v.org_id IN (SELECT org_id FROM indicator_shares WHERE viewer_id = $1 AND revoked_at IS NULL)

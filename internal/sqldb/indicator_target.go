@@ -61,7 +61,7 @@ func (s *IndicatorService) Impact(ctx context.Context, keys []string, from, to s
 	out := map[string]float64{}
 	for _, k := range keys {
 		var v float64
-		err := s.db.read.QueryRowContext(ctx, `SELECT COALESCE(SUM(value), 0) FROM indicator_values
+		err := s.db.readRow(ctx, `SELECT COALESCE(SUM(value), 0) FROM indicator_values
 			WHERE indicator = $1 AND service_id = 0 AND month >= $2 AND month <= $3`, k, from, to).Scan(&v)
 		if err != nil {
 			return nil, fmt.Errorf("impact %s: %w", k, err)

@@ -123,7 +123,7 @@ func (s *InvitationService) PendingInvitations(ctx context.Context) ([]*lightbul
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+invitationColumns+`
+	rows, err := s.db.readRows(ctx, `SELECT `+invitationColumns+`
 		WHERE i.org_id = $1 AND i.accepted_at IS NULL AND i.expires_at > $2 ORDER BY i.id DESC`, org, lightbulb.Now())
 	if err != nil {
 		return nil, fmt.Errorf("pending invitations: %w", err)

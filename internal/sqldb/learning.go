@@ -114,7 +114,7 @@ func (s *LearningService) FeedbackDue(ctx context.Context, userID int64) ([]*lig
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT b.token FROM training_bookings b JOIN training_sessions s ON s.id = b.session_id
+	rows, err := s.db.readRows(ctx, `SELECT b.token FROM training_bookings b JOIN training_sessions s ON s.id = b.session_id
 		WHERE b.org_id = $1 AND b.user_id = $2 AND b.status = 'confirmed' AND b.attendance <> 'no_show' AND s.cancelled = $3 AND s.ends_at <= $4
 		AND NOT EXISTS (SELECT 1 FROM learning_feedback_given g WHERE g.booking_id = b.id)
 		ORDER BY s.starts_at DESC, b.id`, org, userID, false, lightbulb.Now())
@@ -158,7 +158,7 @@ func (s *LearningService) findFeedback(ctx context.Context, where string) ([]*li
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+feedbackCols+feedbackFrom+` WHERE f.org_id = $1`+where+` ORDER BY s.starts_at DESC, f.session_id, f.id`, org)
+	rows, err := s.db.readRows(ctx, `SELECT `+feedbackCols+feedbackFrom+` WHERE f.org_id = $1`+where+` ORDER BY s.starts_at DESC, f.session_id, f.id`, org)
 	if err != nil {
 		return nil, fmt.Errorf("find feedback: %w", err)
 	}
@@ -210,7 +210,7 @@ func (s *LearningService) PublishFeedback(ctx context.Context, id string, publis
 	}
 	var consent bool
 	var comment string
-	err = s.db.read.QueryRowContext(ctx, `SELECT consent, comment FROM learning_feedback WHERE org_id = $1 AND id = $2`, org, id).Scan(&consent, &comment)
+	err = s.db.readRow(ctx, `SELECT consent, comment FROM learning_feedback WHERE org_id = $1 AND id = $2`, org, id).Scan(&consent, &comment)
 	if errors.Is(err, sql.ErrNoRows) {
 		return lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such feedback.")
 	} else if err != nil {

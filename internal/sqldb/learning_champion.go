@@ -21,7 +21,7 @@ func (s *ChampionService) Champions(ctx context.Context) ([]*lightbulb.Champion,
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT c.unit_id, v.name, c.user_id, u.name, u.email, c.assigned_at
+	rows, err := s.db.readRows(ctx, `SELECT c.unit_id, v.name, c.user_id, u.name, u.email, c.assigned_at
 		FROM learning_champions c JOIN services v ON v.id = c.unit_id AND v.org_id = c.org_id JOIN users u ON u.id = c.user_id
 		WHERE c.org_id = $1 ORDER BY v.name, u.name`, org)
 	if err != nil {
@@ -43,7 +43,7 @@ func (s *ChampionService) AssignChampion(ctx context.Context, unitID, userID int
 		return err
 	}
 	var n int
-	if err := s.db.read.QueryRowContext(ctx, `SELECT count(*) FROM memberships WHERE org_id = $1 AND user_id = $2`, org, userID).Scan(&n); err != nil {
+	if err := s.db.readRow(ctx, `SELECT count(*) FROM memberships WHERE org_id = $1 AND user_id = $2`, org, userID).Scan(&n); err != nil {
 		return fmt.Errorf("champion member: %w", err)
 	}
 	if n == 0 {

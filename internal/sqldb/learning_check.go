@@ -106,7 +106,7 @@ func (s *LearningService) CheckResults(ctx context.Context) (*lightbulb.CheckRes
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT a.booking_id, a.phase, a.score, a.total, c.title, coalesce(h.name, '')
+	rows, err := s.db.readRows(ctx, `SELECT a.booking_id, a.phase, a.score, a.total, c.title, coalesce(h.name, '')
 		FROM learning_check_attempts a JOIN training_bookings b ON b.id = a.booking_id JOIN training_sessions s ON s.id = b.session_id
 		JOIN training_courses c ON c.id = s.course_id LEFT JOIN training_cohorts h ON h.id = s.cohort_id
 		WHERE a.org_id = $1 ORDER BY c.title, a.booking_id`, org)

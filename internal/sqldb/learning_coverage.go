@@ -26,7 +26,7 @@ func (s *CoverageService) Coverage(ctx context.Context, courses []*lightbulb.Cou
 		return nil, err
 	}
 	roles := map[int64][]lightbulb.Role{}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT user_id, role FROM memberships WHERE org_id = $1`, org)
+	rows, err := s.db.readRows(ctx, `SELECT user_id, role FROM memberships WHERE org_id = $1`, org)
 	if err != nil {
 		return nil, fmt.Errorf("coverage people: %w", err)
 	}
@@ -42,7 +42,7 @@ func (s *CoverageService) Coverage(ctx context.Context, courses []*lightbulb.Cou
 	rows.Close()
 	// attended[user] is the set of courses they attended.
 	attended := map[int64]map[int64]bool{}
-	rows, err = s.db.read.QueryContext(ctx, `SELECT b.user_id, x.course_id FROM training_bookings b JOIN training_sessions x ON x.id = b.session_id
+	rows, err = s.db.readRows(ctx, `SELECT b.user_id, x.course_id FROM training_bookings b JOIN training_sessions x ON x.id = b.session_id
 		WHERE b.booker_org_id = $1 AND b.user_id IS NOT NULL AND b.attendance = 'attended'`, org)
 	if err != nil {
 		return nil, fmt.Errorf("coverage attendance: %w", err)
@@ -119,7 +119,7 @@ func (s *CoverageService) Mandatory(ctx context.Context) (map[int64][]lightbulb.
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT course_id, role FROM learning_mandatory WHERE org_id = $1 ORDER BY course_id, role`, org)
+	rows, err := s.db.readRows(ctx, `SELECT course_id, role FROM learning_mandatory WHERE org_id = $1 ORDER BY course_id, role`, org)
 	if err != nil {
 		return nil, fmt.Errorf("mandatory: %w", err)
 	}

@@ -22,7 +22,7 @@ func (s *CoverageService) coverUnits(ctx context.Context, org int64, people map[
 		by[u.ID] = c
 		cov.Units = append(cov.Units, c)
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT unit_id, user_id FROM unit_members WHERE org_id = $1`, org)
+	rows, err := s.db.readRows(ctx, `SELECT unit_id, user_id FROM unit_members WHERE org_id = $1`, org)
 	if err != nil {
 		return fmt.Errorf("coverage units: %w", err)
 	}
@@ -60,7 +60,7 @@ func (s *CoverageService) coverUnits(ctx context.Context, org int64, people map[
 
 // countChampions counts each unit's champions and the organisation's.
 func (s *CoverageService) countChampions(ctx context.Context, org int64, by map[int64]*lightbulb.CoverageUnit, cov *lightbulb.Coverage) error {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT unit_id, user_id FROM learning_champions WHERE org_id = $1`, org)
+	rows, err := s.db.readRows(ctx, `SELECT unit_id, user_id FROM learning_champions WHERE org_id = $1`, org)
 	if err != nil {
 		return fmt.Errorf("coverage champions: %w", err)
 	}

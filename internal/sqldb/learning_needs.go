@@ -26,7 +26,7 @@ func (s *SurveyService) FindNeeds(ctx context.Context, userID int64) (*lightbulb
 	n := &lightbulb.Needs{UserID: userID}
 	var cohort sql.NullInt64
 	var rights, issues string
-	err = s.db.read.QueryRowContext(ctx, `SELECT cohort_id, rights, issues, updated_at FROM learning_needs WHERE org_id = $1 AND user_id = $2`, org, userID).
+	err = s.db.readRow(ctx, `SELECT cohort_id, rights, issues, updated_at FROM learning_needs WHERE org_id = $1 AND user_id = $2`, org, userID).
 		Scan(&cohort, &rights, &issues, &n.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return n, nil
@@ -49,7 +49,7 @@ func (s *SurveyService) SaveNeeds(ctx context.Context, n *lightbulb.Needs, right
 	}
 	if n.CohortID != 0 {
 		var c int
-		if err := s.db.read.QueryRowContext(ctx, `SELECT count(*) FROM training_cohorts WHERE id = $1 AND client_org_id = $2`, n.CohortID, org).Scan(&c); err != nil {
+		if err := s.db.readRow(ctx, `SELECT count(*) FROM training_cohorts WHERE id = $1 AND client_org_id = $2`, n.CohortID, org).Scan(&c); err != nil {
 			return fmt.Errorf("find cohort: %w", err)
 		}
 		if c == 0 {
@@ -80,7 +80,7 @@ func (s *SurveyService) MapNeeds(ctx context.Context, cohortID int64) (*lightbul
 	if cohortID != 0 {
 		q, args = q+` AND cohort_id = $2`, append(args, cohortID)
 	}
-	rows, err := s.db.read.QueryContext(ctx, q, args...)
+	rows, err := s.db.readRows(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("map needs: %w", err)
 	}

@@ -60,7 +60,7 @@ func (s *PlanService) CreatePlan(ctx context.Context, p *lightbulb.Plan) error {
 }
 
 func (s *PlanService) planIDs(ctx context.Context, where string, args ...any) ([]int64, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id FROM learning_plans WHERE `+where+` ORDER BY created_at DESC, id DESC`, args...)
+	rows, err := s.db.readRows(ctx, `SELECT id FROM learning_plans WHERE `+where+` ORDER BY created_at DESC, id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find plans: %w", err)
 	}
@@ -79,13 +79,13 @@ func (s *PlanService) planIDs(ctx context.Context, where string, args ...any) ([
 // load reads one plan of the organisation with its actions and check-ins.
 func (s *PlanService) load(ctx context.Context, org, id int64) (*lightbulb.Plan, error) {
 	p := &lightbulb.Plan{ID: id}
-	err := s.db.read.QueryRowContext(ctx, `SELECT p.user_id, u.name, p.reflection, p.shared, coalesce(p.cohort_id, 0), p.created_at
+	err := s.db.readRow(ctx, `SELECT p.user_id, u.name, p.reflection, p.shared, coalesce(p.cohort_id, 0), p.created_at
 		FROM learning_plans p JOIN users u ON u.id = p.user_id
 		WHERE p.org_id = $1 AND p.id = $2`, org, id).Scan(&p.UserID, &p.OwnerName, &p.Reflection, &p.Shared, &p.CohortID, &p.CreatedAt)
 	if err != nil {
 		return nil, notFound(err, "There is no such plan.")
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id, text, due_on, done FROM learning_plan_actions WHERE plan_id = $1 ORDER BY position`, id)
+	rows, err := s.db.readRows(ctx, `SELECT id, text, due_on, done FROM learning_plan_actions WHERE plan_id = $1 ORDER BY position`, id)
 	if err != nil {
 		return nil, fmt.Errorf("plan actions: %w", err)
 	}
@@ -98,7 +98,7 @@ func (s *PlanService) load(ctx context.Context, org, id int64) (*lightbulb.Plan,
 		p.Actions = append(p.Actions, a)
 	}
 	rows.Close()
-	rows, err = s.db.read.QueryContext(ctx, `SELECT id, months, due_on, answer, answered_at FROM learning_plan_checkins WHERE plan_id = $1 ORDER BY months`, id)
+	rows, err = s.db.readRows(ctx, `SELECT id, months, due_on, answer, answered_at FROM learning_plan_checkins WHERE plan_id = $1 ORDER BY months`, id)
 	if err != nil {
 		return nil, fmt.Errorf("plan check-ins: %w", err)
 	}

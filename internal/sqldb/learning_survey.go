@@ -32,7 +32,7 @@ func (s *SurveyService) FindSurveys(ctx context.Context) ([]*lightbulb.Survey, e
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+surveyCols+` FROM learning_surveys s WHERE s.org_id = $1 ORDER BY s.opens_on DESC, s.id DESC`, org)
+	rows, err := s.db.readRows(ctx, `SELECT `+surveyCols+` FROM learning_surveys s WHERE s.org_id = $1 ORDER BY s.opens_on DESC, s.id DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("find surveys: %w", err)
 	}
@@ -54,7 +54,7 @@ func (s *SurveyService) FindSurvey(ctx context.Context, id int64) (*lightbulb.Su
 	if err != nil {
 		return nil, err
 	}
-	x, err := scanSurvey(s.db.read.QueryRowContext(ctx, `SELECT `+surveyCols+` FROM learning_surveys s WHERE s.org_id = $1 AND s.id = $2`, org, id))
+	x, err := scanSurvey(s.db.readRow(ctx, `SELECT `+surveyCols+` FROM learning_surveys s WHERE s.org_id = $1 AND s.id = $2`, org, id))
 	if err != nil {
 		return nil, notFound(err, "There is no such survey.")
 	}
@@ -98,7 +98,7 @@ func (s *SurveyService) HasResponded(ctx context.Context, surveyID, userID int64
 		return false, err
 	}
 	var n int
-	err = s.db.read.QueryRowContext(ctx, `SELECT count(*) FROM learning_survey_responded WHERE org_id = $1 AND survey_id = $2 AND user_id = $3`,
+	err = s.db.readRow(ctx, `SELECT count(*) FROM learning_survey_responded WHERE org_id = $1 AND survey_id = $2 AND user_id = $3`,
 		org, surveyID, userID).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("has responded: %w", err)
@@ -187,7 +187,7 @@ func (s *SurveyService) SurveyResults(ctx context.Context, id int64) (*lightbulb
 		roles.Group(g, "")
 	}
 	roles.Group("", "") // prefer not to say
-	rows, err := s.db.read.QueryContext(ctx, `SELECT scores, comment, staff_group FROM learning_survey_responses WHERE org_id = $1 AND survey_id = $2 ORDER BY id`, org, id)
+	rows, err := s.db.readRows(ctx, `SELECT scores, comment, staff_group FROM learning_survey_responses WHERE org_id = $1 AND survey_id = $2 ORDER BY id`, org, id)
 	if err != nil {
 		return nil, fmt.Errorf("survey responses: %w", err)
 	}

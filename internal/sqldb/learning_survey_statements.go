@@ -24,7 +24,7 @@ func (s *SurveyService) FindStatements(ctx context.Context) ([]*lightbulb.Survey
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+statementCols+` FROM learning_survey_statements t
+	rows, err := s.db.readRows(ctx, `SELECT `+statementCols+` FROM learning_survey_statements t
 		WHERE t.org_id = $1 ORDER BY t.retired, t.id`, org)
 	if err != nil {
 		return nil, fmt.Errorf("find statements: %w", err)
@@ -47,7 +47,7 @@ func (s *SurveyService) FindStatement(ctx context.Context, id int64) (*lightbulb
 	if err != nil {
 		return nil, err
 	}
-	st, err := scanStatement(s.db.read.QueryRowContext(ctx, `SELECT `+statementCols+` FROM learning_survey_statements t
+	st, err := scanStatement(s.db.readRow(ctx, `SELECT `+statementCols+` FROM learning_survey_statements t
 		WHERE t.org_id = $1 AND t.id = $2`, org, id))
 	if err != nil {
 		return nil, notFound(err, "There is no such statement.")

@@ -87,7 +87,7 @@ func (s *MailService) RegisterJobs(q *jobs.Queue) {
 // and then the second copy carries the same Message-ID.
 func (s *MailService) deliverJob(ctx context.Context, j *jobs.Job) error {
 	var m lightbulb.Mail
-	err := s.db.read.QueryRowContext(ctx, `SELECT id, to_addr, subject, body, created_at, sent_at, message_id, lang, list_unsubscribe FROM outbox WHERE id = $1`, j.Payload).
+	err := s.db.readRow(ctx, `SELECT id, to_addr, subject, body, created_at, sent_at, message_id, lang, list_unsubscribe FROM outbox WHERE id = $1`, j.Payload).
 		Scan(&m.ID, &m.To, &m.Subject, &m.Body, &m.CreatedAt, &m.SentAt, &m.MessageID, &m.Lang, &m.ListUnsubscribe)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil // erased since it was queued
@@ -110,7 +110,7 @@ func (s *MailService) FindMail(ctx context.Context, limit int) ([]*lightbulb.Mai
 	if limit <= 0 {
 		limit = 50
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT o.id, o.to_addr, o.subject, o.body, o.created_at, o.sent_at, o.error, o.message_id, o.lang, o.list_unsubscribe,
+	rows, err := s.db.readRows(ctx, `SELECT o.id, o.to_addr, o.subject, o.body, o.created_at, o.sent_at, o.error, o.message_id, o.lang, o.list_unsubscribe,
 			COALESCE(j.state, ''), COALESCE(j.attempts, 0), j.run_at
 		FROM outbox o LEFT JOIN jobs j ON j.id = o.job_id ORDER BY o.id DESC LIMIT $1`, limit)
 	if err != nil {

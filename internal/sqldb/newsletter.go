@@ -79,7 +79,7 @@ func (s *NewsletterService) Subscribe(ctx context.Context, r *lightbulb.Subscrib
 
 // FindSubscription finds a subscriber by the token in its confirmation email.
 func (s *NewsletterService) FindSubscription(ctx context.Context, token string) (*lightbulb.Subscriber, error) {
-	sub, err := scanSubscriber(s.db.read.QueryRowContext(ctx, `SELECT `+subscriberCols+` FROM newsletter_subscribers WHERE token = $1`, token))
+	sub, err := scanSubscriber(s.db.readRow(ctx, `SELECT `+subscriberCols+` FROM newsletter_subscribers WHERE token = $1`, token))
 	return sub, notFound(err, errNoSubscription.Message)
 }
 
@@ -105,7 +105,7 @@ func (s *NewsletterService) bySigned(ctx context.Context, signed string) (*light
 	} else if err != nil {
 		return nil, 0, err
 	}
-	sub, err := scanSubscriber(s.db.read.QueryRowContext(ctx, `SELECT `+subscriberCols+` FROM newsletter_subscribers WHERE id = $1`, id))
+	sub, err := scanSubscriber(s.db.readRow(ctx, `SELECT `+subscriberCols+` FROM newsletter_subscribers WHERE id = $1`, id))
 	return sub, campaign, notFound(err, errNoSubscription.Message)
 }
 
@@ -182,7 +182,7 @@ func (s *NewsletterService) RecordBounce(ctx context.Context, email, kind string
 		return false, fmt.Errorf("record bounce: %w", err)
 	}
 	var status string
-	err := s.db.read.QueryRowContext(ctx, `SELECT status FROM newsletter_subscribers WHERE email = $1`, email).Scan(&status)
+	err := s.db.readRow(ctx, `SELECT status FROM newsletter_subscribers WHERE email = $1`, email).Scan(&status)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -192,7 +192,7 @@ func (s *NewsletterService) RecordBounce(ctx context.Context, email, kind string
 // CountSubscribers counts the list by state.
 func (s *NewsletterService) CountSubscribers(ctx context.Context) (*lightbulb.SubscriberCounts, error) {
 	var c lightbulb.SubscriberCounts
-	err := s.db.read.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE status = 'confirmed'), count(*) FILTER (WHERE status = 'pending'),
+	err := s.db.readRow(ctx, `SELECT count(*) FILTER (WHERE status = 'confirmed'), count(*) FILTER (WHERE status = 'pending'),
 		count(*) FILTER (WHERE status = 'unsubscribed'), count(*) FILTER (WHERE status = 'stopped') FROM newsletter_subscribers`).
 		Scan(&c.Confirmed, &c.Pending, &c.Unsubscribed, &c.Stopped)
 	return &c, err

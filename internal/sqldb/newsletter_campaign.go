@@ -42,7 +42,7 @@ func scanCampaign(r scanner) (*lightbulb.Campaign, error) {
 
 // FindCampaigns lists campaigns, newest first, with their numbers.
 func (s *NewsletterService) FindCampaigns(ctx context.Context) ([]*lightbulb.Campaign, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+campaignCols+` FROM newsletter_campaigns c ORDER BY c.id DESC`)
+	rows, err := s.db.readRows(ctx, `SELECT `+campaignCols+` FROM newsletter_campaigns c ORDER BY c.id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("find campaigns: %w", err)
 	}
@@ -51,7 +51,7 @@ func (s *NewsletterService) FindCampaigns(ctx context.Context) ([]*lightbulb.Cam
 
 // FindCampaign returns one campaign with its numbers.
 func (s *NewsletterService) FindCampaign(ctx context.Context, id int64) (*lightbulb.Campaign, error) {
-	c, err := scanCampaign(s.db.read.QueryRowContext(ctx, `SELECT `+campaignCols+` FROM newsletter_campaigns c WHERE c.id = $1`, id))
+	c, err := scanCampaign(s.db.readRow(ctx, `SELECT `+campaignCols+` FROM newsletter_campaigns c WHERE c.id = $1`, id))
 	return c, notFound(err, "There is no such newsletter.")
 }
 

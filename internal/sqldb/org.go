@@ -27,7 +27,7 @@ func scanOrg(row scanner) (*lightbulb.Organisation, error) {
 
 // FindOrgs lists every organisation by name.
 func (s *OrgService) FindOrgs(ctx context.Context) ([]*lightbulb.Organisation, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+orgCols+` FROM organisations ORDER BY name`)
+	rows, err := s.db.readRows(ctx, `SELECT `+orgCols+` FROM organisations ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("find orgs: %w", err)
 	}
@@ -36,13 +36,13 @@ func (s *OrgService) FindOrgs(ctx context.Context) ([]*lightbulb.Organisation, e
 
 // FindOrgByID returns one organisation.
 func (s *OrgService) FindOrgByID(ctx context.Context, id int64) (*lightbulb.Organisation, error) {
-	o, err := scanOrg(s.db.read.QueryRowContext(ctx, `SELECT `+orgCols+` FROM organisations WHERE id = $1`, id))
+	o, err := scanOrg(s.db.readRow(ctx, `SELECT `+orgCols+` FROM organisations WHERE id = $1`, id))
 	return o, notFound(err, "There is no such organisation.")
 }
 
 // FindOrgBySlug returns one organisation by its short name.
 func (s *OrgService) FindOrgBySlug(ctx context.Context, slug string) (*lightbulb.Organisation, error) {
-	o, err := scanOrg(s.db.read.QueryRowContext(ctx, `SELECT `+orgCols+` FROM organisations WHERE slug = $1`, slug))
+	o, err := scanOrg(s.db.readRow(ctx, `SELECT `+orgCols+` FROM organisations WHERE slug = $1`, slug))
 	return o, notFound(err, "There is no such organisation.")
 }
 

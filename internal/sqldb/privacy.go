@@ -94,14 +94,14 @@ func (s *PrivacyService) resolve(ctx context.Context, sub lightbulb.Subject) (*p
 			return nil, lightbulb.FieldError("email", "Enter the person’s email address")
 		}
 		p.emails = []string{email}
-		err := s.db.read.QueryRowContext(ctx, `SELECT id FROM users WHERE email = $1`, email).Scan(&p.userID)
+		err := s.db.readRow(ctx, `SELECT id FROM users WHERE email = $1`, email).Scan(&p.userID)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return nil, fmt.Errorf("resolve person: %w", err)
 		}
 	}
 	if p.userID > 0 {
 		var email, name string
-		err := s.db.read.QueryRowContext(ctx, `SELECT email, name FROM users WHERE id = $1`, p.userID).Scan(&email, &name)
+		err := s.db.readRow(ctx, `SELECT email, name FROM users WHERE id = $1`, p.userID).Scan(&email, &name)
 		if err != nil {
 			return nil, notFound(err, "There is no such person.")
 		}
@@ -114,7 +114,7 @@ func (s *PrivacyService) resolve(ctx context.Context, sub lightbulb.Subject) (*p
 			continue
 		}
 		where, args := inList("lower("+email+")", p.emails, 0)
-		rows, err := s.db.read.QueryContext(ctx, `SELECT DISTINCT `+name+` FROM `+t.Table+` WHERE `+where, args...)
+		rows, err := s.db.readRows(ctx, `SELECT DISTINCT `+name+` FROM `+t.Table+` WHERE `+where, args...)
 		if err != nil {
 			return nil, fmt.Errorf("resolve person in %s: %w", t.Table, err)
 		}

@@ -59,7 +59,7 @@ func (s *PrivacyService) records(ctx context.Context, t *lightbulb.PersonalTable
 	if t.Order != "" {
 		q += " ORDER BY " + t.Order
 	}
-	rows, err := s.db.read.QueryContext(ctx, q, args...)
+	rows, err := s.db.readRows(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("export %s: %w", t.Table, err)
 	}

@@ -52,7 +52,7 @@ func (s *PrivacyService) FindPeople(ctx context.Context, q string) ([]lightbulb.
 		if strings.Contains(f, "$2") {
 			args = append(args, ref)
 		}
-		rows, err := s.db.read.QueryContext(ctx, fmt.Sprintf("%s LIMIT %d", f, findLimit), args...)
+		rows, err := s.db.readRows(ctx, fmt.Sprintf("%s LIMIT %d", f, findLimit), args...)
 		if err != nil {
 			return nil, fmt.Errorf("find people: %w", err)
 		}

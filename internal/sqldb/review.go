@@ -37,7 +37,7 @@ func (s *ReviewService) FindReviews(ctx context.Context, f lightbulb.ReviewFilte
 		where += ` AND r.id IN (SELECT review_id FROM review_contributors WHERE org_id = $1 AND user_id = $2)`
 		args = append(args, f.ContributorID)
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+reviewCols+reviewFrom+` WHERE `+where+
+	rows, err := s.db.readRows(ctx, `SELECT `+reviewCols+reviewFrom+` WHERE `+where+
 		` ORDER BY r.period_end DESC, r.id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find reviews: %w", err)
@@ -72,7 +72,7 @@ func (s *ReviewService) CreateReview(ctx context.Context, r *lightbulb.Review) e
 	}
 	if r.WholeOrg {
 		r.UnitID = 0
-		if err := s.db.read.QueryRowContext(ctx, `SELECT name FROM organisations WHERE id = $1`, org).Scan(&r.Subject); err != nil {
+		if err := s.db.readRow(ctx, `SELECT name FROM organisations WHERE id = $1`, org).Scan(&r.Subject); err != nil {
 			return fmt.Errorf("create review: %w", err)
 		}
 	}
@@ -109,7 +109,7 @@ func (s *ReviewService) Contributors(ctx context.Context, reviewID int64) ([]lig
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT c.user_id, u.name, c.kind FROM review_contributors c JOIN users u ON u.id = c.user_id
+	rows, err := s.db.readRows(ctx, `SELECT c.user_id, u.name, c.kind FROM review_contributors c JOIN users u ON u.id = c.user_id
 		WHERE c.org_id = $1 AND c.review_id = $2 ORDER BY u.name`, org, reviewID)
 	if err != nil {
 		return nil, fmt.Errorf("contributors: %w", err)
@@ -273,7 +273,7 @@ func (s *ReviewService) Contributions(ctx context.Context, reviewID int64) ([]li
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT code, rating, evidence, user_id, name, kind, updated_at, via FROM (
+	rows, err := s.db.readRows(ctx, `SELECT code, rating, evidence, user_id, name, kind, updated_at, via FROM (
 		SELECT x.code, x.rating, x.evidence, x.user_id, u.name, coalesce(c.kind, 'staff') AS kind, x.updated_at, '' AS via, 0 AS voice
 		FROM review_contributions x JOIN users u ON u.id = x.user_id
 		LEFT JOIN review_contributors c ON c.review_id = x.review_id AND c.user_id = x.user_id
@@ -365,7 +365,7 @@ func (s *ReviewService) PreviousReview(ctx context.Context, r *lightbulb.Review)
 	if r.UnitID > 0 {
 		same, key = `r.unit_id = $2`, r.UnitID
 	}
-	p, err := scanReview(s.db.read.QueryRowContext(ctx, `SELECT `+reviewCols+reviewFrom+` WHERE r.org_id = $1 AND `+same+`
+	p, err := scanReview(s.db.readRow(ctx, `SELECT `+reviewCols+reviewFrom+` WHERE r.org_id = $1 AND `+same+`
 		AND r.status = 'submitted' AND (r.period_end < $4 OR (r.period_end = $4 AND r.id < $3))
 		ORDER BY r.period_end DESC, r.id DESC LIMIT 1`,
 		org, key, r.ID, r.PeriodEnd))

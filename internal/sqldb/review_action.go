@@ -64,7 +64,7 @@ func (s *ReviewService) FindActions(ctx context.Context, reviewID int64) ([]*lig
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+actionCols+actionFrom+` WHERE a.org_id = $1 AND ($2 = 0 OR a.review_id = $2)
+	rows, err := s.db.readRows(ctx, `SELECT `+actionCols+actionFrom+` WHERE a.org_id = $1 AND ($2 = 0 OR a.review_id = $2)
 		ORDER BY a.due, a.id`, org, reviewID)
 	if err != nil {
 		return nil, fmt.Errorf("find actions: %w", err)

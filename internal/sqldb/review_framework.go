@@ -36,7 +36,7 @@ type querier interface {
 func (s *ReviewService) CurrentFramework(ctx context.Context) (*lightbulb.Framework, error) {
 	return s.cachedFramework(ctx, 0, func(ctx context.Context) (*lightbulb.Framework, error) {
 		var id int64
-		err := s.db.read.QueryRowContext(ctx, `SELECT id FROM review_frameworks WHERE slug = $1 ORDER BY version DESC LIMIT 1`,
+		err := s.db.readRow(ctx, `SELECT id FROM review_frameworks WHERE slug = $1 ORDER BY version DESC LIMIT 1`,
 			DefaultFramework).Scan(&id)
 		if err != nil {
 			return nil, notFound(err, "There is no review framework yet.")
@@ -100,7 +100,7 @@ func findFramework(ctx context.Context, q querier, id int64) (*lightbulb.Framewo
 
 // FrameworkVersions lists every version of the default framework, newest first.
 func (s *ReviewService) FrameworkVersions(ctx context.Context) ([]*lightbulb.Framework, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id, slug, name, version, edited_by, created_at FROM review_frameworks
+	rows, err := s.db.readRows(ctx, `SELECT id, slug, name, version, edited_by, created_at FROM review_frameworks
 		WHERE slug = $1 ORDER BY version DESC`, DefaultFramework)
 	if err != nil {
 		return nil, fmt.Errorf("framework versions: %w", err)

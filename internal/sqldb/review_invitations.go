@@ -15,7 +15,7 @@ func (s *ReviewService) MyInvitations(ctx context.Context) ([]lightbulb.ReviewIn
 	if a == nil {
 		return nil, lightbulb.Errorf(lightbulb.EUNAUTH, "Sign in to see your invitations.")
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT r.id, r.org_id, o.name, r.subject, r.period_start, r.period_end, c.kind,
+	rows, err := s.db.readRows(ctx, `SELECT r.id, r.org_id, o.name, r.subject, r.period_start, r.period_end, c.kind,
 		(SELECT count(*) FROM review_contributions x WHERE x.review_id = r.id AND x.user_id = c.user_id)
 		FROM review_contributors c JOIN reviews r ON r.id = c.review_id AND r.org_id = c.org_id JOIN organisations o ON o.id = r.org_id
 		WHERE c.user_id = $1 AND r.status = 'draft'

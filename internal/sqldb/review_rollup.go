@@ -30,7 +30,7 @@ func (x submitted) key() string {
 // and up to GridRounds before it, counted by theme, in two queries.
 // Callers have already checked that the person asking may see org's roll-up.
 func (s *ReviewService) rollup(ctx context.Context, org int64) ([]lightbulb.GridRow, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id, COALESCE(unit_id, 0), framework_id, subject, period_end, submitted_at
+	rows, err := s.db.readRows(ctx, `SELECT id, COALESCE(unit_id, 0), framework_id, subject, period_end, submitted_at
 		FROM reviews WHERE org_id = $1 AND status = 'submitted' ORDER BY period_end, id`, org)
 	if err != nil {
 		return nil, fmt.Errorf("roll-up: %w", err)
@@ -87,7 +87,7 @@ func (s *ReviewService) rollup(ctx context.Context, org int64) ([]lightbulb.Grid
 
 // submittedRatings reads the final ratings of every submitted review of org.
 func (s *ReviewService) submittedRatings(ctx context.Context, org int64) (map[int64]map[string]lightbulb.Rated, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT f.review_id, f.code, f.rating FROM review_finals f
+	rows, err := s.db.readRows(ctx, `SELECT f.review_id, f.code, f.rating FROM review_finals f
 		JOIN reviews r ON r.id = f.review_id AND r.org_id = f.org_id WHERE f.org_id = $1 AND r.status = 'submitted'`, org)
 	if err != nil {
 		return nil, fmt.Errorf("roll-up ratings: %w", err)

@@ -36,7 +36,7 @@ func (s *ReviewService) FindShares(ctx context.Context) ([]*lightbulb.Share, err
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+shareCols+` FROM review_shares s JOIN organisations o ON o.id = s.commissioner_id
+	rows, err := s.db.readRows(ctx, `SELECT `+shareCols+` FROM review_shares s JOIN organisations o ON o.id = s.commissioner_id
 		WHERE s.org_id = $1 ORDER BY s.id DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("find shares: %w", err)
@@ -113,7 +113,7 @@ func (s *ReviewService) SharedWithMe(ctx context.Context) ([]*lightbulb.Organisa
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT DISTINCT o.id, o.slug, o.name, o.kind, o.operator, o.created_at
+	rows, err := s.db.readRows(ctx, `SELECT DISTINCT o.id, o.slug, o.name, o.kind, o.operator, o.created_at
 		FROM review_shares s JOIN organisations o ON o.id = s.org_id
 		WHERE s.commissioner_id = $1 AND s.revoked_at IS NULL ORDER BY o.name`, me)
 	if err != nil {
@@ -131,14 +131,14 @@ func (s *ReviewService) SharedRollup(ctx context.Context, ownerID int64) (*light
 		return nil, nil, err
 	}
 	var n int
-	if err := s.db.read.QueryRowContext(ctx, `SELECT count(*) FROM review_shares WHERE org_id = $1 AND commissioner_id = $2
+	if err := s.db.readRow(ctx, `SELECT count(*) FROM review_shares WHERE org_id = $1 AND commissioner_id = $2
 		AND revoked_at IS NULL`, ownerID, me).Scan(&n); err != nil {
 		return nil, nil, fmt.Errorf("shared roll-up: %w", err)
 	}
 	if n == 0 {
 		return nil, nil, lightbulb.Errorf(lightbulb.ENOTFOUND, "This organisation does not share its reviews with yours.")
 	}
-	o, err := scanOrg(s.db.read.QueryRowContext(ctx, `SELECT `+orgCols+` FROM organisations WHERE id = $1`, ownerID))
+	o, err := scanOrg(s.db.readRow(ctx, `SELECT `+orgCols+` FROM organisations WHERE id = $1`, ownerID))
 	if err != nil {
 		return nil, nil, notFound(err, "There is no such organisation.")
 	}

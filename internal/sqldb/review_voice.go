@@ -101,7 +101,7 @@ func (s *ReviewService) Voices(ctx context.Context, reviewID int64) ([]*lightbul
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+voiceCols+` FROM review_voices v WHERE v.org_id = $1 AND v.review_id = $2 ORDER BY v.id`,
+	rows, err := s.db.readRows(ctx, `SELECT `+voiceCols+` FROM review_voices v WHERE v.org_id = $1 AND v.review_id = $2 ORDER BY v.id`,
 		org, reviewID)
 	if err != nil {
 		return nil, fmt.Errorf("voices: %w", err)
@@ -115,7 +115,7 @@ func (s *ReviewService) FindVoice(ctx context.Context, reviewID, voiceID int64) 
 	if err != nil {
 		return nil, err
 	}
-	v, err := scanVoice(s.db.read.QueryRowContext(ctx, `SELECT `+voiceCols+` FROM review_voices v
+	v, err := scanVoice(s.db.readRow(ctx, `SELECT `+voiceCols+` FROM review_voices v
 		WHERE v.org_id = $1 AND v.review_id = $2 AND v.id = $3`, org, reviewID, voiceID))
 	return v, notFound(err, "There are no such views on this review.")
 }

@@ -108,7 +108,7 @@ func (s *RightService) FindRights(ctx context.Context, lang string) ([]*lightbul
 // cached ones, so a caller may change what it is given.
 func (s *RightService) findRights(ctx context.Context, lang string) ([]*lightbulb.Right, error) {
 	all, err := s.cache.get(ctx, lang, func(ctx context.Context) ([]*lightbulb.Right, error) {
-		rows, err := s.db.read.QueryContext(ctx, latestRights+` ORDER BY r.sort`, lang)
+		rows, err := s.db.readRows(ctx, latestRights+` ORDER BY r.sort`, lang)
 		if err != nil {
 			return nil, fmt.Errorf("find rights: %w", err)
 		}
@@ -153,7 +153,7 @@ func (s *RightService) SearchRights(ctx context.Context, query, lang string) ([]
 
 // RightHistory lists every version of a right's text in lang, newest first.
 func (s *RightService) RightHistory(ctx context.Context, code, lang string) ([]*lightbulb.RightText, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+textCols("t")+` FROM right_texts t
+	rows, err := s.db.readRows(ctx, `SELECT `+textCols("t")+` FROM right_texts t
 		WHERE t.code = $1 AND t.lang = $2 ORDER BY t.version DESC`, strings.ToUpper(code), lang)
 	if err != nil {
 		return nil, fmt.Errorf("right history: %w", err)

@@ -69,7 +69,7 @@ func (s *RightService) AddPicture(ctx context.Context, typ string, data []byte) 
 // FindPicture returns an uploaded picture.
 func (s *RightService) FindPicture(ctx context.Context, id int64) (*lightbulb.Picture, error) {
 	p := lightbulb.Picture{ID: id}
-	err := s.db.read.QueryRowContext(ctx, `SELECT content_type, body FROM right_pictures WHERE id = $1`, id).Scan(&p.Type, &p.Data)
+	err := s.db.readRow(ctx, `SELECT content_type, body FROM right_pictures WHERE id = $1`, id).Scan(&p.Type, &p.Data)
 	if err == sql.ErrNoRows {
 		return nil, lightbulb.Errorf(lightbulb.ENOTFOUND, "There is no such picture.")
 	}

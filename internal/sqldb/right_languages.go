@@ -22,7 +22,7 @@ func languageSigned(ctx context.Context, q queryRower, lang string) (bool, error
 // ContentLanguages lists the library's languages: English, Welsh, then the
 // others by English name.
 func (s *RightService) ContentLanguages(ctx context.Context) ([]lightbulb.ContentLanguage, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT code, name, native_name, dir, signed FROM content_languages
+	rows, err := s.db.readRows(ctx, `SELECT code, name, native_name, dir, signed FROM content_languages
 		ORDER BY CASE code WHEN 'en' THEN 0 WHEN 'cy' THEN 1 ELSE 2 END, name`)
 	if err != nil {
 		return nil, fmt.Errorf("content languages: %w", err)

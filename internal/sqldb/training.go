@@ -49,7 +49,7 @@ func (s *TrainingService) FindCourses(ctx context.Context) ([]*lightbulb.Course,
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+courseCols+` FROM training_courses WHERE org_id = $1 ORDER BY title`, org)
+	rows, err := s.db.readRows(ctx, `SELECT `+courseCols+` FROM training_courses WHERE org_id = $1 ORDER BY title`, org)
 	if err != nil {
 		return nil, fmt.Errorf("find courses: %w", err)
 	}
@@ -62,7 +62,7 @@ func (s *TrainingService) FindCourse(ctx context.Context, id int64) (*lightbulb.
 	if err != nil {
 		return nil, err
 	}
-	c, err := scanCourse(s.db.read.QueryRowContext(ctx, `SELECT `+courseCols+` FROM training_courses WHERE org_id = $1 AND id = $2`, org, id))
+	c, err := scanCourse(s.db.readRow(ctx, `SELECT `+courseCols+` FROM training_courses WHERE org_id = $1 AND id = $2`, org, id))
 	return c, notFound(err, "There is no such course.")
 }
 
@@ -156,12 +156,12 @@ func (s *TrainingService) FindProgramme(ctx context.Context, id int64) (*lightbu
 		return nil, err
 	}
 	var p lightbulb.Programme
-	err = s.db.read.QueryRowContext(ctx, `SELECT id, title, summary, title_cy, summary_cy FROM training_programmes WHERE org_id = $1 AND id = $2`, org, id).
+	err = s.db.readRow(ctx, `SELECT id, title, summary, title_cy, summary_cy FROM training_programmes WHERE org_id = $1 AND id = $2`, org, id).
 		Scan(&p.ID, &p.Title, &p.Summary, &p.TitleCy, &p.SummaryCy)
 	if err != nil {
 		return nil, notFound(err, "There is no such programme.")
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+courseCols+`
+	rows, err := s.db.readRows(ctx, `SELECT `+courseCols+`
 		FROM training_programme_parts p JOIN training_courses c ON c.id = p.course_id WHERE p.programme_id = $1 ORDER BY p.position`, id)
 	if err != nil {
 		return nil, fmt.Errorf("programme parts: %w", err)
@@ -228,7 +228,7 @@ func (s *TrainingService) FindCohorts(ctx context.Context) ([]*lightbulb.Cohort,
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+cohortCols+cohortFrom+` WHERE h.org_id = $1 ORDER BY h.starts_on, h.id`, org)
+	rows, err := s.db.readRows(ctx, `SELECT `+cohortCols+cohortFrom+` WHERE h.org_id = $1 ORDER BY h.starts_on, h.id`, org)
 	if err != nil {
 		return nil, fmt.Errorf("find cohorts: %w", err)
 	}
@@ -241,7 +241,7 @@ func (s *TrainingService) FindCohort(ctx context.Context, id int64) (*lightbulb.
 	if err != nil {
 		return nil, err
 	}
-	c, err := scanCohort(s.db.read.QueryRowContext(ctx, `SELECT `+cohortCols+cohortFrom+` WHERE h.org_id = $1 AND h.id = $2`, org, id))
+	c, err := scanCohort(s.db.readRow(ctx, `SELECT `+cohortCols+cohortFrom+` WHERE h.org_id = $1 AND h.id = $2`, org, id))
 	return c, notFound(err, "There is no such cohort.")
 }
 
@@ -293,7 +293,7 @@ func (s *TrainingService) CohortProgress(ctx context.Context, cohortID int64) ([
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT b.email, b.name, s.part, b.attendance FROM training_bookings b
+	rows, err := s.db.readRows(ctx, `SELECT b.email, b.name, s.part, b.attendance FROM training_bookings b
 		JOIN training_sessions s ON s.id = b.session_id WHERE s.cohort_id = $1 AND b.status = 'confirmed' ORDER BY b.name, b.email`, cohortID)
 	if err != nil {
 		return nil, fmt.Errorf("cohort progress: %w", err)
@@ -362,7 +362,7 @@ func (s *TrainingService) FindSessions(ctx context.Context, f lightbulb.SessionF
 		args = append(args, f.Mode)
 		where += fmt.Sprintf(" AND s.mode = $%d", len(args))
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+sessionCols+sessionFrom+` WHERE `+where+` ORDER BY s.starts_at, s.id`, args...)
+	rows, err := s.db.readRows(ctx, `SELECT `+sessionCols+sessionFrom+` WHERE `+where+` ORDER BY s.starts_at, s.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find sessions: %w", err)
 	}
@@ -387,7 +387,7 @@ func (s *TrainingService) FindSession(ctx context.Context, id int64) (*lightbulb
 	if err != nil {
 		return nil, err
 	}
-	x, err := scanSession(s.db.read.QueryRowContext(ctx, `SELECT `+sessionCols+sessionFrom+` WHERE s.org_id = $1 AND s.id = $2`, org, id))
+	x, err := scanSession(s.db.readRow(ctx, `SELECT `+sessionCols+sessionFrom+` WHERE s.org_id = $1 AND s.id = $2`, org, id))
 	if err != nil {
 		return nil, notFound(err, "There is no such session.")
 	}
@@ -511,7 +511,7 @@ func (s *TrainingService) SessionNotes(ctx context.Context, sessionID int64) (st
 		return "", err
 	}
 	var notes string
-	err = s.db.read.QueryRowContext(ctx, `SELECT notes FROM training_sessions WHERE org_id = $1 AND id = $2`, org, sessionID).Scan(&notes)
+	err = s.db.readRow(ctx, `SELECT notes FROM training_sessions WHERE org_id = $1 AND id = $2`, org, sessionID).Scan(&notes)
 	return notes, notFound(err, "There is no such session.")
 }
 

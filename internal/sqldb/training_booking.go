@@ -138,7 +138,7 @@ func (s *TrainingService) FindBookingByToken(ctx context.Context, token string) 
 	if err != nil {
 		return nil, err
 	}
-	b, err := scanBooking(s.db.read.QueryRowContext(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND token = $2`, org, token))
+	b, err := scanBooking(s.db.readRow(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND token = $2`, org, token))
 	if err != nil {
 		return nil, notFound(err, "This booking link is not valid. Check that you copied the whole link from the email.")
 	}
@@ -151,7 +151,7 @@ func (s *TrainingService) FindUserBooking(ctx context.Context, sessionID, userID
 	if err != nil {
 		return nil, err
 	}
-	b, err := scanBooking(s.db.read.QueryRowContext(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND session_id = $2
+	b, err := scanBooking(s.db.readRow(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND session_id = $2
 		AND user_id = $3 AND status NOT IN ('cancelled', 'expired') ORDER BY id DESC LIMIT 1`, org, sessionID, userID))
 	if err != nil {
 		return nil, notFound(err, "You have not booked this session.")
@@ -166,7 +166,7 @@ func (s *TrainingService) FindUserBookings(ctx context.Context, userID int64) ([
 		return nil, err
 	}
 	return loadEach(ctx, s.db.read, func(id int64) (*lightbulb.Booking, error) {
-		b, err := scanBooking(s.db.read.QueryRowContext(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE id = $1`, id))
+		b, err := scanBooking(s.db.readRow(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE id = $1`, id))
 		if err != nil {
 			return nil, err
 		}
@@ -216,7 +216,7 @@ func (s *TrainingService) changeBooking(ctx context.Context, token string, fn fu
 	if after != nil {
 		return nil, after
 	}
-	b, err := scanBooking(s.db.read.QueryRowContext(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND id = $2`, org, id))
+	b, err := scanBooking(s.db.readRow(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND id = $2`, org, id))
 	if err != nil {
 		return nil, err
 	}
@@ -375,7 +375,7 @@ func (s *TrainingService) Register(ctx context.Context, sessionID int64) ([]*lig
 	if _, err := s.FindSession(ctx, sessionID); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND session_id = $2
+	rows, err := s.db.readRows(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE org_id = $1 AND session_id = $2
 		AND status IN ('confirmed', 'offered', 'waiting', 'pending')
 		ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'offered' THEN 1 WHEN 'waiting' THEN 2 ELSE 3 END, created_at, id`, org, sessionID)
 	if err != nil {

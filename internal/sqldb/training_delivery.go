@@ -94,7 +94,7 @@ func (s *TrainingService) deliveryBookings(ctx context.Context, cohortID int64) 
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT b.id, b.session_id, b.email, b.name, b.attendance FROM training_bookings b
+	rows, err := s.db.readRows(ctx, `SELECT b.id, b.session_id, b.email, b.name, b.attendance FROM training_bookings b
 		JOIN training_sessions s ON s.id = b.session_id WHERE b.org_id = $1 AND s.cohort_id = $2 AND b.status = 'confirmed' ORDER BY b.id`, org, cohortID)
 	if err != nil {
 		return nil, fmt.Errorf("delivery bookings: %w", err)
@@ -113,7 +113,7 @@ func (s *TrainingService) deliveryBookings(ctx context.Context, cohortID int64) 
 
 // deliveryFeedback counts the feedback given on the delivered sessions.
 func (s *TrainingService) deliveryFeedback(ctx context.Context, cohortID int64, partOf map[int64]*lightbulb.DeliveryPart) error {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT f.session_id, f.rating FROM learning_feedback f
+	rows, err := s.db.readRows(ctx, `SELECT f.session_id, f.rating FROM learning_feedback f
 		JOIN training_sessions s ON s.id = f.session_id WHERE s.cohort_id = $1`, cohortID)
 	if err != nil {
 		return fmt.Errorf("delivery feedback: %w", err)
@@ -136,7 +136,7 @@ func (s *TrainingService) deliveryFeedback(ctx context.Context, cohortID int64, 
 // deliveryChecks adds the knowledge checks taken by people booked on the
 // delivered sessions.
 func (s *TrainingService) deliveryChecks(ctx context.Context, cohortID int64, byBooking map[int64]*lightbulb.DeliveryPart) error {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT a.booking_id, a.phase, a.score, a.total FROM learning_check_attempts a
+	rows, err := s.db.readRows(ctx, `SELECT a.booking_id, a.phase, a.score, a.total FROM learning_check_attempts a
 		JOIN training_bookings b ON b.id = a.booking_id JOIN training_sessions s ON s.id = b.session_id WHERE s.cohort_id = $1`, cohortID)
 	if err != nil {
 		return fmt.Errorf("delivery checks: %w", err)
@@ -210,7 +210,7 @@ func (s *TrainingService) OpenSessionReach(ctx context.Context) ([]lightbulb.Rea
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT min(b.organisation), count(*) FROM training_bookings b
+	rows, err := s.db.readRows(ctx, `SELECT min(b.organisation), count(*) FROM training_bookings b
 		JOIN training_sessions s ON s.id = b.session_id WHERE b.org_id = $1 AND s.cohort_id IS NULL AND b.status = 'confirmed'
 		GROUP BY lower(b.organisation) ORDER BY count(*) DESC, min(b.organisation)`, org)
 	if err != nil {

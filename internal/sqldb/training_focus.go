@@ -43,7 +43,7 @@ func saveFocus(ctx context.Context, tx *sql.Tx, x *lightbulb.Session) error {
 
 // loadFocus reads what a session addresses.
 func (s *TrainingService) loadFocus(ctx context.Context, x *lightbulb.Session) error {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT kind, code FROM training_session_focus WHERE session_id = $1 ORDER BY kind, code`, x.ID)
+	rows, err := s.db.readRows(ctx, `SELECT kind, code FROM training_session_focus WHERE session_id = $1 ORDER BY kind, code`, x.ID)
 	if err != nil {
 		return fmt.Errorf("session focus: %w", err)
 	}
@@ -69,7 +69,7 @@ func (s *TrainingService) FocusCoverage(ctx context.Context, clientOrgID, cohort
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT f.kind, f.code, count(*) FROM training_session_focus f
+	rows, err := s.db.readRows(ctx, `SELECT f.kind, f.code, count(*) FROM training_session_focus f
 		JOIN training_sessions s ON s.id = f.session_id JOIN training_cohorts h ON h.id = s.cohort_id
 		WHERE s.org_id = $1 AND h.client_org_id = $2 AND ($3 = 0 OR h.id = $3) AND NOT s.cancelled GROUP BY f.kind, f.code`, org, clientOrgID, cohortID)
 	if err != nil {

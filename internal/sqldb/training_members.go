@@ -14,7 +14,7 @@ func (s *TrainingService) FindClientCohorts(ctx context.Context, clientOrgID int
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+cohortCols+cohortFrom+` WHERE h.org_id = $1 AND h.client_org_id = $2
+	rows, err := s.db.readRows(ctx, `SELECT `+cohortCols+cohortFrom+` WHERE h.org_id = $1 AND h.client_org_id = $2
 		ORDER BY h.starts_on, h.id`, org, clientOrgID)
 	if err != nil {
 		return nil, fmt.Errorf("client cohorts: %w", err)
@@ -28,7 +28,7 @@ func (s *TrainingService) FindMembers(ctx context.Context, cohortID int64) ([]*l
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id, cohort_id, email, name, coalesce(added_by, 0), created_at FROM training_cohort_members
+	rows, err := s.db.readRows(ctx, `SELECT id, cohort_id, email, name, coalesce(added_by, 0), created_at FROM training_cohort_members
 		WHERE org_id = $1 AND cohort_id = $2 ORDER BY CASE WHEN name = '' THEN 1 ELSE 0 END, lower(name), email`, org, cohortID)
 	if err != nil {
 		return nil, fmt.Errorf("find members: %w", err)

@@ -57,7 +57,7 @@ func (s *TrainingService) FindRequests(ctx context.Context) ([]*lightbulb.Traini
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+requestCols+` FROM training_requests WHERE org_id = $1 ORDER BY id DESC`, org)
+	rows, err := s.db.readRows(ctx, `SELECT `+requestCols+` FROM training_requests WHERE org_id = $1 ORDER BY id DESC`, org)
 	if err != nil {
 		return nil, fmt.Errorf("find requests: %w", err)
 	}
@@ -70,7 +70,7 @@ func (s *TrainingService) FindRequest(ctx context.Context, id int64) (*lightbulb
 	if err != nil {
 		return nil, err
 	}
-	x, err := scanRequest(s.db.read.QueryRowContext(ctx, `SELECT `+requestCols+` FROM training_requests WHERE org_id = $1 AND id = $2`, org, id))
+	x, err := scanRequest(s.db.readRow(ctx, `SELECT `+requestCols+` FROM training_requests WHERE org_id = $1 AND id = $2`, org, id))
 	return x, notFound(err, "There is no such request.")
 }
 

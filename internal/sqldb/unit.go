@@ -42,7 +42,7 @@ func (s *UnitService) FindUnit(ctx context.Context, id int64) (*lightbulb.Unit, 
 		return nil, err
 	}
 	var u lightbulb.Unit
-	err = s.db.read.QueryRowContext(ctx, `SELECT s.id, s.org_id, s.name,
+	err = s.db.readRow(ctx, `SELECT s.id, s.org_id, s.name,
 		(SELECT count(*) FROM unit_members m WHERE m.unit_id = s.id)
 		FROM services s WHERE s.org_id = $1 AND s.id = $2`, org, id).Scan(&u.ID, &u.OrgID, &u.Name, &u.Members)
 	if err != nil {

@@ -14,7 +14,7 @@ func (s *UnitService) Members(ctx context.Context, unitID int64) ([]lightbulb.Un
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT m.unit_id, s.name, u.id, u.name, u.email, COALESCE(a.name, '')
+	rows, err := s.db.readRows(ctx, `SELECT m.unit_id, s.name, u.id, u.name, u.email, COALESCE(a.name, '')
 		FROM unit_members m JOIN services s ON s.id = m.unit_id JOIN users u ON u.id = m.user_id
 		LEFT JOIN users a ON a.id = m.added_by
 		WHERE m.org_id = $1 AND m.unit_id = $2 ORDER BY u.name, u.id`, org, unitID)
@@ -92,7 +92,7 @@ func (s *UnitService) UnitsOf(ctx context.Context, userID int64) ([]*lightbulb.U
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT s.id, s.org_id, s.name FROM unit_members m JOIN services s ON s.id = m.unit_id
+	rows, err := s.db.readRows(ctx, `SELECT s.id, s.org_id, s.name FROM unit_members m JOIN services s ON s.id = m.unit_id
 		WHERE m.org_id = $1 AND m.user_id = $2 ORDER BY s.name`, org, userID)
 	if err != nil {
 		return nil, fmt.Errorf("units of: %w", err)

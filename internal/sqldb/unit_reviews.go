@@ -112,7 +112,7 @@ func (s *UnitService) findUnitTx(ctx context.Context, q querier, org, id int64) 
 // units by name; serve runs it at start, so reviews written before the list
 // existed join it. It returns how many reviews it matched.
 func (s *UnitService) MatchAllReviews(ctx context.Context) (int, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT DISTINCT org_id FROM reviews WHERE unit_id IS NULL AND NOT whole_org`)
+	rows, err := s.db.readRows(ctx, `SELECT DISTINCT org_id FROM reviews WHERE unit_id IS NULL AND NOT whole_org`)
 	if err != nil {
 		return 0, fmt.Errorf("match all reviews: %w", err)
 	}

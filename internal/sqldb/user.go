@@ -42,7 +42,7 @@ func (s *UserService) FindUserByEmail(ctx context.Context, email string) (*light
 
 // FindUsers lists every account by email; for the platform admin and the CLI.
 func (s *UserService) FindUsers(ctx context.Context) ([]*lightbulb.User, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+userCols+` FROM users ORDER BY email`)
+	rows, err := s.db.readRows(ctx, `SELECT `+userCols+` FROM users ORDER BY email`)
 	if err != nil {
 		return nil, fmt.Errorf("find users: %w", err)
 	}
@@ -184,7 +184,7 @@ func (s *UserService) FindMember(ctx context.Context, userID int64) (*lightbulb.
 }
 
 func (s *UserService) members(ctx context.Context, where string, args ...any) ([]*lightbulb.Member, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT u.id, u.email, u.name, u.password_hash, u.disabled, u.created_at, m.role
+	rows, err := s.db.readRows(ctx, `SELECT u.id, u.email, u.name, u.password_hash, u.disabled, u.created_at, m.role
 		FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE `+where+` ORDER BY u.name, u.id`, args...)
 	if err != nil {
