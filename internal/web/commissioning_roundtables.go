@@ -62,12 +62,7 @@ func (s *Server) renderRoundtableForm(w http.ResponseWriter, r *http.Request, er
 		v.Providers = append(v.Providers, choice{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
 	}
 	p := s.newPage(r, "Record a roundtable", v)
-	if err != nil {
-		p.Form = r.PostForm
-		s.formError(w, r, "comm_roundtable_form", p, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "comm_roundtable_form", p)
+	s.renderForm(w, r, "comm_roundtable_form", p, err)
 }
 
 func (s *Server) commRoundtableForm(w http.ResponseWriter, r *http.Request) {

@@ -55,12 +55,7 @@ func (s *Server) renderVisitForm(w http.ResponseWriter, r *http.Request, err err
 		v.Involvements = append(v.Involvements, choice{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
 	}
 	p := s.newPage(r, "Plan a quality visit", v)
-	if err != nil {
-		p.Form = r.PostForm
-		s.formError(w, r, "comm_visit_form", p, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "comm_visit_form", p)
+	s.renderForm(w, r, "comm_visit_form", p, err)
 }
 
 func (s *Server) commVisitForm(w http.ResponseWriter, r *http.Request) { s.renderVisitForm(w, r, nil) }

@@ -31,12 +31,7 @@ func (s *Server) renderIndicatorsSharing(w http.ResponseWriter, r *http.Request,
 		return
 	}
 	p := s.newPage(r, "Share your indicators", indicatorsSharingView{Shares: shares, Viewers: viewers})
-	if err != nil {
-		p.Form = r.PostForm
-		s.formError(w, r, "indicators_sharing", p, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "indicators_sharing", p)
+	s.renderForm(w, r, "indicators_sharing", p, err)
 }
 
 // indicatorsShare shares the organisation's indicators with the charity or

@@ -86,12 +86,7 @@ func (s *Server) renderChampions(w http.ResponseWriter, r *http.Request, err err
 		return
 	}
 	p := s.newPage(r, "Dignity champions", v)
-	if err != nil {
-		p.Form = r.PostForm
-		s.formError(w, r, "learning_champions", p, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "learning_champions", p)
+	s.renderForm(w, r, "learning_champions", p, err)
 }
 
 func (s *Server) learnChampionAssign(w http.ResponseWriter, r *http.Request) {

@@ -276,6 +276,17 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	_, _ = w.Write(page)
 }
 
+// renderForm renders page name, or, when err is set, the same page again
+// with its error summary and what the person posted.
+func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, name string, p *Page, err error) {
+	if err != nil {
+		p.Form = r.PostForm
+		s.formError(w, r, name, p, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, name, p)
+}
+
 // formError re-renders a form with its error summary and the person's input.
 func (s *Server) formError(w http.ResponseWriter, r *http.Request, name string, p *Page, err error) {
 	switch e := err.(type) {

@@ -46,12 +46,7 @@ func (s *Server) renderUnits(w http.ResponseWriter, r *http.Request, err error) 
 		return
 	}
 	p := s.newPage(r, "Wards, teams and homes", v)
-	if err != nil {
-		p.Form = r.PostForm
-		s.formError(w, r, "units", p, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "units", p)
+	s.renderForm(w, r, "units", p, err)
 }
 
 func (s *Server) unitCreate(w http.ResponseWriter, r *http.Request) {
@@ -122,12 +117,7 @@ func (s *Server) renderUnit(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	p := s.newPage(r, v.Unit.Name, v)
-	if err != nil {
-		p.Form = r.PostForm
-		s.formError(w, r, "unit", p, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "unit", p)
+	s.renderForm(w, r, "unit", p, err)
 }
 
 func (s *Server) unitMemberAdd(w http.ResponseWriter, r *http.Request) {
