@@ -4,43 +4,68 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 	"unicode/utf8"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
 // AuditService implements lightbulb.AuditService.
-type AuditService struct{ db *DB }
+type AuditService struct {
+	db    *DB
+	group *auditGroup
+}
 
 // NewAuditService returns an AuditService on db.
-func NewAuditService(db *DB) *AuditService { return &AuditService{db: db} }
+func NewAuditService(db *DB) *AuditService { return &AuditService{db: db, group: &auditGroup{db: db}} }
 
-// Record appends an entry. The actor and organisation come from ctx; a
-// visitor or a sign-in attempt has no actor, and a platform action no
-// organisation.
+// Record appends an entry and returns once it is committed. The actor and
+// organisation come from ctx; a visitor or a sign-in attempt has no actor,
+// and a platform action no organisation. Entries recorded at the same
+// moment share one transaction (see auditGroup).
 func (s *AuditService) Record(ctx context.Context, action, target, detail string) error {
-	return auditIn(ctx, s.db.write, action, target, detail)
+	return s.group.record(ctx, newAuditEntry(ctx, action, target, detail))
+}
+
+// auditEntry is one audit_log row before it is written.
+type auditEntry struct {
+	org, actor                       *int64
+	name, action, target, detail, ip string
+	at                               time.Time
+}
+
+// newAuditEntry takes the organisation, actor and time from ctx.
+func newAuditEntry(ctx context.Context, action, target, detail string) auditEntry {
+	e := auditEntry{action: action, target: target, detail: detail, at: lightbulb.Now()}
+	if id, err := lightbulb.OrgFrom(ctx); err == nil {
+		e.org = &id
+	}
+	if a := lightbulb.ActorFrom(ctx); a != nil {
+		if a.UserID > 0 {
+			e.actor = &a.UserID
+		}
+		e.name, e.ip = a.Name, a.IP
+	}
+	return e
+}
+
+// execer is what an entry is written through: a pool, a transaction or a
+// prepared statement's transaction.
+type execer interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}
+
+const auditInsert = `INSERT INTO audit_log (org_id, actor_id, actor_name, action, target, detail, ip, created_at)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`
+
+func (e auditEntry) args() []any {
+	return []any{e.org, e.actor, e.name, e.action, e.target, e.detail, e.ip, e.at}
 }
 
 // auditIn appends an entry through ex, so a store can record a change in
 // the change's own transaction.
-func auditIn(ctx context.Context, ex interface {
-	ExecContext(context.Context, string, ...any) (sql.Result, error)
-}, action, target, detail string) error {
-	var orgID, actorID *int64
-	var name, ip string
-	if id, err := lightbulb.OrgFrom(ctx); err == nil {
-		orgID = &id
-	}
-	if a := lightbulb.ActorFrom(ctx); a != nil {
-		if a.UserID > 0 {
-			actorID = &a.UserID
-		}
-		name, ip = a.Name, a.IP
-	}
-	_, err := ex.ExecContext(ctx, `INSERT INTO audit_log (org_id, actor_id, actor_name, action, target, detail, ip, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, orgID, actorID, name, action, target, detail, ip, lightbulb.Now())
-	if err != nil {
+func auditIn(ctx context.Context, ex execer, action, target, detail string) error {
+	if _, err := ex.ExecContext(ctx, auditInsert, newAuditEntry(ctx, action, target, detail).args()...); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
 	return nil

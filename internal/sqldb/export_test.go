@@ -29,3 +29,14 @@ func (db *DB) IntegrityOK(ctx context.Context) (bool, error) {
 	err := db.read.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res)
 	return res == "ok", err
 }
+
+// WriteAuditBatch writes the entries (action, target, detail) as one batch
+// of the audit group, as if their callers had arrived together, and
+// returns each entry's error.
+func (s *AuditService) WriteAuditBatch(ctx context.Context, entries [][3]string) []error {
+	batch := make([]*auditWait, len(entries))
+	for i, e := range entries {
+		batch[i] = &auditWait{entry: newAuditEntry(ctx, e[0], e[1], e[2])}
+	}
+	return s.group.write(ctx, batch)
+}
