@@ -234,6 +234,9 @@ type CaseImportResult struct {
 type CaseService interface {
 	// CreateCase stores a new case with the tagger's suggestions.
 	CreateCase(ctx context.Context, c *Case) error
+	// FindCases lists a page of cases, newest received first; each case
+	// carries what a list shows, without its rights, FREDA, notes, reviewer
+	// or times (FindCase has those).
 	FindCases(ctx context.Context, f CaseFilter) (*CasePage, error)
 	FindCase(ctx context.Context, id int64) (*Case, error)
 	// SetCaseStatus opens or closes a case.
