@@ -82,7 +82,7 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) {
 	data := map[string]any{"Next": next, "Services": services, "Rights": rights,
 		"Types": lightbulb.CaseTypes, "Statuses": lightbulb.CaseStatuses, "Paged": f.After != "", "First": first}
 	p := s.newPage(r, "Cases", data)
-	data["Cases"] = caseRows(p, page.Cases)
+	data["Rows"] = caseRowsHTML(caseRows(p, page.Cases))
 	p.Form = r.URL.Query()
 	_ = s.Audit.Record(ctx, "case.list.view", "cases", caseListDetail(r.URL.RawQuery, page.Cases))
 	s.render(w, r, http.StatusOK, "cases_list", p)

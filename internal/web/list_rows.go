@@ -88,33 +88,3 @@ func decisionStatusTag(s lightbulb.Status) string {
 	}
 	return "blue"
 }
-
-// caseRow is one line of the case list.
-type caseRow struct {
-	ID          int64
-	SourceRef   string
-	Kind        string // the type, and an incident's harm: "Incident, low harm"
-	Summary     string // clipped
-	Received    string
-	ServiceName string
-	Status      string
-	Reviewed    string // "Reviewed" or "Waiting for review"
-	ReviewedTag string // the tag's colour
-}
-
-func caseRows(p *Page, cs []*lightbulb.Case) []caseRow {
-	rows := make([]caseRow, len(cs))
-	for i, c := range cs {
-		row := caseRow{ID: c.ID, SourceRef: c.SourceRef, Kind: p.Label("case", c.Type), Summary: clip(c.Summary),
-			Received: p.Dates.Short(c.Received), ServiceName: c.ServiceName, Status: p.Label("case", c.Status),
-			Reviewed: p.T("Waiting for review"), ReviewedTag: "grey"}
-		if c.Harm != "" {
-			row.Kind += ", " + p.Label("case", c.Harm)
-		}
-		if c.Reviewed {
-			row.Reviewed, row.ReviewedTag = p.T("Reviewed"), "green"
-		}
-		rows[i] = row
-	}
-	return rows
-}
