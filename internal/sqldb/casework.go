@@ -21,6 +21,8 @@ type CaseService struct {
 	suggest CaseSuggester
 	// bulk is set while a large SQLite import has the list index aside.
 	bulk atomic.Bool
+	// indicators keeps worked-out indicators until the counts change.
+	indicators caseIndicatorCache
 }
 
 // NewCaseService returns a CaseService on db; suggest may be nil, and then
