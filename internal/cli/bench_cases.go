@@ -21,11 +21,14 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb"
 )
 
-const benchUsage = `Usage: lightbulb bench cases --rows N --db sqlite:PATH [--batch N] [--suggest N] [--review N]
+const benchUsage = `Usage: lightbulb bench cases --rows N --db sqlite:PATH [--org SLUG] [--batch N] [--suggest N] [--review N]
 Generates N synthetic cases as a CSV file, imports them through the CSV import
 path (without suggestions), then suggests rights for a sample, reviews part of
 it, and times the case list and indicator queries. Prints rows per second,
-query times (median of 5) and the process's peak memory.`
+query times (median of 5) and the process's peak memory. The cases go to a new
+organisation called bench, or with --org to an existing one (say the demo's
+northbridge-nhs, so the load script can sign in and read them). The same
+arguments on the same database give the same cases.`
 
 var benchSummaries = []string{
 	"Visiting was stopped for a week and the family were not told why.",
@@ -55,6 +58,7 @@ func runBench(ctx context.Context, args []string, out, errw io.Writer) error {
 	fs.SetOutput(errw)
 	rows := fs.Int("rows", 100000, "cases to generate")
 	dbURL := fs.String("db", "", "database (sqlite:PATH); it gains an organisation called bench")
+	slug := fs.String("org", "bench", "the organisation to add the cases to; made if it is bench and missing")
 	sample := fs.Int("suggest", 20000, "cases to compute suggestions for, timed apart")
 	review := fs.Int("review", 2000, "cases to review, confirming their suggestions")
 	batch := fs.Int("batch", 50000, "rows per transaction")
@@ -70,18 +74,19 @@ func runBench(ctx context.Context, args []string, out, errw io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	octx, err := benchOrg(ctx, db)
+	octx, err := benchOrg(ctx, db, *slug)
 	if err != nil {
 		return err
 	}
 	return benchCases(octx, db, *dbURL, benchSizes{rows: *rows, batch: *batch, sample: *sample, review: *review}, out)
 }
 
-// benchOrg makes (once) the bench organisation with twenty-one wards.
-func benchOrg(ctx context.Context, db *sqldb.DB) (context.Context, error) {
+// benchOrg makes (once) the bench organisation, or finds the one named,
+// and gives it wards "Ward 01" to "Ward 22".
+func benchOrg(ctx context.Context, db *sqldb.DB, slug string) (context.Context, error) {
 	orgs := sqldb.NewOrgService(db)
-	o, err := orgs.FindOrgBySlug(ctx, "bench")
-	if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND {
+	o, err := orgs.FindOrgBySlug(ctx, slug)
+	if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND && slug == "bench" {
 		o = &lightbulb.Organisation{Slug: "bench", Name: "Bench Trust", Kind: lightbulb.KindNHSTrust}
 		err = orgs.CreateOrg(ctx, o)
 	}
@@ -96,8 +101,12 @@ func benchOrg(ctx context.Context, db *sqldb.DB) (context.Context, error) {
 	}
 	// Ward 21 has no cases and ward 22 one old case: filtering on them
 	// are the list's worst cases.
-	for i := len(have); i < 22; i++ {
-		if err := ds.CreateUnit(octx, &lightbulb.Unit{Name: fmt.Sprintf("Ward %02d", i+1)}); err != nil {
+	for i := 1; i <= 22; i++ {
+		name := fmt.Sprintf("Ward %02d", i)
+		if slices.ContainsFunc(have, func(u *lightbulb.Unit) bool { return u.Name == name }) {
+			continue
+		}
+		if err := ds.CreateUnit(octx, &lightbulb.Unit{Name: name}); err != nil {
 			return nil, err
 		}
 	}
