@@ -63,6 +63,7 @@ func TestCountedEvidence(t *testing.T) {
 		f := newAssure(t, db)
 		svc, id := f.svc, f.contract.ID
 		unit := sqldbtest.MustUnit(t, db, f.trust, "Oak Ward")
+		icbUnit := sqldbtest.MustUnit(t, db, f.icb, "Quality team") // a case is filed under its own organisation's unit
 		lead := lightbulb.ActorFrom(f.pctx).UserID
 		for i, d := range []struct {
 			blanket bool
@@ -82,8 +83,12 @@ func TestCountedEvidence(t *testing.T) {
 			reviewed bool
 		}{{f.trust.ID, lightbulb.AddDays(today, -10), true}, {f.trust.ID, lightbulb.AddDays(today, -300), true},
 			{f.trust.ID, lightbulb.AddDays(today, -20), false}, {f.trust.ID, lightbulb.AddDays(today, -400), true}, {f.icb.ID, today, false}} {
+			u := unit.ID
+			if k.org == f.icb.ID {
+				u = icbUnit.ID
+			}
 			if _, err := db.Writer().Exec(`INSERT INTO cases (org_id, type, source_ref, received, service_id, summary, reviewed, created_at, updated_at)
-				VALUES ($1, 'pals', $2, $3, $4, 'x', $5, $6, $6)`, k.org, fmt.Sprint("C-", i), k.received, unit.ID, k.reviewed, lightbulb.Now()); err != nil {
+				VALUES ($1, 'pals', $2, $3, $4, 'x', $5, $6, $6)`, k.org, fmt.Sprint("C-", i), k.received, u, k.reviewed, lightbulb.Now()); err != nil {
 				t.Fatalf("case %d: %v", i, err)
 			}
 		}

@@ -1,0 +1,7 @@
+-- PostgreSQL's 0045 replaces a case's two foreign keys (organisation,
+-- service) with a trigger once a statement, because PostgreSQL checks a key
+-- with one query a row and the two were 40% of an import's time there.
+-- SQLite checks a key with one lookup in the parent's primary key, which
+-- costs little, and changing a constraint would mean copying the whole
+-- cases table, so SQLite keeps the two keys. On both engines the import
+-- refuses a service of another organisation before it stores anything.
