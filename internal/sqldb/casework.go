@@ -119,7 +119,7 @@ func (s *CaseService) CreateCase(ctx context.Context, c *lightbulb.Case) error {
 		}
 		cc := caseCounts{}
 		cc.add(c)
-		if err := cc.store(ctx, tx, org); err != nil {
+		if err := cc.store(ctx, tx, s.db.Dialect, org); err != nil {
 			return err
 		}
 		c.Rights = s.suggest(c.Summary)

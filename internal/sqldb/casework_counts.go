@@ -22,15 +22,45 @@ func (cc caseCounts) add(c *lightbulb.Case) {
 	cc[caseCountKey{month: c.Received[:7], typ: string(c.Type), harm: c.Harm, service: c.ServiceID}]++
 }
 
+// caseCountAdd adds n cases to one cell.
+const caseCountAdd = `INSERT INTO case_counts (org_id, month, service_id, type, harm, reviewed, n)
+	VALUES ($1, $2, $3, $4, $5, FALSE, $6)
+	ON CONFLICT (org_id, month, service_id, type, harm, reviewed) DO UPDATE SET n = case_counts.n + excluded.n`
+
+// caseCountAddAll adds every cell in one statement on PostgreSQL, from
+// arrays of months, services, types, harms and numbers.
+const caseCountAddAll = `INSERT INTO case_counts (org_id, month, service_id, type, harm, reviewed, n)
+	SELECT $1, m, s, t, h, FALSE, n FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::bigint[]) AS u(m, s, t, h, n)
+	ON CONFLICT (org_id, month, service_id, type, harm, reviewed) DO UPDATE SET n = case_counts.n + excluded.n`
+
 // store adds the gathered counts; it runs in the transaction that inserted
-// the cases, so the counts and the cases never disagree.
-func (cc caseCounts) store(ctx context.Context, tx *sql.Tx, org int64) error {
+// the cases, so the counts and the cases never disagree. A batch of real
+// cases touches hundreds of cells (months by ward by type by harm), so
+// PostgreSQL adds them in one statement rather than one round trip a cell,
+// and SQLite prepares its statement once.
+func (cc caseCounts) store(ctx context.Context, tx *sql.Tx, dialect Dialect, org int64) error {
+	if len(cc) == 0 {
+		return nil
+	}
+	if dialect == Postgres {
+		var months, types, harms []string
+		var services, ns []int64
+		for k, n := range cc {
+			months, types, harms = append(months, k.month), append(types, k.typ), append(harms, k.harm)
+			services, ns = append(services, k.service), append(ns, int64(n))
+		}
+		if _, err := tx.ExecContext(ctx, caseCountAddAll, org, months, services, types, harms, ns); err != nil {
+			return fmt.Errorf("count cases: %w", err)
+		}
+		return nil
+	}
+	add, err := tx.PrepareContext(ctx, caseCountAdd)
+	if err != nil {
+		return fmt.Errorf("count cases: %w", err)
+	}
+	defer add.Close()
 	for k, n := range cc {
-		_, err := tx.ExecContext(ctx, `INSERT INTO case_counts (org_id, month, service_id, type, harm, reviewed, n)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)
-			ON CONFLICT (org_id, month, service_id, type, harm, reviewed) DO UPDATE SET n = case_counts.n + $7`,
-			org, k.month, k.service, k.typ, k.harm, false, n)
-		if err != nil {
+		if _, err := add.ExecContext(ctx, org, k.month, k.service, k.typ, k.harm, n); err != nil {
 			return fmt.Errorf("count cases: %w", err)
 		}
 	}

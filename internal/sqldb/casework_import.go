@@ -39,10 +39,10 @@ func (s *CaseService) ImportCases(ctx context.Context, cs []*lightbulb.Case, sug
 				err = caseIDs(ctx, tx, org, cs, ids)
 			}
 		} else {
-			err = caseUpsertPG(ctx, tx, cp, org, now, cs, ids, cc, &res)
+			err = caseUpsertPG(ctx, tx, cp, org, now, cs, ids, suggest, cc, &res)
 		}
 		if err == nil {
-			err = cc.store(ctx, tx, org)
+			err = cc.store(ctx, tx, s.db.Dialect, org)
 		}
 		if err != nil || !suggest {
 			return err
@@ -93,9 +93,11 @@ func (s *CaseService) checkServices(ctx context.Context, org int64, cs []*lightb
 	return nil
 }
 
-// caseUpdate is the SQLite path's update of a reference already stored.
-const caseUpdate = `UPDATE cases SET type = ?, received = ?, service_id = ?, summary = ?, harm = ?, status = ?, person_ref = ?,
-	updated_at = ? WHERE org_id = ? AND source_ref = ?`
+// caseUpdate is the SQLite path's update of a reference already stored; a
+// row whose values are all the same is left alone, updated_at included.
+const caseUpdate = `UPDATE cases SET type = ?1, received = ?2, service_id = ?3, summary = ?4, harm = ?5, status = ?6,
+	person_ref = ?7, updated_at = ?8 WHERE org_id = ?9 AND source_ref = ?10
+	AND (type, received, service_id, summary, harm, status, person_ref) IS NOT (?1, ?2, ?3, ?4, ?5, ?6, ?7)`
 
 // caseSQLiteChunk is how many rows one SQLite insert carries (11
 // parameters each). One statement per row spent most of its time in the
@@ -278,22 +280,30 @@ const caseStage = `CREATE TEMP TABLE case_stage (type TEXT, source_ref TEXT, rec
 	summary TEXT, harm TEXT, status TEXT, person_ref TEXT) ON COMMIT DROP`
 
 // caseStageUpsert stores the staged batch in one statement: new references
-// are inserted and stored ones updated, so running a batch again changes
-// nothing more; created tells which were new.
+// are inserted, and stored ones updated only where a value differs, so
+// running a batch again writes nothing (not even updated_at). It returns
+// the rows it wrote; created tells which were new.
 const caseStageUpsert = `INSERT INTO cases (org_id, type, source_ref, received, service_id, summary, harm, status,
 	person_ref, created_at, updated_at)
 	SELECT $1, type, source_ref, received, service_id, summary, harm, status, person_ref, $2, $2 FROM case_stage
 	ON CONFLICT (org_id, source_ref) DO UPDATE SET type = excluded.type, received = excluded.received,
 	service_id = excluded.service_id, summary = excluded.summary, harm = excluded.harm, status = excluded.status,
 	person_ref = excluded.person_ref, updated_at = excluded.updated_at
+	WHERE (cases.type, cases.received, cases.service_id, cases.summary, cases.harm, cases.status, cases.person_ref)
+	IS DISTINCT FROM (excluded.type, excluded.received, excluded.service_id, excluded.summary, excluded.harm,
+	excluded.status, excluded.person_ref)
 	RETURNING id, source_ref, created_at = updated_at`
+
+// caseStageIDs reads the ids of every staged reference, for suggestions.
+const caseStageIDs = `SELECT c.id, c.source_ref FROM case_stage s JOIN cases c ON c.org_id = $1 AND c.source_ref = s.source_ref`
 
 var caseStageCols = []string{"type", "source_ref", "received", "service_id", "summary", "harm", "status", "person_ref"}
 
 // caseUpsertPG copies the batch into a temporary table with COPY and
 // stores it with one upsert. Multi-row INSERTs of 500 rows stored 28,000
-// rows a second, most of it spent sending and planning parameters.
-func caseUpsertPG(ctx context.Context, tx *sql.Tx, cp copyFunc, org int64, now time.Time, cs []*lightbulb.Case, ids map[string]int64, cc caseCounts, res *lightbulb.CaseImportResult) error {
+// rows a second, most of it spent sending and planning parameters. ids is
+// filled only when suggest is set.
+func caseUpsertPG(ctx context.Context, tx *sql.Tx, cp copyFunc, org int64, now time.Time, cs []*lightbulb.Case, ids map[string]int64, suggest bool, cc caseCounts, res *lightbulb.CaseImportResult) error {
 	if _, err := tx.ExecContext(ctx, caseStage); err != nil {
 		return fmt.Errorf("stage cases: %w", err)
 	}
@@ -306,33 +316,46 @@ func caseUpsertPG(ctx context.Context, tx *sql.Tx, cp copyFunc, org int64, now t
 	if _, err := cp(ctx, "case_stage", caseStageCols, rows); err != nil {
 		return fmt.Errorf("copy cases: %w", err)
 	}
-	out, err := tx.QueryContext(ctx, caseStageUpsert, org, now)
+	err := scanRows(ctx, tx, caseStageUpsert, []any{org, now}, func(id int64, ref string, created bool) {
+		if created {
+			res.Created++
+			cc.add(byRef[ref])
+		}
+	})
 	if err != nil {
 		return fmt.Errorf("store cases: %w", err)
 	}
+	// Every reference not new was stored before, changed or not.
+	res.Updated = len(cs) - res.Created
+	if !suggest {
+		return nil
+	}
+	return scanRows(ctx, tx, caseStageIDs, []any{org}, func(id int64, ref string, _ bool) { ids[ref] = id })
+}
+
+// scanRows runs q and hands each row's id, reference and, when the query
+// has a third column, flag to fn.
+func scanRows(ctx context.Context, tx *sql.Tx, q string, args []any, fn func(id int64, ref string, flag bool)) error {
+	out, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
 	defer out.Close()
+	cols, err := out.Columns()
+	if err != nil {
+		return err
+	}
 	for out.Next() {
 		var id int64
 		var ref string
-		var created bool
-		if err := out.Scan(&id, &ref, &created); err != nil {
+		var flag bool
+		dest := []any{&id, &ref, &flag}[:len(cols)]
+		if err := out.Scan(dest...); err != nil {
 			return err
 		}
-		ids[ref] = id
-		caseCount(res, created)
-		if created {
-			cc.add(byRef[ref])
-		}
+		fn(id, ref, flag)
 	}
 	return out.Err()
-}
-
-func caseCount(res *lightbulb.CaseImportResult, created bool) {
-	if created {
-		res.Created++
-	} else {
-		res.Updated++
-	}
 }
 
 // AnalyzeCases refreshes the planner's statistics after an import. Without
