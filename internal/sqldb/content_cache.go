@@ -16,6 +16,11 @@ type contentCache[K comparable, V any] struct {
 	db   *DB
 	name string // the row in content_versions
 
+	// limit, when set, bounds how many items are kept: adding one more
+	// forgets them all (keys that come from a request, like a period, are
+	// not bounded otherwise).
+	limit int
+
 	mu      sync.Mutex
 	version int64
 	items   map[K]V
@@ -50,6 +55,9 @@ func (c *contentCache[K, V]) get(ctx context.Context, key K, load func(context.C
 	// Kept only if nothing newer has been seen meanwhile: what was loaded is
 	// at least as new as v, and the next request checks again anyway.
 	if c.version == v {
+		if c.limit > 0 && len(c.items) >= c.limit {
+			c.items = map[K]V{}
+		}
 		c.items[key] = got
 	}
 	c.mu.Unlock()

@@ -12,10 +12,17 @@ import (
 
 // IndicatorService computes each organisation's indicators month by month
 // and keeps them (docs/indicators.md).
-type IndicatorService struct{ db *DB }
+type IndicatorService struct {
+	db    *DB
+	cache *contentCache[indicatorRead, any] // reads of stored indicators (indicator_cache.go)
+}
 
 // NewIndicatorService returns the indicator store.
-func NewIndicatorService(db *DB) *IndicatorService { return &IndicatorService{db: db} }
+func NewIndicatorService(db *DB) *IndicatorService {
+	c := newContentCache[indicatorRead, any](db, "indicators")
+	c.limit = 4096
+	return &IndicatorService{db: db, cache: c}
+}
 
 // The job kinds: the daily schedule that finds organisations whose last
 // month is not computed yet, and the computation of one month for one.
@@ -189,9 +196,9 @@ func (s *IndicatorService) IndicatorParts(ctx context.Context, key, from, to str
 	})
 }
 
-// IndicatorValues returns stored values, oldest first, the whole
+// indicatorValues reads stored values, oldest first, the whole
 // organisation's before each service's (by name) within a month.
-func (s *IndicatorService) IndicatorValues(ctx context.Context, keys []string, from, to string, services bool) ([]lightbulb.IndicatorValue, error) {
+func (s *IndicatorService) indicatorValues(ctx context.Context, keys []string, from, to string, services bool) ([]lightbulb.IndicatorValue, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return nil, err

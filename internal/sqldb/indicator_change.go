@@ -7,9 +7,9 @@ import (
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
-// IndicatorChanges lists the organisation's marked changes, by indicator
+// indicatorChanges reads the organisation's marked changes, by indicator
 // and month.
-func (s *IndicatorService) IndicatorChanges(ctx context.Context) ([]lightbulb.IndicatorChange, error) {
+func (s *IndicatorService) indicatorChanges(ctx context.Context) ([]lightbulb.IndicatorChange, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return nil, err

@@ -113,9 +113,9 @@ func stateDay(ctx context.Context, tx *sql.Tx, org int64, key, month string) (st
 // stateRows reads org's counts of key on day, shaped as a month's query.
 const stateRows = `SELECT service_id, numerator, denominator FROM indicator_state_counts WHERE org_id = $1 AND indicator = $2 AND day = $3`
 
-// StateCountedSince returns the first day each State indicator was counted
+// stateCountedSince reads the first day each State indicator was counted
 // for the organisation in ctx.
-func (s *IndicatorService) StateCountedSince(ctx context.Context) (map[string]string, error) {
+func (s *IndicatorService) stateCountedSince(ctx context.Context) (map[string]string, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return nil, err

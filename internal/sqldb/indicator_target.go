@@ -7,8 +7,8 @@ import (
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
-// IndicatorTargets returns the organisation's own targets by indicator.
-func (s *IndicatorService) IndicatorTargets(ctx context.Context) (map[string]lightbulb.IndicatorTarget, error) {
+// indicatorTargets reads the organisation's own targets by indicator.
+func (s *IndicatorService) indicatorTargets(ctx context.Context) (map[string]lightbulb.IndicatorTarget, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return nil, err
