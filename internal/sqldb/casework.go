@@ -130,14 +130,47 @@ func (s *CaseService) CreateCase(ctx context.Context, c *lightbulb.Case) error {
 // putSuggestions replaces a case's unreviewed suggestions, keeping any
 // right a reviewer has already given a verdict on.
 func putSuggestions(ctx context.Context, tx *sql.Tx, org, id int64, rs []lightbulb.CaseRight) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM case_rights WHERE case_id = $1 AND verdict = ''`, id); err != nil {
+	st, err := prepareSuggestions(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer st.close()
+	return st.put(ctx, org, id, rs)
+}
+
+// suggestionStmts are putSuggestions' statements, prepared once for a
+// transaction that stores many cases' suggestions. Statements on
+// case_rights carry its triggers (the counts of confirmed rights), and
+// preparing them afresh for every case of an import made re-importing with
+// suggestions about twice as slow.
+type suggestionStmts struct{ clear, upsert *sql.Stmt }
+
+func prepareSuggestions(ctx context.Context, tx *sql.Tx) (*suggestionStmts, error) {
+	clear, err := tx.PrepareContext(ctx, `DELETE FROM case_rights WHERE case_id = $1 AND verdict = ''`)
+	if err != nil {
+		return nil, fmt.Errorf("clear suggestions: %w", err)
+	}
+	upsert, err := tx.PrepareContext(ctx, `INSERT INTO case_rights (org_id, case_id, code, suggested, score, because, strength)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (case_id, code) DO UPDATE SET suggested = $4, score = $5, because = $6, strength = $7`)
+	if err != nil {
+		clear.Close()
+		return nil, fmt.Errorf("store suggestion: %w", err)
+	}
+	return &suggestionStmts{clear: clear, upsert: upsert}, nil
+}
+
+func (st *suggestionStmts) close() {
+	st.clear.Close()
+	st.upsert.Close()
+}
+
+// put replaces one case's unreviewed suggestions.
+func (st *suggestionStmts) put(ctx context.Context, org, id int64, rs []lightbulb.CaseRight) error {
+	if _, err := st.clear.ExecContext(ctx, id); err != nil {
 		return fmt.Errorf("clear suggestions: %w", err)
 	}
 	for _, r := range rs {
-		_, err := tx.ExecContext(ctx, `INSERT INTO case_rights (org_id, case_id, code, suggested, score, because, strength)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (case_id, code) DO UPDATE SET suggested = $4, score = $5, because = $6, strength = $7`,
-			org, id, r.Code, true, r.Score, strings.Join(r.Because, "|"), r.Strength)
-		if err != nil {
+		if _, err := st.upsert.ExecContext(ctx, org, id, r.Code, true, r.Score, strings.Join(r.Because, "|"), r.Strength); err != nil {
 			return fmt.Errorf("store suggestion: %w", err)
 		}
 	}

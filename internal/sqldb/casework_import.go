@@ -47,9 +47,14 @@ func (s *CaseService) ImportCases(ctx context.Context, cs []*lightbulb.Case, sug
 		if err != nil || !suggest {
 			return err
 		}
+		st, err := prepareSuggestions(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer st.close()
 		for _, c := range cs {
 			c.ID = ids[c.SourceRef]
-			if err := putSuggestions(ctx, tx, org, c.ID, s.suggest(c.Summary)); err != nil {
+			if err := st.put(ctx, org, c.ID, s.suggest(c.Summary)); err != nil {
 				return err
 			}
 		}
