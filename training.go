@@ -361,6 +361,10 @@ type TrainingService interface {
 	// FindClientCohorts lists the cohorts run for one client organisation.
 	FindClientCohorts(ctx context.Context, clientOrgID int64) ([]*Cohort, error)
 	FindMembers(ctx context.Context, cohortID int64) ([]*CohortMember, error)
+	// ListedCohorts are the cohorts run for a client organisation (every
+	// client's for 0) that the person with this email address may book, by
+	// id: those with no named members, and those that name them.
+	ListedCohorts(ctx context.Context, clientOrgID int64, email string) (map[int64]*Cohort, error)
 	// AddMembers adds people to a cohort, all or none; an address that is
 	// already a member is left as it is. It returns how many were added.
 	AddMembers(ctx context.Context, cohortID int64, people []CohortMember, by int64) (int, error)

@@ -119,15 +119,15 @@ func (s *TrainingService) FindProgrammes(ctx context.Context) ([]*lightbulb.Prog
 	if err != nil {
 		return nil, err
 	}
-	return loadEach(ctx, s.db.read, func(id int64) (*lightbulb.Programme, error) { return s.FindProgramme(ctx, id) },
+	return loadEach(ctx, s.db, func(id int64) (*lightbulb.Programme, error) { return s.FindProgramme(ctx, id) },
 		`SELECT id FROM training_programmes WHERE org_id = $1 ORDER BY title`, org)
 }
 
 // loadEach reads the ids query returns, then loads each in that order: for
 // rows read whole by a Find method, without holding a connection while
 // loading.
-func loadEach[T any](ctx context.Context, db *sql.DB, load func(int64) (T, error), query string, args ...any) ([]T, error) {
-	rows, err := db.QueryContext(ctx, query, args...)
+func loadEach[T any](ctx context.Context, db *DB, load func(int64) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := db.readRows(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find ids: %w", err)
 	}

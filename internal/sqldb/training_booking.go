@@ -165,7 +165,7 @@ func (s *TrainingService) FindUserBookings(ctx context.Context, userID int64) ([
 	if err != nil {
 		return nil, err
 	}
-	return loadEach(ctx, s.db.read, func(id int64) (*lightbulb.Booking, error) {
+	return loadEach(ctx, s.db, func(id int64) (*lightbulb.Booking, error) {
 		b, err := scanBooking(s.db.readRow(ctx, `SELECT `+bookingCols+` FROM training_bookings WHERE id = $1`, id))
 		if err != nil {
 			return nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -130,6 +131,30 @@ func (s *TrainingService) checkCohortBooking(ctx context.Context, tx *sql.Tx, x 
 	return nil
 }
 
+// ListedCohorts are the cohorts run for clientOrgID (every client's for 0)
+// that email may book, by id: those with no named members and those naming
+// the address. One query, where the training listing read each cohort and
+// all its members in turn.
+func (s *TrainingService) ListedCohorts(ctx context.Context, clientOrgID int64, email string) (map[int64]*lightbulb.Cohort, error) {
+	org, err := lightbulb.OrgFrom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.readRows(ctx, `SELECT `+cohortCols+cohortFrom+` WHERE h.org_id = $1 AND ($2 = 0 OR h.client_org_id = $2)
+		AND (NOT EXISTS (SELECT 1 FROM training_cohort_members m WHERE m.cohort_id = h.id)
+			OR EXISTS (SELECT 1 FROM training_cohort_members m WHERE m.cohort_id = h.id AND m.email = $3))`,
+		org, clientOrgID, strings.ToLower(email))
+	if err != nil {
+		return nil, fmt.Errorf("listed cohorts: %w", err)
+	}
+	cs, err := collect(rows, scanCohort)
+	out := make(map[int64]*lightbulb.Cohort, len(cs))
+	for _, c := range cs {
+		out[c.ID] = c
+	}
+	return out, err
+}
+
 // FinishedCohorts lists the cohorts whose final part the person with this
 // email address has attended, so they can start their plan for it.
 func (s *TrainingService) FinishedCohorts(ctx context.Context, email string) ([]*lightbulb.Cohort, error) {
@@ -137,7 +162,7 @@ func (s *TrainingService) FinishedCohorts(ctx context.Context, email string) ([]
 	if err != nil {
 		return nil, err
 	}
-	return loadEach(ctx, s.db.read, func(id int64) (*lightbulb.Cohort, error) { return s.FindCohort(ctx, id) },
+	return loadEach(ctx, s.db, func(id int64) (*lightbulb.Cohort, error) { return s.FindCohort(ctx, id) },
 		`SELECT DISTINCT h.id FROM training_bookings b JOIN training_sessions s ON s.id = b.session_id
 		JOIN training_cohorts h ON h.id = s.cohort_id WHERE b.org_id = $1 AND b.email = $2 AND b.attendance = 'attended'
 		AND s.part = (SELECT count(*) FROM training_programme_parts pp WHERE pp.programme_id = h.programme_id)`, org, email)

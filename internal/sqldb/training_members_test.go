@@ -89,5 +89,29 @@ func TestCohortMembersBookTheirSessions(t *testing.T) {
 		if cs, err := f.svc.FindClientCohorts(f.ctx, f.client.ID); err != nil || len(cs) != 1 || cs[0].ID != c.ID {
 			t.Fatalf("client cohorts = %v, %v", cs, err)
 		}
+
+		// The listing offers a cohort with named members to its members only
+		// (whatever the address's case), and one without to everyone.
+		open := f.twoPartCohort(t)
+		listed := func(client int64, email string) map[int64]*lightbulb.Cohort {
+			t.Helper()
+			got, err := f.svc.ListedCohorts(f.ctx, client, email)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		if got := listed(f.client.ID, "ANN@example.org"); len(got) != 2 || got[c.ID] == nil || got[c.ID].Name != "Leads" || got[open.ID] == nil {
+			t.Fatalf("listed for a member: %+v", got)
+		}
+		if got := listed(0, "bob@example.org"); len(got) != 1 || got[open.ID] == nil {
+			t.Fatalf("listed for someone not named: %+v", got)
+		}
+		if got := listed(f.client.ID+1000, "ann@example.org"); len(got) != 0 {
+			t.Fatalf("listed for another client: %+v", got)
+		}
+		if got, err := f.svc.ListedCohorts(other, 0, "ann@example.org"); err != nil || len(got) != 0 {
+			t.Fatalf("another organisation's listing: %+v %v", got, err)
+		}
 	})
 }

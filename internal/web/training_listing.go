@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"slices"
-	"strings"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -26,7 +25,14 @@ type partListing struct {
 // groupByProgramme groups an organisation's cohort sessions by cohort, then
 // by part, in date order; mine marks the parts the person has booked. A
 // cohort with named members is left out for anyone not among them.
-func (s *Server) groupByProgramme(ctx context.Context, email string, ours []*lightbulb.Session, mine []*lightbulb.Booking) ([]*programmeListing, error) {
+func (s *Server) groupByProgramme(ctx context.Context, client int64, email string, ours []*lightbulb.Session, mine []*lightbulb.Booking) ([]*programmeListing, error) {
+	if len(ours) == 0 {
+		return nil, nil
+	}
+	listed, err := s.Training.ListedCohorts(ctx, client, email)
+	if err != nil {
+		return nil, err
+	}
 	booked := map[[2]int64]bool{}
 	for _, b := range mine {
 		if b.Session != nil && b.Session.CohortID != 0 {
@@ -38,14 +44,11 @@ func (s *Server) groupByProgramme(ctx context.Context, email string, ours []*lig
 	for _, x := range ours {
 		g, seen := byCohort[x.CohortID]
 		if !seen {
-			var err error
-			if g, err = s.listedCohort(ctx, x.CohortID, email); err != nil {
-				return nil, err
-			}
-			byCohort[x.CohortID] = g
-			if g != nil {
+			if c := listed[x.CohortID]; c != nil {
+				g = &programmeListing{Cohort: c}
 				out = append(out, g)
 			}
+			byCohort[x.CohortID] = g
 		}
 		if g == nil {
 			continue
@@ -61,21 +64,4 @@ func (s *Server) groupByProgramme(ctx context.Context, email string, ours []*lig
 		slices.SortStableFunc(g.Parts, func(a, b *partListing) int { return a.Part - b.Part })
 	}
 	return out, nil
-}
-
-// listedCohort is a cohort for the listing, or nil when it has named members
-// and email is not one of them.
-func (s *Server) listedCohort(ctx context.Context, id int64, email string) (*programmeListing, error) {
-	c, err := s.Training.FindCohort(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	ms, err := s.Training.FindMembers(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(ms) > 0 && !slices.ContainsFunc(ms, func(m *lightbulb.CohortMember) bool { return m.Email == strings.ToLower(email) }) {
-		return nil, nil
-	}
-	return &programmeListing{Cohort: c}, nil
 }

@@ -49,7 +49,11 @@ func TestCohortMembersFromAFile(t *testing.T) {
 		t.Fatalf("members = %d", len(ms))
 	}
 
-	// adminA is not a member, so cannot book; staffA is, and can.
+	// adminA is not a member, so the listing leaves the programme out and
+	// booking is refused; staffA is, and can.
+	if strings.Contains(text(lead.get("/training").body), "Trust A wave 1") {
+		t.Fatal("the listing offers a named cohort to someone not named")
+	}
 	book := fmt.Sprintf("/training/sessions/%d/book", te.cohortS.ID)
 	mustContain(t, lead.post(book, url.Values{}), "This session is for the named members of a programme")
 	staff := te.client().signIn("staffA")

@@ -54,7 +54,7 @@ func (s *Server) trainingList(w http.ResponseWriter, r *http.Request) {
 	if a := lightbulb.ActorFrom(r.Context()); a != nil {
 		email = a.Email
 	}
-	programmes, err := s.groupByProgramme(ctx, email, ours, mine)
+	programmes, err := s.groupByProgramme(ctx, viewerOrg(r.Context()), email, ours, mine)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
