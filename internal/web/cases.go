@@ -79,11 +79,11 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) {
 		q.Set("after", page.Next)
 		next = "/cases?" + q.Encode()
 	}
-	data := map[string]any{"Next": next, "Services": services, "Rights": rights,
-		"Types": lightbulb.CaseTypes, "Statuses": lightbulb.CaseStatuses, "Paged": f.After != "", "First": first}
+	data := map[string]any{"Next": next, "Paged": f.After != "", "First": first}
 	p := s.newPage(r, "Cases", data)
 	data["Rows"] = caseRowsHTML(caseRows(p, page.Cases))
 	p.Form = r.URL.Query()
+	caseFilterOptions(p, data, services, rights)
 	_ = s.Audit.Record(ctx, "case.list.view", "cases", caseListDetail(r.URL.RawQuery, page.Cases))
 	s.render(w, r, http.StatusOK, "cases_list", p)
 }

@@ -108,9 +108,12 @@ func (s *Server) caseIndicators(w http.ResponseWriter, r *http.Request) {
 	months, matrix := caseMatrix(ci.ByRightMonth)
 	csvQ := r.URL.Query()
 	csvQ.Set("format", "csv")
-	p := s.newPage(r, "Case indicators", map[string]any{"I": ci, "Chart": topRightsChart(langOf(r), ci.TopRights, titles), "Titles": titles,
-		"Months": months, "Matrix": matrix, "Services": services, "Types": lightbulb.CaseTypes, "CSV": "/cases/indicators?" + csvQ.Encode()})
+	data := map[string]any{"I": ci, "Chart": topRightsChart(langOf(r), ci.TopRights, titles), "Matrix": matrix,
+		"CSV": "/cases/indicators?" + csvQ.Encode()}
+	p := s.newPage(r, "Case indicators", data)
 	p.Form = q
+	caseFilterOptions(p, data, services, nil)
+	caseIndicatorTables(p, data, ci, months, matrix)
 	s.render(w, r, http.StatusOK, "cases_indicators", p)
 }
 

@@ -11,10 +11,9 @@ import (
 // The case list shows 50 rows a page. Even with each row's words worked out
 // in Go (caseRow), html/template called an escaper through reflection for
 // each of the row's ten values, and under load that was most of the page's
-// time. The rows' markup is now written here, with every value escaped
-// exactly as html/template escapes text and quoted attributes
-// (TestCaseRowsHTMLMatchesTemplate renders the same rows with the template
-// they came from and compares), so the page is byte for byte the same.
+// time. The rows' markup is now written here (see html_go.go), and
+// TestCaseRowsHTMLMatchesTemplate renders the same rows with the template
+// they came from and compares, so the page is byte for byte the same.
 
 // caseRow is one line of the case list.
 type caseRow struct {
@@ -75,34 +74,27 @@ func caseRowsHTML(rows []caseRow) template.HTML {
 	return template.HTML(b.String())
 }
 
-// escapeHTML writes s as html/template writes a string in text or in a
-// quoted attribute: NUL becomes U+FFFD, and " & ' + < > character
-// references; every other byte is copied.
-func escapeHTML(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(repl)
-		last = i + 1
+// caseFilterOptions are the case list's and the indicators' filter
+// choices: types, wards, rights and statuses, each chosen from p.Form.
+func caseFilterOptions(p *Page, data map[string]any, units []*lightbulb.Unit, rights []*lightbulb.Right) {
+	var o []option
+	for _, t := range lightbulb.CaseTypes {
+		o = append(o, option{string(t), p.Label("case", t)})
 	}
-	b.WriteString(s[last:])
+	data["TypeOptions"] = optionsHTML(o, p.Val("type"))
+	o = o[:0]
+	for _, u := range units {
+		o = append(o, option{strconv.FormatInt(u.ID, 10), u.Name})
+	}
+	data["ServiceOptions"] = optionsHTML(o, p.Val("service"))
+	o = o[:0]
+	for _, r := range rights {
+		o = append(o, option{r.Code, r.Code + " " + r.Text.Title})
+	}
+	data["RightOptions"] = optionsHTML(o, p.Val("right"))
+	o = o[:0]
+	for _, st := range lightbulb.CaseStatuses {
+		o = append(o, option{st, p.Label("case", st)})
+	}
+	data["StatusOptions"] = optionsHTML(o, p.Val("status"))
 }
