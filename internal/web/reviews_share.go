@@ -52,8 +52,10 @@ func (s *Server) reviewGrid(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "reviews_grid", s.newPage(r, "Services by theme",
-		map[string]any{"Grid": gridTable(fw, grid), "Themes": fw.Themes(), "Links": true}))
+	p := s.newPage(r, "Services by theme", nil)
+	themes := fw.Themes()
+	p.Data = map[string]any{"Rows": gridRowsHTML(p, gridTable(fw, grid), len(themes), true), "Themes": themes}
+	s.render(w, r, http.StatusOK, "reviews_grid", p)
 }
 
 // gridRow lines a subject's counts up with the current framework's themes,
@@ -209,7 +211,9 @@ func (s *Server) sharedGrid(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = s.Audit.Record(ctx, "review.shared_view", owner.Name, "roll-up viewed")
-	p := s.newPage(r, "", map[string]any{"Grid": gridTable(fw, grid), "Themes": fw.Themes(), "Owner": owner})
+	p := s.newPage(r, "", nil)
+	themes := fw.Themes()
+	p.Data = map[string]any{"Rows": gridRowsHTML(p, gridTable(fw, grid), len(themes), false), "Themes": themes, "Owner": owner}
 	p.Title = p.T("Reviews shared by %s", owner.Name)
 	s.render(w, r, http.StatusOK, "reviews_grid", p)
 }
