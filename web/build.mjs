@@ -54,6 +54,49 @@ async function buildCSS() {
   await writeFile(path.join(out, "app.css"), result.css + "\n");
 }
 
+// checkComponents fails the build when a page uses a GOV.UK component that
+// web/scss/_govuk.scss leaves out of the stylesheet: the page would show
+// it unstyled.
+async function checkComponents() {
+  const listed = await readFile(path.join(web, "scss", "_govuk.scss"), "utf8");
+  const included = new Set([...listed.matchAll(/components\/([a-z-]+)\/index/g)].map((m) => m[1]));
+  const all = await readdir(path.join(modules, "govuk-frontend", "dist", "govuk", "components"), { withFileTypes: true });
+  const left = all.filter((d) => d.isDirectory() && !included.has(d.name)).map((d) => d.name);
+  const uses = new RegExp(`govuk-(${left.join("|")})(?![a-z])`);
+  const problems = [];
+  async function scan(dir) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (file !== out) await scan(file);
+      } else if (/\.(html|go)$/.test(entry.name)) {
+        const m = (await readFile(file, "utf8")).match(uses);
+        if (m) problems.push(`${path.relative(root, file)} uses ${m[0]}`);
+      }
+    }
+  }
+  await scan(path.join(root, "internal", "web"));
+  if (problems.length > 0) {
+    throw new Error(`a page uses a GOV.UK component the stylesheet leaves out; add it to web/scss/_govuk.scss:\n  ${problems.join("\n  ")}`);
+  }
+}
+
+// checkHTMX fails the build when a page uses htmx attributes but does not
+// load htmx: the layout loads it only for pages that define "scripts" with
+// it, so the others do not fetch 15 KB they never run.
+async function checkHTMX() {
+  const dir = path.join(root, "internal", "web", "templates");
+  const missing = [];
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith(".html")) continue;
+    const text = await readFile(path.join(dir, name), "utf8");
+    if (/\shx-[a-z]+=/.test(text) && !/{{define "scripts"}}[^]*htmx\.min\.js/.test(text)) missing.push(name);
+  }
+  if (missing.length > 0) {
+    throw new Error(`these pages use htmx but do not load it; add {{define "scripts"}}<script src="{{.Asset "htmx.min.js"}}" defer></script>{{end}}:\n  ${missing.join("\n  ")}`);
+  }
+}
+
 // Copies a minified script without its sourceMappingURL comment: we ship no maps.
 async function copyScript(from, to) {
   const text = await readFile(from, "utf8");
@@ -132,7 +175,7 @@ async function compress(dir) {
 }
 
 await clean();
-await Promise.all([buildCSS(), buildJS(), copyImages(), copyPictures()]);
+await Promise.all([checkComponents(), checkHTMX(), buildCSS(), buildJS(), copyImages(), copyPictures()]);
 await compress(out);
 console.log(`built ${path.relative(root, out)}/ in ${Math.round(performance.now() - started)} ms`);
 await report(out);
