@@ -51,15 +51,15 @@ func TestStaticAssetsAreHashedCompressedAndImmutable(t *testing.T) {
 	css := strings.Repeat("body{margin:0}", 200)
 	e.restart(func(o *web.Options) {
 		o.Static = fstest.MapFS{
-			"app.css":     {Data: []byte(css)},
-			"app.css.br":  {Data: []byte("brotli bytes")},
-			"htmx.min.js": {Data: []byte(strings.Repeat("htmx;", 300))},
+			"app.css":    {Data: []byte(css)},
+			"app.css.br": {Data: []byte("brotli bytes")},
+			"app.js":     {Data: []byte(strings.Repeat("htmx;", 300))},
 		}
 	})
 	c := e.client()
 	page := c.get("/rights")
 	m := regexp.MustCompile(`href="(/static/app\.[0-9a-f]{8}\.css)"`).FindStringSubmatch(page.body)
-	js := regexp.MustCompile(`src="(/static/htmx\.min\.[0-9a-f]{8}\.js)"`).FindStringSubmatch(page.body)
+	js := regexp.MustCompile(`src="(/static/app\.[0-9a-f]{8}\.js)"`).FindStringSubmatch(page.body)
 	if m == nil || js == nil {
 		t.Fatalf("the page does not link hashed assets:\n%.2000s", page.body)
 	}
