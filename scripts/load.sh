@@ -8,6 +8,14 @@
 #   bash scripts/load.sh                       # every page, 5 s each, 64 connections
 #   DURATION=10 CONNS=64 bash scripts/load.sh /rights /cases
 #   LB_DB=sqlite:/path/big.db bash scripts/load.sh /cases   # an existing database (not changed but for sessions)
+#   LB_CASES=2500000 bash scripts/load.sh /cases /cases/indicators   # the demo plus 2.5 million cases
+#
+# LB_CASES=N adds N synthetic cases to the demo's Northbridge with
+# `lightbulb bench cases --org northbridge-nhs` (the same cases every time;
+# about a minute for 2.5 million). To seed once and measure many times:
+#   lightbulb demo --db sqlite:/tmp/big.db
+#   lightbulb bench cases --rows 2500000 --org northbridge-nhs --db sqlite:/tmp/big.db
+#   LB_DB=sqlite:/tmp/big.db bash scripts/load.sh /cases /cases/indicators
 #
 # Everything listens on 127.0.0.1 only and stops when the script ends. It
 # builds bin/lightbulb (run `make assets` first for the real assets), loads
@@ -44,6 +52,10 @@ go build -o "$work/lightbulb" ./cmd/lightbulb
 db=${LB_DB:-sqlite:$work/lightbulb.db}
 if [ -z "${LB_DB:-}" ]; then
 	"$work/lightbulb" demo --db "$db" >/dev/null
+	if [ -n "${LB_CASES:-}" ]; then
+		echo "load.sh: adding $LB_CASES synthetic cases to the demo's Northbridge" >&2
+		"$work/lightbulb" bench cases --rows "$LB_CASES" --org northbridge-nhs --db "$db" >"$work/seed.log"
+	fi
 fi
 
 # wait_for URL: until it answers, at most 20 seconds.
