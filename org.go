@@ -118,6 +118,11 @@ type UserService interface {
 	// NoteLang records lang as a person's language unless they have one.
 	NoteLang(ctx context.Context, userID int64, lang string) error
 	Memberships(ctx context.Context, userID int64) ([]Membership, error)
+	// FindSignedIn returns the account and memberships every signed-in
+	// request needs, as FindUserByID and Memberships would; implementations
+	// may keep them in memory but must see any change to an account, a
+	// membership or an organisation, made by any process, on the next call.
+	FindSignedIn(ctx context.Context, id int64) (*User, []Membership, error)
 
 	// FindMembers lists the people in the organisation in ctx.
 	FindMembers(ctx context.Context) ([]*Member, error)

@@ -160,7 +160,10 @@ func TestErasePerson(t *testing.T) {
 			t.Fatal(err)
 		}
 		for table, text := range dump(t, db) {
-			if text != after[table] {
+			// content_versions counts writes to cached tables so that every
+			// process reloads them; rewriting the erased account with the
+			// same values moves it, and it holds nothing about anyone.
+			if table != "content_versions" && text != after[table] {
 				t.Errorf("a second erasure changed %s:\n%s\nwas\n%s", table, text, after[table])
 			}
 		}

@@ -12,10 +12,17 @@ import (
 )
 
 // UserService implements lightbulb.UserService.
-type UserService struct{ db *DB }
+type UserService struct {
+	db     *DB
+	signIn *contentCache[int64, signedIn] // see FindSignedIn
+}
 
 // NewUserService returns a UserService on db.
-func NewUserService(db *DB) *UserService { return &UserService{db: db} }
+func NewUserService(db *DB) *UserService {
+	c := newContentCache[int64, signedIn](db, "people")
+	c.limit = 10000
+	return &UserService{db: db, signIn: c}
+}
 
 const userCols = `id, email, name, password_hash, disabled, lang, created_at`
 

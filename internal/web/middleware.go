@@ -80,13 +80,12 @@ func (s *Server) withActor(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		u, err := s.Users.FindUserByID(ctx, uid)
-		if err != nil || u.Disabled || s.sessions.GetString(ctx, sessStamp) != passwordStamp(u.PasswordHash) {
+		u, ms, err := s.Users.FindSignedIn(ctx, uid)
+		if lightbulb.ErrorCode(err) == lightbulb.ENOTFOUND || err == nil && (u.Disabled || s.sessions.GetString(ctx, sessStamp) != passwordStamp(u.PasswordHash)) {
 			_ = s.sessions.Destroy(ctx)
 			next.ServeHTTP(w, r)
 			return
 		}
-		ms, err := s.Users.Memberships(ctx, u.ID)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
