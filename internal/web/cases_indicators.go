@@ -34,27 +34,36 @@ func topRightsChart(lang string, top []lightbulb.CaseCount, titles map[string]st
 
 // caseMatrix turns counts by right and month into table rows.
 func caseMatrix(in []lightbulb.CaseCount) ([]string, []caseRightRow) {
+	col, row := map[string]int{}, map[string]int{}
 	var months, codes []string
 	for _, c := range in {
-		if !slices.Contains(months, c.Month) {
+		if _, ok := col[c.Month]; !ok {
+			col[c.Month] = 0
 			months = append(months, c.Month)
 		}
-		if !slices.Contains(codes, c.Key) {
+		if _, ok := row[c.Key]; !ok {
+			row[c.Key] = 0
 			codes = append(codes, c.Key)
 		}
 	}
 	slices.Sort(months)
-	slices.SortFunc(codes, func(a, b string) int { return caseCodeOrder(a) - caseCodeOrder(b) })
-	var rows []caseRightRow
+	for i, m := range months {
+		col[m] = i
+	}
+	order := make(map[string]int, len(codes))
 	for _, code := range codes {
-		row := caseRightRow{Code: code, Counts: make([]int, len(months))}
-		for _, c := range in {
-			if c.Key == code {
-				row.Counts[slices.Index(months, c.Month)] = c.N
-				row.Total += c.N
-			}
-		}
-		rows = append(rows, row)
+		order[code] = caseCodeOrder(code)
+	}
+	slices.SortFunc(codes, func(a, b string) int { return order[a] - order[b] })
+	rows := make([]caseRightRow, len(codes))
+	for i, code := range codes {
+		row[code] = i
+		rows[i] = caseRightRow{Code: code, Counts: make([]int, len(months))}
+	}
+	for _, c := range in {
+		r := &rows[row[c.Key]]
+		r.Counts[col[c.Month]] = c.N
+		r.Total += c.N
 	}
 	return months, rows
 }
