@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Sign-in throughput at rising concurrency: successful sign-ins a second
+# (real argon2id hashes, a session written each time) with 1, 4, 16 and 64
+# attempts in flight at once, measured with wrk against `serve` on the demo.
+# Each attempt comes from its own address (X-Forwarded-For), so the per-address
+# throttle stays out of the way; answers other than 303 are counted apart
+# (503 is "busy: try again", the bound on hashes at once).
+#
+#   bash scripts/signin-rate.sh              # 10 s at each level
+#   DURATION=20 LEVELS="1 64" bash scripts/signin-rate.sh
+#
+# Loopback only; the server stops when the script ends.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GOTOOLCHAIN=auto
+DURATION=${DURATION:-10}
+LEVELS=${LEVELS:-1 4 16 64}
+if ! command -v wrk >/dev/null; then
+	echo "signin-rate.sh: installing wrk (Debian package)" >&2
+	if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null; else sudo apt-get install -y -q wrk >/dev/null; fi
+fi
+work=$(mktemp -d)
+pid=
+cleanup() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }; rm -rf "$work"; }
+trap cleanup EXIT
+go build -o "$work/lightbulb" ./cmd/lightbulb
+"$work/lightbulb" demo --db "sqlite:$work/lb.db" >/dev/null
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$work/lightbulb" serve --db "sqlite:$work/lb.db" --addr "127.0.0.1:$port" --client-ip-header X-Forwarded-For \
+	>/dev/null 2>"$work/serve.log" &
+pid=$!
+for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+cat >"$work/signin.lua" <<EOF
+wrk.method = "POST"
+wrk.body = "email=lead%40northbridge.test&password=lightbulb-demo"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Origin"] = "http://127.0.0.1:$port"
+local n = 0
+request = function()
+	n = n + 1
+	wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.random(0, 255), math.floor(n / 250) % 256, n % 250 + 1)
+	return wrk.format()
+end
+EOF
+printf '%-12s %12s %10s %10s %s\n' "in flight" "sign-ins/s" "p50" "p99" "answers other than 303"
+for c in $LEVELS; do
+	t=$(( c < 2 ? c : 2 ))
+	out=$(wrk -t"$t" -c"$c" -d"${DURATION}s" --timeout 30s --latency -s "$work/signin.lua" "http://127.0.0.1:$port/sign-in")
+	rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+	p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+	p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+	bad=$(awk '/Non-2xx or 3xx responses/ {print $NF}' <<<"$out")
+	timeouts=$(awk '/Socket errors/ {for (i = 1; i < NF; i++) if ($i == "timeout") print $(i + 1)}' <<<"$out")
+	printf '%-12s %12s %10s %10s %s\n' "$c" "$rps" "$p50" "$p99" "${bad:-0}${timeouts:+ (timeouts $timeouts)}"
+	sleep 2
+done
+echo "peak RSS: $(awk '/VmHWM/ {printf "%d MB", $2/1024}' "/proc/$pid/status")"
