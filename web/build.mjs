@@ -8,6 +8,7 @@ import { compile } from "sass";
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 
 const started = performance.now();
@@ -109,7 +110,16 @@ async function buildJS() {
     path.join(out, "govuk-frontend.min.js"),
   );
   await copyScript(path.join(modules, "htmx.org", "dist", "htmx.min.js"), path.join(out, "htmx.min.js"));
-  await copyFile(path.join(web, "js", "app.js"), path.join(out, "app.js"));
+  // app.js imports GOV.UK Frontend by the name with its content hash that the
+  // server gives it (the first 8 hex digits of its SHA-256, as
+  // internal/web/static.go works out), so browsers keep it for good
+  // instead of asking again on every page.
+  const govuk = await readFile(path.join(out, "govuk-frontend.min.js"));
+  const hash = createHash("sha256").update(govuk).digest("hex").slice(0, 8);
+  const app = await readFile(path.join(web, "js", "app.js"), "utf8");
+  const hashed = app.replace('from "./govuk-frontend.min.js"', `from "./govuk-frontend.min.${hash}.js"`);
+  if (hashed === app) throw new Error('web/js/app.js no longer imports "./govuk-frontend.min.js": update build.mjs');
+  await writeFile(path.join(out, "app.js"), hashed);
 }
 
 async function copyImages() {

@@ -111,8 +111,8 @@ func (a *assets) lookup(name string) (*asset, bool) {
 // serveStatic serves the built assets under /static/: files only, never a
 // folder listing nor the folder's own notes (README.txt, .gitignore), and
 // anything else missing gets the site's own 404 page. Files named by their
-// hash are immutable; by their plain name (app.js imports
-// ./govuk-frontend.min.js) they must be revalidated, by ETag.
+// hash are immutable (the built app.js imports GOV.UK Frontend by its
+// hashed name too); by their plain name they must be revalidated, by ETag.
 func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimPrefix(r.URL.Path, "/static/")
 	f, immutable := s.assets.lookup(name)
