@@ -82,16 +82,8 @@ func caseFilterOptions(p *Page, data map[string]any, units []*lightbulb.Unit, ri
 		o = append(o, option{string(t), p.Label("case", t)})
 	}
 	data["TypeOptions"] = optionsHTML(o, p.Val("type"))
-	o = o[:0]
-	for _, u := range units {
-		o = append(o, option{strconv.FormatInt(u.ID, 10), u.Name})
-	}
-	data["ServiceOptions"] = optionsHTML(o, p.Val("service"))
-	o = o[:0]
-	for _, r := range rights {
-		o = append(o, option{r.Code, r.Code + " " + r.Text.Title})
-	}
-	data["RightOptions"] = optionsHTML(o, p.Val("right"))
+	data["ServiceOptions"] = unitOptions(units, p.Val("service"))
+	data["RightOptions"] = rightOptions(rights, p.Val("right"))
 	o = o[:0]
 	for _, st := range lightbulb.CaseStatuses {
 		o = append(o, option{st, p.Label("case", st)})

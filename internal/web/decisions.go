@@ -90,10 +90,12 @@ func (s *Server) decisionRegister(w http.ResponseWriter, r *http.Request) {
 	if f.PersonRef != "" {
 		_ = s.Audit.Record(ctx, "decision.search", "decisions", f.PersonRef)
 	}
-	data := map[string]any{"Services": services, "Rights": rights, "Statuses": lightbulb.Statuses, "Today": f.Today}
+	data := map[string]any{"Today": f.Today}
 	p := s.newPage(r, "Decisions register", data)
-	data["Decisions"] = decisionRows(p, ds, f.Today)
 	p.Form = q
+	rows := decisionRows(p, ds, f.Today)
+	data["Decisions"], data["Rows"] = rows, decisionRowsHTML(rows)
+	decisionFilterOptions(p, data, services, rights)
 	s.render(w, r, http.StatusOK, "decisions_register", p)
 }
 

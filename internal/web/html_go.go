@@ -2,7 +2,10 @@ package web
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
 // Long, repeated parts of busy pages (the case list's rows, a filter's
@@ -65,4 +68,23 @@ func optionsHTML(opts []option, selected string) template.HTML {
 		b.WriteString("</option>")
 	}
 	return template.HTML(b.String())
+}
+
+// rightOptions are a filter's rights, "A8 Right to respect for private and
+// family life", by code.
+func rightOptions(rights []*lightbulb.Right, selected string) template.HTML {
+	o := make([]option, len(rights))
+	for i, r := range rights {
+		o[i] = option{r.Code, r.Code + " " + r.Text.Title}
+	}
+	return optionsHTML(o, selected)
+}
+
+// unitOptions are a filter's wards, teams and homes, by id.
+func unitOptions(units []*lightbulb.Unit, selected string) template.HTML {
+	o := make([]option, len(units))
+	for i, u := range units {
+		o[i] = option{strconv.FormatInt(u.ID, 10), u.Name}
+	}
+	return optionsHTML(o, selected)
 }

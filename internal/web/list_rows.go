@@ -11,9 +11,9 @@ import (
 // template reaches a method or function through reflection, and these rows
 // made some twenty such calls each (titles, labels, dates, translations,
 // sub-templates given a dict): 30 rows spent more time there than in the
-// database. A row holds the finished words; the template only reads them,
-// and html/template still escapes every one. The HTML is the same as
-// before (see docs/operating.md, Performance).
+// database. A row holds the finished words, and the register's rows are then
+// written in Go (decisionRowsHTML) escaped as html/template escapes them.
+// The HTML is the same as before (see docs/operating.md, Performance).
 
 // decisionRow is one line of the decisions register.
 type decisionRow struct {
