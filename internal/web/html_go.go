@@ -88,3 +88,36 @@ func unitOptions(units []*lightbulb.Unit, selected string) template.HTML {
 	}
 	return optionsHTML(o, selected)
 }
+
+// escapeURLPath writes s as html/template writes a value inside a URL's
+// path in a quoted attribute (href="/rights/{{.Code}}"): bytes a URL may
+// not hold are percent-encoded, a valid %XX escape is kept, and the result
+// is escaped for the attribute.
+func escapeURLPath(b *strings.Builder, s string) {
+	var u strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0:
+			continue
+		case c == '%' && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]):
+			continue
+		}
+		u.WriteString(s[last:i])
+		u.WriteString("%" + hex2(c))
+		last = i + 1
+	}
+	u.WriteString(s[last:])
+	escapeHTML(b, u.String())
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// hex2 is c as two lower-case hex digits, as %02x writes it.
+func hex2(c byte) string {
+	const digits = "0123456789abcdef"
+	return string([]byte{digits[c>>4], digits[c&15]})
+}

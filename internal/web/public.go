@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"html/template"
 	"net/http"
 	"strings"
 	"time"
@@ -75,6 +76,7 @@ type rightGroup struct {
 	Heading  string
 	Explain  string
 	Rights   []*lightbulb.Right
+	List     template.HTML // Rights as the page lists them (rightsListHTML)
 }
 
 var categoryHeading = map[lightbulb.Category]string{
@@ -105,6 +107,7 @@ func (s *Server) rightsIndex(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if len(g.Rights) > 0 {
+			g.List = rightsListHTML(p, g.Rights)
 			groups = append(groups, g)
 		}
 	}
@@ -116,7 +119,7 @@ func (s *Server) rightsIndex(w http.ResponseWriter, r *http.Request) {
 	data := map[string]any{"Groups": groups, "Query": q}
 	if q != "" {
 		results := lightbulb.MatchRights(rights, q)
-		data["Results"] = results
+		data["Results"], data["ResultsHTML"] = results, rightsListHTML(p, results)
 		if len(results) == 0 {
 			data["Suggested"] = s.suggestRights(q, rights)
 		}
