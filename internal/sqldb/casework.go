@@ -21,8 +21,10 @@ type CaseService struct {
 	suggest CaseSuggester
 	// bulk is set while a large SQLite import has the list index aside.
 	bulk atomic.Bool
-	// indicators keeps worked-out indicators until the counts change.
-	indicators caseIndicatorCache
+	// indicators and pages keep what was worked out until the
+	// organisation's cases change.
+	indicators caseCache[lightbulb.CaseFilter, *lightbulb.CaseIndicators]
+	pages      caseCache[lightbulb.CaseFilter, *lightbulb.CasePage]
 }
 
 // NewCaseService returns a CaseService on db; suggest may be nil, and then
@@ -31,7 +33,10 @@ func NewCaseService(db *DB, suggest CaseSuggester) *CaseService {
 	if suggest == nil {
 		suggest = func(string) []lightbulb.CaseRight { return nil }
 	}
-	return &CaseService{db: db, suggest: suggest}
+	s := &CaseService{db: db, suggest: suggest}
+	s.indicators.clone = cloneIndicators
+	s.pages.keep, s.pages.clone = keepCasePage, cloneCasePage
+	return s
 }
 
 // FindUnits lists the organisation's wards, teams and homes, for the
@@ -250,6 +255,9 @@ func caseWhere(org int64, f lightbulb.CaseFilter) (string, []any) {
 // FindCases lists a page of cases, newest received first. Pages follow a
 // keyset cursor, so the hundredth page is as quick as the first. Its cases
 // carry what the list shows (caseListCols); FindCase gives the whole case.
+// Pages are kept in this process until the organisation's cases change
+// (see caseCache), except those filtered by a right: suggestions, which
+// that filter counts, move no number.
 func (s *CaseService) FindCases(ctx context.Context, f lightbulb.CaseFilter) (*lightbulb.CasePage, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
@@ -258,6 +266,14 @@ func (s *CaseService) FindCases(ctx context.Context, f lightbulb.CaseFilter) (*l
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
+	if f.Right != "" || s.bulk.Load() {
+		return s.findCases(ctx, org, f)
+	}
+	return s.pages.get(ctx, s.db, org, f, func() (*lightbulb.CasePage, error) { return s.findCases(ctx, org, f) })
+}
+
+// findCases reads a page of cases from the database.
+func (s *CaseService) findCases(ctx context.Context, org int64, f lightbulb.CaseFilter) (*lightbulb.CasePage, error) {
 	n, from, before, ok, err := s.caseMonths(ctx, org, f)
 	if err != nil || (ok && n == 0) {
 		return &lightbulb.CasePage{}, err

@@ -1,9 +1,11 @@
 package sqldb_test
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -11,11 +13,12 @@ import (
 	"github.com/lightbulb-hr/lightbulb/internal/sqldb/sqldbtest"
 )
 
-// The case indicators come from stored counts and are kept in each process
-// until the counts change. After every kind of change (imports, reviews,
-// verdicts taken back, cases moved, status, erasure, deletes, a renamed
-// ward) they must equal the indicators worked out from the cases
-// themselves, in this process and in another that had them kept.
+// The case indicators come from stored counts, and they and the list's
+// pages are kept in each process until the organisation's cases change.
+// After every kind of change (imports, reviews, verdicts taken back, cases
+// moved, status, erasure, deletes, a renamed ward) they must equal the
+// indicators worked out from the cases themselves and the pages read
+// afresh, in this process and in another that had them kept.
 func TestCaseIndicatorsFromCountsFollowEveryChange(t *testing.T) {
 	sqldbtest.Engines(t, func(t *testing.T, db *sqldb.DB) {
 		f, cs := newCaseFixture(t, db)
@@ -46,10 +49,21 @@ func TestCaseIndicatorsFromCountsFollowEveryChange(t *testing.T) {
 			if got, _ := cs.CaseIndicators(f.ctxB, lightbulb.CaseFilter{}); got.Total != 0 || len(got.TopRights) != 0 {
 				t.Errorf("%s: B counts A's cases: %+v", step, got)
 			}
+			checkPages(t, step, f.ctxA, cs, other, []lightbulb.CaseFilter{{}, {ServiceID: wardB.ID}, {Status: "closed"},
+				{Reviewed: "yes"}, {Type: lightbulb.CaseComplaint}, {Limit: 5}})
+			if got, _ := cs.FindCases(f.ctxB, lightbulb.CaseFilter{}); len(got.Cases) != 0 {
+				t.Errorf("%s: B lists A's cases", step)
+			}
 		}
 		check("empty")
 
 		if _, err := cs.ImportCases(f.ctxA, caseBatch(f.wardA.ID, 60, "Visiting refused"), true); err != nil {
+			t.Fatal(err)
+		}
+		reviewer := sqldbtest.MustUser(t, db, "reviewer@a.test", nil)
+		named := &lightbulb.Case{Type: lightbulb.CasePALS, SourceRef: "P-1", Received: "2026-03-30", ServiceID: wardB.ID,
+			Summary: "Asked for " + reviewer.Name + " by name", Status: "open"}
+		if _, err := cs.ImportCases(f.ctxA, []*lightbulb.Case{named}, false); err != nil {
 			t.Fatal(err)
 		}
 		c := &lightbulb.Case{Type: lightbulb.CaseComplaint, SourceRef: "C-1", Received: "2026-02-10", ServiceID: wardB.ID,
@@ -92,7 +106,8 @@ func TestCaseIndicatorsFromCountsFollowEveryChange(t *testing.T) {
 
 		// A re-import moves reviewed cases to another ward, month and type.
 		moved := caseBatch(f.wardA.ID, 60, "Visiting refused")
-		for i, x := range page.Cases[:6] {
+		imported := slices.DeleteFunc(slices.Clone(page.Cases), func(c *lightbulb.Case) bool { return !strings.HasPrefix(c.SourceRef, "IN-") })
+		for i, x := range imported[:6] {
 			m := moved[slices.IndexFunc(moved, func(m *lightbulb.Case) bool { return m.SourceRef == x.SourceRef })]
 			m.ServiceID, m.Received = wardB.ID, fmt.Sprintf("2025-12-%02d", i+1)
 			if i%2 == 0 {
@@ -107,14 +122,18 @@ func TestCaseIndicatorsFromCountsFollowEveryChange(t *testing.T) {
 		if err := cs.SetCaseStatus(f.ctxA, c.ID, "closed"); err != nil {
 			t.Fatal(err)
 		}
-		var reviewer int64
-		if a := lightbulb.ActorFrom(f.ctxA); a != nil {
-			reviewer = a.UserID
-		}
-		if _, err := sqldb.NewPrivacyService(db).ErasePerson(f.ctxA, lightbulb.Subject{UserID: reviewer}); err != nil {
+		if _, err := sqldb.NewPrivacyService(db).ErasePerson(f.ctxA, lightbulb.Subject{UserID: lightbulb.ActorFrom(f.ctxA).UserID}); err != nil {
 			t.Fatal(err)
 		}
-		check("closed, reviewer erased")
+		if _, err := sqldb.NewPrivacyService(db).ErasePerson(f.ctxA, lightbulb.Subject{UserID: reviewer.ID}); err != nil {
+			t.Fatal(err)
+		}
+		check("closed, reviewers erased")
+		if p, _ := cs.FindCases(f.ctxA, lightbulb.CaseFilter{ServiceID: wardB.ID}); slices.ContainsFunc(p.Cases, func(c *lightbulb.Case) bool {
+			return strings.Contains(c.Summary, reviewer.Name)
+		}) {
+			t.Errorf("a kept page still names the erased person")
+		}
 
 		// Deletes straight in the database: a reviewed case with its rights,
 		// and one confirmed right of another case.
@@ -131,4 +150,31 @@ func TestCaseIndicatorsFromCountsFollowEveryChange(t *testing.T) {
 		}
 		check("ward renamed")
 	})
+}
+
+// checkPages compares the pages of the list each service gives, the first
+// and the second of each filter, with the pages read afresh.
+func checkPages(t *testing.T, step string, ctx context.Context, cs, other *sqldb.CaseService, filters []lightbulb.CaseFilter) {
+	t.Helper()
+	for _, fl := range filters {
+		for page := 0; page < 2; page++ {
+			want, err := cs.FindCasesFresh(ctx, fl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name, svc := range map[string]*sqldb.CaseService{"this process": cs, "another process": other} {
+				got, err := svc.FindCases(ctx, fl)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s, %s, list %+v: got %d cases (next %q), want %d (next %q)", step, name, fl, len(got.Cases), got.Next, len(want.Cases), want.Next)
+				}
+			}
+			if want.Next == "" {
+				break
+			}
+			fl.After = want.Next
+		}
+	}
 }
