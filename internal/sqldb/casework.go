@@ -259,6 +259,11 @@ func caseWhere(org int64, f lightbulb.CaseFilter) (string, []any) {
 // (see caseCache), except those filtered by a right: suggestions, which
 // that filter counts, move no number.
 func (s *CaseService) FindCases(ctx context.Context, f lightbulb.CaseFilter) (*lightbulb.CasePage, error) {
+	return s.findCasesKept(ctx, f, f.Right == "" && !s.bulk.Load())
+}
+
+// findCasesKept is FindCases, from the kept pages when keep is true.
+func (s *CaseService) findCasesKept(ctx context.Context, f lightbulb.CaseFilter, keep bool) (*lightbulb.CasePage, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return nil, err
@@ -266,7 +271,7 @@ func (s *CaseService) FindCases(ctx context.Context, f lightbulb.CaseFilter) (*l
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
-	if f.Right != "" || s.bulk.Load() {
+	if !keep {
 		return s.findCases(ctx, org, f)
 	}
 	return s.pages.get(ctx, s.db, org, f, func() (*lightbulb.CasePage, error) { return s.findCases(ctx, org, f) })

@@ -87,12 +87,5 @@ func (s *CaseService) CaseIndicatorsFromCases(ctx context.Context, f lightbulb.C
 
 // FindCasesFresh is FindCases read from the database, never kept.
 func (s *CaseService) FindCasesFresh(ctx context.Context, f lightbulb.CaseFilter) (*lightbulb.CasePage, error) {
-	org, err := lightbulb.OrgFrom(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if f.Limit <= 0 || f.Limit > 200 {
-		f.Limit = 50
-	}
-	return s.findCases(ctx, org, f)
+	return s.findCasesKept(ctx, f, false)
 }
