@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"slices"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
@@ -20,6 +21,7 @@ type partListing struct {
 	Part     int
 	Sessions []*lightbulb.Session
 	Booked   bool
+	List     template.HTML // the sessions as the page lists them (sessionListHTML)
 }
 
 // groupByProgramme groups an organisation's cohort sessions by cohort, then

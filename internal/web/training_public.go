@@ -59,8 +59,14 @@ func (s *Server) trainingList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	p := s.newPage(r, "Training", map[string]any{"Open": open, "Programmes": programmes, "Months": months, "Trainer": isTrainer(r.Context()), "Mine": mine,
-		"ClientLead": isClientLead(r.Context())})
+	p := s.newPage(r, "Training", nil)
+	for _, g := range programmes {
+		for _, part := range g.Parts {
+			part.List = sessionListHTML(p, part.Sessions, true)
+		}
+	}
+	p.Data = map[string]any{"Open": open, "OpenList": sessionListHTML(p, open, false), "Programmes": programmes, "Months": months,
+		"Trainer": isTrainer(r.Context()), "Mine": mine, "ClientLead": isClientLead(r.Context())}
 	p.Form.Set("mode", mode)
 	p.Form.Set("month", q.Get("month"))
 	s.render(w, r, http.StatusOK, "training_list", p)
