@@ -93,15 +93,26 @@ func unitOptions(units []*lightbulb.Unit, selected string) template.HTML {
 // path in a quoted attribute (href="/rights/{{.Code}}"): bytes a URL may
 // not hold are percent-encoded, a valid %XX escape is kept, and the result
 // is escaped for the attribute.
-func escapeURLPath(b *strings.Builder, s string) {
+func escapeURLPath(b *strings.Builder, s string) { escapeURL(b, s, true) }
+
+// escapeURLQuery writes s as html/template writes a value in a URL's query
+// in a quoted attribute (href="?from={{.From}}"): every byte but letters,
+// digits and - . _ ~ is percent-encoded.
+func escapeURLQuery(b *strings.Builder, s string) { escapeURL(b, s, false) }
+
+// escapeURL is html/template's URL escaping (its urlProcessor): norm keeps
+// a URL's reserved characters and valid escapes, as in a path.
+func escapeURL(b *strings.Builder, s string, norm bool) {
 	var u strings.Builder
 	last := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0:
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
 			continue
-		case c == '%' && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]):
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+			continue
+		case norm && c == '%' && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]):
 			continue
 		}
 		u.WriteString(s[last:i])

@@ -61,6 +61,8 @@ var funcs = template.FuncMap{
 		return false
 	},
 	"add": func(a, b int) int { return a + b },
+	// readingRows writes a readings table's rows in Go (indicators_rows.go).
+	"readingRows": readingRows,
 	// statement is a survey statement in the page's language.
 	"statement": statementHTML,
 	"clip":      clip,
