@@ -62,6 +62,7 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
+	w = s.auditFirst(w, r, "case.list.view", "cases", caseListDetail(r.URL.RawQuery, page.Cases))
 	services, err := s.Units.FindUnits(ctx)
 	if err != nil {
 		s.appError(w, r, err)
@@ -84,7 +85,6 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) {
 	data["Rows"] = caseRowsHTML(caseRows(p, page.Cases))
 	p.Form = r.URL.Query()
 	caseFilterOptions(p, data, services, rights)
-	_ = s.Audit.Record(ctx, "case.list.view", "cases", caseListDetail(r.URL.RawQuery, page.Cases))
 	s.render(w, r, http.StatusOK, "cases_list", p)
 }
 
