@@ -65,6 +65,17 @@ func TestRightsCacheSeesEditsFromAnotherProcess(t *testing.T) {
 		if again, _ := rb.FindRight(ctx, "A8", lightbulb.LangEN); again.Text.Title != text.Title {
 			t.Fatalf("a caller's change reached the cache: %q", again.Text.Title)
 		}
+		// The library's languages are kept with it.
+		before, err := rb.ContentLanguages(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ra.AddLanguage(ctx, lightbulb.ContentLanguage{Code: "ur", Name: "Urdu", NativeName: "اردو", Dir: "rtl"}); err != nil {
+			t.Fatal(err)
+		}
+		if after, err := rb.ContentLanguages(ctx); err != nil || len(after) != len(before)+1 {
+			t.Fatalf("a language added by another process: %+v then %+v, %v", before, after, err)
+		}
 	})
 }
 

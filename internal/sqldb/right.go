@@ -16,13 +16,15 @@ import (
 // keeps each language's library in memory (see contentCache): rebuilding it
 // was two thirds of the time /rights took.
 type RightService struct {
-	db    *DB
-	cache *contentCache[string, []*lightbulb.Right]
+	db        *DB
+	cache     *contentCache[string, []*lightbulb.Right]
+	languages *contentCache[struct{}, []lightbulb.ContentLanguage] // the same version: content_languages moves it
 }
 
 // NewRightService returns a RightService on db.
 func NewRightService(db *DB) *RightService {
-	return &RightService{db: db, cache: newContentCache[string, []*lightbulb.Right](db, "rights")}
+	return &RightService{db: db, cache: newContentCache[string, []*lightbulb.Right](db, "rights"),
+		languages: newContentCache[struct{}, []lightbulb.ContentLanguage](db, "rights")}
 }
 
 // latest selects each right with its newest text in one language ($1) and the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
@@ -20,18 +21,23 @@ func languageSigned(ctx context.Context, q queryRower, lang string) (bool, error
 }
 
 // ContentLanguages lists the library's languages: English, Welsh, then the
-// others by English name.
+// others by English name. Each right's page asks, so they are kept with the
+// library in memory (the 'rights' version moves with content_languages),
+// and the caller is given its own copy.
 func (s *RightService) ContentLanguages(ctx context.Context) ([]lightbulb.ContentLanguage, error) {
-	rows, err := s.db.readRows(ctx, `SELECT code, name, native_name, dir, signed FROM content_languages
-		ORDER BY CASE code WHEN 'en' THEN 0 WHEN 'cy' THEN 1 ELSE 2 END, name`)
-	if err != nil {
-		return nil, fmt.Errorf("content languages: %w", err)
-	}
-	return collect(rows, func(row scanner) (lightbulb.ContentLanguage, error) {
-		var l lightbulb.ContentLanguage
-		err := row.Scan(&l.Code, &l.Name, &l.NativeName, &l.Dir, &l.Signed)
-		return l, err
+	ls, err := s.languages.get(ctx, struct{}{}, func(ctx context.Context) ([]lightbulb.ContentLanguage, error) {
+		rows, err := s.db.readRows(ctx, `SELECT code, name, native_name, dir, signed FROM content_languages
+			ORDER BY CASE code WHEN 'en' THEN 0 WHEN 'cy' THEN 1 ELSE 2 END, name`)
+		if err != nil {
+			return nil, fmt.Errorf("content languages: %w", err)
+		}
+		return collect(rows, func(row scanner) (lightbulb.ContentLanguage, error) {
+			var l lightbulb.ContentLanguage
+			err := row.Scan(&l.Code, &l.Name, &l.NativeName, &l.Dir, &l.Signed)
+			return l, err
+		})
 	})
+	return slices.Clone(ls), err
 }
 
 // AddLanguage adds a language the library can be written in. Its texts are
