@@ -26,9 +26,10 @@ func scrollTables(page []byte, title string) []byte {
 		return page
 	}
 	var out bytes.Buffer
+	out.Grow(len(page) + 1024) // the page and a few regions' start tags, copied once
 	rest := page
 	for {
-		loc := tableOpen.FindIndex(rest)
+		loc := nextTable(rest)
 		if loc == nil {
 			break
 		}
@@ -55,4 +56,20 @@ func scrollTables(page []byte, title string) []byte {
 	}
 	out.Write(rest)
 	return out.Bytes()
+}
+
+// nextTable is where the next table's start tag is in b, as
+// tableOpen.FindIndex gives it: the regexp runs only from each "<table".
+func nextTable(b []byte) []int {
+	for from := 0; ; {
+		i := bytes.Index(b[from:], []byte("<table"))
+		if i < 0 {
+			return nil
+		}
+		at := from + i
+		if loc := tableOpen.FindIndex(b[at:]); loc != nil && loc[0] == 0 {
+			return []int{at, at + loc[1]}
+		}
+		from = at + len("<table")
+	}
 }

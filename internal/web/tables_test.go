@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -29,5 +30,17 @@ func TestScrollTables(t *testing.T) {
 	}
 	if got := string(scrollTables([]byte(`<table><caption>A`), "T")); !strings.HasPrefix(got, "<table>") {
 		t.Errorf("an unclosed table is left alone: %s", got)
+	}
+}
+
+// nextTable finds what the table regexp finds, only faster.
+func TestNextTableIsTheRegexp(t *testing.T) {
+	for _, s := range []string{"", "no tables", `<table class="a">x</table>`, `<p>a</p><table>`, `<tablex><table id="t">`,
+		`<table`, `<table class="x"`, `<tables><p><table>`, `<tab<table>`, "<table\n class=\"y\">", `<table id="1"><table id="2">`} {
+		want := tableOpen.FindIndex([]byte(s))
+		got := nextTable([]byte(s))
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q: %v, the regexp %v", s, got, want)
+		}
 	}
 }
