@@ -1,0 +1,4 @@
+-- PostgreSQL's 0046 moves an organisation's number in case_count_versions at
+-- most once a transaction, because there each update of the same row leaves
+-- a row version that later updates walk. SQLite updates the row in place,
+-- so its triggers stay as 0043 and 0044 made them.
