@@ -74,11 +74,17 @@ func (s *Server) valuesToRead(ctx context.Context, keys []string, iq indicatorQu
 // readings reads every indicator of the catalogue the organisation has
 // (the operator's own only for the operator) over the period.
 func (s *Server) readings(r *http.Request, iq indicatorQuery, keys []string) ([]indicatorReading, error) {
-	ctx := r.Context()
-	vs, org, err := s.valuesToRead(ctx, keys, iq, false)
+	vs, org, err := s.valuesToRead(r.Context(), keys, iq, false)
 	if err != nil {
 		return nil, err
 	}
+	return readingsOf(r, iq, keys, vs, org), nil
+}
+
+// readingsOf reads keys (the catalogue the organisation has, for none) from
+// their values vs as the organisation set them up.
+func readingsOf(r *http.Request, iq indicatorQuery, keys []string, vs []lightbulb.IndicatorValue, org orgReadings) []indicatorReading {
+	ctx := r.Context()
 	byKey := map[string][]lightbulb.IndicatorValue{}
 	for _, v := range vs {
 		byKey[v.Indicator] = append(byKey[v.Indicator], v)
@@ -88,7 +94,7 @@ func (s *Server) readings(r *http.Request, iq indicatorQuery, keys []string) ([]
 	for _, d := range catalogueFor(operator, keys) {
 		out = append(out, org.read(langOf(r), d, byKey[d.Key], iq.Rules))
 	}
-	return out, nil
+	return out
 }
 
 // catalogueFor is the catalogue an organisation has, limited to keys (in

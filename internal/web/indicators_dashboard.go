@@ -50,13 +50,18 @@ func (s *Server) indicatorsDashboard(r *http.Request, data map[string]any) {
 	}
 	last := lightbulb.LastEndedMonth(lightbulb.Now())
 	iq := indicatorQuery{From: lightbulb.AddMonths(last, -23), To: last, Rules: lightbulb.DefaultSPCRules}
-	if keys := roleIndicators(a); len(keys) > 0 {
-		if rds, err := s.readings(r, iq, keys); err == nil && len(rds) > 0 {
-			data["Indicators"] = map[string]any{"Q": iq, "Readings": rds, "Lead": a.Has(lightbulb.RoleLead)}
+	// The organisation's targets and changes are read once for both.
+	org, err := s.orgReadings(r.Context())
+	keys := roleIndicators(a)
+	if err == nil && len(keys) > 0 {
+		if vs, err := s.Indicators.IndicatorValues(r.Context(), keys, iq.From, iq.To, false); err == nil {
+			if rds := readingsOf(r, iq, keys, vs, org); len(rds) > 0 {
+				data["Indicators"] = map[string]any{"Q": iq, "Readings": rds, "Lead": a.Has(lightbulb.RoleLead)}
+			}
 		}
 	}
-	if a.Has(lightbulb.RoleStaff) {
-		if ws, err := s.wardReadings(r, a, iq); err == nil && len(ws) > 0 {
+	if err == nil && a.Has(lightbulb.RoleStaff) {
+		if ws, err := s.wardReadings(r, a, iq, org); err == nil && len(ws) > 0 {
 			data["Wards"] = map[string]any{"Q": iq, "Units": ws}
 		}
 	}
@@ -88,13 +93,13 @@ type unitReadings struct {
 }
 
 // wardReadings reads wardIndicators for each unit the person belongs to.
-func (s *Server) wardReadings(r *http.Request, a *lightbulb.Actor, iq indicatorQuery) ([]unitReadings, error) {
+func (s *Server) wardReadings(r *http.Request, a *lightbulb.Actor, iq indicatorQuery, org orgReadings) ([]unitReadings, error) {
 	ctx := r.Context()
 	units, err := s.Units.UnitsOf(ctx, a.UserID)
 	if err != nil || len(units) == 0 {
 		return nil, err
 	}
-	vs, org, err := s.valuesToRead(ctx, wardIndicators, iq, true)
+	vs, err := s.Indicators.IndicatorValues(ctx, wardIndicators, iq.From, iq.To, true)
 	if err != nil {
 		return nil, err
 	}
