@@ -30,12 +30,27 @@ type caseRow struct {
 
 func caseRows(p *Page, cs []*lightbulb.Case) []caseRow {
 	rows := make([]caseRow, len(cs))
+	// A page's rows share a few types, harms and statuses, and often days:
+	// each is put in words once.
+	labels, days := map[string]string{}, map[string]string{}
+	label := func(code string) string {
+		w, ok := labels[code]
+		if !ok {
+			w = p.Label("case", code)
+			labels[code] = w
+		}
+		return w
+	}
 	for i, c := range cs {
-		row := caseRow{ID: c.ID, SourceRef: c.SourceRef, Kind: p.Label("case", c.Type), Summary: clip(c.Summary),
-			Received: p.Dates.Short(c.Received), ServiceName: c.ServiceName, Status: p.Label("case", c.Status),
-			Reviewed: p.T("Waiting for review"), ReviewedTag: "grey"}
+		day, ok := days[c.Received]
+		if !ok {
+			day = p.Dates.Short(c.Received)
+			days[c.Received] = day
+		}
+		row := caseRow{ID: c.ID, SourceRef: c.SourceRef, Kind: label(string(c.Type)), Summary: clip(c.Summary),
+			Received: day, ServiceName: c.ServiceName, Status: label(c.Status), Reviewed: p.T("Waiting for review"), ReviewedTag: "grey"}
 		if c.Harm != "" {
-			row.Kind += ", " + p.Label("case", c.Harm)
+			row.Kind += ", " + label(c.Harm)
 		}
 		if c.Reviewed {
 			row.Reviewed, row.ReviewedTag = p.T("Reviewed"), "green"
