@@ -8,8 +8,9 @@ import (
 // holds the response back until the entry is committed. The record is
 // written while the page is made (the case list's view record waited on
 // SQLite's one writer before anything else under load), yet no byte of a
-// page goes out before the record of its being seen is stored. As before,
-// a record that cannot be stored is logged, and the page is still shown.
+// page goes out before the record of its being seen is stored. A record
+// that cannot be stored is logged (it used to be dropped silently), and the
+// page is still shown, as it was.
 func (s *Server) auditFirst(w http.ResponseWriter, r *http.Request, action, target, detail string) http.ResponseWriter {
 	done := make(chan error, 1)
 	ctx := r.Context()
