@@ -62,7 +62,6 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) {
 		s.appError(w, r, err)
 		return
 	}
-	w = s.auditFirst(w, r, "case.list.view", "cases", caseListDetail(r.URL.RawQuery, page.Cases))
 	services, err := s.Units.FindUnits(ctx)
 	if err != nil {
 		s.appError(w, r, err)
@@ -73,6 +72,8 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// Recorded once the page is sure to be shown, while it is made.
+	w = s.auditFirst(w, r, "case.list.view", "cases", caseListDetail(r.URL.RawQuery, page.Cases))
 	q.Del("after")
 	first := "/cases?" + q.Encode()
 	next := ""
