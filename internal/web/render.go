@@ -267,7 +267,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		return
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+	if err := executePage(&buf, t, p); err != nil {
 		s.serverError(w, r, fmt.Errorf("render %s: %w", name, err))
 		return
 	}
@@ -276,6 +276,29 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	w.Header().Set("Content-Language", p.Lang)
 	w.WriteHeader(status)
 	_, _ = w.Write(page)
+}
+
+// executePage writes the page of the set t for p: its content, error
+// summary and scripts from the templates, inside the layout (layout.go).
+func executePage(buf *bytes.Buffer, t *template.Template, p *Page) error {
+	var content, errs, scripts bytes.Buffer
+	content.Grow(16 << 10)
+	if err := t.ExecuteTemplate(&content, "content", p); err != nil {
+		return err
+	}
+	if len(p.Errors) > 0 {
+		if err := t.ExecuteTemplate(&errs, "error-summary", p); err != nil {
+			return err
+		}
+	}
+	if t.Lookup("scripts") != nil {
+		if err := t.ExecuteTemplate(&scripts, "scripts", p); err != nil {
+			return err
+		}
+	}
+	buf.Grow(content.Len() + 8192)
+	writeLayout(buf, p, errs.Bytes(), content.Bytes(), scripts.Bytes())
+	return nil
 }
 
 // renderForm renders page name, or, when err is set, the same page again
@@ -365,7 +388,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int) {
 	p := s.newPage(r, title, map[string]any{"Status": status, "RequestID": requestID(r.Context())})
 	t, err := s.tmpl.page("error", p.Lang)
 	var buf bytes.Buffer
-	if err != nil || t.ExecuteTemplate(&buf, "layout", p) != nil {
+	if err != nil || executePage(&buf, t, p) != nil {
 		http.Error(w, title, status)
 		return
 	}
