@@ -47,7 +47,11 @@ func caseRows(p *Page, cs []*lightbulb.Case) []caseRow {
 			day = p.Dates.Short(c.Received)
 			days[c.Received] = day
 		}
-		row := caseRow{ID: c.ID, SourceRef: c.SourceRef, Kind: label(string(c.Type)), Summary: clip(c.Summary),
+		summary := c.Summary
+		if len(summary) > 140 { // no more bytes than clip's runes: nothing to clip
+			summary = clip(summary)
+		}
+		row := caseRow{ID: c.ID, SourceRef: c.SourceRef, Kind: label(string(c.Type)), Summary: summary,
 			Received: day, ServiceName: c.ServiceName, Status: label(c.Status), Reviewed: p.T("Waiting for review"), ReviewedTag: "grey"}
 		if c.Harm != "" {
 			row.Kind += ", " + label(c.Harm)
