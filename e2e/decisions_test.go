@@ -149,6 +149,9 @@ func TestLeadRecordsAndReviewsADecision(t *testing.T) {
 	typeInto(t, tb, "#f-person", "ww 07")
 	submit(t, tb, "register-by-person", `form.lb-filters button[type=submit]`)
 	mustContain(t, tb, "main", "Ward door locked 22:00 to 07:00")
+	if got := strings.TrimSpace(text(t, tb, "main table caption")); got != "1 decision" {
+		t.Errorf("the register's caption for one decision says %q", got)
+	}
 	if strings.Contains(text(t, tb, "main"), "Phones kept in the office") {
 		t.Error("searching for WW-07 lists a blanket rule about everyone")
 	}
