@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+
+	lightbulb "github.com/lightbulb-hr/lightbulb"
 )
 
 // The roll-up's body was a template that, for each cell, built two or three
@@ -14,6 +16,18 @@ import (
 // (escapeHTML), and TestGridRowsHTMLMatchesTemplate renders the same rows
 // with the template they came from and compares, so the page is byte for
 // byte the same.
+
+// gridHeadHTML is the roll-up table's headings for the themes, each in the
+// page's language as the "bi" template writes it.
+func gridHeadHTML(p *Page, themes []lightbulb.Theme) template.HTML {
+	var b strings.Builder
+	for _, th := range themes {
+		b.WriteString(`<th scope="col" class="govuk-table__header">`)
+		bilingualHTML(&b, p, th.Name, th.NameCy)
+		b.WriteString(`</th>`)
+	}
+	return template.HTML(b.String())
+}
 
 // gridRowsHTML is the roll-up table's rows: one a subject, each cell a
 // theme's light, counts, trend and earlier lights; a single row saying so

@@ -56,3 +56,25 @@ func TestGridRowsHTMLMatchesTemplate(t *testing.T) {
 		}
 	}
 }
+
+// gridHeadTemplate is the roll-up's theme headings as the templates wrote
+// them before they were written in Go (gridHeadHTML).
+const gridHeadTemplate = `{{define "head"}}{{$p := .P}}{{range .Themes}}<th scope="col" class="govuk-table__header">{{template "bi" (dict "P" $p "EN" .Name "CY" .NameCy)}}</th>{{end}}{{end}}` +
+	`{{define "bi"}}{{if ne .P.Lang "cy"}}{{.EN}}{{else if .CY}}{{.CY}}{{else}}<span lang="en">{{.EN}}</span>{{end}}{{end}}`
+
+func TestGridHeadHTMLMatchesTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("").Funcs(template.FuncMap{"dict": funcs["dict"]}).Parse(gridHeadTemplate))
+	themes := []lightbulb.Theme{{Name: "Dignity", NameCy: "Urddas"}, {Name: "Safety & <care>"}, {Name: "", NameCy: "Diogelwch \"'+"}}
+	for _, lang := range []string{"en", "cy"} {
+		p := &Page{Lang: lang}
+		for _, n := range []int{0, 1, len(themes)} {
+			var want strings.Builder
+			if err := tmpl.ExecuteTemplate(&want, "head", map[string]any{"P": p, "Themes": themes[:n]}); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(gridHeadHTML(p, themes[:n])); got != want.String() {
+				t.Errorf("%s, %d themes:\n got %q\nwant %q", lang, n, got, want.String())
+			}
+		}
+	}
+}

@@ -54,7 +54,7 @@ func (s *Server) reviewGrid(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(r, "Services by theme", nil)
 	themes := fw.Themes()
-	p.Data = map[string]any{"Rows": gridRowsHTML(p, gridTable(fw, grid), len(themes), true), "Themes": themes}
+	p.Data = map[string]any{"Head": gridHeadHTML(p, themes), "Rows": gridRowsHTML(p, gridTable(fw, grid), len(themes), true)}
 	s.render(w, r, http.StatusOK, "reviews_grid", p)
 }
 
@@ -213,7 +213,7 @@ func (s *Server) sharedGrid(w http.ResponseWriter, r *http.Request) {
 	_ = s.Audit.Record(ctx, "review.shared_view", owner.Name, "roll-up viewed")
 	p := s.newPage(r, "", nil)
 	themes := fw.Themes()
-	p.Data = map[string]any{"Rows": gridRowsHTML(p, gridTable(fw, grid), len(themes), false), "Themes": themes, "Owner": owner}
+	p.Data = map[string]any{"Head": gridHeadHTML(p, themes), "Rows": gridRowsHTML(p, gridTable(fw, grid), len(themes), false), "Owner": owner}
 	p.Title = p.T("Reviews shared by %s", owner.Name)
 	s.render(w, r, http.StatusOK, "reviews_grid", p)
 }
