@@ -151,6 +151,7 @@ func parseTemplates() (*templates, error) {
 				}
 				if lang != "" {
 					translateStatic(b, lang)
+					foldEscapedConstants(b)
 				}
 				return b, nil
 			})

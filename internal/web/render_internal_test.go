@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"html/template"
+	"strings"
 	"testing"
 
 	"github.com/lightbulb-hr/lightbulb/internal/i18n"
@@ -58,6 +59,45 @@ func TestStaticTranslationMatchesT(t *testing.T) {
 		}
 		if lang == "cy" && bytes.Contains(got.Bytes(), []byte(">Rights<")) {
 			t.Errorf("Welsh page kept the English: %s", &got)
+		}
+	}
+}
+
+// Folding escaped constants into text gives the same HTML as escaping them
+// on every run: in text, attributes, a title, a textarea, a URL (left as it
+// is), a script and a style (left as they are), through sub-templates
+// called in text and in an attribute, with characters the escapers change;
+// and the page still renders the same on its second run.
+func TestFoldedConstantsMatch(t *testing.T) {
+	const src = `{{define "sub"}}<b>{{.P.T "Menu"}}</b>{{"it's <fine> & \"quoted\" + \x00"}}{{end}}` +
+		`{{define "inattr"}}{{.P.T "Your account"}} & {{"a'b"}}{{end}}` +
+		`{{define "content"}}<title>{{.T "Error"}} {{"<x>"}}</title><textarea>{{"a&b"}}</textarea>` +
+		`<a href="/x?q={{.T "Sign in"}}&r={{"a b"}}" title="{{.T "Rights"}}" aria-label="{{template "inattr" (dict "P" .)}}">{{.T "Rights"}}</a>` +
+		`{{template "sub" (dict "P" .)}}{{if .Title}}{{.T "Sign out"}}{{else}}{{"no"}}{{end}}{{range $i, $x := list "a" "b"}}{{$.T "Cookies"}}{{$x}}{{end}}` +
+		`<script nonce="n">var s = {{.T "Skip to main content"}}; var t = {{"x"}};</script><style>p { content: {{"q"}} }</style>` +
+		`{{with .Title}}{{"<w>"}}{{.}}{{end}}{{.T "%d decisions" 3}}{{"Ymlaen’"}}{{end}}`
+	for _, lang := range i18n.Supported {
+		p := &Page{Lang: lang, Title: "T<itle>"}
+		plain := template.Must(template.New("t").Funcs(funcs).Parse(src))
+		folded := template.Must(template.New("t").Funcs(funcs).Parse(src))
+		translateStatic(plain, lang)
+		translateStatic(folded, lang)
+		foldEscapedConstants(folded)
+		for run := 0; run < 2; run++ {
+			var want, got bytes.Buffer
+			if err := plain.ExecuteTemplate(&want, "content", p); err != nil {
+				t.Fatal(err)
+			}
+			if err := folded.ExecuteTemplate(&got, "content", p); err != nil {
+				t.Fatal(err)
+			}
+			if want.String() != got.String() {
+				t.Errorf("%s, run %d:\n escaped: %s\n  folded: %s", lang, run, &want, &got)
+			}
+		}
+		// It did fold: the content's first constant is now text.
+		if !strings.Contains(folded.Lookup("content").Tree.Root.String(), "<title>"+i18n.T(lang, "Error")) {
+			t.Errorf("%s: nothing folded: %s", lang, folded.Lookup("content").Tree.Root)
 		}
 	}
 }
