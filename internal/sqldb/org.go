@@ -10,10 +10,15 @@ import (
 )
 
 // OrgService implements lightbulb.OrgService.
-type OrgService struct{ db *DB }
+type OrgService struct {
+	db  *DB
+	all *contentCache[struct{}, []lightbulb.Organisation] // FindOrgs; organisations move the 'people' version
+}
 
 // NewOrgService returns an OrgService on db.
-func NewOrgService(db *DB) *OrgService { return &OrgService{db: db} }
+func NewOrgService(db *DB) *OrgService {
+	return &OrgService{db: db, all: newContentCache[struct{}, []lightbulb.Organisation](db, "people")}
+}
 
 const orgCols = `id, slug, name, kind, operator, created_at`
 
@@ -26,12 +31,32 @@ func scanOrg(row scanner) (*lightbulb.Organisation, error) {
 }
 
 // FindOrgs lists every organisation by name.
+//
+// Training pages look for the operator among them on every request, so they
+// are kept in memory until the 'people' content version moves (any change to
+// organisations moves it, from any process); each caller gets its own copies.
 func (s *OrgService) FindOrgs(ctx context.Context) ([]*lightbulb.Organisation, error) {
-	rows, err := s.db.readRows(ctx, `SELECT `+orgCols+` FROM organisations ORDER BY name`)
+	all, err := s.all.get(ctx, struct{}{}, func(ctx context.Context) ([]lightbulb.Organisation, error) {
+		rows, err := s.db.readRows(ctx, `SELECT `+orgCols+` FROM organisations ORDER BY name`)
+		if err != nil {
+			return nil, fmt.Errorf("find orgs: %w", err)
+		}
+		os, err := collect(rows, scanOrg)
+		out := make([]lightbulb.Organisation, len(os))
+		for i, o := range os {
+			out[i] = *o
+		}
+		return out, err
+	})
 	if err != nil {
-		return nil, fmt.Errorf("find orgs: %w", err)
+		return nil, err
 	}
-	return collect(rows, scanOrg)
+	out := make([]*lightbulb.Organisation, len(all))
+	for i := range all {
+		o := all[i]
+		out[i] = &o
+	}
+	return out, nil
 }
 
 // FindOrgByID returns one organisation.

@@ -78,3 +78,27 @@ func TestSignedInSeesChangesFromAnotherProcess(t *testing.T) {
 		}
 	})
 }
+
+// The list of organisations is kept in memory too, and an organisation
+// added or renamed by another process is in the next list.
+func TestOrgListSeesChangesFromAnotherProcess(t *testing.T) {
+	twoProcesses(t, func(t *testing.T, a, b *sqldb.DB) {
+		ctx := context.Background()
+		sqldbtest.MustOrg(t, a, "northbridge", lightbulb.KindNHSTrust)
+		ob := sqldb.NewOrgService(b)
+		before, err := ob.FindOrgs(ctx)
+		if err != nil || len(before) != 1 {
+			t.Fatalf("before: %+v %v", before, err)
+		}
+		before[0].Name = "Changed by a caller"
+		added := sqldbtest.MustOrg(t, a, "riverside", lightbulb.KindCouncil)
+		added.Name = "Riverside Borough Council"
+		if err := sqldb.NewOrgService(a).UpdateOrg(ctx, added); err != nil {
+			t.Fatal(err)
+		}
+		after, err := ob.FindOrgs(ctx)
+		if err != nil || len(after) != 2 || after[0].Name != "Org northbridge" || after[1].Name != "Riverside Borough Council" {
+			t.Fatalf("after another process added and renamed one: %+v %v", after, err)
+		}
+	})
+}
