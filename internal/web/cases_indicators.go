@@ -117,7 +117,7 @@ func (s *Server) caseIndicators(w http.ResponseWriter, r *http.Request) {
 	months, matrix := caseMatrix(ci.ByRightMonth)
 	csvQ := r.URL.Query()
 	csvQ.Set("format", "csv")
-	data := map[string]any{"I": ci, "Chart": topRightsChart(langOf(r), ci.TopRights, titles), "Matrix": matrix,
+	data := map[string]any{"I": ci, "Chart": chartHTML(topRightsChart(langOf(r), ci.TopRights, titles)), "Matrix": matrix,
 		"CSV": "/cases/indicators?" + csvQ.Encode()}
 	p := s.newPage(r, "Case indicators", data)
 	p.Form = q
