@@ -21,6 +21,14 @@ func chartHTML(c report.Chart) template.HTML {
 	w := b.WriteString
 	esc := func(s string) { escapeHTML(&b, s) }
 	num := func(n int) { w(strconv.Itoa(n)) }
+	// start opens an element placed at x, y: <rect x="…" y="…".
+	start := func(tag, xName string, x int, yName string, y int) {
+		w("<" + tag + " " + xName + `="`)
+		num(x)
+		w(`" ` + yName + `="`)
+		num(y)
+		w(`"`)
+	}
 	w(`<figure class="lb-chart govuk-!-margin-0 govuk-!-margin-bottom-6">
   <svg viewBox="0 0 `)
 	num(d.Width)
@@ -48,11 +56,8 @@ func chartHTML(c report.Chart) template.HTML {
 	}
 	w("\n    ")
 	for _, r := range d.Rects {
-		w(`<rect x="`)
-		num(r.X)
-		w(`" y="`)
-		num(r.Y)
-		w(`" width="`)
+		start("rect", "x", r.X, "y", r.Y)
+		w(` width="`)
 		num(r.W)
 		w(`" height="`)
 		num(r.H)
@@ -79,30 +84,21 @@ func chartHTML(c report.Chart) template.HTML {
 	}
 	for _, p := range d.Dots {
 		if p.Square {
-			w(`<rect x="`)
-			num(p.X - 7)
-			w(`" y="`)
-			num(p.Y - 7)
-			w(`" width="14" height="14" fill="`)
+			start("rect", "x", p.X-7, "y", p.Y-7)
+			w(` width="14" height="14" fill="`)
 			esc(p.Fill)
 			w(`" stroke="#0b0c0c" stroke-width="2"></rect>`)
 		} else {
-			w(`<circle cx="`)
-			num(p.X)
-			w(`" cy="`)
-			num(p.Y)
-			w(`" r="5" fill="`)
+			start("circle", "cx", p.X, "cy", p.Y)
+			w(` r="5" fill="`)
 			esc(p.Fill)
 			w(`" stroke="#0b0c0c"></circle>`)
 		}
 		w("\n    ")
 	}
 	for _, t := range d.Texts {
-		w(`<text x="`)
-		num(t.X)
-		w(`" y="`)
-		num(t.Y)
-		w(`" text-anchor="`)
+		start("text", "x", t.X, "y", t.Y)
+		w(` text-anchor="`)
 		esc(t.Anchor)
 		w(`" fill="`)
 		esc(t.Fill)
