@@ -10,28 +10,54 @@ import (
 
 // UnitService implements lightbulb.UnitService: the organisation's wards,
 // teams and homes (table services) and who belongs to them.
-type UnitService struct{ db *DB }
+type UnitService struct {
+	db *DB
+	// lists keeps FindUnits per organisation until the 'units' version
+	// moves (migration 0050: any change to services or unit_members).
+	lists *contentCache[int64, []lightbulb.Unit]
+}
 
 // NewUnitService returns a UnitService on db.
-func NewUnitService(db *DB) *UnitService { return &UnitService{db: db} }
+func NewUnitService(db *DB) *UnitService {
+	return &UnitService{db: db, lists: newContentCache[int64, []lightbulb.Unit](db, "units")}
+}
 
 var _ lightbulb.UnitService = (*UnitService)(nil)
 
-// FindUnits lists the units of the organisation in ctx by name.
+// FindUnits lists the units of the organisation in ctx by name. The list is
+// kept per process (see lists); each call gets its own copies, so a caller
+// that changes one changes nothing kept.
 func (s *UnitService) FindUnits(ctx context.Context) ([]*lightbulb.Unit, error) {
 	org, err := lightbulb.OrgFrom(ctx)
 	if err != nil {
 		return nil, err
 	}
+	kept, err := s.lists.get(ctx, org, func(ctx context.Context) ([]lightbulb.Unit, error) {
+		return s.readUnits(ctx, org)
+	})
+	if err != nil || len(kept) == 0 {
+		return nil, err
+	}
+	us := make([]lightbulb.Unit, len(kept))
+	copy(us, kept)
+	out := make([]*lightbulb.Unit, len(us))
+	for i := range us {
+		out[i] = &us[i]
+	}
+	return out, nil
+}
+
+// readUnits reads the units of org by name, with their numbers of members.
+func (s *UnitService) readUnits(ctx context.Context, org int64) ([]lightbulb.Unit, error) {
 	rows, err := s.db.readRows(ctx, `SELECT s.id, s.org_id, s.name,
 		(SELECT count(*) FROM unit_members m WHERE m.unit_id = s.id)
 		FROM services s WHERE s.org_id = $1 ORDER BY s.name`, org)
 	if err != nil {
 		return nil, fmt.Errorf("find units: %w", err)
 	}
-	return collect(rows, func(r scanner) (*lightbulb.Unit, error) {
+	return collect(rows, func(r scanner) (lightbulb.Unit, error) {
 		var u lightbulb.Unit
-		return &u, r.Scan(&u.ID, &u.OrgID, &u.Name, &u.Members)
+		return u, r.Scan(&u.ID, &u.OrgID, &u.Name, &u.Members)
 	})
 }
 
