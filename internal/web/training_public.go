@@ -65,8 +65,9 @@ func (s *Server) trainingList(w http.ResponseWriter, r *http.Request) {
 			part.List = sessionListHTML(p, part.Sessions, true)
 		}
 	}
-	p.Data = map[string]any{"Open": open, "OpenList": sessionListHTML(p, open, false), "Programmes": programmes, "Months": months,
-		"Trainer": isTrainer(r.Context()), "Mine": mine, "ClientLead": isClientLead(r.Context())}
+	p.Data = map[string]any{"Open": open, "OpenList": sessionListHTML(p, open, false), "ProgrammeList": programmesHTML(p, programmes),
+		"MonthOptions": monthOptions(p, months, q.Get("month")), "Trainer": isTrainer(r.Context()), "Mine": mine,
+		"ClientLead": isClientLead(r.Context())}
 	p.Form.Set("mode", mode)
 	p.Form.Set("month", q.Get("month"))
 	s.render(w, r, http.StatusOK, "training_list", p)
