@@ -436,7 +436,8 @@ type ReviewService interface {
 	FindActions(ctx context.Context, reviewID int64) ([]*Action, error)
 	SetActionStatus(ctx context.Context, id int64, s ActionStatus) (*Action, error)
 
-	// Rollup returns the latest submitted review of each subject.
+	// Rollup returns the latest submitted review of each subject. The rows
+	// may be shared with other requests: callers must not change them.
 	Rollup(ctx context.Context) ([]GridRow, error)
 	FindShares(ctx context.Context) ([]*Share, error)
 	// ShareRollup shares the roll-up with a commissioner organisation.

@@ -15,13 +15,15 @@ import (
 type ReviewService struct {
 	db         *DB
 	frameworks *contentCache[int64, *lightbulb.Framework] // by id; 0 is the current one
+	grids      *contentCache[int64, []lightbulb.GridRow]  // roll-ups by organisation (review_rollup.go)
 	// BaseURL starts the links in the emails reviews send.
 	BaseURL string
 }
 
 // NewReviewService returns a ReviewService on db.
 func NewReviewService(db *DB) *ReviewService {
-	return &ReviewService{db: db, frameworks: newContentCache[int64, *lightbulb.Framework](db, "frameworks")}
+	return &ReviewService{db: db, frameworks: newContentCache[int64, *lightbulb.Framework](db, "frameworks"),
+		grids: newContentCache[int64, []lightbulb.GridRow](db, "reviews")}
 }
 
 // DefaultFramework is the slug of the framework Lightbulb ships.

@@ -26,10 +26,19 @@ func (x submitted) key() string {
 	return "s:" + x.subject
 }
 
-// rollup builds the grid for org: each subject's latest submitted review
-// and up to GridRounds before it, counted by theme, in two queries.
+// rollup returns org's grid from the process's memory while the 'reviews'
+// version (migration 0048) has not moved, and builds it otherwise. Every
+// caller gets the same rows, so none may change them.
 // Callers have already checked that the person asking may see org's roll-up.
 func (s *ReviewService) rollup(ctx context.Context, org int64) ([]lightbulb.GridRow, error) {
+	return s.grids.get(ctx, org, func(ctx context.Context) ([]lightbulb.GridRow, error) {
+		return s.buildRollup(ctx, org)
+	})
+}
+
+// buildRollup builds the grid for org: each subject's latest submitted review
+// and up to GridRounds before it, counted by theme, in two queries.
+func (s *ReviewService) buildRollup(ctx context.Context, org int64) ([]lightbulb.GridRow, error) {
 	rows, err := s.db.readRows(ctx, `SELECT id, COALESCE(unit_id, 0), framework_id, subject, period_end, submitted_at
 		FROM reviews WHERE org_id = $1 AND status = 'submitted' ORDER BY period_end, id`, org)
 	if err != nil {
