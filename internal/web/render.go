@@ -272,11 +272,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.serverError(w, r, fmt.Errorf("render %s: %w", name, err))
 		return
 	}
-	page := scrollTables(buf.Bytes(), p.Title)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Language", p.Lang)
 	w.WriteHeader(status)
-	_, _ = w.Write(page)
+	scrollTables(w, buf.Bytes(), p.Title)
 }
 
 // executePage writes the page of the set t for p: its content, error
