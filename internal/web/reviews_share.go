@@ -54,7 +54,7 @@ func (s *Server) reviewGrid(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.newPage(r, "Services by theme", nil)
 	themes := fw.Themes()
-	p.Data = map[string]any{"Head": gridHeadHTML(p, themes), "Rows": gridRowsHTML(p, gridTable(fw, grid), len(themes), true)}
+	p.Data = map[string]any{"Head": gridHeadHTML(p, themes), "Rows": gridRowsHTML(p, gridTable(themes, grid), len(themes), true)}
 	s.render(w, r, http.StatusOK, "reviews_grid", p)
 }
 
@@ -80,11 +80,11 @@ type gridLight struct {
 	Light     lightbulb.Rating
 }
 
-func gridTable(fw *lightbulb.Framework, grid []lightbulb.GridRow) []gridRow {
+func gridTable(themes []lightbulb.Theme, grid []lightbulb.GridRow) []gridRow {
 	out := make([]gridRow, 0, len(grid))
 	for _, g := range grid {
-		row := gridRow{GridRow: g}
-		for _, th := range fw.Themes() {
+		row := gridRow{GridRow: g, Cells: make([]*gridCell, 0, len(themes))}
+		for _, th := range themes {
 			row.Cells = append(row.Cells, gridCellOf(g, th.Name))
 		}
 		out = append(out, row)
@@ -213,7 +213,7 @@ func (s *Server) sharedGrid(w http.ResponseWriter, r *http.Request) {
 	_ = s.Audit.Record(ctx, "review.shared_view", owner.Name, "roll-up viewed")
 	p := s.newPage(r, "", nil)
 	themes := fw.Themes()
-	p.Data = map[string]any{"Head": gridHeadHTML(p, themes), "Rows": gridRowsHTML(p, gridTable(fw, grid), len(themes), false), "Owner": owner}
+	p.Data = map[string]any{"Head": gridHeadHTML(p, themes), "Rows": gridRowsHTML(p, gridTable(themes, grid), len(themes), false), "Owner": owner}
 	p.Title = p.T("Reviews shared by %s", owner.Name)
 	s.render(w, r, http.StatusOK, "reviews_grid", p)
 }
