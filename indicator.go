@@ -146,6 +146,12 @@ type IndicatorService interface {
 	// the whole organisation and, with services, for each service too;
 	// oldest first.
 	IndicatorValues(ctx context.Context, keys []string, from, to string, services bool) ([]IndicatorValue, error)
+	// FromIndicators returns what build makes of the organisation's stored
+	// indicators, kept in the process under key (a comparable value naming
+	// everything else build reads) until any organisation's indicators,
+	// targets, changes, count days or units change, in any process. What
+	// it returns is shared: callers must not change it.
+	FromIndicators(ctx context.Context, key any, build func(context.Context) (any, error)) (any, error)
 	// IndicatorParts returns the stored values of each part of indicator
 	// key (see IndicatorDef.Parts) from month from to month to, by part
 	// and then oldest first.

@@ -13,10 +13,11 @@ import (
 // the indicator cache keeps its answer under.
 type indicatorRead struct {
 	org      int64
-	what     string // "values", "targets", "changes" or "since"
+	what     string // "values", "targets", "changes", "since" or "made"
 	keys     string // the indicators asked for, joined
 	from, to string
 	services bool
+	made     any // a key of FromIndicators
 }
 
 // cachedRead answers read from the process's indicator cache, loading it
@@ -70,4 +71,11 @@ func (s *IndicatorService) IndicatorChanges(ctx context.Context) ([]lightbulb.In
 func (s *IndicatorService) StateCountedSince(ctx context.Context) (map[string]string, error) {
 	since, err := cachedRead(ctx, s, indicatorRead{what: "since"}, s.stateCountedSince)
 	return maps.Clone(since), err
+}
+
+// FromIndicators returns what build makes of the organisation's stored
+// indicators, kept in the indicator cache under key until the 'indicators'
+// version moves (see cachedRead). key must be comparable.
+func (s *IndicatorService) FromIndicators(ctx context.Context, key any, build func(context.Context) (any, error)) (any, error) {
+	return cachedRead(ctx, s, indicatorRead{what: "made", made: key}, build)
 }

@@ -2,6 +2,8 @@ package sqldb_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,6 +86,59 @@ func TestIndicatorCacheSeesChangesFromAnotherProcess(t *testing.T) {
 		octx := lightbulb.WithOrg(context.Background(), other.ID)
 		if vs, err := ib.IndicatorValues(octx, []string{"cases.reviewed"}, "2026-01", "2026-03", true); err != nil || len(vs) != 0 {
 			t.Fatalf("another organisation reads %+v %v", vs, err)
+		}
+	})
+}
+
+// What a page makes of the stored indicators (FromIndicators) is kept per
+// process and organisation and made again once another process changes
+// them.
+func TestFromIndicatorsIsMadeAgainAfterAChangeInAnotherProcess(t *testing.T) {
+	twoProcesses(t, func(t *testing.T, a, b *sqldb.DB) {
+		org := sqldbtest.MustOrg(t, a, "northbridge", lightbulb.KindNHSTrust)
+		ctx := lightbulb.WithOrg(context.Background(), org.ID)
+		if _, err := a.Writer().ExecContext(ctx, `INSERT INTO indicator_values (org_id, indicator, service_id, month, numerator, denominator, value)
+			VALUES ($1, 'cases.reviewed', 0, '2026-03', 1, 4, 25)`, org.ID); err != nil {
+			t.Fatal(err)
+		}
+		ia, ib := sqldb.NewIndicatorService(a), sqldb.NewIndicatorService(b)
+		builds := 0
+		made := func(ctx context.Context, key string) string {
+			t.Helper()
+			v, err := ib.FromIndicators(ctx, key, func(ctx context.Context) (any, error) {
+				builds++
+				vs, err := ib.IndicatorValues(ctx, []string{"cases.reviewed"}, "2026-01", "2026-03", false)
+				if err != nil {
+					return nil, err
+				}
+				ts, err := ib.IndicatorTargets(ctx)
+				return fmt.Sprint(len(vs), " ", vs, " ", ts["cases.reviewed"].Target), err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v.(string)
+		}
+		first := made(ctx, "k")
+		if again := made(ctx, "k"); again != first || builds != 1 {
+			t.Fatalf("kept: %q then %q, %d builds", first, again, builds)
+		}
+		if _, err := a.Writer().ExecContext(ctx, `UPDATE indicator_values SET value = 50 WHERE org_id = $1`, org.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got := made(ctx, "k"); !strings.Contains(got, " 50}") || builds != 2 {
+			t.Fatalf("after a recomputed month in the other process: %q, %d builds", got, builds)
+		}
+		if err := ia.SetIndicatorTarget(ctx, "cases.reviewed", 80, false, "Lead"); err != nil {
+			t.Fatal(err)
+		}
+		if got := made(ctx, "k"); !strings.HasSuffix(got, " 80") || builds != 3 {
+			t.Fatalf("after a target set in the other process: %q, %d builds", got, builds)
+		}
+		made(ctx, "another")
+		other := lightbulb.WithOrg(context.Background(), sqldbtest.MustOrg(t, a, "elsewhere", lightbulb.KindNHSTrust).ID)
+		if got := made(other, "k"); !strings.HasPrefix(got, "0 ") || builds != 5 {
+			t.Fatalf("another key and another organisation are their own: %q, %d builds", got, builds)
 		}
 	})
 }

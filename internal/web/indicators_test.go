@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"html"
 	"net/url"
 	"strings"
 	"testing"
@@ -80,6 +81,14 @@ func TestIndicatorsOnTheDashboard(t *testing.T) {
 		!strings.Contains(r.body, "Complaints and incidents reviewed through the rights lens") || !strings.Contains(r.body, "Run chart") && !strings.Contains(r.body, "Common cause variation") {
 		t.Errorf("the lead's dashboard lacks their indicators")
 	}
+	// The readings are kept per process until the indicators change: a new
+	// target shows at once (another process is TestFromIndicators… in sqldb).
+	if err := e.svc.Indicators.SetIndicatorTarget(e.ctxA(), "cases.reviewed", 73, false, "Lead"); err != nil {
+		t.Fatal(err)
+	}
+	if r := e.client().signIn("leadA").get("/dashboard"); !strings.Contains(r.body, ">73%</td>") {
+		t.Errorf("the lead's dashboard does not show the target just set")
+	}
 	// Staff see none of the organisation's, and nothing before they belong
 	// to a ward; then their ward's few, with the same labels, no links to
 	// the lead's pages, and none of another ward's.
@@ -104,7 +113,7 @@ func TestIndicatorsOnTheDashboard(t *testing.T) {
 	if strings.Contains(r.body, "Your indicators") || strings.Contains(r.body, `href="/indicators/`) || strings.Contains(r.body, "Ward 9") {
 		t.Errorf("staff see the organisation's indicators, links to the lead's pages, or another ward's")
 	}
-	if r := staff.welsh().get("/dashboard"); !strings.Contains(r.body, "Dangosyddion eich ward") {
+	if r := staff.welsh().get("/dashboard"); !strings.Contains(r.body, "Dangosyddion eich ward") || !strings.Contains(r.body, html.EscapeString(i18n.T("cy", "Decision reviews overdue"))) {
 		t.Errorf("the Welsh staff dashboard lacks their ward's indicators")
 	}
 	// Co-production's own few, with no links to the lead's pages.
