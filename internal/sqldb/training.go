@@ -18,12 +18,16 @@ type TrainingService struct {
 	baseURL string
 	// OfferHold is how long a freed place is held for the person offered it.
 	OfferHold time.Duration
+
+	sessions *contentCache[sessionRead, keptSessions] // FindSessions (training_cache.go)
 }
 
 // NewTrainingService returns a TrainingService on db that sends mail through
 // mail, with links to baseURL.
 func NewTrainingService(db *DB, mail *MailService, baseURL string) *TrainingService {
-	return &TrainingService{db: db, mail: mail, baseURL: strings.TrimRight(baseURL, "/"), OfferHold: 48 * time.Hour}
+	c := newContentCache[sessionRead, keptSessions](db, "training")
+	c.limit = 1024
+	return &TrainingService{db: db, mail: mail, baseURL: strings.TrimRight(baseURL, "/"), OfferHold: 48 * time.Hour, sessions: c}
 }
 
 // nullID stores 0 as NULL.
@@ -337,15 +341,12 @@ func scanSession(r scanner) (*lightbulb.Session, error) {
 	return &x, err
 }
 
-// FindSessions lists sessions by start time.
-func (s *TrainingService) FindSessions(ctx context.Context, f lightbulb.SessionFilter) ([]*lightbulb.Session, error) {
-	org, err := lightbulb.OrgFrom(ctx)
-	if err != nil {
-		return nil, err
-	}
+// findSessions lists org's sessions by start time; upcoming ones are those
+// ending after now.
+func (s *TrainingService) findSessions(ctx context.Context, org int64, f lightbulb.SessionFilter, now time.Time) ([]*lightbulb.Session, error) {
 	where, args := "s.org_id = $1", []any{org}
 	if f.Upcoming {
-		args = append(args, lightbulb.Now())
+		args = append(args, now)
 		where += fmt.Sprintf(" AND s.ends_at > $%d AND NOT s.cancelled", len(args))
 	}
 	switch {
