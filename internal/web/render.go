@@ -267,8 +267,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.serverError(w, r, err)
 		return
 	}
-	var buf bytes.Buffer
-	if err := executePage(&buf, t, p); err != nil {
+	buf := getPageBuffer()
+	defer putPageBuffer(buf)
+	if err := executePage(buf, t, p); err != nil {
 		s.serverError(w, r, fmt.Errorf("render %s: %w", name, err))
 		return
 	}
@@ -281,9 +282,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // executePage writes the page of the set t for p: its content, error
 // summary and scripts from the templates, inside the layout (layout.go).
 func executePage(buf *bytes.Buffer, t *template.Template, p *Page) error {
-	var content, errs, scripts bytes.Buffer
-	content.Grow(16 << 10)
-	if err := t.ExecuteTemplate(&content, "content", p); err != nil {
+	var errs, scripts bytes.Buffer
+	content := getPageBuffer()
+	defer putPageBuffer(content)
+	if err := t.ExecuteTemplate(content, "content", p); err != nil {
 		return err
 	}
 	if len(p.Errors) > 0 {
