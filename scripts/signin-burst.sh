@@ -12,17 +12,7 @@ cd "$(dirname "$0")/.."
 export GOTOOLCHAIN=auto
 N=${N:-64}
 (( N >= 1 && N <= 254 )) || { echo "signin-burst.sh: N must be 1 to 254" >&2; exit 2; }
-work=$(mktemp -d)
-pid=
-cleanup() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }; rm -rf "$work"; }
-trap cleanup EXIT
-go build -o "$work/lightbulb" ./cmd/lightbulb
-"$work/lightbulb" demo --db "sqlite:$work/lb.db" >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$work/lightbulb" serve --db "sqlite:$work/lb.db" --addr "127.0.0.1:$port" --client-ip-header X-Forwarded-For \
-	>/dev/null 2>"$work/serve.log" &
-pid=$!
-for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+. scripts/demo-server.sh
 sleep 3
 mem() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' "/proc/$pid/status"; }
 echo "idle: $(mem)"

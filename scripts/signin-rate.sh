@@ -22,17 +22,7 @@ if ! command -v wrk >/dev/null; then
 	echo "signin-rate.sh: installing wrk (Debian package)" >&2
 	if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null; else sudo apt-get install -y -q wrk >/dev/null; fi
 fi
-work=$(mktemp -d)
-pid=
-cleanup() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }; rm -rf "$work"; }
-trap cleanup EXIT
-go build -o "$work/lightbulb" ./cmd/lightbulb
-"$work/lightbulb" demo --db "sqlite:$work/lb.db" >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$work/lightbulb" serve --db "sqlite:$work/lb.db" --addr "127.0.0.1:$port" --client-ip-header X-Forwarded-For \
-	>/dev/null 2>"$work/serve.log" &
-pid=$!
-for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+. scripts/demo-server.sh
 cat >"$work/signin.lua" <<EOF
 wrk.method = "POST"
 wrk.body = "email=lead%40northbridge.test&password=lightbulb-demo"
