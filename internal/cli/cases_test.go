@@ -43,6 +43,23 @@ func caseOrg(t *testing.T, dsn string) {
 	}
 }
 
+// openCaseOrg makes trust-a as caseOrg does, and opens the database at dsn
+// (closed when the test ends) with trust-a read back.
+func openCaseOrg(t *testing.T, dsn string) (*sqldb.DB, *lightbulb.Organisation) {
+	t.Helper()
+	caseOrg(t, dsn)
+	db, err := sqldb.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	o, err := sqldb.NewOrgService(db).FindOrgBySlug(context.Background(), "trust-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, o
+}
+
 func TestImportCases(t *testing.T) {
 	db := dbURL(t)
 	caseOrg(t, db)
@@ -115,16 +132,7 @@ func (k *caseKiller) ImportCases(ctx context.Context, cs []*lightbulb.Case, sugg
 
 func TestImportCutOffCompletesOnRerun(t *testing.T) {
 	dsn := dbURL(t)
-	caseOrg(t, dsn)
-	db, err := sqldb.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	o, err := sqldb.NewOrgService(db).FindOrgBySlug(context.Background(), "trust-a")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, o := openCaseOrg(t, dsn)
 	var b strings.Builder
 	b.WriteString("Ref,Type,Date,Ward,What\n")
 	for i := range 250 {

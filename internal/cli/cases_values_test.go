@@ -15,16 +15,7 @@ import (
 // saves it) imports a Datix export from the command line.
 func TestImportCasesWithValueMatches(t *testing.T) {
 	dsn := dbURL(t)
-	caseOrg(t, dsn)
-	db, err := sqldb.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	org, err := sqldb.NewOrgService(db).FindOrgBySlug(context.Background(), "trust-a")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, org := openCaseOrg(t, dsn)
 	ctx := lightbulb.WithOrg(context.Background(), org.ID)
 	units, err := sqldb.NewUnitService(db).FindUnits(ctx)
 	if err != nil || len(units) != 1 {
