@@ -76,22 +76,37 @@ func Default() *Model {
 }
 
 // Suggest returns the rights m would put to a reviewer for text, most
-// likely first.
+// likely first: those the model's scores pass, changed by the cues of real
+// feedback (cues.go). A right a cue added is always "possible", and its
+// first reason is the cue's phrase as written.
 func (m *Model) Suggest(text string) []Suggestion {
 	toks := Tokenise(text)
 	feats := m.features(toks)
 	scores := m.scores(feats, len(toks))
+	decided, cued := m.applyCues(toks, m.decide(scores))
 	var out []Suggestion
-	for _, r := range m.decide(scores) {
+	for _, r := range decided {
 		strength := Possible
-		if scores[r] >= (m.Threshold[r]+1)/2 {
+		if _, byCue := cued[r]; !byCue && scores[r] >= (m.Threshold[r]+1)/2 {
 			strength = Strong
 		}
 		out = append(out, Suggestion{Code: m.Codes[r], Score: round(scores[r]), Strength: strength})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	for i := range out {
-		out[i].Because = m.because(text, toks, feats, m.index(out[i].Code))
+		r := m.index(out[i].Code)
+		out[i].Because = m.because(text, toks, feats, r)
+		if span, byCue := cued[r]; byCue {
+			// The phrase is the reason; the model's own words follow it.
+			said := strings.ToLower(text[toks[span[0]].Start:toks[span[1]].End])
+			because := []string{said}
+			for _, b := range out[i].Because {
+				if len(because) < maxBecause && !containsPart(because, b) {
+					because = append(because, b)
+				}
+			}
+			out[i].Because = because
+		}
 	}
 	return out
 }
