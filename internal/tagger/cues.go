@@ -1,6 +1,9 @@
 package tagger
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Cues are short phrases in the plain words of real feedback that engage a
 // right by themselves, however the rest of the comment reads: "more leave",
@@ -218,19 +221,11 @@ func (p phrase) find(toks []Token) (first, last int, ok bool) {
 // kept only beside another right. It returns the decided rights and, for
 // each right a cue added, the cue's span of tokens.
 func (m *Model) applyCues(toks []Token, decided []int) ([]int, map[int][2]int) {
-	has := func(r int) bool {
-		for _, d := range decided {
-			if d == r {
-				return true
-			}
-		}
-		return false
-	}
 	if len(decided) > 0 {
 		quiets.each(toks, func(q codedPhrase) {
-			if r := m.index(q.code); r >= 0 && has(r) {
+			if r := m.index(q.code); r >= 0 && slices.Contains(decided, r) {
 				if _, _, ok := q.p.find(toks); ok {
-					decided = without(decided, r)
+					decided = slices.DeleteFunc(decided, func(d int) bool { return d == r })
 				}
 			}
 		})
@@ -238,7 +233,7 @@ func (m *Model) applyCues(toks []Token, decided []int) ([]int, map[int][2]int) {
 	var spans map[int][2]int
 	cues.each(toks, func(c codedPhrase) {
 		r := m.index(c.code)
-		if r < 0 || has(r) {
+		if r < 0 || slices.Contains(decided, r) {
 			return
 		}
 		if first, last, ok := c.p.find(toks); ok {
@@ -253,14 +248,4 @@ func (m *Model) applyCues(toks []Token, decided []int) ([]int, map[int][2]int) {
 		return nil, nil
 	}
 	return decided, spans
-}
-
-func without(rs []int, r int) []int {
-	out := rs[:0:0]
-	for _, x := range rs {
-		if x != r {
-			out = append(out, x)
-		}
-	}
-	return out
 }
