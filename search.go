@@ -15,9 +15,18 @@ import (
 // others match it by keyword, vocabulary or title; ties keep the library
 // order.
 func MatchRights(rights []*Right, query string) []*Right {
-	words := searchWords(query)
+	out, _ := MatchRightsKeyed(rights, query)
+	return out
+}
+
+// MatchRightsKeyed is MatchRights that also says whether any right matched
+// by keyword, everyday vocabulary or title, rather than only by mentioning
+// a word somewhere in its text: when none did, the words describe
+// something no right is named for, and the rights suggester may say more.
+func MatchRightsKeyed(rights []*Right, query string) (matches []*Right, keyed bool) {
+	words := articleNumbers(searchWords(query))
 	if len(words) == 0 {
-		return nil
+		return nil, false
 	}
 	vocab := careMatches(words)
 	type scored struct {
@@ -59,6 +68,30 @@ func MatchRights(rights []*Right, query string) []*Right {
 			out = append(out, h.r)
 		}
 	}
+	return out, min > 0
+}
+
+// articleWords name a part of the Convention rather than say what happened;
+// they are in every right's title.
+var articleWords = wordsOf("articl art erthygl protocol")
+
+// articleNumbers drops the words that only name an article, and keeps a
+// number only as an article's number: "8", "article 8" and "erthygl 8"
+// find Article 8, but the 12 of "12 hours on a trolley" is not Article 12.
+func articleNumbers(words []string) []string {
+	var out, numbers []string
+	for _, w := range words {
+		switch {
+		case articleWords[w]:
+		case strings.Trim(w, "0123456789") == "":
+			numbers = append(numbers, w)
+		default:
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return numbers
+	}
 	return out
 }
 
@@ -92,7 +125,8 @@ func searchWords(q string) []string {
 	var out []string
 	for _, w := range splitWords(q) {
 		w = strings.ReplaceAll(w, "’", "'")
-		if len(w) < 2 || stopWords[w] || stopWords[strings.ReplaceAll(w, "'", "")] {
+		digits := strings.Trim(w, "0123456789") == ""
+		if (len(w) < 2 && !digits) || stopWords[w] || stopWords[strings.ReplaceAll(w, "'", "")] {
 			continue
 		}
 		out = append(out, fold(w))

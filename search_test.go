@@ -108,6 +108,9 @@ func TestMatchRightsEverydayCareWords(t *testing.T) {
 		{"peidio â dadebru", true, "A2", []string{"A8"}},
 		{"rheiliau gwely", true, "", []string{"A5", "A8"}},
 		{"briwiau pwyso", true, "A3", nil},
+		{"8", false, "A8", nil},
+		{"article 8", false, "A8", nil},
+		{"erthygl 8", true, "A8", nil},
 	} {
 		got := lightbulb.MatchRights(lang(tc.cy), tc.q)
 		var codes []string
@@ -122,6 +125,52 @@ func TestMatchRightsEverydayCareWords(t *testing.T) {
 			if !slices.Contains(codes, c) {
 				t.Errorf("%q: got %v, want %s among them", tc.q, codes, c)
 			}
+		}
+	}
+}
+
+// TestMatchRightsArticleNumbers: a number finds its article only when the
+// query is about the article ("8", "article 8"), never when it counts
+// something ("12 hours on a trolley" is not Article 12), and the word
+// "article", which every title has, matches nothing by itself.
+func TestMatchRightsArticleNumbers(t *testing.T) {
+	lib, err := content.Rights()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rights []*lightbulb.Right
+	for _, r := range lib {
+		rights = append(rights, &lightbulb.Right{Code: r.Code, Article: r.Article, Text: lightbulb.RightText{Title: r.EN.Title, Keywords: r.EN.Keywords}})
+	}
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"article 8", []string{"A8"}},
+		{"Article 14", []string{"A14"}},
+		{"protocol 13", []string{"P13A1"}},
+		{"article", nil},
+		{"12 hours on a trolley", nil},
+	} {
+		var got []string
+		for _, r := range lightbulb.MatchRights(rights, tc.q) {
+			got = append(got, r.Code)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
+// TestMatchRightsKeyed says whether a right was named for the words, or
+// only mentions them in passing.
+func TestMatchRightsKeyed(t *testing.T) {
+	rights := []*lightbulb.Right{
+		{Code: "A8", Text: lightbulb.RightText{Title: "Private and family life", Keywords: []string{"visiting"}, Protects: "feeding the pigeons"}},
+	}
+	for q, want := range map[string]bool{"visits": true, "family": true, "pigeon": false, "plover": false} {
+		if _, keyed := lightbulb.MatchRightsKeyed(rights, q); keyed != want {
+			t.Errorf("%q: keyed %v, want %v", q, keyed, want)
 		}
 	}
 }

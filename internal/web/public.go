@@ -118,11 +118,15 @@ func (s *Server) rightsIndex(w http.ResponseWriter, r *http.Request) {
 	p.Form.Set("q", q)
 	data := map[string]any{"Groups": groups, "Query": q}
 	if q != "" {
-		results := lightbulb.MatchRights(rights, q)
-		data["Results"], data["ResultsHTML"] = results, rightsListHTML(p, results)
-		if len(results) == 0 {
-			data["Suggested"] = s.suggestRights(q, rights)
+		results, keyed := lightbulb.MatchRightsKeyed(rights, q)
+		if !keyed {
+			// No right is named for these words; at most some mention
+			// one of them in passing. What the words describe says more.
+			if sg := s.suggestRights(q, rights); len(sg) > 0 {
+				data["Suggested"], results = sg, nil
+			}
 		}
+		data["Results"], data["ResultsHTML"] = results, rightsListHTML(p, results)
 		p.Title = p.T("Search results") + ": " + q
 	}
 	p.Data = data

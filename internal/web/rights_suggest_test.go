@@ -50,6 +50,17 @@ func TestRightsSearchFallsBackToSuggestions(t *testing.T) {
 	c := e.client()
 	page := c.get("/rights?q=" + url.QueryEscape("they xyzzy me"))
 	mustContain(t, page, "No right uses the words", `href="/rights/A3"`, "Possible suggestion", "not a finding")
+	// "rules" is in every right's text but no right is named for it: what
+	// the words describe comes first, not every passing mention.
+	passing := c.get("/rights?q=" + url.QueryEscape("rules xyzzy me"))
+	mustContain(t, passing, "No right uses the words", `href="/rights/A3"`, "Possible suggestion")
+	if strings.Contains(passing.body, "rights match") {
+		t.Error("passing mentions listed above what the words describe")
+	}
+	// with nothing suggested, the passing mentions are still listed
+	if rules := c.get("/rights?q=rules"); strings.Contains(rules.body, "No rights match") || !strings.Contains(rules.body, "rights match “rules”") {
+		t.Error(`"rules" alone no longer lists the rights that mention it`)
+	}
 	none := c.get("/rights?q=" + url.QueryEscape("plover"))
 	mustContain(t, none, "No rights match")
 	if strings.Contains(none.body, "No right uses the words") {
