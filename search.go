@@ -24,23 +24,68 @@ func MatchRights(rights []*Right, query string) []*Right {
 // a word somewhere in its text: when none did, the words describe
 // something no right is named for, and the rights suggester may say more.
 func MatchRightsKeyed(rights []*Right, query string) (matches []*Right, keyed bool) {
-	words := articleNumbers(searchWords(query))
-	if len(words) == 0 {
+	raw := articleNumbers(queryWords(query))
+	if len(raw) == 0 {
 		return nil, false
 	}
-	vocab := careMatches(words)
+	type sets struct{ kw, title, body map[string]bool }
 	type scored struct {
 		r     *Right
 		score int
 	}
-	var hits []scored
-	for _, r := range rights {
+	// known holds every word a right is named for (keywords, titles and
+	// the vocabulary of care); mentioned, the words rights only mention.
+	known, mentioned := map[string]bool{}, map[string]bool{}
+	per := make([]sets, len(rights))
+	phrases := make([][][]string, len(rights))
+	for i, r := range rights {
 		t := r.Text
-		kw := wordSet(strings.Join(t.Keywords, " "))
+		kw := map[string]bool{}
+		for _, k := range t.Keywords {
+			// A keyword of several words ("speak out", "locked door")
+			// counts only as the whole phrase; its words alone are only
+			// mentions ("out" is not freedom of expression).
+			if ws := searchWords(k); len(ws) > 1 {
+				phrases[i] = append(phrases[i], ws)
+				continue
+			}
+			for w := range wordSet(k) {
+				kw[w] = true
+			}
+		}
 		title := wordSet(t.Title + " " + r.Code + " " + r.Article)
 		body := wordSet(strings.Join(append([]string{t.Summary, t.Protects, t.HealthCare, t.Restrictions},
-			append(t.Examples, t.EasyRead...)...), " "))
+			append(append(t.Examples, t.EasyRead...), t.Keywords...)...), " "))
+		per[i] = sets{kw, title, body}
+		for _, set := range []map[string]bool{kw, title} {
+			for w := range set {
+				known[w] = true
+			}
+		}
+		for w := range body {
+			mentioned[w] = true
+		}
+	}
+	for key := range careIndex {
+		for _, w := range strings.Fields(key) {
+			known[w] = true
+		}
+	}
+	words := make([]string, len(raw))
+	forms := make([][]string, len(raw))
+	for i, w := range raw {
+		words[i], forms[i] = radical(w, known, mentioned)
+	}
+	vocab := careMatches(words)
+	var hits []scored
+	for i, r := range rights {
+		kw, title, body := per[i].kw, per[i].title, per[i].body
 		score := 10 * vocab[r.Code]
+		for _, ph := range phrases[i] {
+			if containsRun(forms, ph) {
+				score += 10
+			}
+		}
 		for _, w := range words {
 			switch {
 			case kw[w]:
@@ -71,6 +116,24 @@ func MatchRightsKeyed(rights []*Right, query string) (matches []*Right, keyed bo
 	return out, min > 0
 }
 
+// containsRun reports whether run appears as consecutive words, each word
+// given by the forms it may take.
+func containsRun(forms [][]string, run []string) bool {
+	for i := 0; i+len(run) <= len(forms); i++ {
+		all := true
+		for j, w := range run {
+			if !slices.Contains(forms[i+j], w) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
 // articleWords name a part of the Convention rather than say what happened;
 // they are in every right's title.
 var articleWords = wordsOf("articl art erthygl protocol")
@@ -82,7 +145,7 @@ func articleNumbers(words []string) []string {
 	var out, numbers []string
 	for _, w := range words {
 		switch {
-		case articleWords[w]:
+		case articleWords[fold(w)]:
 		case strings.Trim(w, "0123456789") == "":
 			numbers = append(numbers, w)
 		default:
@@ -102,7 +165,7 @@ var stopWords = wordsOf(`the and a an of to in my is for on i me at by or be am 
 	it its this that with from as do does did done not no nor but if so can cant could would should
 	will wont dont didnt doesnt isnt wasnt have has had he she his her him they them their we our you
 	your what when where why how who which about into than then there been being get got any all
-	y yr a'r ac ar o yn mae nid ddim na fy dy ei eu gyda ond neu wedi heb roedd oedd sut pam beth`)
+	y yr a'r ac ar o yn mae nid ddim dim na fy dy ei eu gyda ond neu wedi heb roedd oedd sut pam beth`)
 
 func wordsOf(s string) map[string]bool {
 	m := map[string]bool{}
@@ -120,8 +183,9 @@ func splitWords(s string) []string {
 	})
 }
 
-// searchWords returns the folded words of a query that say something.
-func searchWords(q string) []string {
+// queryWords returns the words of a query that say something, as typed
+// (lower case), so that a Welsh word can still be read for its mutation.
+func queryWords(q string) []string {
 	var out []string
 	for _, w := range splitWords(q) {
 		w = strings.ReplaceAll(w, "’", "'")
@@ -129,9 +193,74 @@ func searchWords(q string) []string {
 		if (len(w) < 2 && !digits) || stopWords[w] || stopWords[strings.ReplaceAll(w, "'", "")] {
 			continue
 		}
-		out = append(out, fold(w))
+		out = append(out, w)
 	}
 	return out
+}
+
+// searchWords returns the folded words of a query that say something.
+func searchWords(q string) []string {
+	out := queryWords(q)
+	for i, w := range out {
+		out[i] = fold(w)
+	}
+	return out
+}
+
+// radical folds a query word and, when the rights are not named for it,
+// tries the forms it may have had before a Welsh initial mutation ("fy
+// nghloi" is "cloi", "ei ryddid" is "rhyddid", "fy mhreifatrwydd" is
+// "preifatrwydd"). A form some right is named for (known) wins over one a
+// right only mentions, which wins over the word as typed. It also returns
+// every form, the word as typed first, for matching keywords of several
+// words.
+func radical(w string, known, mentioned map[string]bool) (string, []string) {
+	forms := append([]string{w}, unmutated(w)...)
+	for i, m := range forms {
+		forms[i] = fold(m)
+	}
+	for _, set := range []map[string]bool{known, mentioned} {
+		for _, f := range forms {
+			if set[f] {
+				return f, forms
+			}
+		}
+	}
+	return forms[0], forms
+}
+
+// unmutated lists the forms a Welsh word may have had before a soft, nasal
+// or aspirate mutation, or before the "h" put in front of a vowel, most
+// telling first. Most are not words; the caller keeps only a known one.
+func unmutated(w string) []string {
+	var out []string
+	for _, m := range mutations {
+		if rest, ok := strings.CutPrefix(w, m.mutated); ok && rest != "" {
+			for _, r := range m.radicals {
+				out = append(out, r+rest)
+			}
+		}
+	}
+	// Soft mutation drops a "g": "wely" is "gwely", "ardd" is "gardd".
+	if strings.ContainsRune("aeiouwyâêîôûŵŷlr", []rune(w)[0]) {
+		out = append(out, "g"+w)
+	}
+	return out
+}
+
+// mutations are the initial consonants a Welsh mutation leaves, and the
+// consonants they can come from. Longer ones come first, so "ngh" is read
+// before "ng" and "n".
+var mutations = []struct {
+	mutated  string
+	radicals []string
+}{
+	{"ngh", []string{"c"}}, {"mh", []string{"p"}}, {"nh", []string{"t"}},
+	{"ch", []string{"c"}}, {"ph", []string{"p"}}, {"th", []string{"t"}},
+	{"dd", []string{"d"}}, {"ng", []string{"g"}},
+	{"f", []string{"b", "m"}}, {"g", []string{"c"}}, {"b", []string{"p"}},
+	{"d", []string{"t"}}, {"l", []string{"ll"}}, {"r", []string{"rh"}},
+	{"m", []string{"b"}}, {"n", []string{"d"}}, {"h", []string{""}},
 }
 
 // wordSet is the set of folded words of s.

@@ -108,6 +108,20 @@ func TestMatchRightsEverydayCareWords(t *testing.T) {
 		{"peidio â dadebru", true, "A2", []string{"A8"}},
 		{"rheiliau gwely", true, "", []string{"A5", "A8"}},
 		{"briwiau pwyso", true, "A3", nil},
+		{"kept in my room and not let out", false, "A5", nil},
+		{"they won't let me go out", false, "A5", nil},
+		// Welsh words after a mutation find their rights as their
+		// dictionary forms do; dictionary forms that look mutated still
+		// find their own.
+		{"wedi fy nghloi yn fy ystafell", true, "A5", nil},
+		{"ei ryddid", true, "A5", nil},
+		{"rhyddid", true, "A5", nil},
+		{"fy mhreifatrwydd", true, "A8", nil},
+		{"fy nghartref", true, "A8", nil},
+		{"ei gartref", true, "A8", nil},
+		{"fy nheulu", true, "A8", nil},
+		{"ei ffydd", true, "A9", nil},
+		{"dim dadebru", true, "A2", []string{"A8"}},
 		{"8", false, "A8", nil},
 		{"article 8", false, "A8", nil},
 		{"erthygl 8", true, "A8", nil},
@@ -171,6 +185,37 @@ func TestMatchRightsKeyed(t *testing.T) {
 	for q, want := range map[string]bool{"visits": true, "family": true, "pigeon": false, "plover": false} {
 		if _, keyed := lightbulb.MatchRightsKeyed(rights, q); keyed != want {
 			t.Errorf("%q: keyed %v, want %v", q, keyed, want)
+		}
+	}
+}
+
+// TestMatchRightsKeywordPhrases: a keyword of several words counts only as
+// the whole phrase, so "out" is not freedom of expression because "speak
+// out" is one of its keywords.
+func TestMatchRightsKeywordPhrases(t *testing.T) {
+	rights := []*lightbulb.Right{
+		{Code: "A5", Text: lightbulb.RightText{Title: "Liberty", Keywords: []string{"locked door", "sectioned"}}},
+		{Code: "A10", Text: lightbulb.RightText{Title: "Expression", Keywords: []string{"speak out", "complaint"}}},
+	}
+	for _, tc := range []struct {
+		q     string
+		want  []string
+		keyed bool
+	}{
+		{"speak out", []string{"A10"}, true},
+		{"I want to speak out", []string{"A10"}, true},
+		{"out", []string{"A10"}, false},
+		{"locked door", []string{"A5"}, true},
+		{"door", []string{"A5"}, false},
+		{"sectioned", []string{"A5"}, true},
+	} {
+		got, keyed := lightbulb.MatchRightsKeyed(rights, tc.q)
+		var codes []string
+		for _, r := range got {
+			codes = append(codes, r.Code)
+		}
+		if !slices.Equal(codes, tc.want) || keyed != tc.keyed {
+			t.Errorf("%q: got %v keyed %v, want %v keyed %v", tc.q, codes, keyed, tc.want, tc.keyed)
 		}
 	}
 }

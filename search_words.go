@@ -22,8 +22,8 @@ var careWords = []struct {
 	{"toilet, toileting, commode, continence, incontinence, incontinent, pad, pads, washing, bathing, shower, dignity, privacy, confidentiality, confidential, records, notes, consent, visiting, visitors, visit, family, phone, letters, mail, post, home, eviction, evicted, evict, sexuality, gay, lesbian, bisexual, wheelchair, force feeding, tube feeding, bed rails, bedrails, hoist, routine, bedtime, choice", []string{"A8"}},
 	{"toiled, toiledau, comod, ymataliaeth, anymataliaeth, urddas, preifatrwydd, cyfrinachedd, cyfrinachol, cofnodion, caniatâd, ymweld, ymwelwyr, teulu, ffôn, llythyrau, cartref, troi allan, rhywioldeb, hoyw, cadair olwyn, gadair olwyn, rheiliau gwely, bwydo gorfodol", []string{"A8"}},
 	// Liberty.
-	{"locked, locked in, lock, leave, section, sectioned, detained, detention, dols, deprivation of liberty, tribunal, bed rails, bedrails, seclusion, sedation, sedated, not allowed out, trapped", []string{"A5"}},
-	{"cloi, dan glo, absenoldeb, cadw'n gaeth, tribiwnlys, rheiliau gwely, tawelu", []string{"A5"}},
+	{"locked, locked in, lock, leave, section, sectioned, detained, detention, dols, deprivation of liberty, tribunal, bed rails, bedrails, seclusion, sedation, sedated, not allowed out, let out, go out, shut in, confined, confinement, prison, jail, trapped", []string{"A5"}},
+	{"cloi, dan glo, absenoldeb, cadw'n gaeth, caeth, carchar, carcharu, tribiwnlys, rheiliau gwely, tawelu", []string{"A5"}},
 	// Discrimination and reasonable adjustments.
 	{"sexuality, gay, lesbian, bisexual, transgender, trans, race, racism, racist, disability, disabled, wheelchair, deaf, interpreter, bsl, autism, autistic, learning disability, age, ageism, language", []string{"A14"}},
 	{"rhywioldeb, hoyw, trawsryweddol, hil, hiliaeth, hiliol, anabledd, anabl, cadair olwyn, gadair olwyn, byddar, cyfieithydd, awtistiaeth, oed, iaith", []string{"A14"}},
