@@ -124,6 +124,11 @@ func (s *Server) rightsIndex(w http.ResponseWriter, r *http.Request) {
 			// one of them in passing. What the words describe says more.
 			if sg := s.suggestRights(q, rights); len(sg) > 0 {
 				data["Suggested"], results = sg, nil
+			} else {
+				// Say so rather than call a mention a match: "nurse
+				// shouted at me" is not about forced labour because that
+				// right's text mentions nurses.
+				data["OnlyMentioned"] = len(results) > 0
 			}
 		}
 		data["Results"], data["ResultsHTML"] = results, rightsListHTML(p, results)
