@@ -134,9 +134,10 @@ func containsRun(forms [][]string, run []string) bool {
 	return false
 }
 
-// articleWords name a part of the Convention rather than say what happened;
-// they are in every right's title.
-var articleWords = wordsOf("articl art erthygl protocol")
+// articleWords name a part of the Convention, or rights as such, rather
+// than say what happened; they are in most rights' titles ("Right to
+// life"), so "my rights" would otherwise match every right.
+var articleWords = wordsOf("articl art erthygl protocol right hawl hawliau human dynol")
 
 // articleNumbers drops the words that only name an article, and keeps a
 // number only as an article's number: "8", "article 8" and "erthygl 8"

@@ -122,6 +122,11 @@ func TestMatchRightsEverydayCareWords(t *testing.T) {
 		{"fy nheulu", true, "A8", nil},
 		{"ei ffydd", true, "A9", nil},
 		{"dim dadebru", true, "A2", []string{"A8"}},
+		{"mixed sex ward", false, "A8", nil},
+		{"not given food", false, "A3", nil},
+		{"ni chefais fwyd", true, "A3", nil},
+		{"wedi fy atal", true, "A3", nil},
+		{"ward gymysg", true, "A8", nil},
 		{"8", false, "A8", nil},
 		{"article 8", false, "A8", nil},
 		{"erthygl 8", true, "A8", nil},
@@ -165,6 +170,9 @@ func TestMatchRightsArticleNumbers(t *testing.T) {
 		{"protocol 13", []string{"P13A1"}},
 		{"article", nil},
 		{"12 hours on a trolley", nil},
+		{"my rights", nil},
+		{"human rights", nil},
+		{"right to life", []string{"A2", "A8"}},
 	} {
 		var got []string
 		for _, r := range lightbulb.MatchRights(rights, tc.q) {
