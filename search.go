@@ -163,7 +163,7 @@ func articleNumbers(words []string) []string {
 // "Not" and "no" are among them: "do not resuscitate" is about
 // resuscitation, and "no visits" about visits.
 var stopWords = wordsOf(`the and a an of to in my is for on i me at by or be am are was were
-	it its this that with from as do does did done not no nor but if so can cant could would should
+	it its this that with without from as do does did done not no nor but if so can cant could would should
 	will wont dont didnt doesnt isnt wasnt have has had he she his her him they them their we our you
 	your what when where why how who which about into than then there been being get got any all
 	y yr a'r ac ar o yn mae nid ddim dim na fy dy ei eu gyda ond neu wedi heb roedd oedd sut pam beth`)

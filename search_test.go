@@ -173,6 +173,7 @@ func TestMatchRightsArticleNumbers(t *testing.T) {
 		{"my rights", nil},
 		{"human rights", nil},
 		{"right to life", []string{"A2", "A8"}},
+		{"given medication without consent", []string{"A8"}}, // "without" is in A7's title but says nothing
 	} {
 		var got []string
 		for _, r := range lightbulb.MatchRights(rights, tc.q) {
