@@ -85,6 +85,22 @@ func TestMatchRightsEverydayCareWords(t *testing.T) {
 		}
 		return out
 	}
+	// Each of these must be found by the vocabulary (or a keyword), not
+	// only by rights that mention a word in passing.
+	for _, tc := range []struct {
+		q  string
+		cy bool
+	}{
+		{"cameras in my room", false}, {"no say in my care plan", false}, {"they took my baby", false},
+		{"my house was sold", false}, {"given drugs to keep me quiet", false}, {"mixed sex ward", false},
+		{"not given food", false}, {"kept in my room and not let out", false},
+		{"dim hawl i weld fy ngwraig", true}, {"dim dehonglydd", true}, {"fy ngadael yn wlyb", true},
+		{"ni chefais fwyd", true}, {"wedi fy atal", true}, {"wedi fy nghloi yn fy ystafell", true},
+	} {
+		if _, keyed := lightbulb.MatchRightsKeyed(lang(tc.cy), tc.q); !keyed {
+			t.Errorf("%q: found only by passing mentions", tc.q)
+		}
+	}
 	for _, tc := range []struct {
 		q     string
 		cy    bool
@@ -127,6 +143,14 @@ func TestMatchRightsEverydayCareWords(t *testing.T) {
 		{"ni chefais fwyd", true, "A3", nil},
 		{"wedi fy atal", true, "A3", nil},
 		{"ward gymysg", true, "A8", nil},
+		{"cameras in my room", false, "A8", nil},
+		{"no say in my care plan", false, "A8", nil},
+		{"they took my baby", false, "A8", nil},
+		{"my house was sold", false, "", []string{"A8", "P1A1"}},
+		{"given drugs to keep me quiet", false, "A3", []string{"A5"}},
+		{"dim hawl i weld fy ngwraig", true, "A8", nil},
+		{"dim dehonglydd", true, "A14", nil},
+		{"fy ngadael yn wlyb", true, "A3", nil},
 		{"8", false, "A8", nil},
 		{"article 8", false, "A8", nil},
 		{"erthygl 8", true, "A8", nil},
