@@ -144,6 +144,7 @@ func TestMatchRightsEverydayCareWords(t *testing.T) {
 		{"wedi fy atal", true, "A3", nil},
 		{"ward gymysg", true, "A8", nil},
 		{"cameras in my room", false, "A8", nil},
+		{"no lock on the toilet door", false, "A8", nil},
 		{"no say in my care plan", false, "A8", nil},
 		{"they took my baby", false, "A8", nil},
 		{"my house was sold", false, "", []string{"A8", "P1A1"}},
