@@ -66,17 +66,15 @@ func MatchRightsKeyed(rights []*Right, query string) (matches []*Right, keyed bo
 			mentioned[w] = true
 		}
 	}
-	for key := range careIndex {
-		for _, w := range strings.Fields(key) {
-			known[w] = true
-		}
+	for w := range careKnown {
+		known[w] = true
 	}
 	words := make([]string, len(raw))
 	forms := make([][]string, len(raw))
 	for i, w := range raw {
 		words[i], forms[i] = radical(w, known, mentioned)
 	}
-	vocab := careMatches(words)
+	vocab, _ := careMatches(words)
 	var hits []scored
 	for i, r := range rights {
 		kw, title, body := per[i].kw, per[i].title, per[i].body
@@ -287,17 +285,21 @@ func fold(w string) string {
 }
 
 // careMatches counts, for each right, the words and phrases of the everyday
-// vocabulary of care in the query's folded words.
-func careMatches(words []string) map[string]int {
-	out := map[string]int{}
+// vocabulary of care in the query's folded words, and lists the rights in
+// the order the text first names them.
+func careMatches(words []string) (counts map[string]int, order []string) {
+	counts = map[string]int{}
 	for i := range words {
 		for n := 1; n <= 3 && i+n <= len(words); n++ {
 			for _, code := range careIndex[strings.Join(words[i:i+n], " ")] {
-				out[code]++
+				if counts[code] == 0 {
+					order = append(order, code)
+				}
+				counts[code]++
 			}
 		}
 	}
-	return out
+	return counts, order
 }
 
 // careIndex is careWords with every word of every phrase folded as a query
@@ -318,4 +320,31 @@ var careIndex = func() map[string][]string {
 		}
 	}
 	return idx
+}()
+
+// VocabularyRights returns the rights whose everyday vocabulary of care
+// (careWords, English and Welsh) is in text, most words first, ties in the
+// order the text first names them. Welsh words are read through their
+// mutations, as a search is. It is what can be said of Welsh text, which
+// the rights suggester's model, trained on English, cannot read.
+func VocabularyRights(text string) []string {
+	raw := queryWords(text)
+	words := make([]string, len(raw))
+	for i, w := range raw {
+		words[i], _ = radical(w, careKnown, nil)
+	}
+	counts, out := careMatches(words)
+	sort.SliceStable(out, func(i, j int) bool { return counts[out[i]] > counts[out[j]] })
+	return out
+}
+
+// careKnown is every word of the vocabulary of care, folded.
+var careKnown = func() map[string]bool {
+	known := map[string]bool{}
+	for key := range careIndex {
+		for _, w := range strings.Fields(key) {
+			known[w] = true
+		}
+	}
+	return known
 }()

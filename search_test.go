@@ -242,3 +242,24 @@ func TestMatchRightsKeywordPhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabularyRights: what the everyday vocabulary says of a text, for
+// Welsh text the model cannot read. Mutated words count as their
+// dictionary forms; a text with none of the words gets nothing.
+func TestVocabularyRights(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Cadw drws y lolfa wedi'i gloi gyda'r nos, felly ni all hi fynd allan.", []string{"A5"}},
+		{"Mae hi'n cael ei gadael yn wlyb ac mewn poen.", []string{"A3"}},
+		{"Dim ymwelwyr ar y penwythnos; ei theulu'n methu dod.", []string{"A8"}},
+		{"Symud amser cinio i hanner awr wedi deuddeg.", nil},
+		{"Left in wet pads without the toilet.", []string{"A3", "A8"}},
+		{"", nil},
+	} {
+		if got := lightbulb.VocabularyRights(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -115,6 +116,11 @@ func TestLeadRecordsAndReviewsADecision(t *testing.T) {
 	submit(t, tb, "absolute-voice", `button[type=submit]:not([name])`)
 	abs := strings.TrimSuffix(here(t, tb), "/edit/voice")
 	visit(t, tb, abs+"/edit/rights")
+	mustContain(t, tb, "main", "Suggested from what you wrote about the situation")
+	// The same step in Welsh, suggestions and all.
+	visit(t, tb, "/language/cy?next="+url.QueryEscape(abs+"/edit/rights"))
+	mustContain(t, tb, "main", "Awgrymwyd o'r hyn a ysgrifennoch am y sefyllfa", "Pa hawliau")
+	visit(t, tb, "/language/en?next="+url.QueryEscape(abs+"/edit/rights"))
 	tabTo(t, tb, "#rights-A3")
 	press(t, tb, " ")
 	submit(t, tb, "absolute-tests", `button[type=submit]:not([name])`)

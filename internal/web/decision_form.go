@@ -45,7 +45,7 @@ func (s *Server) stepData(r *http.Request, d *lightbulb.Decision, step string, f
 	data := map[string]any{"D": d, "Step": step, "StepNumber": n + 1, "StepCount": len(lightbulb.Steps),
 		"Services": services, "Rights": rights, "Engaged": engaged, "Aims": lightbulb.LegitimateAims}
 	if step == lightbulb.StepRights {
-		data["Suggested"] = s.suggestRights(strings.TrimSpace(d.Reasoning.Proposal+"\n"+d.Reasoning.Reason), rights)
+		data["Suggested"] = s.suggestRights(strings.TrimSpace(d.Reasoning.Proposal+"\n"+d.Reasoning.Reason), langOf(r), rights)
 	}
 	return data, nil
 }

@@ -122,7 +122,7 @@ func (s *Server) rightsIndex(w http.ResponseWriter, r *http.Request) {
 		if !keyed {
 			// No right is named for these words; at most some mention
 			// one of them in passing. What the words describe says more.
-			if sg := s.suggestRights(q, rights); len(sg) > 0 {
+			if sg := s.suggestRights(q, p.Lang, rights); len(sg) > 0 {
 				data["Suggested"], results = sg, nil
 			} else {
 				// Say so rather than call a mention a match: "nurse

@@ -11,9 +11,12 @@ type suggestedRight struct {
 
 // suggestRights asks the suggester (Services.SuggestRights, wired by the
 // CLI to the shipped model) which of rights text may engage, most likely
-// first. Without a suggester, or for blank text, it returns none: a
-// suggestion is a prompt to read the right, never a finding.
-func (s *Server) suggestRights(text string, rights []*lightbulb.Right) []suggestedRight {
+// first. The model reads English only, so on a Welsh page, when it finds
+// nothing, the rights whose everyday vocabulary of care is in the text are
+// put forward as possible (lightbulb.VocabularyRights). Without a
+// suggester, or for blank text, it returns none: a suggestion is a prompt
+// to read the right, never a finding.
+func (s *Server) suggestRights(text, lang string, rights []*lightbulb.Right) []suggestedRight {
 	if s.SuggestRights == nil || text == "" {
 		return nil
 	}
@@ -25,6 +28,13 @@ func (s *Server) suggestRights(text string, rights []*lightbulb.Right) []suggest
 	for _, sg := range s.SuggestRights(text) {
 		if r := byCode[sg.Code]; r != nil {
 			out = append(out, suggestedRight{Right: r, Strength: sg.Strength})
+		}
+	}
+	if len(out) == 0 && lang == "cy" {
+		for _, code := range lightbulb.VocabularyRights(text) {
+			if r := byCode[code]; r != nil {
+				out = append(out, suggestedRight{Right: r, Strength: "possible"})
+			}
 		}
 	}
 	return out

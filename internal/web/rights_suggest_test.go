@@ -45,6 +45,24 @@ func TestDecisionRightsStepSuggestsFromTheSituation(t *testing.T) {
 	}
 }
 
+// TestDecisionRightsStepSuggestsFromWelsh: the model reads English only, so
+// a situation written in Welsh gets suggestions from the everyday vocabulary
+// of care on the Welsh page, each possible, and none are ticked.
+func TestDecisionRightsStepSuggestsFromWelsh(t *testing.T) {
+	e := newSuggestEnv(t)
+	c := e.client().signIn("staffA")
+	rec := startDecision(t, c, e.decisionEnv, "Cloi drws y lolfa gyda'r nos i WW-07")
+	page := c.get(rec+"/edit/rights", "Accept-Language", "cy")
+	mustContain(t, page, "Awgrymwyd o&#39;r hyn a ysgrifennoch am y sefyllfa", `href="/rights/A5"`)
+	if strings.Contains(page.body, `value="A5" aria-describedby="rights-A5-hint" checked`) {
+		t.Error("a suggestion was ticked for the person; they must choose it themselves")
+	}
+	// The English page has the model alone, which found nothing here.
+	if en := c.get(rec + "/edit/rights"); strings.Contains(en.body, "Suggested from what you wrote") {
+		t.Error("vocabulary suggestions shown on the English page, where the model speaks")
+	}
+}
+
 func TestRightsSearchFallsBackToSuggestions(t *testing.T) {
 	e := newSuggestEnv(t)
 	c := e.client()
