@@ -54,8 +54,10 @@ func MatchRightsKeyed(rights []*Right, query string) (matches []*Right, keyed bo
 			}
 		}
 		title := wordSet(t.Title + " " + r.Code + " " + r.Article)
-		body := wordSet(strings.Join(append([]string{t.Summary, t.Protects, t.HealthCare, t.Restrictions},
-			append(append(t.Examples, t.EasyRead...), t.Keywords...)...), " "))
+		// A fresh slice: appending to t.Examples could write into the
+		// spare room of a right that other requests share.
+		body := wordSet(strings.Join(slices.Concat([]string{t.Summary, t.Protects, t.HealthCare, t.Restrictions},
+			t.Examples, t.EasyRead, t.Keywords), " "))
 		per[i] = sets{kw, title, body}
 		for _, set := range []map[string]bool{kw, title} {
 			for w := range set {

@@ -263,3 +263,17 @@ func TestVocabularyRights(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchRightsLeavesTheRightsAlone: the rights searched are shared by
+// every request, so a search must not write into them, not even into the
+// unused room behind a slice.
+func TestMatchRightsLeavesTheRightsAlone(t *testing.T) {
+	examples := make([]string, 1, 4)
+	examples[0] = "visiting"
+	rights := []*lightbulb.Right{{Code: "A8", Text: lightbulb.RightText{Title: "Private life",
+		Examples: examples, EasyRead: []string{"home"}, Keywords: []string{"privacy"}}}}
+	lightbulb.MatchRights(rights, "home visiting")
+	if spare := examples[:4]; spare[1] != "" || spare[2] != "" {
+		t.Errorf("the search wrote %q into the room behind a right's examples", spare[1:])
+	}
+}
